@@ -1,0 +1,96 @@
+/**
+ * The shape of the one app definition. Both runtimes — the CDK stack (`infra/stack`) and the
+ * local runtime (`infra/local`) — are generated from a value of this type; nothing about
+ * routes, rules, schedules or the table may be declared anywhere else.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route: anyone (web-to-lead, health) or a signed-in user (Cognito JWT). */
+export type RouteAccess = 'public' | 'signed-in';
+
+export interface FunctionDef {
+  /** Stable id; becomes the CDK construct id and the local runtime's name for it. */
+  readonly id: string;
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly timeoutSeconds: number;
+  readonly memoryMb: number;
+}
+
+export interface RouteDef {
+  readonly method: HttpMethod;
+  /** API Gateway v2 route path, e.g. `/api/leads/{leadId}`. */
+  readonly path: string;
+  readonly function: string;
+  readonly access: RouteAccess;
+}
+
+/** The subset of EventBridge patterns the stack may use (see docs/decisions/0003-event-patterns.md). */
+export type PatternMatcher =
+  | string
+  | number
+  | boolean
+  | null
+  | { readonly prefix: string }
+  | { readonly 'anything-but': string | number | readonly (string | number)[] }
+  | { readonly exists: boolean }
+  | { readonly numeric: readonly (string | number)[] };
+
+export interface EventPattern {
+  readonly [field: string]: readonly PatternMatcher[] | EventPattern;
+}
+
+export interface RuleDef {
+  readonly id: string;
+  readonly description: string;
+  readonly eventPattern: EventPattern;
+  readonly function: string;
+}
+
+export interface ScheduleDef {
+  readonly id: string;
+  readonly description: string;
+  /** EventBridge Scheduler expression: `rate(5 minutes)` or `cron(min hour dom month dow year)`. */
+  readonly expression: string;
+  /** IANA zone the cron is evaluated in; `client` means the client's configured time zone. */
+  readonly timeZone: 'client' | 'UTC';
+  readonly function: string;
+}
+
+/** A consumer of the table's stream (in the cloud: an event source mapping with a filter). */
+export interface StreamConsumerDef {
+  readonly id: string;
+  readonly function: string;
+  /** Only INSERTs of items whose `entity` attribute equals this value reach the consumer. */
+  readonly insertedEntity: string;
+  readonly batchSize: number;
+}
+
+export interface IndexDef {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+}
+
+export interface TableDef {
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  readonly globalIndexes: readonly IndexDef[];
+  readonly stream: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
+  readonly timeToLiveAttribute: string;
+}
+
+export interface AppDefinition {
+  readonly functions: readonly FunctionDef[];
+  readonly routes: readonly RouteDef[];
+  readonly rules: readonly RuleDef[];
+  readonly schedules: readonly ScheduleDef[];
+  readonly streamConsumers: readonly StreamConsumerDef[];
+  readonly table: TableDef;
+  /** Event `source` every domain event is published with. */
+  readonly eventSourcePrefix: string;
+  /** Largest request body the HTTP API passes on (API Gateway's payload limit). */
+  readonly maxRequestBodyBytes: number;
+}

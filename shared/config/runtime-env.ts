@@ -1,0 +1,27 @@
+/**
+ * Environment every function reads, set by the CDK stack in the cloud and by the local runtime on
+ * a laptop. AWS endpoints are not here: the SDK's own `AWS_ENDPOINT_URL_<SERVICE>` variables
+ * point it at the local stand-ins.
+ */
+export const envNames = {
+  tableName: 'TABLE_NAME',
+  eventBusName: 'EVENT_BUS_NAME',
+  senderEmail: 'SENDER_EMAIL',
+  appUrl: 'APP_URL',
+  locale: 'CLIENT_LOCALE',
+  timeZone: 'CLIENT_TIME_ZONE',
+  currency: 'CLIENT_CURRENCY',
+  allowedFormOrigins: 'ALLOWED_FORM_ORIGINS',
+} as const;
+
+export type EnvKey = keyof typeof envNames;
+
+export function env(key: EnvKey): string {
+  const value = process.env[envNames[key]];
+  if (value === undefined || value === '') throw new Error(`Missing environment variable ${envNames[key]}`);
+  return value;
+}
+
+export function envOr(key: EnvKey, fallback: string): string {
+  return process.env[envNames[key]] || fallback;
+}

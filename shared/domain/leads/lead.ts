@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { leadChannels, leadStatuses, openLeadStatuses, qualifications, rejectionReasons } from './lead-process';
+
+/** Schemas of a lead and of every request about one; the API and the web UI validate with these. */
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+const personName = trimmed(100);
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((email) => email.toLowerCase());
+
+/** Digits with an optional leading +, 7–15 digits (E.164), formatting characters allowed on input. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^\+?[\d\s().-]{7,}$/, 'a phone number such as +7 912 345-67-89')
+  .refine((p) => {
+    const digits = p.replace(/\D/g, '').length;
+    return digits >= 7 && digits <= 15;
+  }, 'a phone number with 7 to 15 digits');
+
+export const currencies = ['RUB', 'KZT', 'USD', 'EUR'] as const;
+export const moneySchema = z.strictObject({
+  amount: z.number().nonnegative().max(1e12).multipleOf(0.01),
+  currency: z.enum(currencies),
+});
+export type Money = z.infer<typeof moneySchema>;
+
+export const utmSchema = z.strictObject({
+  source: trimmed(200).optional(),
+  medium: trimmed(200).optional(),
+  campaign: trimmed(200).optional(),
+  term: trimmed(200).optional(),
+  content: trimmed(200).optional(),
+});
+export type Utm = z.infer<typeof utmSchema>;
+
+export const leadSourceSchema = z.strictObject({
+  channel: z.enum(leadChannels),
+  campaign: trimmed(200).optional(),
+  utm: utmSchema.optional(),
+  /** Page the visitor came from (the form page's referrer) and the page the form was on. */
+  referrer: z.url().max(2000).optional(),
+  pageUrl: z.url().max(2000).optional(),
+  formId: z.string().optional(),
+});
+export type LeadSource = z.infer<typeof leadSourceSchema>;
+
+export const consentSchema = z.strictObject({
+  given: z.boolean(),
+  at: z.iso.datetime(),
+  /** The wording the person agreed to, as shown to them. */
+  text: trimmed(2000).optional(),
+});
+export type Consent = z.infer<typeof consentSchema>;
+
+export const rejectionSchema = z.strictObject({
+  stage: z.enum(openLeadStatuses),
+  reason: z.enum(rejectionReasons),
+  comment: trimmed(2000).optional(),
+  at: z.iso.datetime(),
+  by: z.string(),
+});
+
+/** Editable fields, shared by create and update. */
+const leadFields = {
+  firstName: personName.optional(),
+  lastName: personName.optional(),
+  middleName: personName.optional(),
+  company: trimmed(200).optional(),
+  jobTitle: trimmed(200).optional(),
+  email: emailSchema.optional(),
+  phone: phoneSchema.optional(),
+  topic: trimmed(500).optional(),
+  message: trimmed(5000).optional(),
+  budget: moneySchema.optional(),
+  qualification: z.enum(qualifications).optional(),
+  ownerId: z.string().min(1).max(128).optional(),
+};
+
+type IdentityFields = { firstName?: string; lastName?: string; company?: string; email?: string; phone?: string };
+
+/** A lead must say who (a name or a company) and how to reach them (email or phone). */
+function requireIdentity(lead: IdentityFields, ctx: z.RefinementCtx): void {
+  if (!lead.firstName && !lead.lastName && !lead.company) {
+    ctx.addIssue({ code: 'custom', path: ['lastName'], message: 'a name or a company is required' });
+  }
+  if (!lead.email && !lead.phone) {
+    ctx.addIssue({ code: 'custom', path: ['email'], message: 'an email or a phone is required' });
+  }
+}
+
+export const createLeadSchema = z
+  .strictObject({
+    ...leadFields,
+    source: leadSourceSchema.default({ channel: 'other' }),
+    consent: z.strictObject({ given: z.boolean(), text: trimmed(2000).optional() }).optional(),
+  })
+  .superRefine(requireIdentity);
+export type CreateLeadInput = z.infer<typeof createLeadSchema>;
+
+/** Status may move within the open statuses; rejecting and converting have their own operations. */
+export const updateLeadSchema = z
+  .strictObject({
+    version: z.number().int().positive(),
+    ...leadFields,
+    status: z.enum(openLeadStatuses).optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 1, { message: 'nothing to change', path: ['version'] });
+export type UpdateLeadInput = z.infer<typeof updateLeadSchema>;
+
+export const rejectLeadSchema = z.strictObject({
+  version: z.number().int().positive(),
+  reason: z.enum(rejectionReasons),
+  comment: trimmed(2000).optional(),
+});
+export type RejectLeadInput = z.infer<typeof rejectLeadSchema>;
+
+export const leadSchema = z.object({
+  id: z.string(),
+  ...leadFields,
+  ownerId: z.string(),
+  status: z.enum(leadStatuses),
+  source: leadSourceSchema,
+  consent: consentSchema.optional(),
+  rejection: rejectionSchema.optional(),
+  /** How many times the same person sent a form (repeat submissions update the lead). */
+  submissionCount: z.number().int().nonnegative(),
+  createdAt: z.iso.datetime(),
+  createdBy: z.string(),
+  updatedAt: z.iso.datetime(),
+  version: z.number().int().positive(),
+});
+export type Lead = z.infer<typeof leadSchema>;
+
+export const leadSortKeys = ['createdAt', '-createdAt'] as const;
+
+export const listLeadsQuerySchema = z.strictObject({
+  status: z.enum(leadStatuses).optional(),
+  ownerId: z.string().min(1).max(128).optional(),
+  channel: z.enum(leadChannels).optional(),
+  sort: z.enum(leadSortKeys).default('-createdAt'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2000).optional(),
+});
+export type ListLeadsQuery = z.infer<typeof listLeadsQuerySchema>;
+
+/** Lead fields whose changes are recorded on the timeline. */
+export const trackedLeadFields = [
+  ...(Object.keys(leadFields) as (keyof typeof leadFields)[]),
+  'status',
+] as const;
+export type TrackedLeadField = (typeof trackedLeadFields)[number];

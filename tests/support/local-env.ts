@@ -1,0 +1,19 @@
+import { envNames } from '../../shared/config/runtime-env';
+
+/** Environment a handler sees in tests: the local emulators and a client configured like `local`. */
+export function localTestEnv(options: { dynamoEndpoint: string; tableName: string }): Record<string, string> {
+  return {
+    AWS_REGION: 'eu-central-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
+    [envNames.tableName]: options.tableName,
+    [envNames.eventBusName]: 'crm-test',
+    [envNames.senderEmail]: 'crm@example.com',
+    [envNames.appUrl]: 'http://localhost:3000',
+    [envNames.locale]: 'ru',
+    [envNames.timeZone]: 'Europe/Moscow',
+    [envNames.currency]: 'RUB',
+    [envNames.allowedFormOrigins]: 'http://localhost:3000',
+  };
+}

@@ -54,6 +54,8 @@ export const formSettingsSchema = z.strictObject({
   /** Owners of captured leads, assigned in turn; empty = the form's creator. */
   ownerIds: z.array(z.string().min(1).max(128)).max(100).default([]),
   campaign: z.string().trim().min(1).max(200).optional(),
+  /** Submissions accepted per visitor IP and minute before answering 429. */
+  rateLimitPerMinute: z.number().int().min(1).max(100_000).default(10),
   enabled: z.boolean().default(true),
 });
 export type FormSettings = z.infer<typeof formSettingsSchema>;

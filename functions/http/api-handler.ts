@@ -1,0 +1,74 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Actor } from '../../shared/domain/common/actor';
+import { DomainError } from '../../shared/domain/common/errors';
+import { logger } from '../observability/logger';
+import { actorFrom } from './actor';
+import { errorResponse, json, zodIssues } from './responses';
+
+/**
+ * The one shape of a signed-in API handler: validate path, query and body with zod (unknown
+ * fields rejected, each problem named by field), know the actor, run the use case, answer JSON.
+ */
+type Schema = z.ZodType;
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface ApiRequest<P, Q, B> {
+  actor: Actor & { type: 'user' };
+  path: P;
+  query: Q;
+  body: B;
+  event: APIGatewayProxyEventV2WithJWTAuthorizer;
+}
+
+export interface ApiReply {
+  status?: number;
+  body: unknown;
+}
+
+export function apiHandler<PS extends Schema | undefined = undefined, QS extends Schema | undefined = undefined, BS extends Schema | undefined = undefined>(
+  schemas: { path?: PS; query?: QS; body?: BS },
+  run: (request: ApiRequest<Parsed<PS>, Parsed<QS>, Parsed<BS>>) => Promise<ApiReply>,
+) {
+  return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(injectLambdaContext(logger))
+    .handler(async (event) => {
+      try {
+        const actor = actorFrom(event);
+        const reply = await run({
+          actor,
+          event,
+          path: parse(schemas.path, event.pathParameters ?? {}, 'path') as Parsed<PS>,
+          query: parse(schemas.query, event.queryStringParameters ?? {}, 'query') as Parsed<QS>,
+          body: parse(schemas.body, schemas.body ? jsonBody(event) : undefined, 'body') as Parsed<BS>,
+        });
+        return json(reply.status ?? 200, reply.body);
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
+}
+
+function parse(schema: Schema | undefined, value: unknown, where: 'path' | 'query' | 'body'): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields = zodIssues(result.error, where === 'body' ? undefined : where);
+  throw new DomainError('validation_failed', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
+}
+
+function jsonBody(event: APIGatewayProxyEventV2WithJWTAuthorizer): unknown {
+  const type = event.headers['content-type'] ?? '';
+  if (!event.body) throw new DomainError('validation_failed', 'A JSON body is required', { fields: [{ path: 'body', message: 'required', code: 'required' }] });
+  if (!/^application\/json\b/i.test(type)) {
+    throw new DomainError('unsupported_media_type', 'Send the body as application/json');
+  }
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError('validation_failed', 'The body is not valid JSON', { fields: [{ path: 'body', message: 'not valid JSON', code: 'invalid_json' }] });
+  }
+}

@@ -1,0 +1,5 @@
+import { readLead } from '../../shared/services/lead-service';
+import { apiHandler } from '../http/api-handler';
+import { leadPath } from '../http/params';
+
+export const handler = apiHandler({ path: leadPath }, async ({ path }) => ({ body: await readLead(path.leadId) }));

@@ -1,0 +1,5 @@
+import { listLeadsQuerySchema } from '../../shared/domain/leads/lead';
+import { findLeads } from '../../shared/services/lead-service';
+import { apiHandler } from '../http/api-handler';
+
+export const handler = apiHandler({ query: listLeadsQuerySchema }, async ({ query }) => ({ body: await findLeads(query) }));

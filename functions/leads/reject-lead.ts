@@ -1,0 +1,8 @@
+import { rejectLeadSchema } from '../../shared/domain/leads/lead';
+import { rejectLeadAs } from '../../shared/services/lead-service';
+import { apiHandler } from '../http/api-handler';
+import { leadPath } from '../http/params';
+
+export const handler = apiHandler({ path: leadPath, body: rejectLeadSchema }, async ({ actor, path, body }) => ({
+  body: await rejectLeadAs(actor, path.leadId, body),
+}));

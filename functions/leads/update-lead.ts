@@ -1,0 +1,8 @@
+import { updateLeadSchema } from '../../shared/domain/leads/lead';
+import { updateLeadAs } from '../../shared/services/lead-service';
+import { apiHandler } from '../http/api-handler';
+import { leadPath } from '../http/params';
+
+export const handler = apiHandler({ path: leadPath, body: updateLeadSchema }, async ({ actor, path, body }) => ({
+  body: await updateLeadAs(actor, path.leadId, body),
+}));

@@ -1,0 +1,94 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall, type NativeAttributeValue } from '@aws-sdk/util-dynamodb';
+import type { TimelineEntry } from '../api/contracts';
+import type { DomainEvent } from '../events/contracts';
+import { dynamo, tableName } from './dynamo-client';
+import { entities, historyKeys, outboxKeys } from './keys';
+import { conditionParams, type Condition } from './record-item';
+
+/**
+ * A record change as one TransactWriteItems: the record items, the history entries that describe
+ * the change, and the domain events (outbox). Either all are written or none: an event exists
+ * exactly when its change does, and the stream publishes it from there.
+ */
+export interface GuardedPut {
+  item: Record<string, unknown> & { pk: string; sk: string };
+  /** Condition the stored item must meet, e.g. a version match or absence. */
+  condition?: Condition;
+}
+
+export interface ChangeSet {
+  puts: GuardedPut[];
+  /** Entries for the timeline of the record whose partition key is `recordPk`. */
+  history: { recordPk: string; entry: TimelineEntry }[];
+  events: DomainEvent[];
+}
+
+/** Outbox items are only a hand-off to the stream; they expire a week after being written. */
+const outboxRetentionSeconds = 7 * 24 * 3600;
+
+export class ConditionFailed extends Error {
+  constructor(
+    /** Index into `puts` of the first put whose condition failed. */
+    readonly putIndex: number,
+    /** The stored item that failed the condition, if any. */
+    readonly current: Record<string, unknown> | undefined,
+  ) {
+    super(`Condition failed on put ${putIndex}`);
+    this.name = 'ConditionFailed';
+  }
+}
+
+export function buildTransaction(changes: ChangeSet, table: string) {
+  return {
+    TransactItems: [
+      ...changes.puts.map((put) => ({
+        Put: {
+          TableName: table,
+          Item: put.item,
+          ...(put.condition
+            ? { ...conditionParams(put.condition), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }
+            : {}),
+        },
+      })),
+      ...changes.history.map(({ recordPk, entry }) => ({
+        Put: {
+          TableName: table,
+          Item: { ...historyKeys.item(recordPk, entry.at, entry.id), entity: entities.history, ...entry },
+        },
+      })),
+      ...changes.events.map((event) => ({
+        Put: {
+          TableName: table,
+          Item: {
+            ...outboxKeys.item(event.id),
+            entity: entities.outbox,
+            eventId: event.id,
+            eventType: event.type,
+            source: event.source,
+            occurredAt: event.occurredAt,
+            detail: event.detail,
+            expiresAt: Math.floor(Date.parse(event.occurredAt) / 1000) + outboxRetentionSeconds,
+          },
+        },
+      })),
+    ],
+  };
+}
+
+export async function commitChange(changes: ChangeSet): Promise<void> {
+  try {
+    await dynamo().send(new TransactWriteCommand(buildTransaction(changes, tableName())));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const reasons = error.CancellationReasons ?? [];
+      const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      if (index >= 0 && index < changes.puts.length) {
+        const old = reasons[index]?.Item;
+        throw new ConditionFailed(index, old ? unmarshall(old as Record<string, NativeAttributeValue>) : undefined);
+      }
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { Form } from '../domain/forms/form';
+import { dynamo, tableName } from './dynamo-client';
+import { entities, formKeys } from './keys';
+import { conditionParams, mustHaveVersion, mustNotExist, stripLayout } from './record-item';
+
+/** Web-to-lead forms. A form's settings are configuration, not a record with a timeline. */
+
+export async function getForm(id: string): Promise<Form | undefined> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: formKeys.item(id) }));
+  return Item ? stripLayout<Form>(Item) : undefined;
+}
+
+/** Writes a form; `expectedVersion` undefined means it must be new. Returns false on a lost race. */
+export async function putForm(form: Form, expectedVersion?: number): Promise<boolean> {
+  const condition = expectedVersion === undefined ? mustNotExist : mustHaveVersion(expectedVersion);
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...formKeys.item(form.id), entity: entities.form, ...formKeys.collection(form.id), ...form },
+        ...conditionParams(condition),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** All forms by id; a company has a handful, read in pages of 100. */
+export async function listForms(): Promise<Form[]> {
+  const forms: Form[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': formKeys.collection('').gsi1pk },
+        Limit: 100,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    forms.push(...(page.Items ?? []).map((item) => stripLayout<Form>(item)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return forms;
+}
+
+export interface FormEmailMark {
+  leadId: string;
+  lastCapturedAt: string;
+}
+
+export async function getFormEmailMark(email: string): Promise<FormEmailMark | undefined> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: formKeys.email(email) }));
+  return Item ? { leadId: String(Item.leadId), lastCapturedAt: String(Item.lastCapturedAt) } : undefined;
+}

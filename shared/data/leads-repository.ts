@@ -1,0 +1,105 @@
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../api/contracts';
+import type { Lead, ListLeadsQuery } from '../domain/leads/lead';
+import type { LeadChange } from '../domain/leads/lead-commands';
+import { commitChange, type GuardedPut } from './change-set';
+import { decodeCursor, encodeCursor } from './cursor';
+import { dynamo, tableName } from './dynamo-client';
+import { entities, leadKeys } from './keys';
+import { mustHaveVersion, mustNotExist, stripLayout } from './record-item';
+
+/** Leads in the single table. Access patterns: docs/data-model.md#leads. */
+
+export function leadItem(lead: Lead): GuardedPut['item'] {
+  return {
+    ...leadKeys.item(lead.id),
+    entity: entities.lead,
+    ...leadKeys.collection(lead.createdAt, lead.id),
+    ...leadKeys.byOwner(lead.ownerId, lead.createdAt, lead.id),
+    ...leadKeys.byStatus(lead.status, lead.createdAt, lead.id),
+    ...lead,
+  };
+}
+
+export async function getLead(id: string): Promise<Lead | undefined> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: leadKeys.item(id) }));
+  return Item ? stripLayout<Lead>(Item) : undefined;
+}
+
+/** The lead change as one transaction; a new lead must not exist, an edited one must be unchanged since read. */
+export function leadChangeSet(change: LeadChange, expectedVersion?: number, extraPuts: GuardedPut[] = []) {
+  return {
+    puts: [{ item: leadItem(change.lead), condition: expectedVersion === undefined ? mustNotExist : mustHaveVersion(expectedVersion) }, ...extraPuts],
+    history: [{ recordPk: leadKeys.item(change.lead.id).pk, entry: change.history }],
+    events: change.events,
+  };
+}
+
+export async function saveLeadChange(change: LeadChange, expectedVersion?: number): Promise<void> {
+  await commitChange(leadChangeSet(change, expectedVersion));
+}
+
+/**
+ * One Query per page. The most selective index serves the request (owner, then status, then the
+ * whole collection); the remaining filters are applied by DynamoDB to that page.
+ */
+export async function listLeads(query: ListLeadsQuery): Promise<Page<Lead>> {
+  const index = query.ownerId
+    ? { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', value: leadKeys.byOwner(query.ownerId, '', '').gsi2pk }
+    : query.status
+      ? { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk', value: leadKeys.byStatus(query.status, '', '').gsi3pk }
+      : { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk', value: leadKeys.collection('', '').gsi1pk };
+
+  const filters: string[] = [];
+  const names: Record<string, string> = { '#pk': index.pk };
+  const values: Record<string, unknown> = { ':pk': index.value };
+  if (query.status && index.name !== 'gsi3') {
+    filters.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = query.status;
+  }
+  if (query.channel) {
+    filters.push('#source.#channel = :channel');
+    names['#source'] = 'source';
+    names['#channel'] = 'channel';
+    values[':channel'] = query.channel;
+  }
+
+  const input: QueryCommandInput = {
+    TableName: tableName(),
+    IndexName: index.name,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+    ScanIndexForward: query.sort === 'createdAt',
+    Limit: query.limit,
+    ExclusiveStartKey: decodeCursor(query.cursor, ['pk', 'sk', index.pk, index.sk]),
+  };
+  const result = await dynamo().send(new QueryCommand(input));
+  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  return {
+    items: (result.Items ?? []).map((item) => stripLayout<Lead>(item)),
+    ...(nextCursor ? { nextCursor } : {}),
+  };
+}
+
+/** Leads in a status created before a moment, oldest first, all pages (for scheduled jobs). */
+export async function leadsInStatusCreatedBefore(status: Lead['status'], before: string): Promise<Lead[]> {
+  const leads: Lead[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
+        ExpressionAttributeValues: { ':pk': leadKeys.byStatus(status, '', '').gsi3pk, ':before': before },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    leads.push(...(page.Items ?? []).map((item) => stripLayout<Lead>(item)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return leads;
+}

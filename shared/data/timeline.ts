@@ -1,0 +1,25 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, TimelineEntry } from '../api/contracts';
+import { decodeCursor, encodeCursor } from './cursor';
+import { dynamo, tableName } from './dynamo-client';
+import { historyKeys } from './keys';
+import { stripLayout } from './record-item';
+
+/** A record's timeline, newest first: one Query on the record's own partition per page. */
+export async function readTimeline(recordPk: string, options: { limit: number; cursor?: string }): Promise<Page<TimelineEntry>> {
+  const result = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': historyKeys.partition(recordPk), ':prefix': historyKeys.prefix },
+      ScanIndexForward: false,
+      Limit: options.limit,
+      ExclusiveStartKey: decodeCursor(options.cursor, ['pk', 'sk']),
+    }),
+  );
+  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  return {
+    items: (result.Items ?? []).map((item) => stripLayout<TimelineEntry>(item)),
+    ...(nextCursor ? { nextCursor } : {}),
+  };
+}

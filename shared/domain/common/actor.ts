@@ -1,0 +1,13 @@
+import type { Role } from '../../auth/roles';
+
+/** Who is acting: a signed-in user, a public web form, or the system itself (schedules, rules). */
+export type Actor =
+  | { type: 'user'; id: string; email?: string; name?: string; roles: readonly Role[] }
+  | { type: 'form'; id: string; name?: string }
+  | { type: 'system'; id: string; name?: string };
+
+export const actorRef = (actor: Actor): { type: Actor['type']; id: string; name?: string } => ({
+  type: actor.type,
+  id: actor.id,
+  ...(actor.name || (actor.type === 'user' && actor.email) ? { name: actor.name ?? (actor.type === 'user' ? actor.email : undefined) } : {}),
+});

@@ -1,0 +1,28 @@
+import type { ErrorCode, FieldIssue } from '../../api/contracts';
+
+/**
+ * Failures the domain reports on purpose. Handlers map them to HTTP statuses in one place
+ * (functions/http/errors.ts); anything else is a 500.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { fields?: FieldIssue[]; currentVersion?: number } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string): DomainError => new DomainError('not_found', `${what} not found`);
+
+export const versionConflict = (currentVersion: number | undefined): DomainError =>
+  new DomainError(
+    'version_conflict',
+    'This record was changed by someone else since you loaded it; reload it and apply your change again',
+    currentVersion === undefined ? {} : { currentVersion },
+  );
+
+export const invalidField = (path: string, message: string, code = 'invalid'): DomainError =>
+  new DomainError('validation_failed', `${path}: ${message}`, { fields: [{ path, message, code }] });

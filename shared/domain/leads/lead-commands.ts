@@ -1,0 +1,108 @@
+import type { TimelineEntry } from '../../api/contracts';
+import type { DomainEvent } from '../../events/contracts';
+import { eventSources, leadRef } from '../../events/contracts';
+import { actorRef, type Actor } from '../common/actor';
+import { DomainError } from '../common/errors';
+import type { CreateLeadInput, Lead, RejectLeadInput, UpdateLeadInput } from './lead';
+import { diffLead } from './lead-changes';
+import { isOpenStatus, type OpenLeadStatus } from './lead-process';
+
+/**
+ * Pure lead commands: each takes the current state and a validated request and returns the new
+ * state, the timeline entry and the events. Persisting them together is the repository's job.
+ */
+export interface CommandContext {
+  actor: Actor;
+  now: Date;
+  /** Fresh time-ordered ids: one for the record (on create) and one per entry/event. */
+  newId: () => string;
+}
+
+export interface LeadChange {
+  lead: Lead;
+  history: TimelineEntry;
+  events: DomainEvent[];
+}
+
+export function createLead(input: CreateLeadInput, ctx: CommandContext, ownerId: string): LeadChange {
+  const at = ctx.now.toISOString();
+  const { consent, ...fields } = input;
+  const lead: Lead = {
+    ...fields,
+    id: ctx.newId(),
+    ownerId: input.ownerId ?? ownerId,
+    status: 'new',
+    source: input.source,
+    ...(consent ? { consent: { given: consent.given, at, ...(consent.text ? { text: consent.text } : {}) } } : {}),
+    submissionCount: 0,
+    createdAt: at,
+    createdBy: ctx.actor.id,
+    updatedAt: at,
+    version: 1,
+  };
+  return {
+    lead,
+    history: entry(ctx, 'created', { data: { channel: lead.source.channel } }),
+    events: [event(ctx, 'LeadCreated', { lead: leadRef(lead), channel: lead.source.channel, actorId: ctx.actor.id })],
+  };
+}
+
+export function updateLead(current: Lead, patch: UpdateLeadInput, ctx: CommandContext): LeadChange {
+  openStatusOf(current);
+  const { version: _expected, ...fields } = patch;
+  const lead: Lead = { ...current, ...fields, updatedAt: ctx.now.toISOString(), version: current.version + 1 };
+  const changes = diffLead(current, lead);
+  if (changes.length === 0) {
+    throw new DomainError('validation_failed', 'The request changes nothing', {
+      fields: [{ path: 'version', message: 'nothing to change', code: 'no_change' }],
+    });
+  }
+  return {
+    lead,
+    history: entry(ctx, 'updated', { changes }),
+    events: [event(ctx, 'LeadUpdated', { lead: leadRef(lead), changedFields: changes.map((c) => c.field), actorId: ctx.actor.id })],
+  };
+}
+
+export function rejectLead(current: Lead, input: RejectLeadInput, ctx: CommandContext): LeadChange {
+  const stage = openStatusOf(current);
+  const at = ctx.now.toISOString();
+  const lead: Lead = {
+    ...current,
+    status: 'rejected',
+    rejection: { stage, reason: input.reason, ...(input.comment ? { comment: input.comment } : {}), at, by: ctx.actor.id },
+    updatedAt: at,
+    version: current.version + 1,
+  };
+  return {
+    lead,
+    history: entry(ctx, 'rejected', {
+      changes: [{ field: 'status', from: stage, to: 'rejected' }],
+      data: { stage, reason: input.reason },
+      ...(input.comment ? { note: input.comment } : {}),
+    }),
+    events: [event(ctx, 'LeadRejected', { lead: leadRef(lead), stage, reason: input.reason, actorId: ctx.actor.id })],
+  };
+}
+
+/** Closed leads (rejected, converted) are history; returns the open status otherwise. */
+function openStatusOf(lead: Lead): OpenLeadStatus {
+  if (!isOpenStatus(lead.status)) {
+    throw new DomainError('unprocessable', `A ${lead.status} lead cannot be changed`, {
+      fields: [{ path: 'status', message: `the lead is ${lead.status}`, code: 'closed' }],
+    });
+  }
+  return lead.status;
+}
+
+export function entry(ctx: CommandContext, kind: TimelineEntry['kind'], extra: Partial<TimelineEntry> = {}): TimelineEntry {
+  return { id: ctx.newId(), at: ctx.now.toISOString(), actor: actorRef(ctx.actor), kind, ...extra };
+}
+
+export function event<T extends DomainEvent['type']>(
+  ctx: CommandContext,
+  type: T,
+  detail: Extract<DomainEvent, { type: T }>['detail'],
+): DomainEvent {
+  return { id: ctx.newId(), type, source: eventSources.leads, occurredAt: ctx.now.toISOString(), detail } as DomainEvent;
+}

@@ -1,0 +1,148 @@
+import { ConditionFailed, commitChange, type GuardedPut } from '../data/change-set';
+import { getFormEmailMark, getForm } from '../data/forms-repository';
+import { entities, formKeys } from '../data/keys';
+import { getLead, leadChangeSet } from '../data/leads-repository';
+import { withinRateLimit } from '../data/rate-limit';
+import type { Actor } from '../domain/common/actor';
+import { newId, systemClock, type Clock } from '../domain/common/clock';
+import { DomainError, notFound } from '../domain/common/errors';
+import type { Form } from '../domain/forms/form';
+import { assignOwner, interpretSubmission, isOriginAllowed, type PostedFields, type SubmissionMeta } from '../domain/forms/submission';
+import type { CreateLeadInput, Lead } from '../domain/leads/lead';
+import { createLead, entry, event, type CommandContext, type LeadChange } from '../domain/leads/lead-commands';
+import { isOpenStatus } from '../domain/leads/lead-process';
+import { leadRef } from '../events/contracts';
+
+/**
+ * Web-to-lead (MKT-1): a public form post becomes a lead, or updates the lead the same email
+ * produced within the last day. Checks run cheapest-first and nothing is written for a refused post
+ * (only the rate-limit counter, which must count refused posts too).
+ */
+export interface Submission {
+  formId: string;
+  fields: PostedFields;
+  origin?: string;
+  sourceIp: string;
+  meta: SubmissionMeta;
+  /** The client's default allowed origins, used when the form lists none. */
+  defaultOrigins: readonly string[];
+}
+
+export type SubmissionOutcome =
+  | { outcome: 'created' | 'updated'; leadId: string; form: Form }
+  | { outcome: 'ignored'; form: Form };
+
+const repeatWindowMs = 24 * 3600 * 1000;
+const maxAttempts = 5;
+
+export async function submitForm(submission: Submission, clock: Clock = systemClock): Promise<SubmissionOutcome> {
+  const form = await getForm(submission.formId);
+  if (!form || !form.enabled) throw notFound('Form');
+
+  const allowed = form.allowedOrigins.length > 0 ? form.allowedOrigins : submission.defaultOrigins;
+  if (!isOriginAllowed(submission.origin, allowed)) {
+    throw new DomainError('origin_not_allowed', `Posts from ${submission.origin} are not allowed for this form`, {
+      fields: [{ path: 'origin', message: 'this site may not post to the form', code: 'origin_not_allowed' }],
+    });
+  }
+  if (!(await withinRateLimit(`form:${form.id}`, submission.sourceIp, form.rateLimitPerMinute, 60, clock.now()))) {
+    throw new DomainError('rate_limited', 'Too many submissions from this address; try again in a minute');
+  }
+
+  const verdict = interpretSubmission(form, submission.fields, submission.meta);
+  if (verdict.kind === 'spam') return { outcome: 'ignored', form };
+  if (verdict.kind === 'invalid') {
+    throw new DomainError('validation_failed', 'The form was not filled in correctly', { fields: verdict.issues });
+  }
+
+  const actor: Actor = { type: 'form', id: form.id, name: form.name };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { ...(await captureOnce(form, actor, verdict.lead, verdict.extras, clock)), form };
+    } catch (error) {
+      // Another submission for the same email or lead won the race: re-read and decide again.
+      if (!(error instanceof ConditionFailed) || attempt >= maxAttempts) throw error;
+    }
+  }
+}
+
+async function captureOnce(
+  form: Form,
+  actor: Actor,
+  input: CreateLeadInput,
+  extras: Record<string, string>,
+  clock: Clock,
+): Promise<{ outcome: 'created' | 'updated'; leadId: string }> {
+  const now = clock.now();
+  const ctx: CommandContext = { actor, now, newId: () => newId(now) };
+  const email = input.email;
+  const mark = email ? await getFormEmailMark(email) : undefined;
+  const recent = mark && now.getTime() - Date.parse(mark.lastCapturedAt) < repeatWindowMs ? await getLead(mark.leadId) : undefined;
+
+  if (recent) {
+    const change = resubmission(recent, input, extras, form, ctx);
+    await commitChange(leadChangeSet(change, recent.version, [emailMark(email!, recent.id, now, { leadId: recent.id })]));
+    return { outcome: 'updated', leadId: recent.id };
+  }
+
+  const created = createLead(input, ctx, form.createdBy);
+  const lead: Lead = { ...created.lead, ownerId: assignOwner(form.ownerIds, form.createdBy, created.lead.id), submissionCount: 1 };
+  const change: LeadChange = {
+    lead,
+    history: entry(ctx, 'captured', { ...(input.message ? { note: input.message } : {}), data: { formId: form.id, ...extras } }),
+    events: [
+      event(ctx, 'LeadCreated', { lead: leadRef(lead), channel: 'website', actorId: actor.id }),
+      event(ctx, 'LeadCaptured', { lead: leadRef(lead), formId: form.id, ...(lead.source.campaign ? { campaign: lead.source.campaign } : {}) }),
+    ],
+  };
+  const marks = email ? [emailMark(email, lead.id, now, mark ? { lastCapturedAt: mark.lastCapturedAt } : 'new')] : [];
+  await commitChange(leadChangeSet(change, undefined, marks));
+  return { outcome: 'created', leadId: lead.id };
+}
+
+/** The same person again: count it, fill what the lead lacked, and say so on the timeline. */
+function resubmission(lead: Lead, input: CreateLeadInput, extras: Record<string, string>, form: Form, ctx: CommandContext): LeadChange {
+  const fillable = ['firstName', 'lastName', 'middleName', 'company', 'jobTitle', 'phone', 'topic'] as const;
+  const filled = isOpenStatus(lead.status)
+    ? Object.fromEntries(fillable.filter((f) => lead[f] === undefined && input[f] !== undefined).map((f) => [f, input[f]]))
+    : {};
+  const updated: Lead = {
+    ...lead,
+    ...filled,
+    submissionCount: lead.submissionCount + 1,
+    updatedAt: ctx.now.toISOString(),
+    version: lead.version + 1,
+  };
+  return {
+    lead: updated,
+    history: entry(ctx, 'resubmitted', {
+      ...(input.message ? { note: input.message } : {}),
+      changes: Object.entries(filled).map(([field, to]) => ({ field, to })),
+      data: { formId: form.id, ...extras },
+    }),
+    events: [event(ctx, 'LeadResubmitted', { lead: leadRef(updated), formId: form.id, submissionCount: updated.submissionCount })],
+  };
+}
+
+/**
+ * The email → lead mark that makes a repeat within a day update instead of duplicate. Its
+ * condition serialises racing submissions of one email: exactly one creates, the rest retry.
+ */
+function emailMark(email: string, leadId: string, now: Date, expect: 'new' | { lastCapturedAt: string } | { leadId: string }): GuardedPut {
+  const condition =
+    expect === 'new'
+      ? { expression: 'attribute_not_exists(pk)' }
+      : 'leadId' in expect
+        ? { expression: 'leadId = :leadId', values: { ':leadId': expect.leadId } }
+        : { expression: 'lastCapturedAt = :seen', values: { ':seen': expect.lastCapturedAt } };
+  return {
+    item: {
+      ...formKeys.email(email),
+      entity: entities.formEmail,
+      leadId,
+      lastCapturedAt: now.toISOString(),
+      expiresAt: Math.floor(now.getTime() / 1000) + 2 * 24 * 3600,
+    },
+    condition,
+  };
+}

@@ -1,0 +1,65 @@
+import type { Page, TimelineEntry } from '../api/contracts';
+import { ConditionFailed } from '../data/change-set';
+import { getLead, listLeads, saveLeadChange } from '../data/leads-repository';
+import { leadKeys } from '../data/keys';
+import { readTimeline } from '../data/timeline';
+import { getUser } from '../data/users-repository';
+import type { Actor } from '../domain/common/actor';
+import { newId, systemClock, type Clock } from '../domain/common/clock';
+import { invalidField, notFound, versionConflict } from '../domain/common/errors';
+import type { CreateLeadInput, Lead, ListLeadsQuery, RejectLeadInput, UpdateLeadInput } from '../domain/leads/lead';
+import { createLead, rejectLead, updateLead, type CommandContext, type LeadChange } from '../domain/leads/lead-commands';
+
+/** Lead use cases: load, apply a pure command, persist atomically, translate storage outcomes. */
+
+const context = (actor: Actor, clock: Clock): CommandContext => {
+  const now = clock.now();
+  return { actor, now, newId: () => newId(now) };
+};
+
+async function assertOwnerExists(ownerId: string | undefined): Promise<void> {
+  if (ownerId !== undefined && !(await getUser(ownerId))) throw invalidField('ownerId', 'no such user');
+}
+
+export async function createLeadAs(actor: Actor, input: CreateLeadInput, clock: Clock = systemClock): Promise<Lead> {
+  await assertOwnerExists(input.ownerId);
+  const change = createLead(input, context(actor, clock), actor.id);
+  await saveLeadChange(change);
+  return change.lead;
+}
+
+export async function readLead(id: string): Promise<Lead> {
+  const lead = await getLead(id);
+  if (!lead) throw notFound('Lead');
+  return lead;
+}
+
+export const findLeads = (query: ListLeadsQuery): Promise<Page<Lead>> => listLeads(query);
+
+export async function readLeadTimeline(id: string, page: { limit: number; cursor?: string }): Promise<Page<TimelineEntry>> {
+  await readLead(id);
+  return readTimeline(leadKeys.item(id).pk, page);
+}
+
+export async function updateLeadAs(actor: Actor, id: string, patch: UpdateLeadInput, clock: Clock = systemClock): Promise<Lead> {
+  await assertOwnerExists(patch.ownerId);
+  return changeLead(id, patch.version, (lead) => updateLead(lead, patch, context(actor, clock)));
+}
+
+export async function rejectLeadAs(actor: Actor, id: string, input: RejectLeadInput, clock: Clock = systemClock): Promise<Lead> {
+  return changeLead(id, input.version, (lead) => rejectLead(lead, input, context(actor, clock)));
+}
+
+/** Optimistic locking: the client's version must be the stored one, checked again at write time. */
+async function changeLead(id: string, expectedVersion: number, command: (lead: Lead) => LeadChange): Promise<Lead> {
+  const current = await readLead(id);
+  if (current.version !== expectedVersion) throw versionConflict(current.version);
+  const change = command(current);
+  try {
+    await saveLeadChange(change, expectedVersion);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw versionConflict(Number(error.current?.version) || undefined);
+    throw error;
+  }
+  return change.lead;
+}

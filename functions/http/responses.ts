@@ -24,12 +24,14 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   return { statusCode, headers: { ...jsonHeaders, ...headers }, body: JSON.stringify(body) };
 }
 
+/** One issue per offending field; an unknown field is named itself, not its parent object. */
 export function zodIssues(error: ZodError, prefix?: string): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || (prefix ?? 'body'),
-    message: issue.message,
-    code: issue.code,
-  }));
+  const pathOf = (segments: PropertyKey[]) => [prefix, ...segments.map(String)].filter(Boolean).join('.') || (prefix ?? 'body');
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: 'unknown field', code: issue.code }))
+      : [{ path: pathOf(issue.path), message: issue.message, code: issue.code }],
+  );
 }
 
 /** Expected failures become their documented status; anything else is logged and hidden as 500. */

@@ -1,0 +1,75 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Role } from '../../shared/auth/roles';
+
+/** API Gateway v2 events as the HTTP API hands them to a handler, for invoking handlers directly. */
+export interface TestUser {
+  sub: string;
+  email: string;
+  groups: Role[];
+}
+
+export const admin: TestUser = { sub: 'user-admin', email: 'admin@example.com', groups: ['admin'] };
+export const rep: TestUser = { sub: 'user-rep', email: 'rep@example.com', groups: ['sales-rep'] };
+
+export function apiEvent(options: {
+  method?: string;
+  path?: string;
+  user?: TestUser | null;
+  pathParameters?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  rawBody?: string;
+  isBase64Encoded?: boolean;
+  headers?: Record<string, string>;
+  sourceIp?: string;
+}): APIGatewayProxyEventV2WithJWTAuthorizer {
+  const user = options.user === undefined ? admin : options.user;
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const headers = {
+    ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...options.headers,
+  };
+  return {
+    version: '2.0',
+    routeKey: `${options.method ?? 'GET'} ${options.path ?? '/'}`,
+    rawPath: options.path ?? '/',
+    rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
+    headers,
+    ...(options.query ? { queryStringParameters: options.query } : {}),
+    ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
+    ...(body !== undefined ? { body } : {}),
+    isBase64Encoded: options.isBase64Encoded ?? false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: 'localhost',
+      domainPrefix: 'localhost',
+      http: { method: options.method ?? 'GET', path: options.path ?? '/', protocol: 'HTTP/1.1', sourceIp: options.sourceIp ?? '203.0.113.7', userAgent: 'vitest' },
+      requestId: `req-${Math.random().toString(36).slice(2)}`,
+      routeKey: `${options.method ?? 'GET'} ${options.path ?? '/'}`,
+      stage: '$default',
+      time: new Date().toISOString(),
+      timeEpoch: Date.now(),
+      authorizer: {
+        principalId: '',
+        integrationLatency: 0,
+        jwt: {
+          claims: user ? { sub: user.sub, email: user.email, 'cognito:groups': `[${user.groups.join(' ')}]` } : {},
+          scopes: [],
+        },
+      },
+    },
+  };
+}
+
+export const lambdaContext = { functionName: 'test', awsRequestId: 'test', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+
+type ApiHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | string | object | void>;
+
+/** Invokes a handler and returns status, headers and the parsed JSON body. */
+export async function invoke<T = any>(handler: unknown, event: APIGatewayProxyEventV2WithJWTAuthorizer) {
+  const result = (await (handler as ApiHandler)(event, lambdaContext)) as APIGatewayProxyStructuredResultV2;
+  const text = typeof result.body === 'string' ? result.body : '';
+  const isJson = String(result.headers?.['content-type'] ?? '').includes('json');
+  return { status: result.statusCode ?? 200, headers: result.headers ?? {}, body: (isJson && text ? JSON.parse(text) : text) as T };
+}

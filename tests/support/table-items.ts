@@ -1,0 +1,21 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../../shared/data/dynamo-client';
+
+/** Everything in the test file's table, for asserting what was (not) written. Tests only. */
+export async function allItems(): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(new ScanCommand({ TableName: tableName(), ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** Items that are part of records (not rate-limit counters or idempotency marks). */
+export async function recordItems(): Promise<Record<string, unknown>[]> {
+  return (await allItems()).filter((i) => !['RATE_LIMIT'].includes(String(i.entity)) && !String(i.pk).startsWith('IDEMPOTENCY#'));
+}
+
+export const byEntity = (items: Record<string, unknown>[], entity: string) => items.filter((i) => i.entity === entity);

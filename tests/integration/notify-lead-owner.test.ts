@@ -1,0 +1,53 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { handler as notify } from '../../functions/notifications/notify-lead-owner';
+import { handler as digest } from '../../functions/notifications/send-new-leads-digest';
+import { putUser } from '../../shared/data/users-repository';
+import { createLeadSchema } from '../../shared/domain/leads/lead';
+import { createLeadAs } from '../../shared/services/lead-service';
+import { lambdaContext, rep } from '../support/api-event';
+
+/**
+ * Idempotency against the real table; SES is mocked here only to count sends (the real SES
+ * emulator receives the mail in the end-to-end test).
+ */
+const ses = mockClient(SESv2Client);
+ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
+
+const actor = { type: 'user' as const, id: rep.sub, email: rep.email, roles: ['sales-rep' as const] };
+
+beforeAll(() => putUser({ id: rep.sub, email: rep.email, name: 'Мария Продажина', roles: ['sales-rep'] }));
+
+describe('owner notification', () => {
+  it('emails the owner once per event, in the client language, however often the event arrives', async () => {
+    ses.resetHistory();
+    const lead = await createLeadAs(actor, createLeadSchema.parse({ lastName: 'Соколов', firstName: 'Илья', email: 'sokolov@example.ru', company: 'ИП Соколов' }));
+    const event = {
+      version: '0', id: 'eb-1', account: '0', region: 'eu-central-1', time: new Date().toISOString(), resources: [], source: 'crm.leads', 'detail-type': 'LeadCaptured' as const,
+      detail: { eventId: `evt-${lead.id}`, occurredAt: lead.createdAt, formId: 'website', lead: { id: lead.id, ownerId: rep.sub, status: 'new' as const } },
+    };
+    await notify(event, lambdaContext);
+    await notify(event, lambdaContext);
+    const sends = ses.commandCalls(SendEmailCommand);
+    expect(sends).toHaveLength(1);
+    const input = sends[0]!.args[0].input;
+    expect(input.Destination?.ToAddresses).toEqual([rep.email]);
+    expect(input.Content?.Simple?.Subject?.Data).toBe('Новый лид с сайта: Соколов Илья');
+    expect(input.Content?.Simple?.Body?.Text?.Data).toContain(`/leads/${lead.id}`);
+  });
+
+  it('sends each owner one digest a day of leads waiting over a day', async () => {
+    ses.resetHistory();
+    const old = { now: () => new Date(Date.now() - 3 * 24 * 3600 * 1000) };
+    await createLeadAs(actor, createLeadSchema.parse({ lastName: 'Ждущий', email: 'wait1@example.ru' }), old);
+    await createLeadAs(actor, createLeadSchema.parse({ lastName: 'Терпеливый', email: 'wait2@example.ru' }), old);
+    const first = await digest({});
+    await digest({});
+    expect(first.owners).toBe(1);
+    expect(first.leads).toBeGreaterThanOrEqual(2);
+    const sends = ses.commandCalls(SendEmailCommand);
+    expect(sends).toHaveLength(1);
+    expect(sends[0]!.args[0].input.Content?.Simple?.Body?.Text?.Data).toMatch(/Ждущий[\s\S]*Терпеливый|Терпеливый[\s\S]*Ждущий/);
+  });
+});

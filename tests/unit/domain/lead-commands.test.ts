@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createLeadSchema, updateLeadSchema } from '../../../shared/domain/leads/lead';
+import { createLead, rejectLead, updateLead, type CommandContext } from '../../../shared/domain/leads/lead-commands';
+import { DomainError } from '../../../shared/domain/common/errors';
+
+let seq = 0;
+const ctx: CommandContext = {
+  actor: { type: 'user', id: 'u1', email: 'u1@example.com', roles: ['sales-rep'] },
+  now: new Date('2026-11-22T09:00:00Z'),
+  newId: () => `id-${++seq}`,
+};
+
+const lead = createLead(createLeadSchema.parse({ lastName: 'Петров', email: 'p@x.ru' }), ctx, 'u1').lead;
+
+describe('lead commands', () => {
+  it('creates a new lead owned by the caller with a created entry and a LeadCreated event', () => {
+    const change = createLead(createLeadSchema.parse({ company: 'ООО «Альфа»', phone: '+7 912 345 67 89', consent: { given: true } }), ctx, 'u1');
+    expect(change.lead).toMatchObject({ status: 'new', ownerId: 'u1', version: 1, source: { channel: 'other' }, consent: { given: true, at: ctx.now.toISOString() } });
+    expect(change.history.kind).toBe('created');
+    expect(change.events.map((e) => e.type)).toEqual(['LeadCreated']);
+  });
+
+  it('records each changed field old → new and nothing for unchanged ones', () => {
+    const change = updateLead(lead, updateLeadSchema.parse({ version: 1, lastName: 'Петров', topic: 'ERP' }), ctx);
+    expect(change.history.changes).toEqual([{ field: 'topic', to: 'ERP' }]);
+    expect(change.lead.version).toBe(2);
+    expect(change.events[0]).toMatchObject({ type: 'LeadUpdated', detail: { changedFields: ['topic'] } });
+  });
+
+  it('refuses an update that changes nothing', () => {
+    expect(() => updateLead(lead, updateLeadSchema.parse({ version: 1, lastName: 'Петров' }), ctx)).toThrow(DomainError);
+  });
+
+  it('rejects at the current stage and refuses to touch a closed lead', () => {
+    const rejected = rejectLead(lead, { version: 1, reason: 'no-budget' }, ctx).lead;
+    expect(rejected).toMatchObject({ status: 'rejected', rejection: { stage: 'new', reason: 'no-budget', by: 'u1' } });
+    expect(() => rejectLead(rejected, { version: 2, reason: 'spam' }, ctx)).toThrow(/rejected lead cannot be changed/);
+    expect(() => updateLead(rejected, updateLeadSchema.parse({ version: 2, topic: 'x' }), ctx)).toThrow(DomainError);
+  });
+
+  it('requires a name or company and an email or phone', () => {
+    const result = createLeadSchema.safeParse({ topic: 'x' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['email', 'lastName']);
+  });
+});

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Path parameter schemas shared by routes. */
 export const leadPath = z.object({ leadId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a lead id') });

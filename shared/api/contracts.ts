@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Shapes every API answer shares. Errors: `{ error: { code, message, fields? } }` where each

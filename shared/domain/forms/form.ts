@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A web-to-lead form (MKT-1): where it may be posted from, how its fields map onto a lead, where

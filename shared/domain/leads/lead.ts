@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { leadChannels, leadStatuses, openLeadStatuses, qualifications, rejectionReasons } from './lead-process';
 
 /** Schemas of a lead and of every request about one; the API and the web UI validate with these. */

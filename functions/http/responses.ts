@@ -27,7 +27,7 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 /** One issue per offending field; an unknown field is named itself, not its parent object. */
 export function zodIssues(error: ZodError, prefix?: string): FieldIssue[] {
   const pathOf = (segments: PropertyKey[]) => [prefix, ...segments.map(String)].filter(Boolean).join('.') || (prefix ?? 'body');
-  return error.issues.flatMap((issue) =>
+  return error.issues.flatMap((issue): FieldIssue[] =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: 'unknown field', code: issue.code }))
       : [{ path: pathOf(issue.path), message: issue.message, code: issue.code }],

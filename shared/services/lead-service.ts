@@ -36,9 +36,11 @@ export async function readLead(id: string): Promise<Lead> {
 
 export const findLeads = (query: ListLeadsQuery): Promise<Page<Lead>> => listLeads(query);
 
+/** One Query: every lead has at least its creation entry, so an empty first page means no such lead. */
 export async function readLeadTimeline(id: string, page: { limit: number; cursor?: string }): Promise<Page<TimelineEntry>> {
-  await readLead(id);
-  return readTimeline(leadKeys.item(id).pk, page);
+  const timeline = await readTimeline(leadKeys.item(id).pk, page);
+  if (!page.cursor && timeline.items.length === 0) throw notFound('Lead');
+  return timeline;
 }
 
 export async function updateLeadAs(actor: Actor, id: string, patch: UpdateLeadInput, clock: Clock = systemClock): Promise<Lead> {

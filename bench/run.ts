@@ -1,0 +1,48 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { measureBundles } from './bundles';
+import { measureRequestsPerOperation } from './requests-per-operation';
+import { measureWebToLeadLoad } from './web-to-lead-load';
+
+/**
+ * `npm run bench`: the figures the budgets in ARCHITECTURE.md are checked against. Prints them and
+ * writes bench/results.json (metric name → number) so runs can be compared.
+ */
+const root = join(import.meta.dirname, '..');
+const budgetBytes = 300 * 1024;
+const metrics: Record<string, number> = {};
+
+console.log('\n== Function bundles (minified, AWS SDK external as in the stack) and cold module init ==');
+const bundles = await measureBundles(root);
+console.table(bundles.map((b) => ({ function: b.id, KB: Math.round(b.bytes / 102.4) / 10, 'init ms (median of 5)': b.initMs, 'within 300 KB': b.bytes <= budgetBytes })));
+for (const b of bundles) {
+  metrics[`bundle.${b.id}.bytes`] = b.bytes;
+  metrics[`init.${b.id}.ms`] = b.initMs;
+}
+
+console.log('\n== DynamoDB requests per lead operation (counted on the wire) ==');
+const requests = await measureRequestsPerOperation();
+console.table(Object.entries(requests).map(([operation, counts]) => ({ operation, ...counts })));
+for (const [operation, counts] of Object.entries(requests)) {
+  for (const [call, n] of Object.entries(counts)) metrics[`dynamodb.${operation}.${call}`] = n;
+}
+
+console.log('\n== Web-to-lead under concurrent load on the local stack ==');
+const load = await measureWebToLeadLoad();
+console.table([load]);
+for (const [name, value] of Object.entries(load)) metrics[`webToLead.${name}`] = value;
+
+const file = join(root, 'bench', 'results.json');
+mkdirSync(dirname(file), { recursive: true });
+writeFileSync(file, `${JSON.stringify(metrics, null, 2)}\n`);
+console.log(`\nWrote ${Object.keys(metrics).length} metrics to bench/results.json`);
+
+const failures = [
+  ...bundles.filter((b) => b.bytes > budgetBytes).map((b) => `bundle ${b.id} is ${b.bytes} bytes (> ${budgetBytes})`),
+  ...(load.leadsLost || load.leadsDuplicated ? [`web-to-lead lost ${load.leadsLost} and duplicated ${load.leadsDuplicated} leads`] : []),
+];
+if (failures.length) {
+  console.error(`\nOver budget:\n- ${failures.join('\n- ')}`);
+  process.exitCode = 1;
+}
+process.exit();

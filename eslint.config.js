@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', 'web/dist/', '.local/', '.test-data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'cdk.out/', 'web/dist/', '.local/', '.test-data/', '.test-results/', '.bench/', 'coverage/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,5 +1,5 @@
 import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import type { EventBridgeEvent } from 'aws-lambda';
+import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { sendEmail } from '../../shared/adapters/email-sender';
 import { idempotencyFor } from '../../shared/adapters/idempotency';
 import { env } from '../../shared/config/runtime-env';
@@ -13,7 +13,8 @@ import { logger } from '../observability/logger';
 /** Rule `lead-captured-notify-owner`: the owner of a lead captured from a web form gets an email. */
 type LeadCaptured = EventBridgeEvent<'LeadCaptured', PublishedDetail & LeadEvents['LeadCaptured']>;
 
-async function notify(event: LeadCaptured): Promise<{ sent: boolean; messageId?: string }> {
+// The (event, context) shape lets Powertools track the invocation's remaining time.
+async function notify(event: LeadCaptured, _context: Context): Promise<{ sent: boolean; messageId?: string }> {
   const leadId = event.detail.lead.id;
   const [lead, owner] = await Promise.all([getLead(leadId), getUser(event.detail.lead.ownerId)]);
   if (!lead || !owner) {

@@ -71,5 +71,5 @@ export async function invoke<T = any>(handler: unknown, event: APIGatewayProxyEv
   const result = (await (handler as ApiHandler)(event, lambdaContext)) as APIGatewayProxyStructuredResultV2;
   const text = typeof result.body === 'string' ? result.body : '';
   const isJson = String(result.headers?.['content-type'] ?? '').includes('json');
-  return { status: result.statusCode ?? 200, headers: result.headers ?? {}, body: (isJson && text ? JSON.parse(text) : text) as T };
+  return { status: result.statusCode ?? 200, headers: result.headers ?? {}, body: (isJson && text ? JSON.parse(text) : text) as T & { error?: any } };
 }

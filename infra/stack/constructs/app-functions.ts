@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { Duration, Tags } from 'aws-cdk-lib';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { Construct } from 'constructs';
+import { bundling } from '../../definition/bundling';
+import type { FunctionDef } from '../../definition/types';
+import type { ClientConfig } from '../../config/client-config';
+import { envNames } from '../../../shared/config/runtime-env';
+import { acknowledge } from '../acknowledge';
+import { repoRoot } from '../repo-root';
+import type { DataTable } from './data-table';
+import type { MailSender } from './mail-sender';
+
+/** Environment variable carrying the definition's function id: maps the template back to it. */
+export const functionIdEnv = 'CRM_FUNCTION_ID';
+/** Tag with the same id, for the console and cost reports. */
+export const functionIdTag = 'crm:function';
+
+export interface AppFunctionsProps {
+  readonly functions: readonly FunctionDef[];
+  readonly client: ClientConfig;
+  readonly appUrl: string;
+  readonly dataTable: DataTable;
+  readonly bus: IEventBus;
+  readonly mail: MailSender;
+}
+
+/**
+ * One NodejsFunction per FunctionDef: Node 22 on arm64, bundled by esbuild with the options the
+ * bench measures, the environment every handler reads (shared/config/runtime-env.ts), its own
+ * log group and its own role.
+ */
+export class AppFunctions extends Construct {
+  private readonly byId = new Map<string, NodejsFunction>();
+
+  constructor(scope: Construct, id: string, props: AppFunctionsProps) {
+    super(scope, id);
+    const { client } = props;
+    const environment: Record<string, string> = {
+      [envNames.tableName]: props.dataTable.table.tableName,
+      [envNames.eventBusName]: props.bus.eventBusName,
+      [envNames.senderEmail]: client.senderEmail,
+      [envNames.appUrl]: props.appUrl,
+      [envNames.locale]: client.locale,
+      [envNames.timeZone]: client.timeZone,
+      [envNames.currency]: client.currency,
+      [envNames.allowedFormOrigins]: client.allowedFormOrigins.join(','),
+      // Stack traces point at the TypeScript sources (bundles ship their source maps).
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+
+    for (const def of props.functions) {
+      const logGroup = new LogGroup(this, `${def.id}-logs`, { retention: RetentionDays.THREE_MONTHS });
+      // An own role instead of AWSLambdaBasicExecutionRole: it may write to its log group only.
+      const role = new Role(this, `${def.id}-role`, {
+        assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+        description: `CRM function ${def.id}`,
+      });
+      logGroup.grantWrite(role);
+
+      const fn = new NodejsFunction(this, def.id, {
+        entry: join(repoRoot, def.entry),
+        handler: 'handler',
+        projectRoot: repoRoot,
+        depsLockFilePath: join(repoRoot, 'package-lock.json'),
+        description: `${def.id}: ${def.description}`.slice(0, 256),
+        runtime: Runtime.NODEJS_22_X,
+        architecture: Architecture.ARM_64,
+        memorySize: def.memoryMb,
+        timeout: Duration.seconds(def.timeoutSeconds),
+        role,
+        logGroup,
+        tracing: Tracing.ACTIVE,
+        environment: { ...environment, [functionIdEnv]: def.id },
+        bundling: {
+          minify: bundling.minify,
+          sourceMap: bundling.sourceMap,
+          target: bundling.target,
+          format: bundling.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
+          externalModules: [...bundling.externalModules],
+          banner: bundling.banner,
+        },
+      });
+      Tags.of(fn).add(functionIdTag, def.id);
+
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          // Item-level access only: no Scan (request paths must not scan), no table management.
+          actions: [
+            'dynamodb:GetItem',
+            'dynamodb:BatchGetItem',
+            'dynamodb:Query',
+            'dynamodb:PutItem',
+            'dynamodb:UpdateItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:BatchWriteItem',
+            'dynamodb:ConditionCheckItem',
+            'dynamodb:DescribeTable',
+          ],
+          resources: props.dataTable.dataArns,
+        }),
+      );
+      props.bus.grantPutEventsTo(fn);
+      props.mail.grantSend(fn);
+      acknowledge(
+        role,
+        'AwsSolutions-IAM5[Resource::*]',
+        'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (added by Tracing.ACTIVE).',
+      );
+      this.byId.set(def.id, fn);
+    }
+  }
+
+  get(id: string): NodejsFunction {
+    const fn = this.byId.get(id);
+    if (!fn) throw new Error(`The app definition names function "${id}", which is not declared in its functions`);
+    return fn;
+  }
+
+  get all(): NodejsFunction[] {
+    return [...this.byId.values()];
+  }
+}

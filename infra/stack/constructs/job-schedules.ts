@@ -1,0 +1,43 @@
+import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Schedule, ScheduleExpression, ScheduleGroup, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Construct } from 'constructs';
+import type { ScheduleDef } from '../../definition/types';
+import type { AppFunctions } from './app-functions';
+import type { DeadLetterQueue } from './dead-letter-queue';
+
+/** The zone a schedule is evaluated in: the client's own for `client`, else UTC. */
+export const scheduleZone = (def: Pick<ScheduleDef, 'timeZone'>, clientTimeZone: string): string =>
+  def.timeZone === 'client' ? clientTimeZone : 'UTC';
+
+/**
+ * EventBridge Scheduler: a group per client (`crm-<client>`) and one schedule per ScheduleDef,
+ * expression verbatim, evaluated in the client's time zone where the definition says so
+ * (a 09:00 digest is 09:00 in Moscow or Almaty, daylight saving included).
+ */
+export class JobSchedules extends Construct {
+  readonly group: ScheduleGroup;
+
+  constructor(scope: Construct, id: string, props: { groupName: string }) {
+    super(scope, id);
+    this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: props.groupName });
+  }
+
+  addSchedules(props: { schedules: readonly ScheduleDef[]; clientTimeZone: string; functions: AppFunctions; deadLetters: DeadLetterQueue }): void {
+    for (const def of props.schedules) {
+      new Schedule(this, def.id, {
+        // Names are unique per group, and the group is per client.
+        scheduleName: def.id,
+        scheduleGroup: this.group,
+        description: def.description,
+        schedule: ScheduleExpression.expression(def.expression, TimeZone.of(scheduleZone(def, props.clientTimeZone))),
+        timeWindow: TimeWindow.off(),
+        target: new LambdaInvoke(props.functions.get(def.function), {
+          deadLetterQueue: props.deadLetters.queue,
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(6),
+        }),
+      });
+    }
+  }
+}

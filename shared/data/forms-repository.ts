@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Form } from '../domain/forms/form';
 import { dynamo, tableName } from './dynamo-client';
+import { queryAll } from './query-all';
 import { entities, formKeys } from './keys';
 import { conditionParams, mustHaveVersion, mustNotExist, stripLayout } from './record-item';
 
@@ -31,24 +32,13 @@ export async function putForm(form: Form, expectedVersion?: number): Promise<boo
 }
 
 /** All forms by id; a company has a handful, read in pages of 100. */
-export async function listForms(): Promise<Form[]> {
-  const forms: Form[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': formKeys.collection('').gsi1pk },
-        Limit: 100,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    forms.push(...(page.Items ?? []).map((item) => stripLayout<Form>(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return forms;
+export function listForms(): Promise<Form[]> {
+  return queryAll<Form>({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': formKeys.collection('').gsi1pk },
+  });
 }
 
 export interface FormEmailMark {

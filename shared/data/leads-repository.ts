@@ -5,6 +5,7 @@ import type { LeadChange } from '../domain/leads/lead-commands';
 import { commitChange, type GuardedPut } from './change-set';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
+import { queryAll } from './query-all';
 import { entities, leadKeys } from './keys';
 import { mustHaveVersion, mustNotExist, stripLayout } from './record-item';
 
@@ -85,21 +86,11 @@ export async function listLeads(query: ListLeadsQuery): Promise<Page<Lead>> {
 }
 
 /** Leads in a status created before a moment, oldest first, all pages (for scheduled jobs). */
-export async function leadsInStatusCreatedBefore(status: Lead['status'], before: string): Promise<Lead[]> {
-  const leads: Lead[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi3',
-        KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
-        ExpressionAttributeValues: { ':pk': leadKeys.byStatus(status, '', '').gsi3pk, ':before': before },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    leads.push(...(page.Items ?? []).map((item) => stripLayout<Lead>(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return leads;
+export function leadsInStatusCreatedBefore(status: Lead['status'], before: string): Promise<Lead[]> {
+  return queryAll<Lead>({
+    TableName: tableName(),
+    IndexName: 'gsi3',
+    KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
+    ExpressionAttributeValues: { ':pk': leadKeys.byStatus(status, '', '').gsi3pk, ':before': before },
+  });
 }

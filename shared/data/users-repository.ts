@@ -1,6 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { UserSummary } from '../api/contracts';
 import { dynamo, tableName } from './dynamo-client';
+import { queryAll } from './query-all';
 import { entities, userKeys } from './keys';
 import { stripLayout } from './record-item';
 
@@ -21,22 +22,11 @@ export async function putUser(user: UserSummary): Promise<void> {
 }
 
 /** Every user, by email. Bounded by the size of a company's staff, read in pages of 100. */
-export async function listUsers(): Promise<UserSummary[]> {
-  const users: UserSummary[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': userKeys.collection('').gsi1pk },
-        Limit: 100,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    users.push(...(page.Items ?? []).map((item) => stripLayout<UserSummary>(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return users;
+export function listUsers(): Promise<UserSummary[]> {
+  return queryAll<UserSummary>({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': userKeys.collection('').gsi1pk },
+  });
 }

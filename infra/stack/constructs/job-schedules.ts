@@ -1,8 +1,10 @@
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, TimeZone, type CfnElement } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Schedule, ScheduleExpression, ScheduleGroup, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import type { ScheduleDef } from '../../definition/types';
+import { acknowledge } from '../acknowledge';
 import type { AppFunctions } from './app-functions';
 import type { DeadLetterQueue } from './dead-letter-queue';
 
@@ -20,11 +22,21 @@ export class JobSchedules extends Construct {
 
   constructor(scope: Construct, id: string, props: { groupName: string }) {
     super(scope, id);
-    this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: props.groupName });
+    // DESTROY: a retained, empty group would block re-creating the stack under the same name.
+    this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: props.groupName, removalPolicy: RemovalPolicy.DESTROY });
   }
 
   addSchedules(props: { schedules: readonly ScheduleDef[]; clientTimeZone: string; functions: AppFunctions; deadLetters: DeadLetterQueue }): void {
     for (const def of props.schedules) {
+      const fn = props.functions.get(def.function);
+      // One role per schedule, so that its policy names the one function it may invoke.
+      const role = new Role(this, `${def.id}-role`, { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+      const fnLogicalId = Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement);
+      acknowledge(
+        role,
+        `AwsSolutions-IAM5[Resource::<${fnLogicalId}.Arn>:*]`,
+        'CDK grants lambda:InvokeFunction on the function and its qualified ARNs (versions, aliases) of this one function only.',
+      );
       new Schedule(this, def.id, {
         // Names are unique per group, and the group is per client.
         scheduleName: def.id,
@@ -32,7 +44,8 @@ export class JobSchedules extends Construct {
         description: def.description,
         schedule: ScheduleExpression.expression(def.expression, TimeZone.of(scheduleZone(def, props.clientTimeZone))),
         timeWindow: TimeWindow.off(),
-        target: new LambdaInvoke(props.functions.get(def.function), {
+        target: new LambdaInvoke(fn, {
+          role,
           deadLetterQueue: props.deadLetters.queue,
           retryAttempts: 8,
           maxEventAge: Duration.hours(6),

@@ -6,8 +6,8 @@ export type Actor =
   | { type: 'form'; id: string; name?: string }
   | { type: 'system'; id: string; name?: string };
 
-export const actorRef = (actor: Actor): { type: Actor['type']; id: string; name?: string } => ({
-  type: actor.type,
-  id: actor.id,
-  ...(actor.name || (actor.type === 'user' && actor.email) ? { name: actor.name ?? (actor.type === 'user' ? actor.email : undefined) } : {}),
-});
+/** How an actor is recorded on a timeline: its kind, id and a readable name when known. */
+export function actorRef(actor: Actor): { type: Actor['type']; id: string; name?: string } {
+  const name = actor.name ?? (actor.type === 'user' ? actor.email : undefined);
+  return { type: actor.type, id: actor.id, ...(name ? { name } : {}) };
+}

@@ -12,3 +12,15 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** The preferred port when nothing listens on it (on any local address), else a free one. */
+export async function preferredPortOrFree(preferred: number): Promise<number> {
+  const free = await new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    // Unspecified host: a dual-stack bind collides with a listener on 127.0.0.1 or ::1 alike.
+    server.listen(preferred, () => server.close(() => resolve(true)));
+  });
+  return free ? preferred : freePort();
+}

@@ -5,6 +5,7 @@ import {
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
   type DynamoDBClient,
+  type UpdateTimeToLiveCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import type { TableDef } from '../definition/types';
 
@@ -31,6 +32,11 @@ export function createTableInput(tableName: string, table: TableDef): CreateTabl
   };
 }
 
+/** The UpdateTimeToLive request that switches on expiry by the definition's TTL attribute. */
+export function timeToLiveInput(tableName: string, table: TableDef): UpdateTimeToLiveCommandInput {
+  return { TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: table.timeToLiveAttribute } };
+}
+
 /** Creates the table (and its TTL setting) unless it exists; returns whether it was created. */
 export async function ensureTable(client: DynamoDBClient, tableName: string, table: TableDef): Promise<boolean> {
   try {
@@ -39,12 +45,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, tab
     if (error instanceof ResourceInUseException) return false;
     throw error;
   }
-  await client.send(
-    new UpdateTimeToLiveCommand({
-      TableName: tableName,
-      TimeToLiveSpecification: { Enabled: true, AttributeName: table.timeToLiveAttribute },
-    }),
-  );
+  await client.send(new UpdateTimeToLiveCommand(timeToLiveInput(tableName, table)));
   await client.send(new DescribeTableCommand({ TableName: tableName }));
   return true;
 }

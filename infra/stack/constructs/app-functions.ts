@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Duration, Tags } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
@@ -83,6 +83,8 @@ export class AppFunctions extends Construct {
           format: bundling.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
           externalModules: [...bundling.externalModules],
           banner: bundling.banner,
+          // esbuild's per-file size report would drown synth output; warnings and errors still show.
+          logLevel: LogLevel.WARNING,
         },
       });
       Tags.of(fn).add(functionIdTag, def.id);

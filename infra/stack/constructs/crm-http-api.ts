@@ -92,7 +92,6 @@ export class CrmHttpApi extends Construct {
           'AwsSolutions-APIG4',
           'Public by design in the app definition (health check, web-to-lead form posts); guarded by the public-route allow-list test, validation and per-IP rate limits in the handler.',
         );
-        acknowledge(httpRoute, 'AwsSolutions-COG4', 'Public by design in the app definition; signed-in routes use the Cognito user pool authorizer.');
       }
     }
   }

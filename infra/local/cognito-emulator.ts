@@ -1,0 +1,149 @@
+import { randomInt } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DescribeUserPoolClientCommand,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { roleDescriptions, roles } from '../../shared/auth/roles';
+import { answers, spawnService, waitUntilReady } from './child-process';
+
+/**
+ * Sign-in on a laptop: cognito-local as a child process (its data under `<dataDir>/.cognito`),
+ * and a user pool provisioned like the stack's: email as the user name, an app client without
+ * a secret for the browser (USER_PASSWORD_AUTH, refresh), one group per role, and an admin.
+ */
+export interface CognitoEmulator {
+  /** What the SDK and the browser call, e.g. http://localhost:9229. */
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+export async function startCognitoEmulator(options: { port: number; dataDir: string }): Promise<CognitoEmulator> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const bin = createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
+  // HOST decides the token issuer (http://localhost:<port>/<poolId>) as well as the listening address.
+  const service = spawnService(process.execPath, [bin], {
+    cwd: options.dataDir,
+    env: { ...process.env, PORT: String(options.port), HOST: 'localhost' },
+  });
+  const endpoint = `http://localhost:${options.port}`;
+  await waitUntilReady('cognito-local', service, answers(`${endpoint}/health`));
+  return { endpoint, stop: service.stop };
+}
+
+export interface CognitoPool {
+  userPoolId: string;
+  clientId: string;
+  admin: { email: string; password: string };
+}
+
+/**
+ * Provisions the pool once and remembers it in `stateFile`; later starts reuse it (and the admin
+ * password) as long as the emulator still knows the pool.
+ */
+export async function provisionCognito(options: { endpoint: string; region: string; stateFile: string; adminEmail: string }): Promise<CognitoPool> {
+  const cognito = cognitoClient(options.endpoint, options.region);
+  try {
+    const saved = existsSync(options.stateFile) ? (JSON.parse(readFileSync(options.stateFile, 'utf8')) as CognitoPool) : undefined;
+    if (saved && saved.admin.email === options.adminEmail && (await poolExists(cognito, saved))) return saved;
+
+    const { UserPool } = await cognito.send(
+      new CreateUserPoolCommand({
+        PoolName: 'crm-local',
+        UsernameAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+        Schema: [{ Name: 'email', AttributeDataType: 'String', Required: true, Mutable: true }],
+        Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      }),
+    );
+    const userPoolId = UserPool!.Id!;
+    const { UserPoolClient } = await cognito.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientName: 'web',
+        GenerateSecret: false,
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
+    );
+    // Lower precedence wins when a token carries one role: admin first, as in the stack.
+    for (const [precedence, role] of roles.entries()) {
+      await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: role, Description: roleDescriptions[role], Precedence: precedence }));
+    }
+    const password = strongPassword();
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: options.adminEmail,
+        TemporaryPassword: strongPassword(),
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: options.adminEmail },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: options.adminEmail, Password: password, Permanent: true }));
+    await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: options.adminEmail, GroupName: 'admin' }));
+
+    const pool: CognitoPool = { userPoolId, clientId: UserPoolClient!.ClientId!, admin: { email: options.adminEmail, password } };
+    writeFileSync(options.stateFile, `${JSON.stringify(pool, null, 2)}\n`, { mode: 0o600 });
+    return pool;
+  } finally {
+    cognito.destroy();
+  }
+}
+
+export interface Tokens {
+  idToken: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** Signs in as the web UI does (USER_PASSWORD_AUTH against the emulator). */
+export async function signIn(options: { endpoint: string; region: string; clientId: string }, email: string, password: string): Promise<Tokens> {
+  const cognito = cognitoClient(options.endpoint, options.region);
+  try {
+    const { AuthenticationResult: result } = await cognito.send(
+      new InitiateAuthCommand({ ClientId: options.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }),
+    );
+    if (!result?.IdToken || !result.AccessToken || !result.RefreshToken) throw new Error(`Sign-in of ${email} returned no tokens (a challenge?)`);
+    return { idToken: result.IdToken, accessToken: result.AccessToken, refreshToken: result.RefreshToken };
+  } finally {
+    cognito.destroy();
+  }
+}
+
+function cognitoClient(endpoint: string, region: string): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({ endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+}
+
+async function poolExists(cognito: CognitoIdentityProviderClient, pool: CognitoPool): Promise<boolean> {
+  try {
+    await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: pool.userPoolId, ClientId: pool.clientId }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** 20 characters with every class the pool's policy asks for, from a CSPRNG. */
+export function strongPassword(): string {
+  const classes = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '!#%+-=_'];
+  const all = classes.join('');
+  const pick = (set: string) => set[randomInt(set.length)]!;
+  const chars = [...classes.map(pick), ...Array.from({ length: 16 }, () => pick(all))];
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+  }
+  return chars.join('');
+}

@@ -1,0 +1,60 @@
+import type { AuthSession } from '../auth/auth-session';
+import { ApiRequestError } from './api-error';
+
+/**
+ * JSON over fetch to the same-origin API, with the signed-in user's ID token. A 401 means the
+ * session is no longer accepted: the session ends and the app returns to sign-in.
+ */
+export type QueryParams = Record<string, string | number | undefined>;
+
+export interface HttpClient {
+  get<T>(path: string, query?: QueryParams): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+}
+
+export function createHttpClient(auth: AuthSession): HttpClient {
+  async function request<T>(method: string, path: string, body?: unknown, query?: QueryParams): Promise<T> {
+    const token = await auth.idToken();
+    if (!token) {
+      // Signed out meanwhile (or the refresh failed, which already ended the session).
+      if (auth.isSignedIn) auth.signOut('expired');
+      throw new ApiRequestError(401, 'unauthorized', 'Not signed in');
+    }
+    const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(withQuery(path, query), {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch (error) {
+      throw ApiRequestError.network(error);
+    }
+    if (response.status === 401) {
+      if (auth.isSignedIn) auth.signOut('expired');
+      throw await ApiRequestError.fromResponse(response);
+    }
+    if (!response.ok) throw await ApiRequestError.fromResponse(response);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  return {
+    get: (path, query) => request('GET', path, undefined, query),
+    post: (path, body) => request('POST', path, body),
+    patch: (path, body) => request('PATCH', path, body),
+  };
+}
+
+function withQuery(path: string, query: QueryParams | undefined): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}

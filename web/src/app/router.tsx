@@ -1,0 +1,131 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import type { AuthSession } from '../auth/auth-session';
+import { LeadCardPage } from '../features/leads/card/LeadCardPage';
+import { EditLeadPage } from '../features/leads/form/EditLeadPage';
+import { NewLeadPage } from '../features/leads/form/NewLeadPage';
+import { LeadsPage } from '../features/leads/list/LeadsPage';
+import { validateLeadsSearch } from '../features/leads/list/leads-search';
+import { AppShell } from '../features/shell/AppShell';
+import { NotFoundPage } from '../features/shell/NotFoundPage';
+import { SignInPage } from '../features/sign-in/SignInPage';
+import { safeRedirect } from './safe-redirect';
+
+/**
+ * The app's routes, in code: /signin is public; everything else sits under a guard that sends
+ * a signed-out visitor to sign-in and brings them back afterwards.
+ */
+export interface RouterContext {
+  auth: AuthSession;
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signin',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const target = safeRedirect(search.redirect);
+    return target ? { redirect: target } : {};
+  },
+  beforeLoad: ({ context, search }) => {
+    if (context.auth.isSignedIn) throw redirect({ href: search.redirect ?? '/leads', replace: true });
+  },
+  component: function SignInRoute() {
+    const { redirect: target } = signInRoute.useSearch();
+    return <SignInPage redirectTo={target ?? '/leads'} />;
+  },
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: ({ context, location }) => {
+    if (!context.auth.isSignedIn) {
+      // Come back here after signing in again, unless the user chose to sign out.
+      const target = context.auth.getState().signOutReason === 'signed-out' ? undefined : safeRedirect(location.href);
+      throw redirect({ to: '/signin', search: target && target !== '/' ? { redirect: target } : {}, replace: true });
+    }
+  },
+  component: AppShell,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/leads', replace: true });
+  },
+});
+
+const leadsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads',
+  validateSearch: validateLeadsSearch,
+  component: function LeadsRoute() {
+    return <LeadsPage search={leadsRoute.useSearch()} />;
+  },
+});
+
+const newLeadRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/new',
+  component: NewLeadPage,
+});
+
+const leadRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/$leadId',
+  component: function LeadRoute() {
+    return <LeadCardPage leadId={leadRoute.useParams().leadId} />;
+  },
+});
+
+const editLeadRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/$leadId/edit',
+  component: function EditLeadRoute() {
+    return <EditLeadPage leadId={editLeadRoute.useParams().leadId} />;
+  },
+});
+
+/** Any other address: sign-in first, then "not found" inside the app's frame. */
+const unknownRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '$',
+  component: NotFoundPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([indexRoute, leadsRoute, newLeadRoute, leadRoute, editLeadRoute, unknownRoute]),
+]);
+
+export function createAppRouter(context: RouterContext) {
+  return createRouter({
+    routeTree,
+    context,
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+    defaultPendingMs: 300,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: AppRouter;
+  }
+}
+
+/** The leads list keeps the cursors of the pages before the current one in the history entry. */
+declare module '@tanstack/history' {
+  interface HistoryState {
+    leadsPreviousCursors?: string[];
+  }
+}

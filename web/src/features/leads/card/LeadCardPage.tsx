@@ -1,0 +1,97 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { leadDisplayName } from '@shared/domain/leads/lead-changes';
+import { isOpenStatus } from '@shared/domain/leads/lead-process';
+import { isApiError } from '../../../api/api-error';
+import { useDocumentTitle } from '../../../app/use-document-title';
+import { useI18n } from '../../../i18n/use-i18n';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { LoadingState } from '../../../ui/LoadingState';
+import { apiErrorMessage } from '../shared/api-error-message';
+import { QualificationBadge, StatusBadge } from '../shared/LeadBadges';
+import { useLead } from '../shared/use-lead';
+import { useUserName } from '../shared/use-users';
+import { LeadDetails } from './LeadDetails';
+import { LeadTimeline } from './LeadTimeline';
+import { RejectLeadDialog } from './RejectLeadDialog';
+
+/** A lead's card: who and what, where it came from, its status and owner, and its history. */
+export function LeadCardPage({ leadId }: { leadId: string }) {
+  const { t } = useI18n();
+  const userName = useUserName();
+  const { data: lead, isPending, error, refetch } = useLead(leadId);
+  const [rejecting, setRejecting] = useState(false);
+  useDocumentTitle(lead ? leadDisplayName(lead) : t.leads.title);
+
+  const back = (
+    <Link to="/leads" className="back-link">
+      <span aria-hidden="true">←</span> {t.lead.backToList}
+    </Link>
+  );
+
+  if (isPending) return <LoadingState text={t.lead.loading} />;
+  if (!lead) {
+    return (
+      <section className="page">
+        {back}
+        {isApiError(error) && error.isNotFound ? (
+          <ErrorNotice>{t.lead.notFound}</ErrorNotice>
+        ) : (
+          <ErrorNotice
+            action={
+              <button type="button" className="button" onClick={() => void refetch()}>
+                {t.app.retry}
+              </button>
+            }
+          >
+            {apiErrorMessage(error, t)}
+          </ErrorNotice>
+        )}
+      </section>
+    );
+  }
+
+  const open = isOpenStatus(lead.status);
+  const subtitle = [lead.jobTitle, lead.company].filter(Boolean).join(', ');
+  return (
+    <article className="page lead-card" aria-labelledby="lead-title">
+      {back}
+      <header className="lead-header">
+        <div className="lead-heading">
+          <h1 id="lead-title" data-testid="lead-title">
+            {leadDisplayName(lead)}
+          </h1>
+          {subtitle && subtitle !== leadDisplayName(lead) ? <p className="lead-subtitle">{subtitle}</p> : null}
+          <div className="lead-meta">
+            <StatusBadge status={lead.status} />
+            {lead.qualification ? <QualificationBadge qualification={lead.qualification} /> : null}
+            <span className="lead-owner">
+              <span className="muted">{t.lead.owner}:</span> <strong data-testid="lead-owner">{userName(lead.ownerId)}</strong>
+            </span>
+          </div>
+        </div>
+        <div className="lead-actions">
+          {open ? (
+            <>
+              <Link to="/leads/$leadId/edit" params={{ leadId: lead.id }} className="button button-primary" data-testid="lead-edit">
+                {t.lead.edit}
+              </Link>
+              <button type="button" className="button button-danger" onClick={() => setRejecting(true)} data-testid="lead-reject">
+                {t.lead.reject}
+              </button>
+            </>
+          ) : (
+            <p className="muted">{t.lead.closedHint}</p>
+          )}
+        </div>
+      </header>
+
+      <div className="lead-layout">
+        <LeadDetails lead={lead} />
+        <LeadTimeline leadId={lead.id} />
+      </div>
+
+      {open ? <RejectLeadDialog lead={lead} open={rejecting} onClose={() => setRejecting(false)} /> : null}
+    </article>
+  );
+}

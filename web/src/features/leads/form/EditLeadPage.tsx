@@ -1,0 +1,136 @@
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { updateLeadSchema, type Lead } from '@shared/domain/leads/lead';
+import { leadDisplayName } from '@shared/domain/leads/lead-changes';
+import { isOpenStatus } from '@shared/domain/leads/lead-process';
+import { isApiError } from '../../../api/api-error';
+import { useDocumentTitle } from '../../../app/use-document-title';
+import { useAppConfig } from '../../../config/use-config';
+import { useI18n } from '../../../i18n/use-i18n';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { LoadingState } from '../../../ui/LoadingState';
+import { apiErrorMessage } from '../shared/api-error-message';
+import { useLead, useUpdateLead } from '../shared/use-lead';
+import { issuesOfApi, issuesOfZod, type LeadFormErrors } from './lead-form-errors';
+import { defaultCurrency, leadFormValuesOf, updatePatchOf } from './lead-form-values';
+import { LeadFormFields } from './LeadFormFields';
+import { LeadFormShell } from './LeadFormShell';
+import { SourceSummary } from './SourceSummary';
+import { useLeadForm } from './use-lead-form';
+
+/** Edit a lead. "Reload" after a conflict starts the form again from the latest version. */
+export function EditLeadPage({ leadId }: { leadId: string }) {
+  const { t } = useI18n();
+  const { data: lead, isPending, error, refetch } = useLead(leadId);
+  const [generation, setGeneration] = useState(0);
+  useDocumentTitle(lead ? `${t.form.editTitle}: ${leadDisplayName(lead)}` : t.form.editTitle);
+
+  if (isPending) return <LoadingState text={t.lead.loading} />;
+  if (!lead) {
+    return (
+      <section className="page">
+        <ErrorNotice>{isApiError(error) && error.isNotFound ? t.lead.notFound : apiErrorMessage(error, t)}</ErrorNotice>
+      </section>
+    );
+  }
+  if (!isOpenStatus(lead.status)) {
+    return (
+      <section className="page">
+        <ErrorNotice>{t.form.closed}</ErrorNotice>
+        <Link to="/leads/$leadId" params={{ leadId }} className="back-link">
+          <span aria-hidden="true">←</span> {leadDisplayName(lead)}
+        </Link>
+      </section>
+    );
+  }
+  return (
+    <EditLeadForm
+      key={generation}
+      lead={lead}
+      onReload={async () => {
+        await refetch();
+        setGeneration((n) => n + 1);
+      }}
+    />
+  );
+}
+
+/** The lead as it was when editing began is the base of the patch and its version. */
+function EditLeadForm({ lead: loaded, onReload }: { lead: Lead; onReload: () => Promise<void> }) {
+  const { t, locale } = useI18n();
+  const config = useAppConfig();
+  const navigate = useNavigate();
+  const [base] = useState(loaded);
+  const update = useUpdateLead(base.id);
+  const form = useLeadForm(leadFormValuesOf(base, defaultCurrency(config.currency), locale === 'ru' ? ',' : '.'));
+  const [nothingChanged, setNothingChanged] = useState(false);
+  const [reloading, setReloading] = useState(false);
+
+  function submit() {
+    setNothingChanged(false);
+    const { patch, cleared } = updatePatchOf(form.values, base);
+    const clearedErrors: LeadFormErrors = Object.fromEntries(cleared.map((field) => [field, t.form.cannotClear]));
+    const parsed = updateLeadSchema.safeParse(patch);
+    const issues = parsed.success ? [] : issuesOfZod(parsed.error.issues).filter((issue) => issue.path !== 'version');
+    if (cleared.length > 0 || issues.length > 0) {
+      form.showIssues(issues, clearedErrors);
+      return;
+    }
+    form.clearErrors();
+    if (!parsed.success) {
+      setNothingChanged(true);
+      return;
+    }
+    update.mutate(parsed.data, {
+      onSuccess: () => void navigate({ to: '/leads/$leadId', params: { leadId: base.id }, replace: true }),
+      onError: (error) => {
+        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
+      },
+    });
+  }
+
+  const conflict = isApiError(update.error) && update.error.isConflict;
+  const requestFailed = update.isError && !(isApiError(update.error) && update.error.fields.length > 0);
+  const notice = conflict ? (
+    <ErrorNotice
+      action={
+        <button
+          type="button"
+          className="button"
+          data-testid="lead-form-reload"
+          disabled={reloading}
+          onClick={() => {
+            setReloading(true);
+            void onReload().finally(() => setReloading(false));
+          }}
+        >
+          {t.form.reload}
+        </button>
+      }
+    >
+      {t.form.conflict}
+    </ErrorNotice>
+  ) : requestFailed ? (
+    <ErrorNotice>{apiErrorMessage(update.error, t)}</ErrorNotice>
+  ) : nothingChanged ? (
+    <p className="notice notice-info" role="status">
+      {t.form.nothingChanged}
+    </p>
+  ) : null;
+
+  return (
+    <LeadFormShell
+      title={`${t.form.editTitle}: ${leadDisplayName(base)}`}
+      submitLabel={t.form.save}
+      submitting={update.isPending}
+      hasFieldErrors={Object.keys(form.errors).length > 0}
+      otherErrors={form.otherErrors}
+      notice={notice}
+      attempt={form.attempt}
+      onSubmit={submit}
+      onCancel={() => void navigate({ to: '/leads/$leadId', params: { leadId: base.id } })}
+    >
+      <LeadFormFields mode="edit" values={form.values} errors={form.errors} onChange={form.change} sourceSummary={<SourceSummary source={base.source} />} />
+    </LeadFormShell>
+  );
+}

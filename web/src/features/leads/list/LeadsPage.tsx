@@ -1,0 +1,75 @@
+import { Link } from '@tanstack/react-router';
+import { useDocumentTitle } from '../../../app/use-document-title';
+import { useI18n } from '../../../i18n/use-i18n';
+import { EmptyState } from '../../../ui/EmptyState';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { LoadingState } from '../../../ui/LoadingState';
+import { apiErrorMessage } from '../shared/api-error-message';
+import { hasFilters, type LeadsSearch } from './leads-search';
+import { LeadsFilters } from './LeadsFilters';
+import { LeadsPager } from './LeadsPager';
+import { LeadsTable } from './LeadsTable';
+import { useLeadsPage } from './use-leads-page';
+
+/** The leads list: filters, a server-sorted and server-paged table, and the way to a new lead. */
+export function LeadsPage({ search }: { search: LeadsSearch }) {
+  const { t } = useI18n();
+  useDocumentTitle(t.leads.title);
+  const leads = useLeadsPage(search);
+  const { data, isPending, isError, error, refetch, isFetching } = leads.page;
+  const filtered = hasFilters(search);
+
+  return (
+    <section className="page page-wide" aria-labelledby="leads-title">
+      <header className="page-header">
+        <h1 id="leads-title">{t.leads.title}</h1>
+        <Link to="/leads/new" className="button button-primary" data-testid="new-lead">
+          <span aria-hidden="true">+</span> {t.leads.newLead}
+        </Link>
+      </header>
+
+      <LeadsFilters search={search} onChange={leads.change} />
+
+      {isPending ? (
+        <LoadingState text={t.leads.loading} />
+      ) : isError ? (
+        <ErrorNotice
+          action={
+            <button type="button" className="button" onClick={() => void refetch()}>
+              {t.app.retry}
+            </button>
+          }
+        >
+          {apiErrorMessage(error, t)}
+        </ErrorNotice>
+      ) : data.items.length === 0 && !search.cursor ? (
+        <EmptyState title={filtered ? t.leads.emptyFiltered : t.leads.empty}>
+          {filtered ? (
+            <button type="button" className="button" onClick={() => leads.change({ status: undefined, ownerId: undefined, channel: undefined })}>
+              {t.leads.resetFilters}
+            </button>
+          ) : (
+            <p className="muted">{t.leads.emptyHint}</p>
+          )}
+        </EmptyState>
+      ) : (
+        <>
+          <LeadsTable
+            leads={data.items}
+            sort={search.sort ?? '-createdAt'}
+            onSort={(sort) => leads.change({ sort: sort === 'createdAt' ? 'createdAt' : undefined })}
+            busy={isFetching}
+          />
+          <LeadsPager
+            pageNumber={leads.pageNumber}
+            count={data.items.length}
+            hasPrevious={leads.hasPrevious}
+            hasNext={leads.hasNext}
+            onPrevious={leads.previous}
+            onNext={leads.next}
+          />
+        </>
+      )}
+    </section>
+  );
+}

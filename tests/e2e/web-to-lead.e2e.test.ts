@@ -12,7 +12,8 @@ import { launchBrowser } from '../support/browser';
 type Stack = Awaited<ReturnType<typeof startLocalStack>>;
 let stack: Stack;
 let browser: Browser;
-const shop = 'https://shop.example';
+// Plain http, like the local stack: an https page posting to http sends `Origin: null`.
+const shop = 'http://shop.example';
 
 /** The snippet exactly as the README shows it, pointed at this stack and a form of this test. */
 function readmeSnippet(appUrl: string, formId: string): string {

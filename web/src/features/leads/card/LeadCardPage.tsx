@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../../../app/use-document-title';
 import { useI18n } from '../../../i18n/use-i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { LoadingState } from '../../../ui/LoadingState';
-import { apiErrorMessage } from '../shared/api-error-message';
+import { LoadFailed } from '../shared/LoadFailed';
 import { QualificationBadge, StatusBadge } from '../shared/LeadBadges';
 import { useLead } from '../shared/use-lead';
 import { useUserName } from '../shared/use-users';
@@ -37,15 +37,7 @@ export function LeadCardPage({ leadId }: { leadId: string }) {
         {isApiError(error) && error.isNotFound ? (
           <ErrorNotice>{t.lead.notFound}</ErrorNotice>
         ) : (
-          <ErrorNotice
-            action={
-              <button type="button" className="button" onClick={() => void refetch()}>
-                {t.app.retry}
-              </button>
-            }
-          >
-            {apiErrorMessage(error, t)}
-          </ErrorNotice>
+          <LoadFailed error={error} retry={() => void refetch()} />
         )}
       </section>
     );

@@ -2,9 +2,8 @@ import { Link } from '@tanstack/react-router';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { useI18n } from '../../../i18n/use-i18n';
 import { EmptyState } from '../../../ui/EmptyState';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { LoadingState } from '../../../ui/LoadingState';
-import { apiErrorMessage } from '../shared/api-error-message';
+import { LoadFailed } from '../shared/LoadFailed';
 import { hasFilters, type LeadsSearch } from './leads-search';
 import { LeadsFilters } from './LeadsFilters';
 import { LeadsPager } from './LeadsPager';
@@ -33,15 +32,7 @@ export function LeadsPage({ search }: { search: LeadsSearch }) {
       {isPending ? (
         <LoadingState text={t.leads.loading} />
       ) : isError ? (
-        <ErrorNotice
-          action={
-            <button type="button" className="button" onClick={() => void refetch()}>
-              {t.app.retry}
-            </button>
-          }
-        >
-          {apiErrorMessage(error, t)}
-        </ErrorNotice>
+        <LoadFailed error={error} retry={() => void refetch()} />
       ) : data.items.length === 0 && !search.cursor ? (
         <EmptyState title={filtered ? t.leads.emptyFiltered : t.leads.empty}>
           {filtered ? (

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { measureBundles } from './bundles';
 import { spawnSync } from 'node:child_process';
+import { measureDynamoDbLocalCeiling } from './dynamodb-local-ceiling';
 import { measureWebToLeadLoad } from './web-to-lead-load';
 
 /**
@@ -31,6 +32,11 @@ console.log('\n== Web-to-lead under concurrent load on the local stack ==');
 const load = await measureWebToLeadLoad();
 console.table([load]);
 for (const [name, value] of Object.entries(load)) metrics[`webToLead.${name}`] = value;
+
+console.log('\n== For scale: DynamoDB Local alone, committing capture-shaped transactions (lead, history, email mark) ==');
+const ceiling = await measureDynamoDbLocalCeiling();
+console.table([ceiling]);
+metrics['dynamodbLocal.captureShapedTransactionsPerSecond'] = ceiling.captureShapedTransactionsPerSecond;
 
 /** The handlers' SDK clients live as long as their process, so this stage gets one of its own. */
 function requestsInOwnProcess(): Record<string, Record<string, number>> {

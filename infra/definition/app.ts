@@ -86,7 +86,7 @@ export const app: AppDefinition = {
     },
   ],
   streamConsumers: [
-    { id: 'outbox', function: 'outbox-publish', insertedEntity: 'OUTBOX', batchSize: 100 },
+    { id: 'outbox', function: 'outbox-publish', insertedEntity: 'HISTORY', batchSize: 100 },
   ],
   table: {
     partitionKey: 'pk',

@@ -4,13 +4,15 @@ import { unmarshall, type NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import type { TimelineEntry } from '../api/contracts';
 import type { DomainEvent } from '../events/contracts';
 import { dynamo, tableName } from './dynamo-client';
-import { entities, historyKeys, outboxKeys } from './keys';
+import { entities, historyKeys, outboxAttribute } from './keys';
 import { conditionParams, type Condition } from './record-item';
 
 /**
- * A record change as one TransactWriteItems: the record items, the history entries that describe
- * the change, and the domain events (outbox). Either all are written or none: an event exists
- * exactly when its change does, and the stream publishes it from there.
+ * A record change as one TransactWriteItems: the record items and the history entries that
+ * describe the change, the first of which also carries the change's domain events (the outbox).
+ * Either all are written or none: an event exists exactly when its change does, and the stream
+ * publishes it from there. One item per change instead of one per event keeps a web-to-lead
+ * capture at three items (ADR 0002).
  */
 export interface GuardedPut {
   item: Record<string, unknown> & { pk: string; sk: string };
@@ -20,13 +22,11 @@ export interface GuardedPut {
 
 export interface ChangeSet {
   puts: GuardedPut[];
-  /** Entries for the timeline of the record whose partition key is `recordPk`. */
+  /** Entries for the timeline of the record whose partition key is `recordPk`; the first one is the change's own. */
   history: { recordPk: string; entry: TimelineEntry }[];
+  /** Published from the first history entry. */
   events: DomainEvent[];
 }
-
-/** Outbox items are only a hand-off to the stream; they expire a week after being written. */
-const outboxRetentionSeconds = 7 * 24 * 3600;
 
 export class ConditionFailed extends Error {
   constructor(
@@ -41,6 +41,7 @@ export class ConditionFailed extends Error {
 }
 
 export function buildTransaction(changes: ChangeSet, table: string) {
+  if (changes.events.length > 0 && changes.history.length === 0) throw new Error('Events need a history entry to travel with');
   return {
     TransactItems: [
       ...changes.puts.map((put) => ({
@@ -52,24 +53,14 @@ export function buildTransaction(changes: ChangeSet, table: string) {
             : {}),
         },
       })),
-      ...changes.history.map(({ recordPk, entry }) => ({
-        Put: {
-          TableName: table,
-          Item: { ...historyKeys.item(recordPk, entry.at, entry.id), entity: entities.history, ...entry },
-        },
-      })),
-      ...changes.events.map((event) => ({
+      ...changes.history.map(({ recordPk, entry }, index) => ({
         Put: {
           TableName: table,
           Item: {
-            ...outboxKeys.item(event.id),
-            entity: entities.outbox,
-            eventId: event.id,
-            eventType: event.type,
-            source: event.source,
-            occurredAt: event.occurredAt,
-            detail: event.detail,
-            expiresAt: Math.floor(Date.parse(event.occurredAt) / 1000) + outboxRetentionSeconds,
+            ...historyKeys.item(recordPk, entry.at, entry.id),
+            entity: entities.history,
+            ...entry,
+            ...(index === 0 && changes.events.length > 0 ? { [outboxAttribute]: changes.events } : {}),
           },
         },
       })),

@@ -13,6 +13,24 @@ export async function getForm(id: string): Promise<Form | undefined> {
   return Item ? stripLayout<Form>(Item) : undefined;
 }
 
+/**
+ * Public posts read a form through a per-container cache: a busy form costs no read per post, and
+ * an edit reaches every container within `formCacheMs` (at once in the container that made it).
+ * Unknown ids are cached too, so bots probing ids cost no reads; the size cap bounds what they can fill.
+ */
+const formCacheMs = 30_000;
+const formCacheSize = 200;
+const formCache = new Map<string, { form: Form | undefined; until: number }>();
+
+export async function getFormCached(id: string, now = Date.now()): Promise<Form | undefined> {
+  const hit = formCache.get(id);
+  if (hit && hit.until > now) return hit.form;
+  const form = await getForm(id);
+  if (formCache.size >= formCacheSize) formCache.clear();
+  formCache.set(id, { form, until: now + formCacheMs });
+  return form;
+}
+
 /** Writes a form; `expectedVersion` undefined means it must be new. Returns false on a lost race. */
 export async function putForm(form: Form, expectedVersion?: number): Promise<boolean> {
   const condition = expectedVersion === undefined ? mustNotExist : mustHaveVersion(expectedVersion);
@@ -24,6 +42,7 @@ export async function putForm(form: Form, expectedVersion?: number): Promise<boo
         ...conditionParams(condition),
       }),
     );
+    formCache.delete(form.id);
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
@@ -41,12 +60,12 @@ export function listForms(): Promise<Form[]> {
   });
 }
 
+/** Which lead a form-submitted email last produced, and when. */
 export interface FormEmailMark {
   leadId: string;
   lastCapturedAt: string;
 }
 
-export async function getFormEmailMark(email: string): Promise<FormEmailMark | undefined> {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: formKeys.email(email) }));
-  return Item ? { leadId: String(Item.leadId), lastCapturedAt: String(Item.lastCapturedAt) } : undefined;
+export function toFormEmailMark(item: Record<string, unknown>): FormEmailMark {
+  return { leadId: String(item.leadId), lastCapturedAt: String(item.lastCapturedAt) };
 }

@@ -6,7 +6,6 @@
 export const entities = {
   lead: 'LEAD',
   history: 'HISTORY',
-  outbox: 'OUTBOX',
   form: 'FORM',
   formEmail: 'FORM_EMAIL',
   user: 'USER',
@@ -27,9 +26,8 @@ export const historyKeys = {
   item: (recordPk: string, at: string, id: string) => ({ pk: recordPk, sk: `HIST#${at}#${id}` }),
 };
 
-export const outboxKeys = {
-  item: (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' }),
-};
+/** The attribute of a change's history entry that carries its events to the stream publisher (the outbox). */
+export const outboxAttribute = 'events';
 
 export const formKeys = {
   item: (id: string) => ({ pk: `FORM#${id}`, sk: 'FORM' }),

@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, TimelineEntry } from '../api/contracts';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
-import { historyKeys } from './keys';
+import { historyKeys, outboxAttribute } from './keys';
 import { stripLayout } from './record-item';
 
 /** A record's timeline, newest first: one Query on the record's own partition per page. */
@@ -19,7 +19,14 @@ export async function readTimeline(recordPk: string, options: { limit: number; c
   );
   const nextCursor = encodeCursor(result.LastEvaluatedKey);
   return {
-    items: (result.Items ?? []).map((item) => stripLayout<TimelineEntry>(item)),
+    items: (result.Items ?? []).map((item) => timelineEntry(item)),
     ...(nextCursor ? { nextCursor } : {}),
   };
+}
+
+/** The entry as the timeline shows it: without the table's layout or the events it carried to the bus. */
+function timelineEntry(item: Record<string, unknown>): TimelineEntry {
+  const entry = stripLayout<Record<string, unknown>>(item);
+  delete entry[outboxAttribute];
+  return entry as unknown as TimelineEntry;
 }

@@ -1,5 +1,5 @@
 import { ConditionFailed, commitChange, type GuardedPut } from '../data/change-set';
-import { getFormEmailMark, getForm } from '../data/forms-repository';
+import { getFormCached, toFormEmailMark, type FormEmailMark } from '../data/forms-repository';
 import { entities, formKeys } from '../data/keys';
 import { getLead, leadChangeSet } from '../data/leads-repository';
 import { withinRateLimit } from '../data/rate-limit';
@@ -36,7 +36,7 @@ const repeatWindowMs = 24 * 3600 * 1000;
 const maxAttempts = 5;
 
 export async function submitForm(submission: Submission, clock: Clock = systemClock): Promise<SubmissionOutcome> {
-  const form = await getForm(submission.formId);
+  const form = await getFormCached(submission.formId);
   if (!form || !form.enabled) throw notFound('Form');
 
   const allowed = form.allowedOrigins.length > 0 ? form.allowedOrigins : submission.defaultOrigins;
@@ -66,6 +66,11 @@ export async function submitForm(submission: Submission, clock: Clock = systemCl
   }
 }
 
+/**
+ * Creates the lead optimistically: the email mark's condition tells a repeat apart without a read
+ * first, and hands back the mark that refused it, so a first post is one transaction and a repeat
+ * within the day is a failed one, a lead read and an update.
+ */
 async function captureOnce(
   form: Form,
   actor: Actor,
@@ -76,15 +81,35 @@ async function captureOnce(
   const now = clock.now();
   const ctx: CommandContext = { actor, now, newId: () => newId(now) };
   const email = input.email;
-  const mark = email ? await getFormEmailMark(email) : undefined;
-  const recent = mark && now.getTime() - Date.parse(mark.lastCapturedAt) < repeatWindowMs ? await getLead(mark.leadId) : undefined;
+  if (!email) return createFromForm(form, actor, input, extras, ctx, () => []);
 
-  if (recent) {
-    const change = resubmission(recent, input, extras, form, ctx);
-    await commitChange(leadChangeSet(change, recent.version, [emailMark(email!, recent.id, now, { leadId: recent.id })]));
-    return { outcome: 'updated', leadId: recent.id };
+  let mark: FormEmailMark;
+  try {
+    const windowStart = new Date(now.getTime() - repeatWindowMs).toISOString();
+    return await createFromForm(form, actor, input, extras, ctx, (leadId) => [emailMark(email, leadId, now, { notCapturedSince: windowStart })]);
+  } catch (error) {
+    if (!(error instanceof ConditionFailed) || error.putIndex !== 1 || !error.current) throw error;
+    mark = toFormEmailMark(error.current);
   }
 
+  const recent = await getLead(mark.leadId);
+  if (!recent) {
+    // The lead the mark points at is gone: this post starts a new one.
+    return createFromForm(form, actor, input, extras, ctx, (leadId) => [emailMark(email, leadId, now, { leadId: mark.leadId })]);
+  }
+  const change = resubmission(recent, input, extras, form, ctx);
+  await commitChange(leadChangeSet(change, recent.version, [emailMark(email, recent.id, now, { leadId: recent.id })]));
+  return { outcome: 'updated', leadId: recent.id };
+}
+
+async function createFromForm(
+  form: Form,
+  actor: Actor,
+  input: CreateLeadInput,
+  extras: Record<string, string>,
+  ctx: CommandContext,
+  marks: (leadId: string) => GuardedPut[],
+): Promise<{ outcome: 'created'; leadId: string }> {
   const created = createLead(input, ctx, form.createdBy);
   const lead: Lead = { ...created.lead, ownerId: assignOwner(form.ownerIds, form.createdBy, created.lead.id), submissionCount: 1 };
   const change: LeadChange = {
@@ -95,8 +120,7 @@ async function captureOnce(
       event(ctx, 'LeadCaptured', { lead: leadRef(lead), formId: form.id, ...(lead.source.campaign ? { campaign: lead.source.campaign } : {}) }),
     ],
   };
-  const marks = email ? [emailMark(email, lead.id, now, mark ? { lastCapturedAt: mark.lastCapturedAt } : 'new')] : [];
-  await commitChange(leadChangeSet(change, undefined, marks));
+  await commitChange(leadChangeSet(change, undefined, marks(lead.id)));
   return { outcome: 'created', leadId: lead.id };
 }
 
@@ -126,15 +150,13 @@ function resubmission(lead: Lead, input: CreateLeadInput, extras: Record<string,
 
 /**
  * The email → lead mark that makes a repeat within a day update instead of duplicate. Its
- * condition serialises racing submissions of one email: exactly one creates, the rest retry.
+ * condition serialises racing submissions of one email: exactly one creates, the rest update.
  */
-function emailMark(email: string, leadId: string, now: Date, expect: 'new' | { lastCapturedAt: string } | { leadId: string }): GuardedPut {
+function emailMark(email: string, leadId: string, now: Date, expect: { notCapturedSince: string } | { leadId: string }): GuardedPut {
   const condition =
-    expect === 'new'
-      ? { expression: 'attribute_not_exists(pk)' }
-      : 'leadId' in expect
-        ? { expression: 'leadId = :leadId', values: { ':leadId': expect.leadId } }
-        : { expression: 'lastCapturedAt = :seen', values: { ':seen': expect.lastCapturedAt } };
+    'leadId' in expect
+      ? { expression: 'leadId = :leadId', values: { ':leadId': expect.leadId } }
+      : { expression: 'attribute_not_exists(pk) OR lastCapturedAt < :since', values: { ':since': expect.notCapturedSince } };
   return {
     item: {
       ...formKeys.email(email),

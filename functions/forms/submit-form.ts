@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { env } from '../../shared/config/runtime-env';
 import type { Money } from '../../shared/domain/leads/lead';
 import { submitForm } from '../../shared/services/form-submission-service';
+import { throughEdge, viewerIp } from '../http/edge';
 import { formPath } from '../http/params';
 import { errorResult, json } from '../http/responses';
 import { logger } from '../observability/logger';
@@ -17,6 +18,7 @@ import { errorPage } from './error-page';
  */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
   .use(injectLambdaContext(logger))
+  .use(throughEdge())
   .handler(async (event) => {
     const browser = isBrowserPost(event);
     const origin = event.headers.origin;
@@ -27,7 +29,7 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredRe
         formId,
         fields: await readFormBody(event),
         ...(origin ? { origin } : {}),
-        sourceIp: event.requestContext.http.sourceIp,
+        sourceIp: viewerIp(event),
         meta: { ...(event.headers.referer ? { pageUrl: event.headers.referer } : {}), currency: env('currency') as Money['currency'] },
         defaultOrigins: (process.env.ALLOWED_FORM_ORIGINS ?? '').split(',').filter(Boolean),
       });

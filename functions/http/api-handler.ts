@@ -6,6 +6,7 @@ import type { Actor } from '../../shared/domain/common/actor';
 import { DomainError } from '../../shared/domain/common/errors';
 import { logger } from '../observability/logger';
 import { actorFrom } from './actor';
+import { throughEdge } from './edge';
 import { errorResponse, json, zodIssues } from './responses';
 
 /**
@@ -34,6 +35,7 @@ export function apiHandler<PS extends Schema | undefined = undefined, QS extends
 ) {
   return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger))
+    .use(throughEdge())
     .handler(async (event) => {
       try {
         const actor = actorFrom(event);

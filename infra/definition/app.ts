@@ -1,44 +1,63 @@
-import type { AppDefinition, FunctionDef, RouteAccess, RouteDef, HttpMethod } from './types';
+import type { AppDefinition, FunctionDef, FunctionGrants, RouteAccess, RouteDef, HttpMethod } from './types';
 
 /**
  * The CRM, declared once. `infra/stack` turns this into CloudFormation; `infra/local` runs it on
  * a laptop. tests/infra/parity.test.ts fails if the two ever disagree.
  */
 
-const api = (id: string, entry: string, description: string): FunctionDef => ({
+/**
+ * Grants per function (least privilege; see FunctionGrants). Handlers that only read get `readOnly`;
+ * anything that writes an item — including Powertools idempotency records, which live in the same
+ * table — gets `readWrite`. Only the outbox publisher puts events; only the notifiers send email.
+ */
+const readOnly: FunctionGrants = { table: 'read', putEvents: false, sendEmail: false };
+const readWrite: FunctionGrants = { table: 'read-write', putEvents: false, sendEmail: false };
+const readWriteAndEmail: FunctionGrants = { ...readWrite, sendEmail: true };
+/** The stream read comes with the event source mapping (infra/stack/constructs/stream-consumers.ts). */
+const publishEvents: FunctionGrants = { table: 'none', putEvents: true, sendEmail: false };
+
+const api = (id: string, entry: string, description: string, grants: FunctionGrants): FunctionDef => ({
   id,
   entry,
   description,
   timeoutSeconds: 10,
   memoryMb: 512,
+  grants,
 });
 
-const worker = (id: string, entry: string, description: string, timeoutSeconds = 60): FunctionDef => ({
+const worker = (id: string, entry: string, description: string, grants: FunctionGrants, timeoutSeconds = 60): FunctionDef => ({
   id,
   entry,
   description,
   timeoutSeconds,
   memoryMb: 512,
+  grants,
 });
 
 const functions = [
-  api('health', 'functions/health/get-health.ts', 'Liveness and readiness of the API and its table'),
-  api('session-start', 'functions/session/start-session.ts', 'Records a sign-in and the user profile from the ID token'),
-  api('users-list', 'functions/users/list-users.ts', 'Lists users (owners to assign records to)'),
-  api('leads-create', 'functions/leads/create-lead.ts', 'Creates a lead'),
-  api('leads-list', 'functions/leads/list-leads.ts', 'Lists leads, paginated, filtered and sorted'),
-  api('leads-get', 'functions/leads/get-lead.ts', 'Reads one lead'),
-  api('leads-update', 'functions/leads/update-lead.ts', 'Updates a lead with optimistic locking'),
-  api('leads-reject', 'functions/leads/reject-lead.ts', 'Rejects a lead with stage and reason'),
-  api('leads-timeline', 'functions/leads/get-lead-timeline.ts', "Reads a lead's timeline, newest first"),
-  api('forms-create', 'functions/forms/create-form.ts', 'Creates a web-to-lead form'),
-  api('forms-list', 'functions/forms/list-forms.ts', 'Lists web-to-lead forms'),
-  api('forms-get', 'functions/forms/get-form.ts', 'Reads a web-to-lead form'),
-  api('forms-update', 'functions/forms/update-form.ts', 'Updates a web-to-lead form'),
-  api('forms-submit', 'functions/forms/submit-form.ts', 'Public web-to-lead endpoint'),
-  worker('outbox-publish', 'functions/events/publish-outbox.ts', 'Publishes committed outbox events to the bus'),
-  worker('notify-lead-owner', 'functions/notifications/notify-lead-owner.ts', "Emails a captured lead's owner"),
-  worker('new-leads-digest', 'functions/notifications/send-new-leads-digest.ts', 'Morning digest of leads still waiting for first contact', 300),
+  api('health', 'functions/health/get-health.ts', 'Liveness and readiness of the API and its table', readOnly),
+  api('session-start', 'functions/session/start-session.ts', 'Records a sign-in and the user profile from the ID token', readWrite),
+  api('users-list', 'functions/users/list-users.ts', 'Lists users (owners to assign records to)', readOnly),
+  api('leads-create', 'functions/leads/create-lead.ts', 'Creates a lead', readWrite),
+  api('leads-list', 'functions/leads/list-leads.ts', 'Lists leads, paginated, filtered and sorted', readOnly),
+  api('leads-get', 'functions/leads/get-lead.ts', 'Reads one lead', readOnly),
+  api('leads-update', 'functions/leads/update-lead.ts', 'Updates a lead with optimistic locking', readWrite),
+  api('leads-reject', 'functions/leads/reject-lead.ts', 'Rejects a lead with stage and reason', readWrite),
+  api('leads-timeline', 'functions/leads/get-lead-timeline.ts', "Reads a lead's timeline, newest first", readOnly),
+  api('forms-create', 'functions/forms/create-form.ts', 'Creates a web-to-lead form', readWrite),
+  api('forms-list', 'functions/forms/list-forms.ts', 'Lists web-to-lead forms', readOnly),
+  api('forms-get', 'functions/forms/get-form.ts', 'Reads a web-to-lead form', readOnly),
+  api('forms-update', 'functions/forms/update-form.ts', 'Updates a web-to-lead form', readWrite),
+  api('forms-submit', 'functions/forms/submit-form.ts', 'Public web-to-lead endpoint', readWrite),
+  worker('outbox-publish', 'functions/events/publish-outbox.ts', 'Publishes committed outbox events to the bus', publishEvents),
+  worker('notify-lead-owner', 'functions/notifications/notify-lead-owner.ts', "Emails a captured lead's owner", readWriteAndEmail),
+  worker(
+    'new-leads-digest',
+    'functions/notifications/send-new-leads-digest.ts',
+    'Morning digest of leads still waiting for first contact',
+    readWriteAndEmail,
+    300,
+  ),
 ] as const satisfies readonly FunctionDef[];
 
 type FunctionId = (typeof functions)[number]['id'];

@@ -9,6 +9,21 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** Who may call a route: anyone (web-to-lead, health) or a signed-in user (Cognito JWT). */
 export type RouteAccess = 'public' | 'signed-in';
 
+/**
+ * What a function may do with the app's resources, declared per function for least privilege:
+ * the stack turns this into its role's policy (infra/stack/constructs/app-functions.ts). The local
+ * runtime does not enforce IAM, so a missing grant only shows in the cloud; tests/infra checks
+ * the template against these declarations.
+ */
+export interface FunctionGrants {
+  /** Item access to the table and its indexes: reads (Get, BatchGet, Query), or reads and writes. */
+  readonly table: 'none' | 'read' | 'read-write';
+  /** events:PutEvents on the app's bus. */
+  readonly putEvents: boolean;
+  /** ses:SendEmail as the client's sender address. */
+  readonly sendEmail: boolean;
+}
+
 export interface FunctionDef {
   /** Stable id; becomes the CDK construct id and the local runtime's name for it. */
   readonly id: string;
@@ -17,6 +32,7 @@ export interface FunctionDef {
   readonly description: string;
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
+  readonly grants: FunctionGrants;
 }
 
 export interface RouteDef {

@@ -59,7 +59,7 @@ export function describeLocalRuntime(definition: AppDefinition = app, client: { 
   const accountId = '000000000000';
   const runtime = createLambdaRuntime(definition, { region: client.region, accountId });
   const name = `crm-${client.name}`;
-  const server = new LocalHttpServer({ definition, runtime, authorizer: { authorize: () => undefined }, webConfig: {}, webDistDir: '', accountId });
+  const server = new LocalHttpServer({ definition, runtime, authorizer: { authorize: () => undefined }, webConfig: {}, webDistDir: '', accountId, edgeSecret: 'described' });
   const bus = new LocalEventBus({ definition, busName: name, region: client.region, accountId, runtime });
   const scheduler = new LocalScheduler({ definition, clientTimeZone: client.timeZone, groupName: name, region: client.region, accountId, runtime });
   const poller = new StreamPoller({

@@ -6,6 +6,7 @@ import { buildApiEvent, gatewayError, toHttpResponse, type HttpResponse } from '
 import type { JwtAuthorizer } from './jwt-authorizer';
 import { FunctionTimeoutError, type LambdaRuntime } from './lambda-runtime';
 import { closeServer } from './close-server';
+import { throughLocalEdge } from './edge';
 import { readBody } from './read-body';
 import { RouteTable } from './route-table';
 import { serveStatic } from './static-files';
@@ -23,6 +24,8 @@ export interface HttpServerOptions {
   webConfig: Record<string, unknown>;
   webDistDir: string;
   accountId: string;
+  /** What the local edge tells the API functions it is (shared/config/edge.ts). */
+  edgeSecret: string;
   /** One line per API request, or nothing. */
   log?: (line: string) => void;
 }
@@ -109,13 +112,14 @@ export class LocalHttpServer {
       authorizer = this.options.authorizer.authorize(req.headers.authorization);
       if (!authorizer) return gatewayError(401, 'Unauthorized', { 'www-authenticate': 'Bearer' });
     }
+    const sourceIp = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
     const event = buildApiEvent(
       {
         method,
         url,
-        rawHeaders: req.rawHeaders,
+        rawHeaders: throughLocalEdge(req.rawHeaders, sourceIp, this.options.edgeSecret),
         body,
-        sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+        sourceIp,
         httpVersion: req.httpVersion,
         port: req.socket.localPort ?? 0,
       },

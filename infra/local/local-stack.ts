@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +110,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (failure) throw failure.reason;
     const [dynamo, ses, cognito] = await Promise.all(starting);
 
+    // A fresh one per start: only this process's server can reach its functions.
+    const edgeSecret = randomBytes(24).toString('base64url');
     Object.assign(process.env, {
       AWS_REGION: region,
       AWS_ACCESS_KEY_ID: 'local',
@@ -121,6 +124,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [envNames.locale]: client.locale,
       [envNames.timeZone]: client.timeZone,
       [envNames.currency]: client.currency,
+      [envNames.edgeSecret]: edgeSecret,
     });
     // Lambda's own switch for the minimum log level; Powertools honours it over its constructor.
     if (options.quiet) process.env.AWS_LAMBDA_LOG_LEVEL ??= 'WARN';
@@ -150,6 +154,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       },
       webDistDir,
       accountId,
+      edgeSecret,
       ...(options.quiet ? {} : { log: (line: string) => console.log(`[api] ${line}`) }),
     });
     const url = await server.listen(options.port ?? (process.env.PORT ? Number(process.env.PORT) : fixedPorts ? 3000 : 0));

@@ -3,6 +3,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Construct } from 'constructs';
 import type { ClientConfig } from '../config/client-config';
 import type { AppDefinition } from '../definition/types';
+import { envNames } from '../../shared/config/runtime-env';
 import { AppFunctions } from './constructs/app-functions';
 import { CrmHttpApi } from './constructs/crm-http-api';
 import { DataTable } from './constructs/data-table';
@@ -66,6 +67,10 @@ export class CrmStack extends Stack {
       mail,
     });
     api.addRoutes({ routes: definition.routes, functions, userPool: users.userPool, userPoolClient: users.webClient });
+    // API functions only answer requests that came through CloudFront (shared/config/edge.ts).
+    for (const id of new Set(definition.routes.map((r) => r.function))) {
+      functions.get(id).addEnvironment(envNames.edgeSecret, web.edgeSecret.secretValue.unsafeUnwrap());
+    }
 
     const deadLetters = new DeadLetterQueue(this, 'EventDeliveryFailures');
     events.addRules({ rules: definition.rules, functions, deadLetters });

@@ -12,6 +12,8 @@ export const envNames = {
   timeZone: 'CLIENT_TIME_ZONE',
   currency: 'CLIENT_CURRENCY',
   allowedFormOrigins: 'ALLOWED_FORM_ORIGINS',
+  /** API functions only: the value the edge sends in `edgeHeaders.secret` (shared/config/edge.ts). */
+  edgeSecret: 'EDGE_SECRET',
 } as const;
 
 export type EnvKey = keyof typeof envNames;

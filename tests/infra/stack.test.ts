@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadClientConfig } from '../../infra/config/client-config';
 import { app } from '../../infra/definition/app';
 import { apiThrottle } from '../../infra/stack/constructs/crm-http-api';
+import { edgeHeaders } from '../../shared/config/edge';
 import { envNames } from '../../shared/config/runtime-env';
 import { roles } from '../../shared/auth/roles';
 import { resourcesOfType, synthCached } from './support/synth';
@@ -22,6 +23,16 @@ const functionLogicalId = (id: string): string => {
   if (!entry) throw new Error(`no function ${id}`);
   return entry[0];
 };
+/** The environment variables of the function whose CRM_FUNCTION_ID is `id`. */
+const appFunctionEnv = (id: string): Record<string, unknown> => json.Resources[functionLogicalId(id)]!.Properties.Environment.Variables;
+
+/** A CloudFront function's handler, found by its comment, to run in the test. */
+const cloudFrontFunction = (comment: string): ((event: unknown) => unknown) => {
+  const fn = Object.values(resourcesOfType(template, 'AWS::CloudFront::Function')).find((f) => f.Properties?.FunctionConfig?.Comment === comment);
+  if (!fn) throw new Error(`no CloudFront function "${comment}"`);
+  return new Function(`${fn.Properties!.FunctionCode}; return handler;`)() as (event: unknown) => unknown;
+};
+
 const appFunctions = () =>
   Object.entries(resourcesOfType(template, 'AWS::Lambda::Function')).filter(([, r]) => r.Properties?.Environment?.Variables?.CRM_FUNCTION_ID);
 
@@ -95,10 +106,11 @@ describe('functions', () => {
     }
   });
 
-  it('every function gets every variable of shared/config/runtime-env.ts, with the client values', () => {
+  it('every function gets every variable of shared/config/runtime-env.ts, with the client values (the edge secret: API functions only)', () => {
+    const everyFunctions = Object.values(envNames).filter((name) => name !== envNames.edgeSecret);
     for (const [, r] of appFunctions()) {
       const vars = r.Properties!.Environment.Variables;
-      expect(Object.keys(vars)).toEqual(expect.arrayContaining(Object.values(envNames)));
+      expect(Object.keys(vars)).toEqual(expect.arrayContaining(everyFunctions));
       expect(vars).toMatchObject({
         SENDER_EMAIL: client.senderEmail,
         CLIENT_LOCALE: client.locale,
@@ -124,8 +136,8 @@ describe('functions', () => {
     const statements = policies.flatMap((p) => p.Properties!.PolicyDocument.Statement as any[]);
     const forAction = (action: string) => statements.filter((s) => [s.Action].flat().includes(action));
 
-    const dynamo = forAction('dynamodb:PutItem');
-    expect(dynamo.length).toBe(app.functions.length);
+    const dynamo = forAction('dynamodb:GetItem');
+    expect(dynamo.length).toBe(app.functions.filter((fn) => fn.grants.table !== 'none').length);
     for (const s of dynamo) {
       expect(s.Action).not.toContain('dynamodb:Scan');
       expect(JSON.stringify(s.Resource)).not.toContain('index/*');
@@ -133,7 +145,7 @@ describe('functions', () => {
     }
     for (const s of forAction('events:PutEvents')) expect(s.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^EventsBus/), 'Arn'] });
     const ses = forAction('ses:SendEmail');
-    expect(ses.length).toBe(app.functions.length);
+    expect(ses.length).toBe(app.functions.filter((fn) => fn.grants.sendEmail).length);
     for (const s of ses) expect(s.Condition).toEqual({ StringEquals: { 'ses:FromAddress': client.senderEmail } });
     expect(statements.filter((s) => [s.Action].flat().some((a: string) => a === '*' || a.endsWith(':*')))).toEqual([]);
   });
@@ -394,9 +406,27 @@ describe('web hosting', () => {
     expect(distribution().WebACLId).toBeUndefined();
   });
 
+  it('API functions answer only CloudFront: it sends a generated secret they check, and the viewer address', () => {
+    const api = distribution().CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    const origin = distribution().Origins.find((o: any) => o.Id === api.TargetOriginId);
+    const secrets = Object.keys(resourcesOfType(template, 'AWS::SecretsManager::Secret'));
+    expect(secrets).toHaveLength(1);
+    const sent = origin.OriginCustomHeaders.find((h: any) => h.HeaderName === edgeHeaders.secret);
+    expect(JSON.stringify(sent.HeaderValue)).toContain(secrets[0]);
+    const routed = new Set(app.routes.map((r) => r.function));
+    for (const fn of app.functions) {
+      const expected = JSON.stringify(appFunctionEnv(fn.id)[envNames.edgeSecret] ?? null);
+      if (routed.has(fn.id)) expect(expected).toBe(JSON.stringify(sent.HeaderValue));
+      else expect(expected).toBe('null');
+    }
+    expect(api.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: expect.anything() }]);
+    const handler = cloudFrontFunction("The viewer's IP for the API") as (e: any) => { headers: Record<string, { value: string }> };
+    const request = handler({ viewer: { ip: '198.51.100.7' }, request: { uri: '/api/leads', headers: { [edgeHeaders.viewerIp]: { value: '6.6.6.6' } } } });
+    expect(request.headers[edgeHeaders.viewerIp]).toEqual({ value: '198.51.100.7' });
+  });
+
   it('the SPA fallback function rewrites client routes to index.html and leaves files alone', () => {
-    const fn = Object.values(resourcesOfType(template, 'AWS::CloudFront::Function'))[0]!.Properties!;
-    const handler = new Function(`${fn.FunctionCode}; return handler;`)() as (e: any) => { uri: string };
+    const handler = cloudFrontFunction('Client-side routes get index.html') as (e: any) => { uri: string };
     const uri = (path: string) => handler({ request: { uri: path } }).uri;
     expect(uri('/')).toBe('/index.html');
     expect(uri('/leads/01J0ABC')).toBe('/index.html');

@@ -200,3 +200,19 @@ describe('timeline', () => {
     expect((await invoke(timeline, apiEvent({ pathParameters: { leadId: '01JZZZZZZZZZZZZZZZZZZZZZZZ' } }))).status).toBe(404);
   });
 });
+
+describe('the edge', () => {
+  it('refuses, reading and writing nothing, a signed-in call that went around CloudFront to the execute-api endpoint', async () => {
+    const before = (await recordItems()).length;
+    for (const event of [
+      apiEvent({ throughEdge: false }),
+      apiEvent({ throughEdge: false, headers: { 'x-crm-edge-secret': 'test-edge-secreT' } }),
+      apiEvent({ method: 'POST', body: { ...ivanov, email: 'around@example.com' }, throughEdge: false }),
+    ]) {
+      const res = await invoke(event.body ? createLead : listLeads, event);
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({ error: { code: 'forbidden', message: "Call the API at the app's own address" } });
+    }
+    expect((await recordItems()).length).toBe(before);
+  });
+});

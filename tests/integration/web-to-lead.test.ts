@@ -35,7 +35,7 @@ const post = ({ body, type, headers, ip, formId = 'contact', base64 }: Post) =>
       rawBody: base64 ? Buffer.from(body).toString('base64') : body,
       isBase64Encoded: Boolean(base64),
       headers: { 'content-type': type, origin: site, accept: 'text/html', ...headers },
-      sourceIp: ip ?? `198.51.100.${Math.floor(Math.random() * 250)}`,
+      viewerIp: ip ?? `198.51.100.${Math.floor(Math.random() * 250)}`,
     }),
   );
 const urlencoded = (fields: Record<string, string>, extra: Partial<Post> = {}) =>
@@ -200,6 +200,24 @@ describe('refusing bad submissions, writing nothing', () => {
     const ip = '203.0.113.99';
     for (let i = 0; i < 5; i++) expect((await urlencoded({ name: 'Частый Гость', email: `often${i}@example.ru`, agree: 'on' }, { ip })).status).toBe(303);
     await refuses(urlencoded({ name: 'Частый Гость', email: 'often-last@example.ru', agree: 'on' }, { ip }), 429);
+  });
+
+  it('counts the viewer address the edge reports, not the edge server API Gateway sees', async () => {
+    const viewers = ['203.0.113.101', '203.0.113.102', '203.0.113.103', '203.0.113.104', '203.0.113.105', '203.0.113.106'];
+    for (const [i, ip] of viewers.entries()) expect((await urlencoded({ name: 'Разные Адреса', email: `viewer${i}@example.ru`, agree: 'on' }, { ip })).status).toBe(303);
+  });
+
+  it('403 for a post that went around the edge to the execute-api endpoint', async () => {
+    const around = apiEvent({
+      method: 'POST',
+      path: '/api/forms/contact/submissions',
+      user: null,
+      pathParameters: { formId: 'contact' },
+      rawBody: new URLSearchParams({ name: 'Обход Краев', email: 'around@example.ru', agree: 'on' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site, 'x-crm-edge-secret': 'guessed' },
+      throughEdge: false,
+    });
+    await refuses(invoke(submit, around), 403);
   });
 
   it('answers a script with JSON errors naming the posted fields', async () => {

@@ -1,7 +1,13 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Role } from '../../shared/auth/roles';
+import { edgeHeaders } from '../../shared/config/edge';
+import { testEdgeSecret } from './local-env';
 
-/** API Gateway v2 events as the HTTP API hands them to a handler, for invoking handlers directly. */
+/**
+ * API Gateway v2 events as the HTTP API hands them to a handler behind the app's edge (CloudFront
+ * adds the edge secret and the viewer's address; API Gateway's own sourceIp is an edge server's),
+ * for invoking handlers directly.
+ */
 export interface TestUser {
   sub: string;
   email: string;
@@ -10,6 +16,9 @@ export interface TestUser {
 
 export const admin: TestUser = { sub: 'user-admin', email: 'admin@example.com', groups: ['admin'] };
 export const rep: TestUser = { sub: 'user-rep', email: 'rep@example.com', groups: ['sales-rep'] };
+
+/** What API Gateway reports as the caller of every request that came through CloudFront. */
+export const cloudFrontEdgeIp = '130.176.1.1';
 
 export function apiEvent(options: {
   method?: string;
@@ -21,12 +30,15 @@ export function apiEvent(options: {
   rawBody?: string;
   isBase64Encoded?: boolean;
   headers?: Record<string, string>;
-  sourceIp?: string;
+  viewerIp?: string;
+  /** false: a caller that went around the edge to the execute-api endpoint. */
+  throughEdge?: boolean;
 }): APIGatewayProxyEventV2WithJWTAuthorizer {
   const user = options.user === undefined ? admin : options.user;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const headers = {
     ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...(options.throughEdge === false ? {} : { [edgeHeaders.secret]: testEdgeSecret, [edgeHeaders.viewerIp]: options.viewerIp ?? '203.0.113.7' }),
     ...options.headers,
   };
   return {
@@ -44,7 +56,7 @@ export function apiEvent(options: {
       apiId: 'local',
       domainName: 'localhost',
       domainPrefix: 'localhost',
-      http: { method: options.method ?? 'GET', path: options.path ?? '/', protocol: 'HTTP/1.1', sourceIp: options.sourceIp ?? '203.0.113.7', userAgent: 'vitest' },
+      http: { method: options.method ?? 'GET', path: options.path ?? '/', protocol: 'HTTP/1.1', sourceIp: cloudFrontEdgeIp, userAgent: 'vitest' },
       requestId: `req-${Math.random().toString(36).slice(2)}`,
       routeKey: `${options.method ?? 'GET'} ${options.path ?? '/'}`,
       stage: '$default',

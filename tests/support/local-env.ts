@@ -1,6 +1,9 @@
 import { envNames } from '../../shared/config/runtime-env';
 
 /** Environment a handler sees in tests: the local emulators and a client configured like `local`. */
+/** What apiEvent() presents as the edge, unless a test plays a caller that went around it. */
+export const testEdgeSecret = 'test-edge-secret';
+
 export function localTestEnv(options: { dynamoEndpoint: string; tableName: string }): Record<string, string> {
   return {
     AWS_REGION: 'eu-central-1',
@@ -15,5 +18,6 @@ export function localTestEnv(options: { dynamoEndpoint: string; tableName: strin
     [envNames.timeZone]: 'Europe/Moscow',
     [envNames.currency]: 'RUB',
     [envNames.allowedFormOrigins]: 'http://localhost:3000',
+    [envNames.edgeSecret]: testEdgeSecret,
   };
 }

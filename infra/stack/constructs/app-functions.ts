@@ -7,13 +7,38 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
 import { bundling } from '../../definition/bundling';
-import type { FunctionDef } from '../../definition/types';
+import type { FunctionDef, FunctionGrants } from '../../definition/types';
 import type { ClientConfig } from '../../config/client-config';
 import { envNames } from '../../../shared/config/runtime-env';
 import { acknowledge } from '../acknowledge';
 import { repoRoot } from '../repo-root';
 import type { DataTable } from './data-table';
 import type { MailSender } from './mail-sender';
+
+/**
+ * Table actions per FunctionGrants['table']. Item-level access only: no Scan (request paths must
+ * not scan), no table management. TransactWriteItems has no action of its own: each item in a
+ * transaction is authorised by its Put/Update/Delete/ConditionCheck action.
+ */
+const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:DescribeTable'] as const;
+const tableWriteActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
+
+function tableActionsFor(access: FunctionGrants['table']): readonly string[] {
+  switch (access) {
+    case 'none':
+      return [];
+    case 'read':
+      return tableReadActions;
+    case 'read-write':
+      return [...tableReadActions, ...tableWriteActions];
+  }
+}
 
 /** Environment variable carrying the definition's function id: maps the template back to it. */
 export const functionIdEnv = 'CRM_FUNCTION_ID';
@@ -32,7 +57,7 @@ export interface AppFunctionsProps {
 /**
  * One NodejsFunction per FunctionDef: Node 22 on arm64, bundled by esbuild with the options the
  * bench measures, the environment every handler reads (shared/config/runtime-env.ts), its own
- * log group and its own role.
+ * log group and its own role, granted what its FunctionGrants declare and nothing more.
  */
 export class AppFunctions extends Construct {
   private readonly byId = new Map<string, NodejsFunction>();
@@ -89,26 +114,14 @@ export class AppFunctions extends Construct {
       });
       Tags.of(fn).add(functionIdTag, def.id);
 
-      role.addToPrincipalPolicy(
-        new PolicyStatement({
-          effect: Effect.ALLOW,
-          // Item-level access only: no Scan (request paths must not scan), no table management.
-          actions: [
-            'dynamodb:GetItem',
-            'dynamodb:BatchGetItem',
-            'dynamodb:Query',
-            'dynamodb:PutItem',
-            'dynamodb:UpdateItem',
-            'dynamodb:DeleteItem',
-            'dynamodb:BatchWriteItem',
-            'dynamodb:ConditionCheckItem',
-            'dynamodb:DescribeTable',
-          ],
-          resources: props.dataTable.dataArns,
-        }),
-      );
-      props.bus.grantPutEventsTo(fn);
-      props.mail.grantSend(fn);
+      const tableActions = tableActionsFor(def.grants.table);
+      if (tableActions.length > 0) {
+        role.addToPrincipalPolicy(
+          new PolicyStatement({ effect: Effect.ALLOW, actions: [...tableActions], resources: props.dataTable.dataArns }),
+        );
+      }
+      if (def.grants.putEvents) props.bus.grantPutEventsTo(fn);
+      if (def.grants.sendEmail) props.mail.grantSend(fn);
       acknowledge(
         role,
         'AwsSolutions-IAM5[Resource::*]',

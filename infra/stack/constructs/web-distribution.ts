@@ -21,7 +21,9 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { edgeHeaders } from '../../../shared/config/edge';
 import { acknowledge } from '../acknowledge';
 
 export interface WebDistributionProps {
@@ -48,6 +50,16 @@ const spaFallbackCode = `function handler(event) {
 }`;
 
 /**
+ * Tells the API who the viewer is: behind CloudFront, API Gateway's `sourceIp` is an edge server,
+ * and a viewer-sent X-Forwarded-For can be forged. The function's header replaces any the viewer sent.
+ */
+const viewerAddressCode = `function handler(event) {
+  var request = event.request;
+  request.headers['${edgeHeaders.viewerIp}'] = { value: event.viewer.ip };
+  return request;
+}`;
+
+/**
  * The web UI's hosting: a private, encrypted bucket read by CloudFront through origin access
  * control, and one distribution that also routes `/api/*` to the HTTP API, so that the app is
  * same-origin in the cloud as it is locally (no CORS, and the one place a WAF can be attached).
@@ -56,6 +68,11 @@ export class WebDistribution extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
   readonly appUrl: string;
+  /**
+   * Sent by CloudFront to the API in `edgeHeaders.secret`; the API functions refuse requests
+   * without it, so the execute-api endpoint cannot be called around the distribution and its WAF.
+   */
+  readonly edgeSecret: Secret;
 
   constructor(scope: Construct, id: string, props: WebDistributionProps) {
     super(scope, id);
@@ -114,6 +131,21 @@ export class WebDistribution extends Construct {
       comment: 'Client-side routes get index.html',
     });
 
+    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', {
+      code: FunctionCode.fromInline(viewerAddressCode),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: "The viewer's IP for the API",
+    });
+    this.edgeSecret = new Secret(this, 'EdgeSecret', {
+      description: 'Header value CloudFront sends to the CRM API; API functions refuse requests without it',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    acknowledge(
+      this.edgeSecret,
+      'AwsSolutions-SMG4',
+      'A shared token between this stack\'s CloudFront and its API functions, guarding against calls around the edge; it grants no data access. Both read it at deploy time, so it is rotated by a redeploy, not by a rotation Lambda.',
+    );
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'CRM web UI and API',
       defaultRootObject: 'index.html',
@@ -129,7 +161,10 @@ export class WebDistribution extends Construct {
           origin: new HttpOrigin(props.apiDomainName, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+            // CloudFront replaces a viewer-sent header of the same name.
+            customHeaders: { [edgeHeaders.secret]: this.edgeSecret.secretValue.unsafeUnwrap() },
           }),
+          functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
           // A redirect would turn a form POST into a GET: plain HTTP is refused instead.
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,

@@ -42,7 +42,7 @@ beforeAll(async () => {
   writeFileSync(join(webDir, 'thank-you.html'), '<p>Спасибо</p>');
   writeFileSync(join(webDir, 'assets', 'app-3f2a.js'), 'console.log(1)');
   const runtime = createLambdaRuntime(definition, { region, accountId });
-  server = new LocalHttpServer({ definition, runtime, authorizer, webConfig, webDistDir: webDir, accountId });
+  server = new LocalHttpServer({ definition, runtime, authorizer, webConfig, webDistDir: webDir, accountId, edgeSecret: 'local-edge-secret' });
   url = await server.listen(0);
 });
 
@@ -92,6 +92,17 @@ describe('the API', () => {
     });
     expect(event.headers.origin).toBe('https://shop.example');
     expect(event.requestContext.authorizer).toBeUndefined();
+  });
+
+  it('plays CloudFront: adds the edge secret and the viewer address, overwriting what a viewer sent', async () => {
+    await fetch(`${url}/api/forms/website/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-crm-edge-secret': 'guessed', 'x-crm-viewer-ip': '6.6.6.6' },
+      body: 'hi',
+    });
+    const { headers } = callsOf('echo')[0]!.event;
+    expect(headers['x-crm-edge-secret']).toBe('local-edge-secret');
+    expect(headers['x-crm-viewer-ip']).toBe('127.0.0.1');
   });
 
   it('passes a multipart body base64-encoded, intact', async () => {

@@ -1,3 +1,5 @@
+import { delivery } from '../definition/delivery';
+
 /**
  * At-least-once delivery with exponential backoff and jitter, as EventBridge, Scheduler and
  * Lambda's stream pollers retry a failing target. Attempt counts mirror the stack's settings.
@@ -9,11 +11,15 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-/** The stack's rule and schedule targets: `retryAttempts: 8`. */
-export const targetRetryPolicy: RetryPolicy = { retries: 8, baseDelayMs: 200, maxDelayMs: 10_000 };
+/**
+ * A rule or schedule target whose handler failed: Lambda's asynchronous retries. (The targets'
+ * own delivery retries are for a Lambda that could not be reached, which cannot happen here.)
+ * Lambda waits minutes between them; locally the delays are shortened.
+ */
+export const targetRetryPolicy: RetryPolicy = { retries: delivery.asyncHandlerRetries, baseDelayMs: 200, maxDelayMs: 10_000 };
 
-/** The stack's stream event source mappings: `retryAttempts: 10`. */
-export const streamRetryPolicy: RetryPolicy = { retries: 10, baseDelayMs: 200, maxDelayMs: 10_000 };
+/** The stack's stream event source mappings. */
+export const streamRetryPolicy: RetryPolicy = { retries: delivery.streamBatchRetries, baseDelayMs: 200, maxDelayMs: 10_000 };
 
 /** Delay before retry number `retry` (1-based): doubling from the base, capped, with jitter. */
 export function retryDelayMs(policy: RetryPolicy, retry: number): number {

@@ -15,6 +15,7 @@ import { StreamConsumers } from './constructs/stream-consumers';
 import { UserDirectory } from './constructs/user-directory';
 import { assertWebBuild, WebAppDeployment } from './constructs/web-app-deployment';
 import { WebDistribution } from './constructs/web-distribution';
+import { delivery } from '../definition/delivery';
 
 export interface CrmStackProps extends StackProps {
   readonly client: ClientConfig;
@@ -80,7 +81,7 @@ export class CrmStack extends Stack {
     // an event that still fails lands in the same queue as an undeliverable one.
     const asyncTargets = new Set([...definition.rules, ...definition.schedules].map((t) => t.function));
     for (const id of asyncTargets) {
-      functions.get(id).configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(deadLetters.queue) });
+      functions.get(id).configureAsyncInvoke({ retryAttempts: delivery.asyncHandlerRetries, onFailure: new SqsDestination(deadLetters.queue) });
     }
     new StreamConsumers(this, 'Streams', { consumers: definition.streamConsumers, table: data.table, functions });
 

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import type { RuleDef } from '../../definition/types';
 import type { AppFunctions } from './app-functions';
 import type { DeadLetterQueue } from './dead-letter-queue';
+import { delivery } from '../../definition/delivery';
 
 /**
  * The client's own EventBridge bus (`crm-<client>`), an archive of every event on it for
@@ -37,7 +38,7 @@ export class DomainEventBus extends Construct {
       rule.addTarget(
         new LambdaFunction(props.functions.get(def.function), {
           deadLetterQueue: props.deadLetters.queue,
-          retryAttempts: 8,
+          retryAttempts: delivery.targetDeliveryRetries,
           maxEventAge: Duration.hours(24),
         }),
       );

@@ -7,6 +7,7 @@ import type { ScheduleDef } from '../../definition/types';
 import { acknowledge } from '../acknowledge';
 import type { AppFunctions } from './app-functions';
 import type { DeadLetterQueue } from './dead-letter-queue';
+import { delivery } from '../../definition/delivery';
 
 /** The zone a schedule is evaluated in: the client's own for `client`, else UTC. */
 export const scheduleZone = (def: Pick<ScheduleDef, 'timeZone'>, clientTimeZone: string): string =>
@@ -47,7 +48,7 @@ export class JobSchedules extends Construct {
         target: new LambdaInvoke(fn, {
           role,
           deadLetterQueue: props.deadLetters.queue,
-          retryAttempts: 8,
+          retryAttempts: delivery.targetDeliveryRetries,
           maxEventAge: Duration.hours(6),
         }),
       });

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import type { StreamConsumerDef } from '../../definition/types';
 import type { AppFunctions } from './app-functions';
 import { DeadLetterQueue } from './dead-letter-queue';
+import { delivery } from '../../definition/delivery';
 
 /** Tag on each event source mapping carrying the StreamConsumerDef id. */
 export const streamConsumerTag = 'crm:stream-consumer';
@@ -40,7 +41,7 @@ export class StreamConsumers extends Construct {
         maxBatchingWindow: Duration.seconds(1),
         reportBatchItemFailures: true,
         bisectBatchOnError: true,
-        retryAttempts: 10,
+        retryAttempts: delivery.streamBatchRetries,
         onFailure: new SqsDlq(failures.queue),
         filters: [FilterCriteria.filter(insertFilterPattern(def.insertedEntity))],
       });

@@ -19,12 +19,12 @@ export async function measureRequestsPerOperation(): Promise<Record<string, Reco
     const { putUser } = await import('../shared/data/users-repository');
     await putUser({ id: admin.sub, email: admin.email, roles: ['admin'] });
     const handlers = {
-      create: (await import('../functions/leads/create-lead')).handler,
-      get: (await import('../functions/leads/get-lead')).handler,
-      list: (await import('../functions/leads/list-leads')).handler,
-      update: (await import('../functions/leads/update-lead')).handler,
-      reject: (await import('../functions/leads/reject-lead')).handler,
-      timeline: (await import('../functions/leads/get-lead-timeline')).handler,
+      create: (await import('../functions/leads/create-lead')).createLeadRoute,
+      get: (await import('../functions/leads/get-lead')).getLeadRoute,
+      list: (await import('../functions/leads/list-leads')).listLeadsRoute,
+      update: (await import('../functions/leads/update-lead')).updateLeadRoute,
+      reject: (await import('../functions/leads/reject-lead')).rejectLeadRoute,
+      timeline: (await import('../functions/leads/get-lead-timeline')).getLeadTimelineRoute,
     };
     for (let i = 0; i < 30; i++) await invoke(handlers.create, apiEvent({ method: 'POST', body: { lastName: `Фон ${i}`, email: `bg${i}@example.ru` } }));
 

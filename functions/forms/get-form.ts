@@ -2,4 +2,4 @@ import { readForm } from '../../shared/services/form-service';
 import { apiHandler } from '../http/api-handler';
 import { formPath } from '../http/params';
 
-export const handler = apiHandler({ path: formPath }, async ({ path }) => ({ body: await readForm(path.formId) }));
+export const getFormRoute = apiHandler({ path: formPath }, async ({ path }) => ({ body: await readForm(path.formId) }));

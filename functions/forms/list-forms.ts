@@ -1,4 +1,4 @@
 import { findForms } from '../../shared/services/form-service';
 import { apiHandler } from '../http/api-handler';
 
-export const handler = apiHandler({}, async () => ({ body: { items: await findForms() } }));
+export const listFormsRoute = apiHandler({}, async () => ({ body: { items: await findForms() } }));

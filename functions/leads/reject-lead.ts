@@ -3,6 +3,6 @@ import { rejectLeadAs } from '../../shared/services/lead-service';
 import { apiHandler } from '../http/api-handler';
 import { leadPath } from '../http/params';
 
-export const handler = apiHandler({ path: leadPath, body: rejectLeadSchema }, async ({ actor, path, body }) => ({
+export const rejectLeadRoute = apiHandler({ path: leadPath, body: rejectLeadSchema }, async ({ actor, path, body }) => ({
   body: await rejectLeadAs(actor, path.leadId, body),
 }));

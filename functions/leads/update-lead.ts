@@ -3,6 +3,6 @@ import { updateLeadAs } from '../../shared/services/lead-service';
 import { apiHandler } from '../http/api-handler';
 import { leadPath } from '../http/params';
 
-export const handler = apiHandler({ path: leadPath, body: updateLeadSchema }, async ({ actor, path, body }) => ({
+export const updateLeadRoute = apiHandler({ path: leadPath, body: updateLeadSchema }, async ({ actor, path, body }) => ({
   body: await updateLeadAs(actor, path.leadId, body),
 }));

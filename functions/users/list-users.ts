@@ -1,4 +1,4 @@
 import { findUsers } from '../../shared/services/user-service';
 import { apiHandler } from '../http/api-handler';
 
-export const handler = apiHandler({}, async () => ({ body: { items: await findUsers() } }));
+export const listUsersRoute = apiHandler({}, async () => ({ body: { items: await findUsers() } }));

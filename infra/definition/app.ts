@@ -36,18 +36,9 @@ const worker = (id: string, entry: string, description: string, grants: Function
 
 const functions = [
   api('health', 'functions/health/get-health.ts', 'Liveness and readiness of the API and its table', readOnly),
-  api('session-start', 'functions/session/start-session.ts', 'Records a sign-in and the user profile from the ID token', readWrite),
-  api('users-list', 'functions/users/list-users.ts', 'Lists users (owners to assign records to)', readOnly),
-  api('leads-create', 'functions/leads/create-lead.ts', 'Creates a lead', readWrite),
-  api('leads-list', 'functions/leads/list-leads.ts', 'Lists leads, paginated, filtered and sorted', readOnly),
-  api('leads-get', 'functions/leads/get-lead.ts', 'Reads one lead', readOnly),
-  api('leads-update', 'functions/leads/update-lead.ts', 'Updates a lead with optimistic locking', readWrite),
-  api('leads-reject', 'functions/leads/reject-lead.ts', 'Rejects a lead with stage and reason', readWrite),
-  api('leads-timeline', 'functions/leads/get-lead-timeline.ts', "Reads a lead's timeline, newest first", readOnly),
-  api('forms-create', 'functions/forms/create-form.ts', 'Creates a web-to-lead form', readWrite),
-  api('forms-list', 'functions/forms/list-forms.ts', 'Lists web-to-lead forms', readOnly),
-  api('forms-get', 'functions/forms/get-form.ts', 'Reads a web-to-lead form', readOnly),
-  api('forms-update', 'functions/forms/update-form.ts', 'Updates a web-to-lead form', readWrite),
+  api('users', 'functions/users/users-api.ts', 'User directory: sign-in bookkeeping, users to assign records to', readWrite),
+  api('leads', 'functions/leads/leads-api.ts', 'Leads: list, create, read, update, reject, timeline', readWrite),
+  api('forms', 'functions/forms/forms-api.ts', 'Web-to-lead form settings', readWrite),
   api('forms-submit', 'functions/forms/submit-form.ts', 'Public web-to-lead endpoint', readWrite),
   worker('outbox-publish', 'functions/events/publish-outbox.ts', 'Publishes committed outbox events to the bus', publishEvents),
   worker('notify-lead-owner', 'functions/notifications/notify-lead-owner.ts', "Emails a captured lead's owner", readWriteAndEmail),
@@ -69,23 +60,28 @@ const route = (method: HttpMethod, path: string, fn: FunctionId, access: RouteAc
   access,
 });
 
+/** The routes a resource's function serves (ADR 0007), as `METHOD /path` route keys. */
+const signedInRoutesOf = (fn: FunctionId, keys: readonly `${HttpMethod} /api/${string}`[]): RouteDef[] =>
+  keys.map((key) => {
+    const [method, path] = key.split(' ') as [HttpMethod, string];
+    return route(method, path, fn);
+  });
+
 export const app: AppDefinition = {
   functions,
   routes: [
     route('GET', '/api/health', 'health', 'public'),
     route('POST', '/api/forms/{formId}/submissions', 'forms-submit', 'public'),
-    route('POST', '/api/session', 'session-start'),
-    route('GET', '/api/users', 'users-list'),
-    route('GET', '/api/leads', 'leads-list'),
-    route('POST', '/api/leads', 'leads-create'),
-    route('GET', '/api/leads/{leadId}', 'leads-get'),
-    route('PATCH', '/api/leads/{leadId}', 'leads-update'),
-    route('POST', '/api/leads/{leadId}/reject', 'leads-reject'),
-    route('GET', '/api/leads/{leadId}/timeline', 'leads-timeline'),
-    route('GET', '/api/forms', 'forms-list'),
-    route('POST', '/api/forms', 'forms-create'),
-    route('GET', '/api/forms/{formId}', 'forms-get'),
-    route('PUT', '/api/forms/{formId}', 'forms-update'),
+    ...signedInRoutesOf('users', ['POST /api/session', 'GET /api/users']),
+    ...signedInRoutesOf('leads', [
+      'GET /api/leads',
+      'POST /api/leads',
+      'GET /api/leads/{leadId}',
+      'PATCH /api/leads/{leadId}',
+      'POST /api/leads/{leadId}/reject',
+      'GET /api/leads/{leadId}/timeline',
+    ]),
+    ...signedInRoutesOf('forms', ['GET /api/forms', 'POST /api/forms', 'GET /api/forms/{formId}', 'PUT /api/forms/{formId}']),
   ],
   rules: [
     {

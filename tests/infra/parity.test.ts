@@ -33,14 +33,14 @@ describe('describeTemplate notices drift', () => {
     route.AuthorizationType = 'NONE';
     delete route.AuthorizerId;
     expect(describeTemplate(t)).not.toEqual(expected);
-    expect(describeTemplate(t).routes).toContainEqual({ method: 'GET', path: '/api/leads', function: 'leads-list', access: 'public' });
+    expect(describeTemplate(t).routes).toContainEqual({ method: 'GET', path: '/api/leads', function: 'leads', access: 'public' });
   });
 
   it('a route pointed at another function, a changed pattern or zone, a missing index all differ', () => {
     const t = fresh();
     const getLead = find(t, 'AWS::ApiGatewayV2::Route', (p) => p.RouteKey === 'GET /api/leads/{leadId}');
-    const listLeads = find(t, 'AWS::ApiGatewayV2::Route', (p) => p.RouteKey === 'GET /api/leads');
-    getLead.Target = listLeads.Target;
+    const listForms = find(t, 'AWS::ApiGatewayV2::Route', (p) => p.RouteKey === 'GET /api/forms');
+    getLead.Target = listForms.Target;
     expect(describeTemplate(t)).not.toEqual(expected);
 
     const t2 = fresh();

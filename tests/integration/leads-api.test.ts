@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handler as createLead } from '../../functions/leads/create-lead';
-import { handler as getLead } from '../../functions/leads/get-lead';
-import { handler as listLeads } from '../../functions/leads/list-leads';
-import { handler as rejectLead } from '../../functions/leads/reject-lead';
-import { handler as timeline } from '../../functions/leads/get-lead-timeline';
-import { handler as updateLead } from '../../functions/leads/update-lead';
+import { createLeadRoute as createLead } from '../../functions/leads/create-lead';
+import { getLeadRoute as getLead } from '../../functions/leads/get-lead';
+import { listLeadsRoute as listLeads } from '../../functions/leads/list-leads';
+import { rejectLeadRoute as rejectLead } from '../../functions/leads/reject-lead';
+import { getLeadTimelineRoute as timeline } from '../../functions/leads/get-lead-timeline';
+import { updateLeadRoute as updateLead } from '../../functions/leads/update-lead';
 import { putUser } from '../../shared/data/users-repository';
 import type { Lead } from '../../shared/domain/leads/lead';
 import { admin, apiEvent, invoke, rep } from '../support/api-event';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handler as createForm } from '../../functions/forms/create-form';
+import { createFormRoute as createForm } from '../../functions/forms/create-form';
 import { handler as submit } from '../../functions/forms/submit-form';
-import { handler as updateForm } from '../../functions/forms/update-form';
-import { handler as timeline } from '../../functions/leads/get-lead-timeline';
+import { updateFormRoute as updateForm } from '../../functions/forms/update-form';
+import { getLeadTimelineRoute as timeline } from '../../functions/leads/get-lead-timeline';
 import { getLead } from '../../shared/data/leads-repository';
 import { putUser } from '../../shared/data/users-repository';
 import type { Form } from '../../shared/domain/forms/form';

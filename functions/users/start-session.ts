@@ -2,4 +2,4 @@ import { recordSignIn } from '../../shared/services/user-service';
 import { apiHandler } from '../http/api-handler';
 
 /** Called by the web app right after sign-in: mirrors the Cognito identity into the user directory. */
-export const handler = apiHandler({}, async ({ actor }) => ({ body: await recordSignIn(actor) }));
+export const startSessionRoute = apiHandler({}, async ({ actor }) => ({ body: await recordSignIn(actor) }));

@@ -1,0 +1,17 @@
+import { apiRouter } from '../http/api-router';
+import { createLeadRoute } from './create-lead';
+import { getLeadTimelineRoute } from './get-lead-timeline';
+import { getLeadRoute } from './get-lead';
+import { listLeadsRoute } from './list-leads';
+import { rejectLeadRoute } from './reject-lead';
+import { updateLeadRoute } from './update-lead';
+
+/** The leads resource (REC-1). */
+export const handler = apiRouter({
+  'GET /api/leads': listLeadsRoute,
+  'POST /api/leads': createLeadRoute,
+  'GET /api/leads/{leadId}': getLeadRoute,
+  'PATCH /api/leads/{leadId}': updateLeadRoute,
+  'POST /api/leads/{leadId}/reject': rejectLeadRoute,
+  'GET /api/leads/{leadId}/timeline': getLeadTimelineRoute,
+});

@@ -1,0 +1,9 @@
+import { apiRouter } from '../http/api-router';
+import { listUsersRoute } from './list-users';
+import { startSessionRoute } from './start-session';
+
+/** The user directory: sign-in bookkeeping and the list of users records can be assigned to. */
+export const handler = apiRouter({
+  'POST /api/session': startSessionRoute,
+  'GET /api/users': listUsersRoute,
+});

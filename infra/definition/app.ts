@@ -39,6 +39,9 @@ const functions = [
   api('users', 'functions/users/users-api.ts', 'User directory: sign-in bookkeeping, users to assign records to', readWrite),
   api('leads', 'functions/leads/leads-api.ts', 'Leads: list, create, read, update, reject, timeline', readWrite),
   api('forms', 'functions/forms/forms-api.ts', 'Web-to-lead form settings', readWrite),
+  api('accounts', 'functions/accounts/accounts-api.ts', 'Accounts: list, create, read, update, timeline', readWrite),
+  api('contacts', 'functions/contacts/contacts-api.ts', 'Contacts: list, create, read, update, timeline', readWrite),
+  api('search', 'functions/search/search-api.ts', 'Quick search across record types', readOnly),
   api('forms-submit', 'functions/forms/submit-form.ts', 'Public web-to-lead endpoint', readWrite),
   worker('outbox-publish', 'functions/events/publish-outbox.ts', 'Publishes committed outbox events to the bus', publishEvents),
   worker('notify-lead-owner', 'functions/notifications/notify-lead-owner.ts', "Emails a captured lead's owner", readWriteAndEmail),
@@ -67,6 +70,16 @@ const signedInRoutesOf = (fn: FunctionId, keys: readonly `${HttpMethod} /api/${s
     return route(method, path, fn);
   });
 
+/** The routes every core record type has (functions/records/record-routes.ts). */
+const coreRecordRoutes = (resource: string) =>
+  [
+    `GET /api/${resource}`,
+    `POST /api/${resource}`,
+    `GET /api/${resource}/{id}`,
+    `PATCH /api/${resource}/{id}`,
+    `GET /api/${resource}/{id}/timeline`,
+  ] as const;
+
 export const app: AppDefinition = {
   functions,
   routes: [
@@ -82,6 +95,9 @@ export const app: AppDefinition = {
       'GET /api/leads/{leadId}/timeline',
     ]),
     ...signedInRoutesOf('forms', ['GET /api/forms', 'POST /api/forms', 'GET /api/forms/{formId}', 'PUT /api/forms/{formId}']),
+    ...signedInRoutesOf('accounts', coreRecordRoutes('accounts')),
+    ...signedInRoutesOf('contacts', coreRecordRoutes('contacts')),
+    ...signedInRoutesOf('search', ['GET /api/search']),
   ],
   rules: [
     {
@@ -111,6 +127,8 @@ export const app: AppDefinition = {
       { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
       { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
       { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+      { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+      { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
     ],
     stream: 'NEW_IMAGE',
     timeToLiveAttribute: 'expiresAt',

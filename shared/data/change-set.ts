@@ -26,6 +26,8 @@ export interface ChangeSet {
   history: { recordPk: string; entry: TimelineEntry }[];
   /** Published from the first history entry. */
   events: DomainEvent[];
+  /** Items the change removes (a record's search terms it no longer has). */
+  deletes?: { pk: string; sk: string }[];
 }
 
 export class ConditionFailed extends Error {
@@ -64,6 +66,7 @@ export function buildTransaction(changes: ChangeSet, table: string) {
           },
         },
       })),
+      ...(changes.deletes ?? []).map((key) => ({ Delete: { TableName: table, Key: key } })),
     ],
   };
 }

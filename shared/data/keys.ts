@@ -10,7 +10,31 @@ export const entities = {
   formEmail: 'FORM_EMAIL',
   user: 'USER',
   rateLimit: 'RATE_LIMIT',
+  search: 'SEARCH',
 } as const;
+
+/**
+ * Keys of a core record type, by its key prefix (`ACCOUNT`, `CONTACT`…): the item, its type's
+ * collection (gsi1, creation order), by owner (gsi2), by status (gsi3), under its parent record
+ * (gsi4: an account's contacts, child accounts…) and by name (gsi5, alphabetical lists).
+ */
+export const recordKeys = (prefix: string) => ({
+  item: (id: string) => ({ pk: `${prefix}#${id}`, sk: prefix }),
+  collection: (createdAt: string, id: string) => ({ gsi1pk: `${prefix}S`, gsi1sk: `${createdAt}#${id}` }),
+  byOwner: (ownerId: string, createdAt: string, id: string) => ({ gsi2pk: `${prefix}S#OWNER#${ownerId}`, gsi2sk: `${createdAt}#${id}` }),
+  byStatus: (status: string, createdAt: string, id: string) => ({ gsi3pk: `${prefix}S#STATUS#${status}`, gsi3sk: `${createdAt}#${id}` }),
+  byParent: (parentPk: string, createdAt: string, id: string) => ({ gsi4pk: `${parentPk}#${prefix}S`, gsi4sk: `${createdAt}#${id}` }),
+  byName: (sortName: string, id: string) => ({ gsi5pk: `${prefix}S`, gsi5sk: `${sortName}#${id}` }),
+});
+
+/**
+ * One item per search term of a record (REC-13), all record types in one key space: the term's
+ * first two characters are the partition, so a keystroke is one Query with `begins_with(sk, typed)`.
+ */
+export const searchKeys = {
+  partition: (term: string) => `SEARCH#${term.slice(0, 2)}`,
+  item: (term: string, recordPk: string) => ({ pk: `SEARCH#${term.slice(0, 2)}`, sk: `${term}#${recordPk}` }),
+};
 
 export const leadKeys = {
   item: (id: string) => ({ pk: `LEAD#${id}`, sk: 'LEAD' }),

@@ -1,4 +1,5 @@
 import type { Lead } from '../domain/leads/lead';
+import type { RecordType } from '../domain/records/record-type';
 
 /**
  * Domain events: typed contracts shared by producers (written to the outbox in the same
@@ -28,11 +29,30 @@ export interface LeadEvents {
 
 export type LeadEventType = keyof LeadEvents;
 
-export type DomainEvent = {
-  [K in LeadEventType]: EventEnvelope<K, LeadEvents[K]>;
-}[LeadEventType];
+/** The CRM's core records other than leads (REC-2…REC-7), announced alike. */
+export interface RecordRef {
+  type: RecordType;
+  id: string;
+  ownerId: string;
+  title: string;
+}
 
-export const eventSources = { leads: 'crm.leads' } as const;
+export interface RecordEvents {
+  RecordCreated: { record: RecordRef; actorId: string };
+  RecordUpdated: { record: RecordRef; changedFields: string[]; actorId: string };
+}
+
+type AllEvents = LeadEvents & RecordEvents;
+export type DomainEventType = keyof AllEvents;
+
+export type DomainEvent = {
+  [K in DomainEventType]: EventEnvelope<K, AllEvents[K]>;
+}[DomainEventType];
+
+export const eventSources = { leads: 'crm.leads', records: 'crm.records' } as const;
+
+/** Which EventBridge `source` announces each event type. */
+export const eventSourceOf = (type: DomainEventType): string => (type.startsWith('Lead') ? eventSources.leads : eventSources.records);
 
 /** The payload published as an EventBridge event's `detail`. */
 export type PublishedDetail<E extends DomainEvent = DomainEvent> = E['detail'] & { eventId: string; occurredAt: string };

@@ -9,7 +9,8 @@ import { DomainError, notFound } from '../domain/common/errors';
 import type { Form } from '../domain/forms/form';
 import { assignOwner, interpretSubmission, isOriginAllowed, type PostedFields, type SubmissionMeta } from '../domain/forms/submission';
 import type { CreateLeadInput, Lead } from '../domain/leads/lead';
-import { createLead, entry, event, type CommandContext, type LeadChange } from '../domain/leads/lead-commands';
+import { entry, event, type CommandContext } from '../domain/common/change';
+import { createLead, type LeadChange } from '../domain/leads/lead-commands';
 import { isOpenStatus } from '../domain/leads/lead-process';
 import { leadRef } from '../events/contracts';
 

@@ -8,7 +8,8 @@ import type { Actor } from '../domain/common/actor';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
 import { invalidField, notFound, versionConflict } from '../domain/common/errors';
 import type { CreateLeadInput, Lead, ListLeadsQuery, RejectLeadInput, UpdateLeadInput } from '../domain/leads/lead';
-import { createLead, rejectLead, updateLead, type CommandContext, type LeadChange } from '../domain/leads/lead-commands';
+import type { CommandContext } from '../domain/common/change';
+import { createLead, rejectLead, updateLead, type LeadChange } from '../domain/leads/lead-commands';
 
 /** Lead use cases: load, apply a pure command, persist atomically, translate storage outcomes. */
 

@@ -21,6 +21,8 @@ export const rep: TestUser = { sub: 'user-rep', email: 'rep@example.com', groups
 export const cloudFrontEdgeIp = '130.176.1.1';
 
 export function apiEvent(options: {
+  /** The route key, as API Gateway matched it (`PATCH /api/accounts/{id}`): sets method, path and routeKey. */
+  route?: string;
   method?: string;
   path?: string;
   user?: TestUser | null;
@@ -34,6 +36,13 @@ export function apiEvent(options: {
   /** false: a caller that went around the edge to the execute-api endpoint. */
   throughEdge?: boolean;
 }): APIGatewayProxyEventV2WithJWTAuthorizer {
+  if (options.route) {
+    const [method, pattern] = options.route.split(' ') as [string, string];
+    const path = pattern.replace(/\{(\w+)\}/g, (_, name: string) => options.pathParameters?.[name] ?? `{${name}}`);
+    const { route: _route, ...rest } = options;
+    const event = apiEvent({ ...rest, method, path });
+    return { ...event, routeKey: options.route, requestContext: { ...event.requestContext, routeKey: options.route } };
+  }
   const user = options.user === undefined ? admin : options.user;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const headers = {

@@ -26,3 +26,9 @@ export const versionConflict = (currentVersion: number | undefined): DomainError
 
 export const invalidField = (path: string, message: string, code = 'invalid'): DomainError =>
   new DomainError('validation_failed', `${path}: ${message}`, { fields: [{ path, message, code }] });
+
+/** An update that would change nothing is refused, so every version on a timeline is a real change. */
+export const nothingToChange = (): DomainError =>
+  new DomainError('validation_failed', 'The request changes nothing', {
+    fields: [{ path: 'version', message: 'nothing to change', code: 'no_change' }],
+  });

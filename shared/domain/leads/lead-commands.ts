@@ -1,8 +1,8 @@
 import type { TimelineEntry } from '../../api/contracts';
 import type { DomainEvent } from '../../events/contracts';
-import { eventSources, leadRef } from '../../events/contracts';
-import { actorRef, type Actor } from '../common/actor';
-import { DomainError } from '../common/errors';
+import { leadRef } from '../../events/contracts';
+import { entry, event, type CommandContext } from '../common/change';
+import { DomainError, nothingToChange } from '../common/errors';
 import type { CreateLeadInput, Lead, RejectLeadInput, UpdateLeadInput } from './lead';
 import { diffLead } from './lead-changes';
 import { isOpenStatus, type OpenLeadStatus } from './lead-process';
@@ -11,12 +11,6 @@ import { isOpenStatus, type OpenLeadStatus } from './lead-process';
  * Pure lead commands: each takes the current state and a validated request and returns the new
  * state, the timeline entry and the events. Persisting them together is the repository's job.
  */
-export interface CommandContext {
-  actor: Actor;
-  now: Date;
-  /** Fresh time-ordered ids: one for the record (on create) and one per entry/event. */
-  newId: () => string;
-}
 
 export interface LeadChange {
   lead: Lead;
@@ -52,11 +46,7 @@ export function updateLead(current: Lead, patch: UpdateLeadInput, ctx: CommandCo
   const { version: _expected, ...fields } = patch;
   const lead: Lead = { ...current, ...fields, updatedAt: ctx.now.toISOString(), version: current.version + 1 };
   const changes = diffLead(current, lead);
-  if (changes.length === 0) {
-    throw new DomainError('validation_failed', 'The request changes nothing', {
-      fields: [{ path: 'version', message: 'nothing to change', code: 'no_change' }],
-    });
-  }
+  if (changes.length === 0) throw nothingToChange();
   return {
     lead,
     history: entry(ctx, 'updated', { changes }),
@@ -93,16 +83,4 @@ function openStatusOf(lead: Lead): OpenLeadStatus {
     });
   }
   return lead.status;
-}
-
-export function entry(ctx: CommandContext, kind: TimelineEntry['kind'], extra: Partial<TimelineEntry> = {}): TimelineEntry {
-  return { id: ctx.newId(), at: ctx.now.toISOString(), actor: actorRef(ctx.actor), kind, ...extra };
-}
-
-export function event<T extends DomainEvent['type']>(
-  ctx: CommandContext,
-  type: T,
-  detail: Extract<DomainEvent, { type: T }>['detail'],
-): DomainEvent {
-  return { id: ctx.newId(), type, source: eventSources.leads, occurredAt: ctx.now.toISOString(), detail } as DomainEvent;
 }

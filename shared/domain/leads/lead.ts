@@ -1,35 +1,11 @@
 import * as z from 'zod';
+import { emailSchema, moneySchema, phoneSchema, trimmed } from '../common/values';
 import { leadChannels, leadStatuses, openLeadStatuses, qualifications, rejectionReasons } from './lead-process';
 
 /** Schemas of a lead and of every request about one; the API and the web UI validate with these. */
+export { currencies, type Money } from '../common/values';
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
 const personName = trimmed(100);
-
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .pipe(z.email())
-  .transform((email) => email.toLowerCase());
-
-/** Digits with an optional leading +, 7–15 digits (E.164), formatting characters allowed on input. */
-export const phoneSchema = z
-  .string()
-  .trim()
-  .max(40)
-  .regex(/^\+?[\d\s().-]{7,}$/, 'a phone number such as +7 912 345-67-89')
-  .refine((p) => {
-    const digits = p.replace(/\D/g, '').length;
-    return digits >= 7 && digits <= 15;
-  }, 'a phone number with 7 to 15 digits');
-
-export const currencies = ['RUB', 'KZT', 'USD', 'EUR'] as const;
-export const moneySchema = z.strictObject({
-  amount: z.number().nonnegative().max(1e12).multipleOf(0.01),
-  currency: z.enum(currencies),
-});
-export type Money = z.infer<typeof moneySchema>;
 
 export const utmSchema = z.strictObject({
   source: trimmed(200).optional(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLeadSchema, updateLeadSchema } from '../../../shared/domain/leads/lead';
-import { createLead, rejectLead, updateLead, type CommandContext } from '../../../shared/domain/leads/lead-commands';
+import type { CommandContext } from '../../../shared/domain/common/change';
+import { createLead, rejectLead, updateLead } from '../../../shared/domain/leads/lead-commands';
 import { DomainError } from '../../../shared/domain/common/errors';
 
 let seq = 0;

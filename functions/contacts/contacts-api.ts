@@ -1,0 +1,7 @@
+import { createContactSchema, updateContactSchema } from '../../shared/domain/contacts/contact';
+import { contacts } from '../../shared/services/contact-service';
+import { apiRouter } from '../http/api-router';
+import { recordRouter, recordRoutes } from '../records/record-routes';
+
+/** The contacts resource (REC-3). */
+export const handler = apiRouter(recordRouter('contacts', recordRoutes(contacts, { create: createContactSchema, update: updateContactSchema })));

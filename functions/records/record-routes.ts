@@ -1,0 +1,45 @@
+import * as z from 'zod';
+import { recordIdSchema } from '../../shared/domain/common/values';
+import { listRecordsQuerySchema } from '../../shared/domain/records/record-list';
+import type { RecordBase } from '../../shared/domain/records/record-type';
+import type { RecordService } from '../../shared/services/record-service';
+import { apiHandler } from '../http/api-handler';
+import { pageQuery } from '../http/params';
+
+/** The five routes every core record type has, for its resource router (ADR 0007). */
+const idPath = z.object({ id: recordIdSchema });
+
+export function recordRoutes<T extends RecordBase, C extends object, U extends { version: number }>(
+  service: RecordService<T, C, U>,
+  schemas: { create: z.ZodType<C>; update: z.ZodType<U> },
+) {
+  return {
+    list: apiHandler({ query: listRecordsQuerySchema }, async ({ query }) => ({ body: await service.list(query) })),
+    create: apiHandler({ body: schemas.create }, async ({ actor, body }) => ({ status: 201, body: await service.create(actor, body as C) })),
+    get: apiHandler({ path: idPath }, async ({ path }) => ({ body: await service.read(path.id) })),
+    update: apiHandler({ path: idPath, body: schemas.update }, async ({ actor, path, body }) => ({ body: await service.update(actor, path.id, body as U) })),
+    timeline: apiHandler({ path: idPath, query: pageQuery }, async ({ path, query }) => ({ body: await service.timeline(path.id, query) })),
+  };
+}
+
+/** The route keys of a record type's resource, for the app definition and the router alike. */
+export const recordRouteKeys = (resource: string) =>
+  ({
+    list: `GET /api/${resource}`,
+    create: `POST /api/${resource}`,
+    get: `GET /api/${resource}/{id}`,
+    update: `PATCH /api/${resource}/{id}`,
+    timeline: `GET /api/${resource}/{id}/timeline`,
+  }) as const;
+
+/** A router table of the five routes. */
+export function recordRouter(resource: string, routes: ReturnType<typeof recordRoutes>) {
+  const keys = recordRouteKeys(resource);
+  return {
+    [keys.list]: routes.list,
+    [keys.create]: routes.create,
+    [keys.get]: routes.get,
+    [keys.update]: routes.update,
+    [keys.timeline]: routes.timeline,
+  };
+}

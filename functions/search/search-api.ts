@@ -1,0 +1,23 @@
+import * as z from 'zod';
+import { searchRecords } from '../../shared/data/search-index';
+import { recordTypes } from '../../shared/domain/records/record-type';
+import { apiHandler } from '../http/api-handler';
+import { apiRouter } from '../http/api-router';
+
+/** Quick search (REC-13) as the user types: one or two index Queries, never a scan. */
+const searchQuery = z.strictObject({
+  q: z.string().trim().min(1).max(200),
+  /** Comma-separated record types to search; all by default. */
+  types: z
+    .string()
+    .transform((list) => list.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(recordTypes)).min(1))
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export const searchRoute = apiHandler({ query: searchQuery }, async ({ query }) => ({
+  body: { items: await searchRecords(query.q, { limit: query.limit, ...(query.types ? { types: query.types } : {}) }) },
+}));
+
+export const handler = apiRouter({ 'GET /api/search': searchRoute });

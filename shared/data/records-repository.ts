@@ -1,0 +1,121 @@
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../api/contracts';
+import type { RecordChange } from '../domain/records/record-commands';
+import type { ListRecordsQuery } from '../domain/records/record-list';
+import { invalidField } from '../domain/common/errors';
+import { keyPrefixOf, type RecordBase, type RecordKind, type RecordType } from '../domain/records/record-type';
+import { normaliseText } from '../domain/search/search-terms';
+import { commitChange, type ChangeSet } from './change-set';
+import { decodeCursor, encodeCursor } from './cursor';
+import { dynamo, tableName } from './dynamo-client';
+import { recordKeys } from './keys';
+import { mustHaveVersion, mustNotExist, stripLayout } from './record-item';
+import { searchIndexChange } from './search-index';
+
+/** Core records in the single table, any type, by its RecordKind. Access patterns: docs/data-model.md. */
+
+const keysOf = <T extends RecordBase>(kind: RecordKind<T>) => recordKeys(keyPrefixOf(kind.type));
+
+const parentPk = <T extends RecordBase>(kind: RecordKind<T>, record: T): string | undefined => {
+  const parentId = kind.parent ? record[kind.parent.field] : undefined;
+  return kind.parent && typeof parentId === 'string' ? recordKeys(keyPrefixOf(kind.parent.type)).item(parentId).pk : undefined;
+};
+
+/** The name lists sort by: normalised, so `Ёлкина` sorts with `Елкина` and case is ignored. */
+const sortName = (title: string): string => normaliseText(title).slice(0, 100) || '~';
+
+export function recordItem<T extends RecordBase>(kind: RecordKind<T>, record: T): Record<string, unknown> & { pk: string; sk: string } {
+  const keys = keysOf(kind);
+  const parent = parentPk(kind, record);
+  const status = kind.status?.(record);
+  return {
+    ...keys.item(record.id),
+    entity: keyPrefixOf(kind.type),
+    ...keys.collection(record.createdAt, record.id),
+    ...keys.byOwner(record.ownerId, record.createdAt, record.id),
+    ...(status ? keys.byStatus(status, record.createdAt, record.id) : {}),
+    ...(parent ? keys.byParent(parent, record.createdAt, record.id) : {}),
+    ...keys.byName(sortName(kind.search(record).title), record.id),
+    ...(record as unknown as Record<string, unknown>),
+  };
+}
+
+export async function getRecord<T extends RecordBase>(kind: RecordKind<T>, id: string): Promise<T | undefined> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keysOf(kind).item(id) }));
+  return Item ? stripLayout<T>(Item) : undefined;
+}
+
+/**
+ * A record change as one transaction: the record (new, or unchanged since `before` was read), its
+ * history entry carrying its events, and its search terms.
+ */
+export function recordChangeSet<T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T): ChangeSet {
+  const search = searchIndexChange(kind, before, change.record);
+  return {
+    puts: [{ item: recordItem(kind, change.record), condition: before ? mustHaveVersion(before.version) : mustNotExist }, ...search.puts],
+    history: [{ recordPk: keysOf(kind).item(change.record.id).pk, entry: change.history }],
+    events: change.events,
+    deletes: search.deletes,
+  };
+}
+
+export const saveRecordChange = <T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T): Promise<void> =>
+  commitChange(recordChangeSet(kind, change, before));
+
+/**
+ * One Query per page, on the index that serves the request best: under a parent (gsi4), by name
+ * (gsi5), by owner (gsi2), by status (gsi3), else the whole collection (gsi1); the remaining
+ * filters are applied by DynamoDB to that page, so a page may hold fewer than `limit`.
+ */
+export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, query: ListRecordsQuery): Promise<Page<T>> {
+  const keys = keysOf(kind);
+  const byName = query.sort === 'name' || query.sort === '-name';
+  const parent = query.parentId ? recordKeys(keyPrefixOf(parentTypeOf(kind))).item(query.parentId).pk : undefined;
+  const index = parent
+    ? { n: 4, value: keys.byParent(parent, '', '').gsi4pk }
+    : byName
+      ? { n: 5, value: keys.byName('', '').gsi5pk }
+      : query.ownerId
+        ? { n: 2, value: keys.byOwner(query.ownerId, '', '').gsi2pk }
+        : query.status
+          ? { n: 3, value: keys.byStatus(query.status, '', '').gsi3pk }
+          : { n: 1, value: keys.collection('', '').gsi1pk };
+  const pk = `gsi${index.n}pk`;
+  const sk = `gsi${index.n}sk`;
+
+  const filters: string[] = [];
+  const names: Record<string, string> = { '#pk': pk };
+  const values: Record<string, unknown> = { ':pk': index.value };
+  if (query.ownerId && index.n !== 2) {
+    filters.push('#ownerId = :ownerId');
+    names['#ownerId'] = 'ownerId';
+    values[':ownerId'] = query.ownerId;
+  }
+  if (query.status && index.n !== 3) {
+    filters.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = query.status;
+  }
+  const input: QueryCommandInput = {
+    TableName: tableName(),
+    IndexName: `gsi${index.n}`,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+    ScanIndexForward: query.sort === 'createdAt' || query.sort === 'name',
+    Limit: query.limit,
+    ExclusiveStartKey: decodeCursor(query.cursor, ['pk', 'sk', pk, sk]),
+  };
+  const result = await dynamo().send(new QueryCommand(input));
+  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  return {
+    items: (result.Items ?? []).map((item) => stripLayout<T>(item)),
+    ...(nextCursor ? { nextCursor } : {}),
+  };
+}
+
+function parentTypeOf<T extends RecordBase>(kind: RecordKind<T>): RecordType {
+  if (!kind.parent) throw invalidField('parentId', `${kind.label.toLowerCase()}s are not listed under another record`);
+  return kind.parent.type;
+}

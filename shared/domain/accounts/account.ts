@@ -1,0 +1,62 @@
+import * as z from 'zod';
+import { emailSchema, moneySchema, recordIdSchema, trimmed } from '../common/values';
+import { leadChannels } from '../leads/lead-process';
+import { addressEntry, listOf, patchShape, phoneEntry } from '../records/record-values';
+import type { RecordBase, RecordKind } from '../records/record-type';
+
+/** Accounts (REC-2): organisations or their divisions, with parent/child hierarchy. */
+
+export const accountStatuses = ['prospect', 'client', 'former'] as const;
+export const accountPhoneKinds = ['work', 'fax', 'mobile', 'other'] as const;
+export const accountAddressKinds = ['office', 'legal', 'postal', 'shipping'] as const;
+
+/** ИНН: 10 digits for an organisation, 12 for a sole trader; БИН (Kazakhstan): 12. */
+export const taxIdSchema = z.string().trim().regex(/^(\d{10}|\d{12})$/, 'a tax id of 10 or 12 digits');
+
+const accountFields = {
+  name: trimmed(200),
+  legalName: trimmed(300).optional(),
+  taxId: taxIdSchema.optional(),
+  kpp: z.string().trim().regex(/^\d{9}$/, 'a КПП of 9 digits').optional(),
+  industry: trimmed(100).optional(),
+  description: trimmed(5000).optional(),
+  website: z.url().max(500).optional(),
+  email: emailSchema.optional(),
+  phones: listOf(phoneEntry(accountPhoneKinds)).optional(),
+  addresses: listOf(addressEntry(accountAddressKinds)).optional(),
+  annualRevenue: moneySchema.optional(),
+  employees: z.number().int().nonnegative().max(10_000_000).optional(),
+  parentId: recordIdSchema.optional(),
+  leadSource: z.enum(leadChannels).optional(),
+  status: z.enum(accountStatuses).optional(),
+  rating: z.number().int().min(1).max(5).optional(),
+  ownerId: z.string().min(1).max(128).optional(),
+};
+
+export const createAccountSchema = z.strictObject(accountFields);
+export type CreateAccountInput = z.infer<typeof createAccountSchema>;
+
+export const updateAccountSchema = z
+  .strictObject({ version: z.number().int().positive(), ...patchShape(accountFields), name: trimmed(200).optional(), ownerId: z.string().min(1).max(128).optional() })
+  .refine((patch) => Object.keys(patch).length > 1, { message: 'nothing to change', path: ['version'] });
+export type UpdateAccountInput = z.infer<typeof updateAccountSchema>;
+
+export type Account = RecordBase & Omit<CreateAccountInput, 'ownerId' | 'status'> & { status: (typeof accountStatuses)[number] };
+
+export const accountKind: RecordKind<Account> = {
+  type: 'account',
+  label: 'Account',
+  tracked: ['name', 'legalName', 'taxId', 'kpp', 'industry', 'description', 'website', 'email', 'phones', 'addresses', 'annualRevenue', 'employees', 'parentId', 'leadSource', 'status', 'rating', 'ownerId'],
+  status: (account) => account.status,
+  parent: { type: 'account', field: 'parentId' },
+  search: (account) => ({
+    title: account.name,
+    ...(account.legalName || account.taxId ? { subtitle: [account.legalName, account.taxId && `ИНН ${account.taxId}`].filter(Boolean).join(' · ') } : {}),
+    terms: {
+      names: [account.name, account.legalName],
+      emails: [account.email],
+      phones: account.phones?.map((p) => p.number),
+      codes: [account.taxId],
+    },
+  }),
+};

@@ -1,0 +1,50 @@
+import * as z from 'zod';
+
+/** Value schemas every record type shares; the API and the web UI validate with these. */
+
+/** A non-empty string after trimming, at most `max` characters. */
+export const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((email) => email.toLowerCase());
+
+/** Digits with an optional leading +, 7–15 digits (E.164), formatting characters allowed on input. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^\+?[\d\s().-]{7,}$/, 'a phone number such as +7 912 345-67-89')
+  .refine((p) => {
+    const digits = p.replace(/\D/g, '').length;
+    return digits >= 7 && digits <= 15;
+  }, 'a phone number with 7 to 15 digits');
+
+export const currencies = ['RUB', 'KZT', 'USD', 'EUR'] as const;
+export const moneySchema = z.strictObject({
+  amount: z.number().nonnegative().max(1e12).multipleOf(0.01),
+  currency: z.enum(currencies),
+});
+export type Money = z.infer<typeof moneySchema>;
+
+/** A record id (ULID), as path parameters and references carry it. */
+export const recordIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a record id');
+
+/** A calendar date without time, `YYYY-MM-DD`. */
+export const dateSchema = z.iso.date();
+
+/** An IANA time zone the platform knows, e.g. `Europe/Moscow`, `Asia/Almaty`. */
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Europe/Moscow');

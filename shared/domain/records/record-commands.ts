@@ -1,0 +1,75 @@
+import type { TimelineChange, TimelineEntry } from '../../api/contracts';
+import type { DomainEvent, RecordRef } from '../../events/contracts';
+import { entry, event, type CommandContext } from '../common/change';
+import { nothingToChange } from '../common/errors';
+import type { RecordBase, RecordKind } from './record-type';
+
+/**
+ * Pure create and update of any core record: the new state, the timeline entry describing the
+ * change (field, old → new) and the event announcing it. Persisting all three together is the
+ * repository's job (one TransactWriteItems).
+ */
+export interface RecordChange<T extends RecordBase> {
+  record: T;
+  history: TimelineEntry;
+  events: DomainEvent[];
+}
+
+type Fields<T extends RecordBase> = Omit<T, keyof RecordBase> & { ownerId?: string };
+
+export function createRecord<T extends RecordBase>(kind: RecordKind<T>, fields: Fields<T>, ctx: CommandContext, defaultOwnerId: string): RecordChange<T> {
+  const at = ctx.now.toISOString();
+  const record = {
+    ...fields,
+    id: ctx.newId(),
+    ownerId: fields.ownerId ?? defaultOwnerId,
+    createdAt: at,
+    createdBy: ctx.actor.id,
+    updatedAt: at,
+    version: 1,
+  } as T;
+  return {
+    record,
+    history: entry(ctx, 'created'),
+    events: [event(ctx, 'RecordCreated', { record: recordRef(kind, record), actorId: ctx.actor.id })],
+  };
+}
+
+/**
+ * Applies a patch: a field given as `null` is cleared, one left out is kept. A patch that changes
+ * nothing is refused, so every version on the timeline is a real change.
+ */
+export function updateRecord<T extends RecordBase>(
+  kind: RecordKind<T>,
+  current: T,
+  patch: Partial<Record<keyof T, unknown>> & { version: number },
+  ctx: CommandContext,
+): RecordChange<T> {
+  const { version: _expected, ...fields } = patch;
+  const next: Record<string, unknown> = { ...(current as unknown as Record<string, unknown>) };
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === null) delete next[field];
+    else if (value !== undefined) next[field] = value;
+  }
+  const record = { ...next, updatedAt: ctx.now.toISOString(), version: current.version + 1 } as T;
+  const changes = diffRecord(kind, current, record);
+  if (changes.length === 0) throw nothingToChange();
+  return {
+    record,
+    history: entry(ctx, 'updated', { changes }),
+    events: [event(ctx, 'RecordUpdated', { record: recordRef(kind, record), changedFields: changes.map((c) => c.field), actorId: ctx.actor.id })],
+  };
+}
+
+/** What changed between two versions, field by field, for the timeline. */
+export function diffRecord<T extends RecordBase>(kind: RecordKind<T>, before: T, after: T): TimelineChange[] {
+  return kind.tracked.flatMap((field) => {
+    const from = before[field];
+    const to = after[field];
+    return JSON.stringify(from) === JSON.stringify(to) ? [] : [{ field, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) }];
+  });
+}
+
+export function recordRef<T extends RecordBase>(kind: RecordKind<T>, record: T): RecordRef {
+  return { type: kind.type, id: record.id, ownerId: record.ownerId, title: kind.search(record).title };
+}

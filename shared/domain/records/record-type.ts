@@ -1,0 +1,43 @@
+import type { SearchSource } from '../search/search-terms';
+
+/**
+ * The core record types (REC-2…REC-7) share one shape of storage, commands, API and UI; each
+ * type is described once by a RecordKind and the generic parts do the rest. Leads predate the
+ * kit and keep their own commands (web-to-lead, rejection) on the same table layout.
+ */
+export const recordTypes = ['account', 'contact'] as const;
+export type RecordType = (typeof recordTypes)[number];
+
+/** What every core record carries. */
+export interface RecordBase {
+  id: string;
+  ownerId: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  /** Optimistic locking: an update names the version it was based on. */
+  version: number;
+}
+
+/** How a record shows in search results and lists, and what it is found by. */
+export interface SearchDoc {
+  title: string;
+  subtitle?: string;
+  terms: SearchSource;
+}
+
+export interface RecordKind<T extends RecordBase> {
+  type: RecordType;
+  /** For messages: "Account not found". */
+  label: string;
+  /** Fields whose changes the timeline records, old → new. */
+  tracked: readonly (keyof T & string)[];
+  /** The value listed by status (gsi3), if the type has one. */
+  status?: (record: T) => string;
+  /** The record this one is listed under (gsi4): an account's contacts, its child accounts. */
+  parent?: { type: RecordType; field: keyof T & string };
+  search: (record: T) => SearchDoc;
+}
+
+/** Key prefix and entity name of a type: `account` → pk `ACCOUNT#<id>`, collection `ACCOUNTS`. */
+export const keyPrefixOf = (type: RecordType): string => type.toUpperCase();

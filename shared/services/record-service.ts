@@ -1,0 +1,83 @@
+import type { Page, TimelineEntry } from '../api/contracts';
+import { ConditionFailed } from '../data/change-set';
+import { recordKeys } from '../data/keys';
+import { getRecord, listRecords, saveRecordChange } from '../data/records-repository';
+import { readTimeline } from '../data/timeline';
+import { getUser } from '../data/users-repository';
+import type { Actor } from '../domain/common/actor';
+import type { CommandContext } from '../domain/common/change';
+import { newId, systemClock, type Clock } from '../domain/common/clock';
+import { invalidField, notFound, versionConflict } from '../domain/common/errors';
+import { createRecord, updateRecord, type RecordChange } from '../domain/records/record-commands';
+import type { ListRecordsQuery } from '../domain/records/record-list';
+import { keyPrefixOf, type RecordBase, type RecordKind } from '../domain/records/record-type';
+
+/**
+ * The use cases every core record type has: create, read, list, update with optimistic locking,
+ * timeline. A type adds its own checks that need reads (a referenced record exists, no cycle).
+ */
+export interface RecordRules<T extends RecordBase> {
+  /** Runs before every save with the record as it would be stored, and the stored one on update. */
+  check?: (candidate: T, before: T | undefined) => Promise<void>;
+  /** Status values a list may be filtered by. */
+  statuses?: readonly string[];
+}
+
+export interface RecordService<T extends RecordBase, C, U> {
+  create(actor: Actor, input: C, clock?: Clock): Promise<T>;
+  read(id: string): Promise<T>;
+  list(query: ListRecordsQuery): Promise<Page<T>>;
+  update(actor: Actor, id: string, patch: U, clock?: Clock): Promise<T>;
+  timeline(id: string, page: { limit: number; cursor?: string }): Promise<Page<TimelineEntry>>;
+}
+
+const context = (actor: Actor, clock: Clock): CommandContext => {
+  const now = clock.now();
+  return { actor, now, newId: () => newId(now) };
+};
+
+export function recordService<T extends RecordBase, C extends object, U extends { version: number }>(
+  kind: RecordKind<T>,
+  rules: RecordRules<T> & { defaults?: Partial<T> } = {},
+): RecordService<T, C, U> {
+  const read = async (id: string): Promise<T> => {
+    const record = await getRecord(kind, id);
+    if (!record) throw notFound(kind.label);
+    return record;
+  };
+
+  const checkAndSave = async (change: RecordChange<T>, before?: T): Promise<T> => {
+    if (change.record.ownerId !== before?.ownerId && !(await getUser(change.record.ownerId))) throw invalidField('ownerId', 'no such user');
+    await rules.check?.(change.record, before);
+    try {
+      await saveRecordChange(kind, change, before);
+    } catch (error) {
+      if (error instanceof ConditionFailed && before) throw versionConflict(Number(error.current?.version) || undefined);
+      throw error;
+    }
+    return change.record;
+  };
+
+  return {
+    read,
+    create: (actor, input, clock = systemClock) =>
+      checkAndSave(createRecord(kind, { ...rules.defaults, ...input } as unknown as Parameters<typeof createRecord<T>>[1], context(actor, clock), actor.id)),
+    list: (query) => {
+      if (query.status && !rules.statuses?.includes(query.status)) {
+        throw invalidField('status', `one of ${(rules.statuses ?? []).join(', ') || '(none: this list has no status)'}`);
+      }
+      return listRecords(kind, query);
+    },
+    update: async (actor, id, patch, clock = systemClock) => {
+      const current = await read(id);
+      if (current.version !== patch.version) throw versionConflict(current.version);
+      return checkAndSave(updateRecord(kind, current, patch as Parameters<typeof updateRecord<T>>[2], context(actor, clock)), current);
+    },
+    timeline: async (id, page) => {
+      // Every record has at least its creation entry: an empty first page means no such record.
+      const timeline = await readTimeline(recordKeys(keyPrefixOf(kind.type)).item(id).pk, page);
+      if (!page.cursor && timeline.items.length === 0) throw notFound(kind.label);
+      return timeline;
+    },
+  };
+}

@@ -1,8 +1,9 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../api/contracts';
-import type { Lead, ListLeadsQuery } from '../domain/leads/lead';
+import { leadKind, type Lead, type ListLeadsQuery } from '../domain/leads/lead';
 import type { LeadChange } from '../domain/leads/lead-commands';
-import { commitChange, type GuardedPut } from './change-set';
+import { commitChange, type ChangeSet, type GuardedPut } from './change-set';
+import { searchIndexChange } from './search-index';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
 import { queryAll } from './query-all';
@@ -27,17 +28,23 @@ export async function getLead(id: string): Promise<Lead | undefined> {
   return Item ? stripLayout<Lead>(Item) : undefined;
 }
 
-/** The lead change as one transaction; a new lead must not exist, an edited one must be unchanged since read. */
-export function leadChangeSet(change: LeadChange, expectedVersion?: number, extraPuts: GuardedPut[] = []) {
+/**
+ * The lead change as one transaction: a new lead must not exist, an edited one must be unchanged
+ * since `before` was read; its history entry carries its events; its search terms follow it.
+ * `extraPuts` come right after the lead (the web-to-lead email mark is put 1).
+ */
+export function leadChangeSet(change: LeadChange, before?: Lead, extraPuts: GuardedPut[] = []): ChangeSet {
+  const search = searchIndexChange(leadKind, before, change.lead);
   return {
-    puts: [{ item: leadItem(change.lead), condition: expectedVersion === undefined ? mustNotExist : mustHaveVersion(expectedVersion) }, ...extraPuts],
+    puts: [{ item: leadItem(change.lead), condition: before ? mustHaveVersion(before.version) : mustNotExist }, ...extraPuts, ...search.puts],
     history: [{ recordPk: leadKeys.item(change.lead.id).pk, entry: change.history }],
     events: change.events,
+    deletes: search.deletes,
   };
 }
 
-export async function saveLeadChange(change: LeadChange, expectedVersion?: number): Promise<void> {
-  await commitChange(leadChangeSet(change, expectedVersion));
+export async function saveLeadChange(change: LeadChange, before?: Lead): Promise<void> {
+  await commitChange(leadChangeSet(change, before));
 }
 
 /**

@@ -99,7 +99,7 @@ async function captureOnce(
     return createFromForm(form, actor, input, extras, ctx, (leadId) => [emailMark(email, leadId, now, { leadId: mark.leadId })]);
   }
   const change = resubmission(recent, input, extras, form, ctx);
-  await commitChange(leadChangeSet(change, recent.version, [emailMark(email, recent.id, now, { leadId: recent.id })]));
+  await commitChange(leadChangeSet(change, recent, [emailMark(email, recent.id, now, { leadId: recent.id })]));
   return { outcome: 'updated', leadId: recent.id };
 }
 

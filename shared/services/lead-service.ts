@@ -59,7 +59,7 @@ async function changeLead(id: string, expectedVersion: number, command: (lead: L
   if (current.version !== expectedVersion) throw versionConflict(current.version);
   const change = command(current);
   try {
-    await saveLeadChange(change, expectedVersion);
+    await saveLeadChange(change, current);
   } catch (error) {
     if (error instanceof ConditionFailed) throw versionConflict(Number(error.current?.version) || undefined);
     throw error;

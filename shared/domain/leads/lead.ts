@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { emailSchema, moneySchema, phoneSchema, trimmed } from '../common/values';
+import type { RecordKind } from '../records/record-type';
 import { leadChannels, leadStatuses, openLeadStatuses, qualifications, rejectionReasons } from './lead-process';
 
 /** Schemas of a lead and of every request about one; the API and the web UI validate with these. */
@@ -132,3 +133,21 @@ export const trackedLeadFields = [
   'status',
 ] as const;
 export type TrackedLeadField = (typeof trackedLeadFields)[number];
+
+/** Leads as the records kit sees them: found by quick search, listed alike. */
+export const leadKind: RecordKind<Lead> = {
+  type: 'lead',
+  label: 'Lead',
+  tracked: trackedLeadFields,
+  status: (lead) => lead.status,
+  search: (lead) => {
+    const person = [lead.lastName, lead.firstName, lead.middleName].filter(Boolean).join(' ');
+    const title = person || lead.company || lead.email || lead.phone || '—';
+    const subtitle = [person ? lead.company : undefined, lead.email].filter(Boolean).join(' · ');
+    return {
+      title,
+      ...(subtitle ? { subtitle } : {}),
+      terms: { names: [lead.lastName, lead.firstName, lead.middleName, lead.company], emails: [lead.email], phones: [lead.phone] },
+    };
+  },
+};

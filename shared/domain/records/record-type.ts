@@ -3,9 +3,10 @@ import type { SearchSource } from '../search/search-terms';
 /**
  * The core record types (REC-2…REC-7) share one shape of storage, commands, API and UI; each
  * type is described once by a RecordKind and the generic parts do the rest. Leads predate the
- * kit and keep their own commands (web-to-lead, rejection) on the same table layout.
+ * kit and keep their own commands (web-to-lead, rejection) on the same table layout; their
+ * kind serves search and the generic parts that read.
  */
-export const recordTypes = ['account', 'contact'] as const;
+export const recordTypes = ['lead', 'account', 'contact'] as const;
 export type RecordType = (typeof recordTypes)[number];
 
 /** What every core record carries. */

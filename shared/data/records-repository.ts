@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../api/contracts';
 import type { RecordChange } from '../domain/records/record-commands';
 import type { ListRecordsQuery } from '../domain/records/record-list';
@@ -43,6 +43,23 @@ export function recordItem<T extends RecordBase>(kind: RecordKind<T>, record: T)
 export async function getRecord<T extends RecordBase>(kind: RecordKind<T>, id: string): Promise<T | undefined> {
   const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keysOf(kind).item(id) }));
   return Item ? stripLayout<T>(Item) : undefined;
+}
+
+/** Several records of one type by id, in one BatchGetItem (up to 100; unprocessed keys retried). */
+export async function getRecords<T extends RecordBase>(kind: RecordKind<T>, ids: readonly string[]): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  let keys: Record<string, unknown>[] = [...new Set(ids)].map((id) => keysOf(kind).item(id));
+  if (keys.length > 100) throw new Error('getRecords reads at most 100 records at once');
+  for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
+    const result = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
+    for (const item of result.Responses?.[tableName()] ?? []) {
+      const record = stripLayout<T>(item);
+      found.set(record.id, record);
+    }
+    keys = result.UnprocessedKeys?.[tableName()]?.Keys ?? [];
+  }
+  if (keys.length > 0) throw new Error('DynamoDB left keys unprocessed after retries');
+  return found;
 }
 
 /**

@@ -40,6 +40,8 @@ export interface RecordRef {
 export interface RecordEvents {
   RecordCreated: { record: RecordRef; actorId: string };
   RecordUpdated: { record: RecordRef; changedFields: string[]; actorId: string };
+  /** A deal moved between stages (SAL-2): rules react (follow-ups, notifications, report aggregates). */
+  DealStageChanged: { deal: RecordRef; pipelineId: string; from: string; to: string; outcome: 'open' | 'won' | 'lost'; daysInStage: number; actorId: string };
 }
 
 type AllEvents = LeadEvents & RecordEvents;
@@ -49,10 +51,11 @@ export type DomainEvent = {
   [K in DomainEventType]: EventEnvelope<K, AllEvents[K]>;
 }[DomainEventType];
 
-export const eventSources = { leads: 'crm.leads', records: 'crm.records' } as const;
+export const eventSources = { leads: 'crm.leads', deals: 'crm.deals', records: 'crm.records' } as const;
 
 /** Which EventBridge `source` announces each event type. */
-export const eventSourceOf = (type: DomainEventType): string => (type.startsWith('Lead') ? eventSources.leads : eventSources.records);
+export const eventSourceOf = (type: DomainEventType): string =>
+  type.startsWith('Lead') ? eventSources.leads : type.startsWith('Deal') ? eventSources.deals : eventSources.records;
 
 /** The payload published as an EventBridge event's `detail`. */
 export type PublishedDetail<E extends DomainEvent = DomainEvent> = E['detail'] & { eventId: string; occurredAt: string };

@@ -21,6 +21,11 @@ export interface RecordRules<T extends RecordBase> {
   check?: (candidate: T, before: T | undefined) => Promise<void>;
   /** Status values a list may be filtered by. */
   statuses?: readonly string[];
+  /**
+   * Completes a create input or an update patch before the command runs, with what needs reads
+   * (a deal's lines priced from the catalog, its first stage), so the timeline shows the result.
+   */
+  prepare?: (fields: Record<string, unknown>, before: T | undefined, now: Date) => Promise<Record<string, unknown>>;
 }
 
 export interface RecordService<T extends RecordBase, C, U> {
@@ -46,6 +51,8 @@ export function recordService<T extends RecordBase, C extends object, U extends 
     return record;
   };
 
+  const prepared = (fields: Record<string, unknown>, before: T | undefined, now: Date) => (rules.prepare ? rules.prepare(fields, before, now) : Promise.resolve(fields));
+
   const checkAndSave = async (change: RecordChange<T>, before?: T): Promise<T> => {
     if (change.record.ownerId !== before?.ownerId && !(await getUser(change.record.ownerId))) throw invalidField('ownerId', 'no such user');
     await rules.check?.(change.record, before);
@@ -60,8 +67,11 @@ export function recordService<T extends RecordBase, C extends object, U extends 
 
   return {
     read,
-    create: (actor, input, clock = systemClock) =>
-      checkAndSave(createRecord(kind, { ...rules.defaults, ...input } as unknown as Parameters<typeof createRecord<T>>[1], context(actor, clock), actor.id)),
+    create: async (actor, input, clock = systemClock) => {
+      const ctx = context(actor, clock);
+      const fields = await prepared({ ...rules.defaults, ...input }, undefined, ctx.now);
+      return checkAndSave(createRecord(kind, fields as unknown as Parameters<typeof createRecord<T>>[1], ctx, actor.id));
+    },
     list: (query) => {
       if (query.status && !rules.statuses?.includes(query.status)) {
         throw invalidField('status', `one of ${(rules.statuses ?? []).join(', ') || '(none: this list has no status)'}`);
@@ -71,7 +81,9 @@ export function recordService<T extends RecordBase, C extends object, U extends 
     update: async (actor, id, patch, clock = systemClock) => {
       const current = await read(id);
       if (current.version !== patch.version) throw versionConflict(current.version);
-      return checkAndSave(updateRecord(kind, current, patch as Parameters<typeof updateRecord<T>>[2], context(actor, clock)), current);
+      const ctx = context(actor, clock);
+      const fields = await prepared(patch as Record<string, unknown>, current, ctx.now);
+      return checkAndSave(updateRecord(kind, current, fields as Parameters<typeof updateRecord<T>>[2], ctx), current);
     },
     timeline: async (id, page) => {
       // Every record has at least its creation entry: an empty first page means no such record.

@@ -6,7 +6,7 @@ import type { SearchSource } from '../search/search-terms';
  * kit and keep their own commands (web-to-lead, rejection) on the same table layout; their
  * kind serves search and the generic parts that read.
  */
-export const recordTypes = ['lead', 'account', 'contact'] as const;
+export const recordTypes = ['lead', 'account', 'contact', 'deal', 'product'] as const;
 export type RecordType = (typeof recordTypes)[number];
 
 /** What every core record carries. */

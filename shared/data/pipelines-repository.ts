@@ -1,0 +1,45 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { defaultPipeline, type Pipeline } from '../domain/deals/pipeline';
+import { dynamo, tableName } from './dynamo-client';
+import { queryAll } from './query-all';
+import { conditionParams, mustHaveVersion, mustNotExist, stripLayout } from './record-item';
+
+/** Pipelines are settings: one item each, versioned; the default one exists until an admin replaces it. */
+export type StoredPipeline = Pipeline & { version: number };
+
+const pipelineKey = (id: string) => ({ pk: `PIPELINE#${id}`, sk: 'PIPELINE' });
+
+export async function getPipeline(id: string): Promise<StoredPipeline | undefined> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: pipelineKey(id) }));
+  if (Item) return stripLayout<StoredPipeline>(Item);
+  return id === defaultPipeline.id ? { ...defaultPipeline, version: 0 } : undefined;
+}
+
+export async function listPipelines(): Promise<StoredPipeline[]> {
+  const stored = await queryAll<StoredPipeline>({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': 'PIPELINES' },
+  });
+  return stored.some((p) => p.id === defaultPipeline.id) ? stored : [{ ...defaultPipeline, version: 0 }, ...stored];
+}
+
+/** Saves a pipeline as `version`; false when someone saved it in between (or it already exists). */
+export async function putPipeline(pipeline: Pipeline, version: number): Promise<boolean> {
+  const condition = version === 1 ? mustNotExist : mustHaveVersion(version - 1);
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...pipelineKey(pipeline.id), entity: 'PIPELINE', gsi1pk: 'PIPELINES', gsi1sk: pipeline.id, ...pipeline, version },
+        ...conditionParams(condition),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}

@@ -1,4 +1,5 @@
 import { apiRouter } from '../http/api-router';
+import { convertLeadRoute } from './convert-lead';
 import { createLeadRoute } from './create-lead';
 import { getLeadTimelineRoute } from './get-lead-timeline';
 import { getLeadRoute } from './get-lead';
@@ -6,7 +7,7 @@ import { listLeadsRoute } from './list-leads';
 import { rejectLeadRoute } from './reject-lead';
 import { updateLeadRoute } from './update-lead';
 
-/** The leads resource (REC-1). */
+/** The leads resource (REC-1), with conversion into a deal. */
 export const handler = apiRouter({
   'GET /api/leads': listLeadsRoute,
   'POST /api/leads': createLeadRoute,
@@ -14,4 +15,5 @@ export const handler = apiRouter({
   'PATCH /api/leads/{leadId}': updateLeadRoute,
   'POST /api/leads/{leadId}/reject': rejectLeadRoute,
   'GET /api/leads/{leadId}/timeline': getLeadTimelineRoute,
+  'POST /api/leads/{leadId}/convert': convertLeadRoute,
 });

@@ -96,6 +96,7 @@ export const app: AppDefinition = {
       'PATCH /api/leads/{leadId}',
       'POST /api/leads/{leadId}/reject',
       'GET /api/leads/{leadId}/timeline',
+      'POST /api/leads/{leadId}/convert',
     ]),
     ...signedInRoutesOf('forms', ['GET /api/forms', 'POST /api/forms', 'GET /api/forms/{formId}', 'PUT /api/forms/{formId}']),
     ...signedInRoutesOf('accounts', coreRecordRoutes('accounts')),

@@ -30,6 +30,20 @@ export interface ChangeSet {
   deletes?: { pk: string; sk: string }[];
 }
 
+/**
+ * Several record changes as one: their items in order, the first change's history entry first
+ * (it carries every event), so the whole commits as one transaction or not at all.
+ */
+export function combineChanges(first: ChangeSet, ...rest: ChangeSet[]): ChangeSet {
+  const all = [first, ...rest];
+  return {
+    puts: all.flatMap((c) => c.puts),
+    history: all.flatMap((c) => c.history),
+    events: all.flatMap((c) => c.events),
+    deletes: all.flatMap((c) => c.deletes ?? []),
+  };
+}
+
 export class ConditionFailed extends Error {
   constructor(
     /** Index into `puts` of the first put whose condition failed. */

@@ -25,6 +25,8 @@ export interface LeadEvents {
   LeadResubmitted: { lead: LeadRef; formId: string; submissionCount: number };
   LeadUpdated: { lead: LeadRef; changedFields: string[]; actorId: string };
   LeadRejected: { lead: LeadRef; stage: string; reason: string; actorId: string };
+  /** The lead became a deal, with the account and contact it was linked to or produced (REC-1). */
+  LeadConverted: { lead: LeadRef; dealId: string; accountId?: string; contactId?: string; actorId: string };
 }
 
 export type LeadEventType = keyof LeadEvents;

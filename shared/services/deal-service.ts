@@ -14,7 +14,7 @@ import { recordService } from './record-service';
  * Deals (REC-4) on the records kit, plus what is theirs: lines priced from the catalog, a pipeline
  * whose first stage a new deal enters, stage rules checked on every save, and stage moves.
  */
-async function prepare(fields: Record<string, unknown>, before: Deal | undefined, now: Date): Promise<Record<string, unknown>> {
+export async function prepareDeal(fields: Record<string, unknown>, before: Deal | undefined, now: Date): Promise<Record<string, unknown>> {
   const out = { ...fields };
   if (!before) {
     const pipeline = await readPipeline(String(fields.pipelineId ?? 'default')).catch(() => {
@@ -35,11 +35,12 @@ async function prepare(fields: Record<string, unknown>, before: Deal | undefined
   return out;
 }
 
-async function check(deal: Deal, before: Deal | undefined): Promise<void> {
-  if (deal.accountId && deal.accountId !== before?.accountId && !(await getRecord(accountKind, deal.accountId))) {
+/** `creating`: ids of records created in the same transaction (a lead's conversion), not yet stored. */
+export async function checkDeal(deal: Deal, before: Deal | undefined, creating: ReadonlySet<string> = new Set()): Promise<void> {
+  if (deal.accountId && deal.accountId !== before?.accountId && !creating.has(deal.accountId) && !(await getRecord(accountKind, deal.accountId))) {
     throw invalidField('accountId', 'no such account', 'not_found');
   }
-  const added = (deal.contactIds ?? []).filter((id) => !before?.contactIds?.includes(id));
+  const added = (deal.contactIds ?? []).filter((id) => !before?.contactIds?.includes(id) && !creating.has(id));
   if (added.length) {
     const found = await getRecords(contactKind, added);
     const missing = (deal.contactIds ?? []).findIndex((id) => added.includes(id) && !found.has(id));
@@ -49,7 +50,7 @@ async function check(deal: Deal, before: Deal | undefined): Promise<void> {
   if (stage) assertStageRules(deal, stage);
 }
 
-export const deals = recordService<Deal, CreateDealInput, UpdateDealInput>(dealKind, { prepare, check });
+export const deals = recordService<Deal, CreateDealInput, UpdateDealInput>(dealKind, { prepare: prepareDeal, check: (deal, before) => checkDeal(deal, before) });
 
 /** Moves a deal to another stage: 422 listing what the stage requires and the deal lacks. */
 export async function moveDealAs(actor: Actor, id: string, input: MoveDealInput, clock: Clock = systemClock): Promise<Deal> {

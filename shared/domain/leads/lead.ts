@@ -106,6 +106,8 @@ export const leadSchema = z.object({
   source: leadSourceSchema,
   consent: consentSchema.optional(),
   rejection: rejectionSchema.optional(),
+  /** What the lead became (REC-1): set once, by conversion. */
+  conversion: z.object({ dealId: z.string(), accountId: z.string().optional(), contactId: z.string().optional(), at: z.iso.datetime(), by: z.string() }).optional(),
   /** How many times the same person sent a form (repeat submissions update the lead). */
   submissionCount: z.number().int().nonnegative(),
   createdAt: z.iso.datetime(),

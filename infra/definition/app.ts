@@ -44,6 +44,7 @@ const functions = [
   api('products', 'functions/products/products-api.ts', 'Product and service catalog', readWrite),
   api('deals', 'functions/deals/deals-api.ts', 'Deals: records, order lines, stage moves', readWrite),
   api('pipelines', 'functions/pipelines/pipelines-api.ts', 'Pipelines and their stage rules', readWrite),
+  api('custom-fields', 'functions/custom-fields/custom-fields-api.ts', 'Custom field definitions per record type', readWrite),
   api('search', 'functions/search/search-api.ts', 'Quick search across record types', readOnly),
   api('forms-submit', 'functions/forms/submit-form.ts', 'Public web-to-lead endpoint', readWrite),
   worker('outbox-publish', 'functions/events/publish-outbox.ts', 'Publishes committed outbox events to the bus', publishEvents),
@@ -104,6 +105,7 @@ export const app: AppDefinition = {
     ...signedInRoutesOf('products', coreRecordRoutes('products')),
     ...signedInRoutesOf('deals', [...coreRecordRoutes('deals'), 'POST /api/deals/{id}/stage']),
     ...signedInRoutesOf('pipelines', ['GET /api/pipelines', 'GET /api/pipelines/{pipelineId}', 'PUT /api/pipelines/{pipelineId}']),
+    ...signedInRoutesOf('custom-fields', ['GET /api/custom-fields/{recordType}', 'PUT /api/custom-fields/{recordType}']),
     ...signedInRoutesOf('search', ['GET /api/search']),
   ],
   rules: [

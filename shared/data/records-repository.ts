@@ -84,7 +84,14 @@ export const saveRecordChange = <T extends RecordBase>(kind: RecordKind<T>, chan
  * (gsi5), by owner (gsi2), by status (gsi3), else the whole collection (gsi1); the remaining
  * filters are applied by DynamoDB to that page, so a page may hold fewer than `limit`.
  */
-export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, query: ListRecordsQuery): Promise<Page<T>> {
+/** A filter on a custom field's value; a multi-select matches when it holds the value. */
+export interface CustomFilter {
+  key: string;
+  value: unknown;
+  multi: boolean;
+}
+
+export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, query: ListRecordsQuery, customFilters: readonly CustomFilter[] = []): Promise<Page<T>> {
   const keys = keysOf(kind);
   const byName = query.sort === 'name' || query.sort === '-name';
   const parent = query.parentId ? recordKeys(keyPrefixOf(parentTypeOf(kind))).item(query.parentId).pk : undefined;
@@ -113,6 +120,12 @@ export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, que
     names['#status'] = 'status';
     values[':status'] = query.status;
   }
+  customFilters.forEach((filter, i) => {
+    names['#custom'] = 'custom';
+    names[`#cf${i}`] = filter.key;
+    values[`:cf${i}`] = filter.value;
+    filters.push(filter.multi ? `contains(#custom.#cf${i}, :cf${i})` : `#custom.#cf${i} = :cf${i}`);
+  });
   const input: QueryCommandInput = {
     TableName: tableName(),
     IndexName: `gsi${index.n}`,

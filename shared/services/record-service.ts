@@ -9,8 +9,9 @@ import type { CommandContext } from '../domain/common/change';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
 import { invalidField, notFound, versionConflict } from '../domain/common/errors';
 import { createRecord, updateRecord, type RecordChange } from '../domain/records/record-commands';
-import type { ListRecordsQuery } from '../domain/records/record-list';
+import { customFiltersOf, type ListRecordsQuery } from '../domain/records/record-list';
 import { keyPrefixOf, type RecordBase, type RecordKind } from '../domain/records/record-type';
+import { checkedCustomValues, customFilters } from './custom-field-service';
 
 /**
  * The use cases every core record type has: create, read, list, update with optimistic locking,
@@ -69,20 +70,26 @@ export function recordService<T extends RecordBase, C extends object, U extends 
     read,
     create: async (actor, input, clock = systemClock) => {
       const ctx = context(actor, clock);
-      const fields = await prepared({ ...rules.defaults, ...input }, undefined, ctx.now);
+      const custom = await checkedCustomValues(kind.type, (input as { custom?: unknown }).custom, undefined, true);
+      const { custom: _given, ...rest } = input as Record<string, unknown>;
+      const fields = await prepared({ ...rules.defaults, ...rest, ...(custom ? { custom } : {}) }, undefined, ctx.now);
       return checkAndSave(createRecord(kind, fields as unknown as Parameters<typeof createRecord<T>>[1], ctx, actor.id));
     },
-    list: (query) => {
+    list: async (query) => {
       if (query.status && !rules.statuses?.includes(query.status)) {
         throw invalidField('status', `one of ${(rules.statuses ?? []).join(', ') || '(none: this list has no status)'}`);
       }
-      return listRecords(kind, query);
+      return listRecords(kind, query, await customFilters(kind.type, customFiltersOf(query)));
     },
     update: async (actor, id, patch, clock = systemClock) => {
       const current = await read(id);
       if (current.version !== patch.version) throw versionConflict(current.version);
       const ctx = context(actor, clock);
-      const fields = await prepared(patch as Record<string, unknown>, current, ctx.now);
+      const given = patch as Record<string, unknown>;
+      // `custom: null` clears every value; a map changes the values it names.
+      const clearAll = Object.fromEntries(Object.keys(current.custom ?? {}).map((key) => [key, null]));
+      const custom = 'custom' in given ? await checkedCustomValues(kind.type, given.custom ?? clearAll, current.custom, false) : undefined;
+      const fields = await prepared('custom' in given ? { ...given, custom: custom ?? null } : given, current, ctx.now);
       return checkAndSave(updateRecord(kind, current, fields as Parameters<typeof updateRecord<T>>[2], ctx), current);
     },
     timeline: async (id, page) => {

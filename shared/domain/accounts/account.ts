@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { customValuesInput } from '../custom-fields/custom-field';
 import { emailSchema, moneySchema, recordIdSchema, trimmed } from '../common/values';
 import { leadChannels } from '../leads/lead-process';
 import { addressEntry, listOf, patchShape, phoneEntry } from '../records/record-values';
@@ -31,6 +32,8 @@ const accountFields = {
   status: z.enum(accountStatuses).optional(),
   rating: z.number().int().min(1).max(5).optional(),
   ownerId: z.string().min(1).max(128).optional(),
+  /** Custom field values by key, checked against the type's definitions by the service. */
+  custom: customValuesInput,
 };
 
 export const createAccountSchema = z.strictObject(accountFields);
@@ -46,7 +49,7 @@ export type Account = RecordBase & Omit<CreateAccountInput, 'ownerId' | 'status'
 export const accountKind: RecordKind<Account> = {
   type: 'account',
   label: 'Account',
-  tracked: ['name', 'legalName', 'taxId', 'kpp', 'industry', 'description', 'website', 'email', 'phones', 'addresses', 'annualRevenue', 'employees', 'parentId', 'leadSource', 'status', 'rating', 'ownerId'],
+  tracked: ['name', 'legalName', 'taxId', 'kpp', 'industry', 'description', 'website', 'email', 'phones', 'addresses', 'annualRevenue', 'employees', 'parentId', 'leadSource', 'status', 'rating', 'ownerId', 'custom'],
   status: (account) => account.status,
   parent: { type: 'account', field: 'parentId' },
   search: (account) => ({

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { customValuesInput } from '../custom-fields/custom-field';
 import { dateSchema, recordIdSchema, timeZoneSchema, trimmed } from '../common/values';
 import { addressEntry, emailEntry, listOf, patchShape, phoneEntry } from '../records/record-values';
 import type { RecordBase, RecordKind } from '../records/record-type';
@@ -32,6 +33,8 @@ const contactFields = {
   /** The person asked not to receive marketing email. */
   emailOptOut: z.boolean().optional(),
   ownerId: z.string().min(1).max(128).optional(),
+  /** Custom field values by key, checked against the type's definitions by the service. */
+  custom: customValuesInput,
 };
 
 export const createContactSchema = z.strictObject(contactFields);
@@ -51,7 +54,7 @@ export const contactFullName = (c: Pick<Contact, 'lastName' | 'firstName' | 'mid
 export const contactKind: RecordKind<Contact> = {
   type: 'contact',
   label: 'Contact',
-  tracked: ['lastName', 'firstName', 'middleName', 'birthDate', 'timeZone', 'accountId', 'jobTitle', 'department', 'phones', 'emails', 'addresses', 'socialLinks', 'bio', 'family', 'interests', 'status', 'emailOptOut', 'ownerId'],
+  tracked: ['lastName', 'firstName', 'middleName', 'birthDate', 'timeZone', 'accountId', 'jobTitle', 'department', 'phones', 'emails', 'addresses', 'socialLinks', 'bio', 'family', 'interests', 'status', 'emailOptOut', 'ownerId', 'custom'],
   status: (contact) => contact.status,
   parent: { type: 'account', field: 'accountId' },
   search: (contact) => ({

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { customValuesInput } from '../custom-fields/custom-field';
 import type { TimelineEntry } from '../../api/contracts';
 import type { DomainEvent } from '../../events/contracts';
 import { entry, event, type CommandContext } from '../common/change';
@@ -48,6 +49,8 @@ const dealFields = {
   lines: z.array(lineInputSchema).max(100).optional(),
   description: trimmed(5000).optional(),
   ownerId: z.string().min(1).max(128).optional(),
+  /** Custom field values by key, checked against the type's definitions by the service. */
+  custom: customValuesInput,
 };
 
 export const createDealSchema = z.strictObject(dealFields);
@@ -81,7 +84,7 @@ export type Deal = RecordBase &
 export const dealKind: RecordKind<Deal> = {
   type: 'deal',
   label: 'Deal',
-  tracked: ['title', 'needs', 'accountId', 'contactIds', 'expectedCloseDate', 'amount', 'lines', 'description', 'stage', 'lostReason', 'ownerId'],
+  tracked: ['title', 'needs', 'accountId', 'contactIds', 'expectedCloseDate', 'amount', 'lines', 'description', 'stage', 'lostReason', 'ownerId', 'custom'],
   status: (deal) => deal.stage,
   parent: { type: 'account', field: 'accountId' },
   search: (deal) => ({

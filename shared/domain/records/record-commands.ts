@@ -63,11 +63,20 @@ export function updateRecord<T extends RecordBase>(
 
 /** What changed between two versions, field by field, for the timeline. */
 export function diffRecord<T extends RecordBase>(kind: RecordKind<T>, before: T, after: T): TimelineChange[] {
-  return kind.tracked.flatMap((field) => {
-    const from = before[field];
-    const to = after[field];
-    return JSON.stringify(from) === JSON.stringify(to) ? [] : [{ field, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) }];
-  });
+  return kind.tracked.flatMap((field) =>
+    field === 'custom'
+      ? diffValues('custom.', before.custom ?? {}, after.custom ?? {})
+      : change(field, before[field], after[field]),
+  );
+}
+
+/** Custom values change one by one: `custom.segment` from → to. */
+function diffValues(prefix: string, before: Record<string, unknown>, after: Record<string, unknown>): TimelineChange[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].sort().flatMap((key) => change(`${prefix}${key}`, before[key], after[key]));
+}
+
+function change(field: string, from: unknown, to: unknown): TimelineChange[] {
+  return JSON.stringify(from) === JSON.stringify(to) ? [] : [{ field, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) }];
 }
 
 export function recordRef<T extends RecordBase>(kind: RecordKind<T>, record: T): RecordRef {

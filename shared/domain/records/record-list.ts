@@ -5,7 +5,10 @@ import { recordIdSchema } from '../common/values';
 export const recordSortKeys = ['createdAt', '-createdAt', 'name', '-name'] as const;
 export type RecordSort = (typeof recordSortKeys)[number];
 
-export const listRecordsQuerySchema = z.strictObject({
+/** Query parameters `custom.<key>=<value>` filter on custom fields (REC-9). */
+const customFilterParam = /^custom\.[a-z][a-zA-Z0-9]{0,39}$/;
+
+const listShape = {
   status: z.string().min(1).max(40).optional(),
   ownerId: z.string().min(1).max(128).optional(),
   /** Records listed under another: an account's contacts (`parentId` = the account). */
@@ -13,5 +16,18 @@ export const listRecordsQuerySchema = z.strictObject({
   sort: z.enum(recordSortKeys).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2000).optional(),
-});
+};
+
+export const listRecordsQuerySchema = z
+  .strictObject(listShape)
+  .catchall(z.string().max(200))
+  .superRefine((query, ctx) => {
+    for (const key of Object.keys(query)) {
+      if (!(key in listShape) && !customFilterParam.test(key)) ctx.addIssue({ code: 'unrecognized_keys', keys: [key], path: [], message: `unknown parameter ${key}` });
+    }
+  });
 export type ListRecordsQuery = z.infer<typeof listRecordsQuerySchema>;
+
+/** The custom-field filters of a list query, by field key. */
+export const customFiltersOf = (query: Record<string, unknown>): [string, string][] =>
+  Object.entries(query).flatMap(([param, value]) => (customFilterParam.test(param) && typeof value === 'string' ? [[param.slice('custom.'.length), value]] : []));

@@ -18,6 +18,8 @@ export interface RecordBase {
   updatedAt: string;
   /** Optimistic locking: an update names the version it was based on. */
   version: number;
+  /** Values of the admin-defined custom fields (REC-9), by key. */
+  custom?: Record<string, unknown>;
 }
 
 /** How a record shows in search results and lists, and what it is found by. */

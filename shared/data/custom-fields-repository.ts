@@ -1,0 +1,35 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { CustomField, CustomizableType } from '../domain/custom-fields/custom-field';
+import { dynamo, tableName } from './dynamo-client';
+import { conditionParams, mustHaveVersion, mustNotExist } from './record-item';
+
+/** A record type's custom field definitions: one versioned item per type, read with every write of that type. */
+export interface CustomFieldSet {
+  fields: CustomField[];
+  version: number;
+}
+
+const key = (type: CustomizableType) => ({ pk: `CUSTOM_FIELDS#${type}`, sk: 'CUSTOM_FIELDS' });
+
+export async function getCustomFields(type: CustomizableType): Promise<CustomFieldSet> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key(type) }));
+  return Item ? { fields: Item.fields as CustomField[], version: Number(Item.version) } : { fields: [], version: 0 };
+}
+
+/** Saves the definitions as `set.version + 1`; false when someone saved them in between. */
+export async function putCustomFields(type: CustomizableType, set: CustomFieldSet): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...key(type), entity: 'CUSTOM_FIELDS', recordType: type, fields: set.fields, version: set.version + 1 },
+        ...conditionParams(set.version === 0 ? mustNotExist : mustHaveVersion(set.version)),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}

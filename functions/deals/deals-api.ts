@@ -4,7 +4,7 @@ import { createDealSchema, moveDealSchema, updateDealSchema } from '../../shared
 import { deals, moveDealAs } from '../../shared/services/deal-service';
 import { apiHandler } from '../http/api-handler';
 import { apiRouter } from '../http/api-router';
-import { recordRouter, recordRoutes } from '../records/record-routes';
+import { noteRoute, recordRouter, recordRoutes } from '../records/record-routes';
 
 /** Deals (REC-4): the five record routes, and moving a deal between stages under the stage rules (REC-10). */
 const moveDealRoute = apiHandler({ path: z.object({ id: recordIdSchema }), body: moveDealSchema }, async ({ actor, path, body }) => ({
@@ -14,4 +14,5 @@ const moveDealRoute = apiHandler({ path: z.object({ id: recordIdSchema }), body:
 export const handler = apiRouter({
   ...recordRouter('deals', recordRoutes(deals, { create: createDealSchema, update: updateDealSchema })),
   'POST /api/deals/{id}/stage': moveDealRoute,
+  'POST /api/deals/{id}/notes': noteRoute('deal'),
 });

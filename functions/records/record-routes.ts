@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { recordIdSchema } from '../../shared/domain/common/values';
 import { listRecordsQuerySchema } from '../../shared/domain/records/record-list';
-import type { RecordBase } from '../../shared/domain/records/record-type';
+import type { RecordBase, RecordType } from '../../shared/domain/records/record-type';
+import { addNoteAs } from '../../shared/services/note-service';
 import type { RecordService } from '../../shared/services/record-service';
 import { apiHandler } from '../http/api-handler';
 import { pageQuery } from '../http/params';
@@ -31,6 +32,13 @@ export const recordRouteKeys = (resource: string) =>
     update: `PATCH /api/${resource}/{id}`,
     timeline: `GET /api/${resource}/{id}/timeline`,
   }) as const;
+
+/** Notes on a record's timeline (REC-8), for the resources that take them. */
+export function noteRoute(type: RecordType) {
+  return apiHandler({ path: idPath, body: noteBody }, async ({ actor, path, body }) => ({ status: 201, body: await addNoteAs(actor, { type, id: path.id }, body.text) }));
+}
+
+const noteBody = z.strictObject({ text: z.string().trim().min(1).max(10_000) });
 
 /** A router table of the five routes. */
 export function recordRouter(resource: string, routes: ReturnType<typeof recordRoutes>) {

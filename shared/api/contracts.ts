@@ -55,7 +55,7 @@ export interface TimelineEntry {
   id: string;
   at: string;
   actor: TimelineActor;
-  kind: 'created' | 'captured' | 'resubmitted' | 'updated' | 'rejected' | 'stage_changed' | 'converted';
+  kind: 'created' | 'captured' | 'resubmitted' | 'updated' | 'rejected' | 'stage_changed' | 'converted' | 'note' | 'activity';
   changes?: TimelineChange[];
   /** Free text that goes with the entry: the form message of a resubmission, a rejection comment. */
   note?: string;

@@ -1,9 +1,9 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Page } from '../api/contracts';
+import type { Page, TimelineEntry } from '../api/contracts';
 import type { RecordChange } from '../domain/records/record-commands';
 import type { ListRecordsQuery } from '../domain/records/record-list';
 import { invalidField } from '../domain/common/errors';
-import { keyPrefixOf, type RecordBase, type RecordKind, type RecordType } from '../domain/records/record-type';
+import { keyPrefixOf, type RecordBase, type RecordKind, type RecordLink, type RecordType } from '../domain/records/record-type';
 import { normaliseText } from '../domain/search/search-terms';
 import { commitChange, type ChangeSet } from './change-set';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -17,8 +17,8 @@ import { searchIndexChange } from './search-index';
 const keysOf = <T extends RecordBase>(kind: RecordKind<T>) => recordKeys(keyPrefixOf(kind.type));
 
 const parentPk = <T extends RecordBase>(kind: RecordKind<T>, record: T): string | undefined => {
-  const parentId = kind.parent ? record[kind.parent.field] : undefined;
-  return kind.parent && typeof parentId === 'string' ? recordKeys(keyPrefixOf(kind.parent.type)).item(parentId).pk : undefined;
+  const parent = kind.parent?.of(record);
+  return parent ? recordKeys(keyPrefixOf(parent.type)).item(parent.id).pk : undefined;
 };
 
 /** The name lists sort by: normalised, so `Ёлкина` sorts with `Елкина` and case is ignored. */
@@ -66,18 +66,27 @@ export async function getRecords<T extends RecordBase>(kind: RecordKind<T>, ids:
  * A record change as one transaction: the record (new, or unchanged since `before` was read), its
  * history entry carrying its events, and its search terms.
  */
-export function recordChangeSet<T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T): ChangeSet {
+export function recordChangeSet<T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T, alsoOn: readonly Mirrored[] = []): ChangeSet {
   const search = searchIndexChange(kind, before, change.record);
   return {
     puts: [{ item: recordItem(kind, change.record), condition: before ? mustHaveVersion(before.version) : mustNotExist }, ...search.puts],
-    history: [{ recordPk: keysOf(kind).item(change.record.id).pk, entry: change.history }],
+    history: [
+      { recordPk: keysOf(kind).item(change.record.id).pk, entry: change.history },
+      ...alsoOn.map((m) => ({ recordPk: recordKeys(keyPrefixOf(m.link.type)).item(m.link.id).pk, entry: m.entry })),
+    ],
     events: change.events,
     deletes: search.deletes,
   };
 }
 
-export const saveRecordChange = <T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T): Promise<void> =>
-  commitChange(recordChangeSet(kind, change, before));
+/** A timeline entry the change also writes on another record's timeline (an activity on its deal's). */
+export interface Mirrored {
+  link: RecordLink;
+  entry: TimelineEntry;
+}
+
+export const saveRecordChange = <T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T, alsoOn: readonly Mirrored[] = []): Promise<void> =>
+  commitChange(recordChangeSet(kind, change, before, alsoOn));
 
 /**
  * One Query per page, on the index that serves the request best: under a parent (gsi4), by name
@@ -94,7 +103,7 @@ export interface CustomFilter {
 export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, query: ListRecordsQuery, customFilters: readonly CustomFilter[] = []): Promise<Page<T>> {
   const keys = keysOf(kind);
   const byName = query.sort === 'name' || query.sort === '-name';
-  const parent = query.parentId ? recordKeys(keyPrefixOf(parentTypeOf(kind))).item(query.parentId).pk : undefined;
+  const parent = query.parentId ? recordKeys(keyPrefixOf(parentTypeOf(kind, query.parentType))).item(query.parentId).pk : undefined;
   const index = parent
     ? { n: 4, value: keys.byParent(parent, '', '').gsi4pk }
     : byName
@@ -145,7 +154,13 @@ export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, que
   };
 }
 
-function parentTypeOf<T extends RecordBase>(kind: RecordKind<T>): RecordType {
+/** The type of the record a list is under: named by `parentType`, or the only one the kind has. */
+function parentTypeOf<T extends RecordBase>(kind: RecordKind<T>, named: RecordType | undefined): RecordType {
   if (!kind.parent) throw invalidField('parentId', `${kind.label.toLowerCase()}s are not listed under another record`);
-  return kind.parent.type;
+  if (named) {
+    if (!kind.parent.types.includes(named)) throw invalidField('parentType', `one of ${kind.parent.types.join(', ')}`);
+    return named;
+  }
+  if (kind.parent.types.length > 1) throw invalidField('parentType', `required: one of ${kind.parent.types.join(', ')}`, 'required');
+  return kind.parent.types[0]!;
 }

@@ -42,6 +42,8 @@ export interface RecordRef {
 export interface RecordEvents {
   RecordCreated: { record: RecordRef; actorId: string };
   RecordUpdated: { record: RecordRef; changedFields: string[]; actorId: string };
+  /** A note was added to a record's timeline. */
+  NoteAdded: { record: { type: RecordType; id: string }; actorId: string };
   /** A deal moved between stages (SAL-2): rules react (follow-ups, notifications, report aggregates). */
   DealStageChanged: { deal: RecordRef; pipelineId: string; from: string; to: string; outcome: 'open' | 'won' | 'lost'; daysInStage: number; actorId: string };
 }

@@ -1,7 +1,7 @@
 import type { Page, TimelineEntry } from '../api/contracts';
 import { ConditionFailed } from '../data/change-set';
 import { recordKeys } from '../data/keys';
-import { getRecord, listRecords, saveRecordChange } from '../data/records-repository';
+import { getRecord, listRecords, saveRecordChange, type Mirrored } from '../data/records-repository';
 import { readTimeline } from '../data/timeline';
 import { getUser } from '../data/users-repository';
 import type { Actor } from '../domain/common/actor';
@@ -27,6 +27,8 @@ export interface RecordRules<T extends RecordBase> {
    * (a deal's lines priced from the catalog, its first stage), so the timeline shows the result.
    */
   prepare?: (fields: Record<string, unknown>, before: T | undefined, now: Date) => Promise<Record<string, unknown>>;
+  /** Timeline entries the change also writes on related records' timelines, in the same transaction. */
+  mirror?: (change: RecordChange<T>, before: T | undefined) => Mirrored[];
 }
 
 export interface RecordService<T extends RecordBase, C, U> {
@@ -58,7 +60,7 @@ export function recordService<T extends RecordBase, C extends object, U extends 
     if (change.record.ownerId !== before?.ownerId && !(await getUser(change.record.ownerId))) throw invalidField('ownerId', 'no such user');
     await rules.check?.(change.record, before);
     try {
-      await saveRecordChange(kind, change, before);
+      await saveRecordChange(kind, change, before, rules.mirror?.(change, before) ?? []);
     } catch (error) {
       if (error instanceof ConditionFailed && before) throw versionConflict(Number(error.current?.version) || undefined);
       throw error;

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { customValuesInput } from '../custom-fields/custom-field';
 import { emailSchema, moneySchema, recordIdSchema, trimmed } from '../common/values';
 import { leadChannels } from '../leads/lead-process';
-import { addressEntry, listOf, patchShape, phoneEntry } from '../records/record-values';
+import { addressEntry, changesSomething, listOf, nothingToChangeIssue, phoneEntry, updateShape } from '../records/record-values';
 import type { RecordBase, RecordKind } from '../records/record-type';
 
 /** Accounts (REC-2): organisations or their divisions, with parent/child hierarchy. */
@@ -39,9 +39,7 @@ const accountFields = {
 export const createAccountSchema = z.strictObject(accountFields);
 export type CreateAccountInput = z.infer<typeof createAccountSchema>;
 
-export const updateAccountSchema = z
-  .strictObject({ version: z.number().int().positive(), ...patchShape(accountFields), name: trimmed(200).optional(), ownerId: z.string().min(1).max(128).optional() })
-  .refine((patch) => Object.keys(patch).length > 1, { message: 'nothing to change', path: ['version'] });
+export const updateAccountSchema = z.strictObject(updateShape(accountFields, ['name', 'ownerId'])).refine(changesSomething, nothingToChangeIssue);
 export type UpdateAccountInput = z.infer<typeof updateAccountSchema>;
 
 export type Account = RecordBase & Omit<CreateAccountInput, 'ownerId' | 'status'> & { status: (typeof accountStatuses)[number] };
@@ -51,7 +49,7 @@ export const accountKind: RecordKind<Account> = {
   label: 'Account',
   tracked: ['name', 'legalName', 'taxId', 'kpp', 'industry', 'description', 'website', 'email', 'phones', 'addresses', 'annualRevenue', 'employees', 'parentId', 'leadSource', 'status', 'rating', 'ownerId', 'custom'],
   status: (account) => account.status,
-  parent: { type: 'account', field: 'parentId' },
+  parent: { types: ['account'], of: (account) => (account.parentId ? { type: 'account', id: account.parentId } : undefined) },
   search: (account) => ({
     title: account.name,
     ...(account.legalName || account.taxId ? { subtitle: [account.legalName, account.taxId && `ИНН ${account.taxId}`].filter(Boolean).join(' · ') } : {}),

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { customValuesInput } from '../custom-fields/custom-field';
 import { dateSchema, recordIdSchema, timeZoneSchema, trimmed } from '../common/values';
-import { addressEntry, emailEntry, listOf, patchShape, phoneEntry } from '../records/record-values';
+import { addressEntry, changesSomething, emailEntry, listOf, nothingToChangeIssue, phoneEntry, updateShape } from '../records/record-values';
 import type { RecordBase, RecordKind } from '../records/record-type';
 
 /** Contacts (REC-3): people, with a Russian full name (фамилия, имя, отчество). */
@@ -40,9 +40,7 @@ const contactFields = {
 export const createContactSchema = z.strictObject(contactFields);
 export type CreateContactInput = z.infer<typeof createContactSchema>;
 
-export const updateContactSchema = z
-  .strictObject({ version: z.number().int().positive(), ...patchShape(contactFields), lastName: personName.optional(), ownerId: z.string().min(1).max(128).optional() })
-  .refine((patch) => Object.keys(patch).length > 1, { message: 'nothing to change', path: ['version'] });
+export const updateContactSchema = z.strictObject(updateShape(contactFields, ['lastName', 'ownerId'])).refine(changesSomething, nothingToChangeIssue);
 export type UpdateContactInput = z.infer<typeof updateContactSchema>;
 
 export type Contact = RecordBase & Omit<CreateContactInput, 'ownerId' | 'status'> & { status: (typeof contactStatuses)[number] };
@@ -56,7 +54,7 @@ export const contactKind: RecordKind<Contact> = {
   label: 'Contact',
   tracked: ['lastName', 'firstName', 'middleName', 'birthDate', 'timeZone', 'accountId', 'jobTitle', 'department', 'phones', 'emails', 'addresses', 'socialLinks', 'bio', 'family', 'interests', 'status', 'emailOptOut', 'ownerId', 'custom'],
   status: (contact) => contact.status,
-  parent: { type: 'account', field: 'accountId' },
+  parent: { types: ['account'], of: (contact) => (contact.accountId ? { type: 'account', id: contact.accountId } : undefined) },
   search: (contact) => ({
     title: contactFullName(contact),
     ...(contact.jobTitle || contact.emails?.[0] ? { subtitle: [contact.jobTitle, contact.emails?.[0]?.address].filter(Boolean).join(' · ') } : {}),

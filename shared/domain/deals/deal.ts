@@ -8,7 +8,7 @@ import { dateSchema, moneySchema, recordIdSchema, trimmed, type Money } from '..
 import { unavailability, type Product } from '../products/product';
 import { recordRef } from '../records/record-commands';
 import type { RecordBase, RecordKind } from '../records/record-type';
-import { patchShape } from '../records/record-values';
+import { changesSomething, nothingToChangeIssue, updateShape } from '../records/record-values';
 import { missingForStage, type Pipeline, type Stage } from './pipeline';
 
 /** Deals (REC-4): a sale in progress through a pipeline's stages, with order lines from the catalog. */
@@ -57,9 +57,7 @@ export const createDealSchema = z.strictObject(dealFields);
 export type CreateDealInput = z.infer<typeof createDealSchema>;
 
 /** The stage is not edited here: moving a deal has its own operation, which checks the stage rules. */
-export const updateDealSchema = z
-  .strictObject({ version: z.number().int().positive(), ...patchShape(dealFields), title: dealFields.title.optional(), ownerId: dealFields.ownerId, pipelineId: z.never().optional() })
-  .refine((patch) => Object.keys(patch).length > 1, { message: 'nothing to change', path: ['version'] });
+export const updateDealSchema = z.strictObject(updateShape(dealFields, ['title', 'ownerId'], ['pipelineId'])).refine(changesSomething, nothingToChangeIssue);
 export type UpdateDealInput = z.infer<typeof updateDealSchema>;
 
 export const moveDealSchema = z
@@ -86,7 +84,7 @@ export const dealKind: RecordKind<Deal> = {
   label: 'Deal',
   tracked: ['title', 'needs', 'accountId', 'contactIds', 'expectedCloseDate', 'amount', 'lines', 'description', 'stage', 'lostReason', 'ownerId', 'custom'],
   status: (deal) => deal.stage,
-  parent: { type: 'account', field: 'accountId' },
+  parent: { types: ['account'], of: (deal) => (deal.accountId ? { type: 'account', id: deal.accountId } : undefined) },
   search: (deal) => ({
     title: deal.title,
     ...(deal.amount ? { subtitle: `${deal.amount.amount.toLocaleString('ru-RU')} ${deal.amount.currency}` } : {}),

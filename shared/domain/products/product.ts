@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { moneySchema, trimmed } from '../common/values';
-import { patchShape } from '../records/record-values';
+import { changesSomething, nothingToChangeIssue, updateShape } from '../records/record-values';
 import type { RecordBase, RecordKind } from '../records/record-type';
 
 /**
@@ -31,18 +31,8 @@ export const createProductSchema = z.strictObject(productFields);
 export type CreateProductInput = z.infer<typeof createProductSchema>;
 
 export const updateProductSchema = z
-  .strictObject({
-    version: z.number().int().positive(),
-    ...patchShape(productFields),
-    sku: productFields.sku.optional(),
-    name: productFields.name.optional(),
-    kind: productFields.kind.optional(),
-    unit: productFields.unit.optional(),
-    price: productFields.price.optional(),
-    vatRate: productFields.vatRate.optional(),
-    ownerId: productFields.ownerId,
-  })
-  .refine((patch) => Object.keys(patch).length > 1, { message: 'nothing to change', path: ['version'] });
+  .strictObject(updateShape(productFields, ['sku', 'name', 'kind', 'unit', 'price', 'vatRate', 'ownerId']))
+  .refine(changesSomething, nothingToChangeIssue);
 export type UpdateProductInput = z.infer<typeof updateProductSchema>;
 
 export type Product = RecordBase & Omit<CreateProductInput, 'ownerId' | 'status'> & { status: (typeof productStatuses)[number] };

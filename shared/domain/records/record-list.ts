@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { recordIdSchema } from '../common/values';
+import { recordTypes } from './record-type';
 
 /** The list query every core record type accepts (its own status values are checked by the type). */
 export const recordSortKeys = ['createdAt', '-createdAt', 'name', '-name'] as const;
@@ -13,6 +14,8 @@ const listShape = {
   ownerId: z.string().min(1).max(128).optional(),
   /** Records listed under another: an account's contacts (`parentId` = the account). */
   parentId: recordIdSchema.optional(),
+  /** The parent's type, where records may be under several (activities under a lead, account, contact or deal). */
+  parentType: z.enum(recordTypes).optional(),
   sort: z.enum(recordSortKeys).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2000).optional(),

@@ -6,8 +6,14 @@ import type { SearchSource } from '../search/search-terms';
  * kit and keep their own commands (web-to-lead, rejection) on the same table layout; their
  * kind serves search and the generic parts that read.
  */
-export const recordTypes = ['lead', 'account', 'contact', 'deal', 'product'] as const;
+export const recordTypes = ['lead', 'account', 'contact', 'deal', 'product', 'activity'] as const;
 export type RecordType = (typeof recordTypes)[number];
+
+/** A reference to a record of any type. */
+export interface RecordLink {
+  type: RecordType;
+  id: string;
+}
 
 /** What every core record carries. */
 export interface RecordBase {
@@ -37,8 +43,8 @@ export interface RecordKind<T extends RecordBase> {
   tracked: readonly (keyof T & string)[];
   /** The value listed by status (gsi3), if the type has one. */
   status?: (record: T) => string;
-  /** The record this one is listed under (gsi4): an account's contacts, its child accounts. */
-  parent?: { type: RecordType; field: keyof T & string };
+  /** The record this one is listed under (gsi4): an account's contacts, its child accounts, a deal's activities. */
+  parent?: { types: readonly RecordType[]; of: (record: T) => RecordLink | undefined };
   search: (record: T) => SearchDoc;
 }
 

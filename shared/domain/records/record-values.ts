@@ -25,10 +25,28 @@ export const listOf = <S extends z.ZodType>(entry: S, max = 10) => z.array(entry
 /** For updates: a field may be sent as `null` to clear it. */
 export const clearable = <S extends z.ZodType>(schema: S) => schema.nullable().optional();
 
-/** Makes every field of a create shape clearable for the matching update. */
-export function patchShape<Shape extends z.ZodRawShape>(shape: Shape) {
-  const entries = Object.entries(shape).map(([key, schema]) => [key, clearable(schema instanceof z.ZodOptional ? (schema.unwrap() as unknown as z.ZodType) : (schema as z.ZodType))]);
-  return Object.fromEntries(entries) as unknown as {
-    [K in keyof Shape]: z.ZodOptional<z.ZodNullable<Shape[K] extends z.ZodOptional<infer I> ? I : Shape[K]>>;
-  };
+type Unoptional<S> = S extends z.ZodOptional<infer I> ? I : S;
+const unwrap = (schema: unknown): z.ZodType => (schema instanceof z.ZodOptional ? (schema.unwrap() as unknown as z.ZodType) : (schema as z.ZodType));
+
+/**
+ * The shape of a record type's update from its create shape: the version read, then every field
+ * optional and clearable with `null`, except the `kept` ones (sent or left out, never cleared:
+ * a name, the owner) and the `fixed` ones, which an update may not send at all.
+ */
+export function updateShape<Shape extends z.ZodRawShape, K extends keyof Shape & string, F extends keyof Shape & string = never>(
+  shape: Shape,
+  kept: readonly K[],
+  fixed: readonly F[] = [],
+) {
+  const out: Record<string, z.ZodType> = { version: z.number().int().positive() };
+  for (const [key, schema] of Object.entries(shape)) {
+    out[key] = (fixed as readonly string[]).includes(key) ? z.never().optional() : (kept as readonly string[]).includes(key) ? unwrap(schema).optional() : clearable(unwrap(schema));
+  }
+  return out as unknown as { version: z.ZodNumber } & {
+    [P in Exclude<keyof Shape, K | F>]: z.ZodOptional<z.ZodNullable<Unoptional<Shape[P]>>>;
+  } & { [P in K]: z.ZodOptional<Unoptional<Shape[P]>> } & { [P in F]: z.ZodOptional<z.ZodNever> };
 }
+
+/** An update must change something besides naming its version. */
+export const changesSomething = (patch: object): boolean => Object.keys(patch).length > 1;
+export const nothingToChangeIssue = { message: 'nothing to change', path: ['version'] };

@@ -7,7 +7,7 @@ import { admin, apiEvent, invoke } from '../tests/support/api-event';
 import { localTestEnv } from '../tests/support/local-env';
 import { startRequestCounter } from './dynamo-request-counter';
 
-/** DynamoDB requests each lead route makes, counted on the wire against DynamoDB Local. */
+/** DynamoDB requests each lead and core-record route makes, counted on the wire against DynamoDB Local. */
 export async function measureRequestsPerOperation(): Promise<Record<string, Record<string, number>>> {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   const counter = await startRequestCounter(dynamo.endpoint, await freePort());
@@ -43,6 +43,35 @@ export async function measureRequestsPerOperation(): Promise<Record<string, Reco
     await measure('PATCH /api/leads/{leadId}', () => invoke(handlers.update, apiEvent({ method: 'PATCH', pathParameters: { leadId: id }, body: { version: 1, topic: 'Замер' } })));
     await measure('POST /api/leads/{leadId}/reject', () => invoke(handlers.reject, apiEvent({ method: 'POST', pathParameters: { leadId: id }, body: { version: 2, reason: 'no-need' } })));
     await measure('GET /api/leads/{leadId}/timeline', () => invoke(handlers.timeline, apiEvent({ pathParameters: { leadId: id } })));
+
+    // Core records through their resource routers (ADR 0007), as API Gateway hands them over.
+    const route = (api: unknown, key: string, options: Omit<Parameters<typeof apiEvent>[0], 'route'> = {}) => invoke(api, apiEvent({ route: key, ...options }));
+    const accounts = (await import('../functions/accounts/accounts-api')).handler;
+    const contacts = (await import('../functions/contacts/contacts-api')).handler;
+    const deals = (await import('../functions/deals/deals-api')).handler;
+    const products = (await import('../functions/products/products-api')).handler;
+    const search = (await import('../functions/search/search-api')).handler;
+    const convert = (await import('../functions/leads/leads-api')).handler;
+    const product = (await route(products, 'POST /api/products', { body: { sku: 'B-1', name: 'Замер', kind: 'product', unit: 'шт', price: { amount: 100, currency: 'RUB' }, vatRate: 20 } })).body;
+
+    const account = await measure('POST /api/accounts', () => route(accounts, 'POST /api/accounts', { body: { name: 'ООО «Замер»', taxId: '7707083893', phones: [{ kind: 'work', number: '+7 495 000-00-00' }] } }));
+    const accountId = account.body.id as string;
+    await measure('GET /api/accounts/{id}', () => route(accounts, 'GET /api/accounts/{id}', { pathParameters: { id: accountId } }));
+    await measure('GET /api/accounts (page, by name)', () => route(accounts, 'GET /api/accounts', { query: { sort: 'name' } }));
+    await measure('PATCH /api/accounts/{id}', () => route(accounts, 'PATCH /api/accounts/{id}', { pathParameters: { id: accountId }, body: { version: 1, industry: 'Замеры' } }));
+    const contact = await measure('POST /api/contacts', () =>
+      route(contacts, 'POST /api/contacts', { body: { lastName: 'Замерова', firstName: 'Анна', accountId, phones: [{ kind: 'mobile', number: '+7 912 000-00-00' }] } }),
+    );
+    await measure('GET /api/contacts?parentId= (an account\'s contacts)', () => route(contacts, 'GET /api/contacts', { query: { parentId: accountId } }));
+    await measure('PATCH /api/contacts/{id}', () => route(contacts, 'PATCH /api/contacts/{id}', { pathParameters: { id: contact.body.id as string }, body: { version: 1, jobTitle: 'Директор' } }));
+    const deal = await measure('POST /api/deals (2 lines)', () =>
+      route(deals, 'POST /api/deals', { body: { title: 'Замер', accountId, lines: [{ productId: product.id, quantity: 1 }, { productId: product.id, quantity: 2, discountPercent: 5 }] } }),
+    );
+    await measure('GET /api/deals/{id}', () => route(deals, 'GET /api/deals/{id}', { pathParameters: { id: deal.body.id as string } }));
+    await measure('POST /api/deals/{id}/stage', () => route(deals, 'POST /api/deals/{id}/stage', { pathParameters: { id: deal.body.id as string }, body: { version: 1, stage: 'lost', lostReason: 'price' } }));
+    await measure('GET /api/search?q= (typing a phone)', () => route(search, 'GET /api/search', { query: { q: '8 912 000' } }));
+    const lead = await invoke(handlers.create, apiEvent({ method: 'POST', body: { lastName: 'Конверсия', company: 'Новая фирма', email: 'c@example.ru' } }));
+    await measure('POST /api/leads/{leadId}/convert', () => route(convert, 'POST /api/leads/{leadId}/convert', { pathParameters: { leadId: lead.body.id as string }, body: { version: 1 } }));
     return figures;
   } finally {
     await counter.close();

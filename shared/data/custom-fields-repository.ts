@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { CustomField, CustomizableType } from '../domain/custom-fields/custom-field';
 import { dynamo, tableName } from './dynamo-client';
+import { cachedSetting, forgetSetting } from './settings-cache';
 import { conditionParams, mustHaveVersion, mustNotExist } from './record-item';
 
 /** A record type's custom field definitions: one versioned item per type, read with every write of that type. */
@@ -12,9 +13,12 @@ export interface CustomFieldSet {
 
 const key = (type: CustomizableType) => ({ pk: `CUSTOM_FIELDS#${type}`, sk: 'CUSTOM_FIELDS' });
 
-export async function getCustomFields(type: CustomizableType): Promise<CustomFieldSet> {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key(type) }));
-  return Item ? { fields: Item.fields as CustomField[], version: Number(Item.version) } : { fields: [], version: 0 };
+/** Read through the settings cache: every write of the type checks its custom values. */
+export function getCustomFields(type: CustomizableType): Promise<CustomFieldSet> {
+  return cachedSetting(`custom-fields:${type}`, async () => {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key(type) }));
+    return Item ? { fields: Item.fields as CustomField[], version: Number(Item.version) } : { fields: [], version: 0 };
+  });
 }
 
 /** Saves the definitions as `set.version + 1`; false when someone saved them in between. */
@@ -27,6 +31,7 @@ export async function putCustomFields(type: CustomizableType, set: CustomFieldSe
         ...conditionParams(set.version === 0 ? mustNotExist : mustHaveVersion(set.version)),
       }),
     );
+    forgetSetting(`custom-fields:${type}`);
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Form } from '../domain/forms/form';
 import { dynamo, tableName } from './dynamo-client';
+import { cachedSetting, forgetSetting } from './settings-cache';
 import { queryAll } from './query-all';
 import { entities, formKeys } from './keys';
 import { conditionParams, mustHaveVersion, mustNotExist, stripLayout } from './record-item';
@@ -13,23 +14,8 @@ export async function getForm(id: string): Promise<Form | undefined> {
   return Item ? stripLayout<Form>(Item) : undefined;
 }
 
-/**
- * Public posts read a form through a per-container cache: a busy form costs no read per post, and
- * an edit reaches every container within `formCacheMs` (at once in the container that made it).
- * Unknown ids are cached too, so bots probing ids cost no reads; the size cap bounds what they can fill.
- */
-const formCacheMs = 30_000;
-const formCacheSize = 200;
-const formCache = new Map<string, { form: Form | undefined; until: number }>();
-
-export async function getFormCached(id: string, now = Date.now()): Promise<Form | undefined> {
-  const hit = formCache.get(id);
-  if (hit && hit.until > now) return hit.form;
-  const form = await getForm(id);
-  if (formCache.size >= formCacheSize) formCache.clear();
-  formCache.set(id, { form, until: now + formCacheMs });
-  return form;
-}
+/** Public posts read a form through the settings cache: a busy form costs no read per post. */
+export const getFormCached = (id: string): Promise<Form | undefined> => cachedSetting(`form:${id}`, () => getForm(id));
 
 /** Writes a form; `expectedVersion` undefined means it must be new. Returns false on a lost race. */
 export async function putForm(form: Form, expectedVersion?: number): Promise<boolean> {
@@ -42,7 +28,7 @@ export async function putForm(form: Form, expectedVersion?: number): Promise<boo
         ...conditionParams(condition),
       }),
     );
-    formCache.delete(form.id);
+    forgetSetting(`form:${form.id}`);
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;

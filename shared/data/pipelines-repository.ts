@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { defaultPipeline, type Pipeline } from '../domain/deals/pipeline';
 import { dynamo, tableName } from './dynamo-client';
+import { cachedSetting, forgetSetting } from './settings-cache';
 import { queryAll } from './query-all';
 import { conditionParams, mustHaveVersion, mustNotExist, stripLayout } from './record-item';
 
@@ -10,10 +11,13 @@ export type StoredPipeline = Pipeline & { version: number };
 
 const pipelineKey = (id: string) => ({ pk: `PIPELINE#${id}`, sk: 'PIPELINE' });
 
-export async function getPipeline(id: string): Promise<StoredPipeline | undefined> {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: pipelineKey(id) }));
-  if (Item) return stripLayout<StoredPipeline>(Item);
-  return id === defaultPipeline.id ? { ...defaultPipeline, version: 0 } : undefined;
+/** Read through the settings cache: every deal write checks its pipeline's stage rules. */
+export function getPipeline(id: string): Promise<StoredPipeline | undefined> {
+  return cachedSetting(`pipeline:${id}`, async () => {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: pipelineKey(id) }));
+    if (Item) return stripLayout<StoredPipeline>(Item);
+    return id === defaultPipeline.id ? { ...defaultPipeline, version: 0 } : undefined;
+  });
 }
 
 export async function listPipelines(): Promise<StoredPipeline[]> {
@@ -37,6 +41,7 @@ export async function putPipeline(pipeline: Pipeline, version: number): Promise<
         ...conditionParams(condition),
       }),
     );
+    forgetSetting(`pipeline:${pipeline.id}`);
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;

@@ -56,8 +56,10 @@ export function recordService<T extends RecordBase, C extends object, U extends 
 
   const prepared = (fields: Record<string, unknown>, before: T | undefined, now: Date) => (rules.prepare ? rules.prepare(fields, before, now) : Promise.resolve(fields));
 
-  const checkAndSave = async (change: RecordChange<T>, before?: T): Promise<T> => {
-    if (change.record.ownerId !== before?.ownerId && !(await getUser(change.record.ownerId))) throw invalidField('ownerId', 'no such user');
+  const checkAndSave = async (change: RecordChange<T>, actor: Actor, before?: T): Promise<T> => {
+    // The acting user exists (their token says so); another owner must be a known user.
+    const newOwner = change.record.ownerId !== before?.ownerId && change.record.ownerId !== actor.id;
+    if (newOwner && !(await getUser(change.record.ownerId))) throw invalidField('ownerId', 'no such user');
     await rules.check?.(change.record, before);
     try {
       await saveRecordChange(kind, change, before, rules.mirror?.(change, before) ?? []);
@@ -75,7 +77,7 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       const custom = await checkedCustomValues(kind.type, (input as { custom?: unknown }).custom, undefined, true);
       const { custom: _given, ...rest } = input as Record<string, unknown>;
       const fields = await prepared({ ...rules.defaults, ...rest, ...(custom ? { custom } : {}) }, undefined, ctx.now);
-      return checkAndSave(createRecord(kind, fields as unknown as Parameters<typeof createRecord<T>>[1], ctx, actor.id));
+      return checkAndSave(createRecord(kind, fields as unknown as Parameters<typeof createRecord<T>>[1], ctx, actor.id), actor);
     },
     list: async (query) => {
       if (query.status && !rules.statuses?.includes(query.status)) {
@@ -92,7 +94,7 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       const clearAll = Object.fromEntries(Object.keys(current.custom ?? {}).map((key) => [key, null]));
       const custom = 'custom' in given ? await checkedCustomValues(kind.type, given.custom ?? clearAll, current.custom, false) : undefined;
       const fields = await prepared('custom' in given ? { ...given, custom: custom ?? null } : given, current, ctx.now);
-      return checkAndSave(updateRecord(kind, current, fields as Parameters<typeof updateRecord<T>>[2], ctx), current);
+      return checkAndSave(updateRecord(kind, current, fields as Parameters<typeof updateRecord<T>>[2], ctx), actor, current);
     },
     timeline: async (id, page) => {
       // Every record has at least its creation entry: an empty first page means no such record.

@@ -5,6 +5,6 @@ import { noteRoute, recordRouter, recordRoutes } from '../records/record-routes'
 
 /** The accounts resource (REC-2). */
 export const handler = apiRouter({
-  ...recordRouter('accounts', recordRoutes(accounts, { create: createAccountSchema, update: updateAccountSchema })),
+  ...recordRouter('accounts', recordRoutes(accounts, { create: createAccountSchema, update: updateAccountSchema }), { duplicates: true }),
   'POST /api/accounts/{id}/notes': noteRoute('account'),
 });

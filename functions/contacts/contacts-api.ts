@@ -5,6 +5,6 @@ import { noteRoute, recordRouter, recordRoutes } from '../records/record-routes'
 
 /** The contacts resource (REC-3). */
 export const handler = apiRouter({
-  ...recordRouter('contacts', recordRoutes(contacts, { create: createContactSchema, update: updateContactSchema })),
+  ...recordRouter('contacts', recordRoutes(contacts, { create: createContactSchema, update: updateContactSchema }), { duplicates: true }),
   'POST /api/contacts/{id}/notes': noteRoute('contact'),
 });

@@ -20,6 +20,7 @@ export function recordRoutes<T extends RecordBase, C extends object, U extends {
     get: apiHandler({ path: idPath }, async ({ path }) => ({ body: await service.read(path.id) })),
     update: apiHandler({ path: idPath, body: schemas.update }, async ({ actor, path, body }) => ({ body: await service.update(actor, path.id, body as U) })),
     timeline: apiHandler({ path: idPath, query: pageQuery }, async ({ path, query }) => ({ body: await service.timeline(path.id, query) })),
+    duplicates: apiHandler({ path: idPath }, async ({ path }) => ({ body: await service.duplicates(path.id) })),
   };
 }
 
@@ -40,8 +41,8 @@ export function noteRoute(type: RecordType) {
 
 const noteBody = z.strictObject({ text: z.string().trim().min(1).max(10_000) });
 
-/** A router table of the five routes. */
-export function recordRouter(resource: string, routes: ReturnType<typeof recordRoutes>) {
+/** A router table of the five routes, and the duplicates route for types that can have duplicates. */
+export function recordRouter(resource: string, routes: ReturnType<typeof recordRoutes>, options: { duplicates?: boolean } = {}) {
   const keys = recordRouteKeys(resource);
   return {
     [keys.list]: routes.list,
@@ -49,5 +50,6 @@ export function recordRouter(resource: string, routes: ReturnType<typeof recordR
     [keys.get]: routes.get,
     [keys.update]: routes.update,
     [keys.timeline]: routes.timeline,
+    ...(options.duplicates ? { [`GET /api/${resource}/{id}/duplicates`]: routes.duplicates } : {}),
   };
 }

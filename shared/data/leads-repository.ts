@@ -3,6 +3,7 @@ import type { Page } from '../api/contracts';
 import { leadKind, type Lead, type ListLeadsQuery } from '../domain/leads/lead';
 import type { LeadChange } from '../domain/leads/lead-commands';
 import { commitChange, type ChangeSet, type GuardedPut } from './change-set';
+import { matchIndexChange } from './match-index';
 import { searchIndexChange } from './search-index';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
@@ -35,11 +36,12 @@ export async function getLead(id: string): Promise<Lead | undefined> {
  */
 export function leadChangeSet(change: LeadChange, before?: Lead, extraPuts: GuardedPut[] = []): ChangeSet {
   const search = searchIndexChange(leadKind, before, change.lead);
+  const matches = matchIndexChange(leadKind, before, change.lead);
   return {
-    puts: [{ item: leadItem(change.lead), condition: before ? mustHaveVersion(before.version) : mustNotExist }, ...extraPuts, ...search.puts],
+    puts: [{ item: leadItem(change.lead), condition: before ? mustHaveVersion(before.version) : mustNotExist }, ...extraPuts, ...search.puts, ...matches.puts],
     history: [{ recordPk: leadKeys.item(change.lead.id).pk, entry: change.history }],
     events: change.events,
-    deletes: search.deletes,
+    deletes: [...search.deletes, ...matches.deletes],
   };
 }
 

@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
 import { recordKeys } from './keys';
 import { mustHaveVersion, mustNotExist, stripLayout } from './record-item';
+import { matchIndexChange } from './match-index';
 import { searchIndexChange } from './search-index';
 
 /** Core records in the single table, any type, by its RecordKind. Access patterns: docs/data-model.md. */
@@ -68,14 +69,15 @@ export async function getRecords<T extends RecordBase>(kind: RecordKind<T>, ids:
  */
 export function recordChangeSet<T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T, alsoOn: readonly Mirrored[] = []): ChangeSet {
   const search = searchIndexChange(kind, before, change.record);
+  const matches = matchIndexChange(kind, before, change.record);
   return {
-    puts: [{ item: recordItem(kind, change.record), condition: before ? mustHaveVersion(before.version) : mustNotExist }, ...search.puts],
+    puts: [{ item: recordItem(kind, change.record), condition: before ? mustHaveVersion(before.version) : mustNotExist }, ...search.puts, ...matches.puts],
     history: [
       { recordPk: keysOf(kind).item(change.record.id).pk, entry: change.history },
       ...alsoOn.map((m) => ({ recordPk: recordKeys(keyPrefixOf(m.link.type)).item(m.link.id).pk, entry: m.entry })),
     ],
     events: change.events,
-    deletes: search.deletes,
+    deletes: [...search.deletes, ...matches.deletes],
   };
 }
 

@@ -1,7 +1,9 @@
 import type { Page, TimelineEntry } from '../api/contracts';
 import { ConditionFailed } from '../data/change-set';
 import { recordKeys } from '../data/keys';
-import { getRecord, listRecords, saveRecordChange, type Mirrored } from '../data/records-repository';
+import { findMatches } from '../data/match-index';
+import { getRecord, getRecords, listRecords, saveRecordChange, type Mirrored } from '../data/records-repository';
+import { matchKeys, type MatchReason } from '../domain/duplicates/match-keys';
 import { readTimeline } from '../data/timeline';
 import { getUser } from '../data/users-repository';
 import type { Actor } from '../domain/common/actor';
@@ -37,6 +39,13 @@ export interface RecordService<T extends RecordBase, C, U> {
   list(query: ListRecordsQuery): Promise<Page<T>>;
   update(actor: Actor, id: string, patch: U, clock?: Clock): Promise<T>;
   timeline(id: string, page: { limit: number; cursor?: string }): Promise<Page<TimelineEntry>>;
+  /** Records of the type that may be the same party (REC-12), with why. */
+  duplicates(id: string): Promise<{ items: DuplicateCandidate<T>[] }>;
+}
+
+export interface DuplicateCandidate<T> {
+  record: T;
+  reasons: MatchReason[];
 }
 
 const context = (actor: Actor, clock: Clock): CommandContext => {
@@ -95,6 +104,12 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       const custom = 'custom' in given ? await checkedCustomValues(kind.type, given.custom ?? clearAll, current.custom, false) : undefined;
       const fields = await prepared('custom' in given ? { ...given, custom: custom ?? null } : given, current, ctx.now);
       return checkAndSave(updateRecord(kind, current, fields as Parameters<typeof updateRecord<T>>[2], ctx), actor, current);
+    },
+    duplicates: async (id) => {
+      const record = await read(id);
+      const matches = kind.match ? await findMatches(kind.type, matchKeys(kind.match(record)), id) : [];
+      const records = await getRecords(kind, matches.slice(0, 50).map((m) => m.id));
+      return { items: matches.flatMap((m) => (records.has(m.id) ? [{ record: records.get(m.id)!, reasons: m.reasons }] : [])) };
     },
     timeline: async (id, page) => {
       // Every record has at least its creation entry: an empty first page means no such record.

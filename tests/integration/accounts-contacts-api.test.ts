@@ -173,3 +173,30 @@ describe('leads in quick search', () => {
     expect((await search('переим')).body.items.map((h) => h.id)).toEqual([lead.id]);
   });
 });
+
+describe('possible duplicates (REC-12)', () => {
+  const duplicates = (api: unknown, resource: string, id: string) =>
+    call<{ items: { record: { id: string }; reasons: string[] }[] }>(api, `GET /api/${resource}/{id}/duplicates`, { pathParameters: { id } });
+
+  it('lists contacts sharing a phone or email however they were typed, with the reasons, and follows edits', async () => {
+    const first = (await contact.create({ lastName: 'Дублёв', firstName: 'Пётр', phones: [{ kind: 'mobile', number: '+7 (916) 555-44-33' }], emails: [{ kind: 'work', address: 'dublev@firm.ru' }] })).body;
+    const second = (await contact.create({ lastName: 'Дублев', firstName: 'Петр', phones: [{ kind: 'work', number: '8 916 555 44 33' }] })).body;
+    const stranger = (await contact.create({ lastName: 'Непохожий', phones: [{ kind: 'work', number: '8 916 000 00 00' }] })).body;
+
+    const found = await duplicates(contactsApi, 'contacts', first.id);
+    expect(found.status).toBe(200);
+    expect(found.body.items).toEqual([{ record: expect.objectContaining({ id: second.id }), reasons: expect.arrayContaining(['phone', 'name']) }]);
+    expect((await duplicates(contactsApi, 'contacts', stranger.id)).body.items).toEqual([]);
+
+    await contact.update(second.id, { version: second.version, phones: [{ kind: 'work', number: '8 916 111 11 11' }], lastName: 'Другой' });
+    expect((await duplicates(contactsApi, 'contacts', first.id)).body.items).toEqual([]);
+  });
+
+  it('matches accounts on the tax id and on the name without its legal form', async () => {
+    const a = (await account.create({ name: 'ООО «Дубликат Трейд»', taxId: '7728168971' })).body;
+    const b = (await account.create({ name: 'Дубликат-Трейд', taxId: '7728168971' })).body;
+    const found = await duplicates(accountsApi, 'accounts', b.id);
+    expect(found.body.items).toEqual([{ record: expect.objectContaining({ id: a.id }), reasons: expect.arrayContaining(['taxId', 'name']) }]);
+    expect((await duplicates(accountsApi, 'accounts', '01J00000000000000000000000')).status).toBe(404);
+  });
+});

@@ -60,4 +60,5 @@ export const accountKind: RecordKind<Account> = {
       codes: [account.taxId],
     },
   }),
+  match: (account) => ({ emails: [account.email], phones: account.phones?.map((p) => p.number), taxIds: [account.taxId], names: [account.name] }),
 };

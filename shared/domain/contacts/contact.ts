@@ -64,4 +64,5 @@ export const contactKind: RecordKind<Contact> = {
       phones: contact.phones?.map((p) => p.number),
     },
   }),
+  match: (contact) => ({ emails: contact.emails?.map((e) => e.address), phones: contact.phones?.map((p) => p.number), names: [contactFullName(contact)] }),
 };

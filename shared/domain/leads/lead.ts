@@ -152,4 +152,5 @@ export const leadKind: RecordKind<Lead> = {
       terms: { names: [lead.lastName, lead.firstName, lead.middleName, lead.company], emails: [lead.email], phones: [lead.phone] },
     };
   },
+  match: (lead) => ({ emails: [lead.email], phones: [lead.phone], names: [[lead.lastName, lead.firstName, lead.middleName].filter(Boolean).join(' ')] }),
 };

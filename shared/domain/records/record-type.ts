@@ -1,3 +1,4 @@
+import type { MatchSource } from '../duplicates/match-keys';
 import type { SearchSource } from '../search/search-terms';
 
 /**
@@ -46,6 +47,8 @@ export interface RecordKind<T extends RecordBase> {
   /** The record this one is listed under (gsi4): an account's contacts, its child accounts, a deal's activities. */
   parent?: { types: readonly RecordType[]; of: (record: T) => RecordLink | undefined };
   search: (record: T) => SearchDoc;
+  /** What makes two records of the type the same party (email, phone, tax id, name), if they can be duplicates. */
+  match?: (record: T) => MatchSource;
 }
 
 /** Key prefix and entity name of a type: `account` → pk `ACCOUNT#<id>`, collection `ACCOUNTS`. */

@@ -1,0 +1,46 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { matchKeys, reasonOf, type MatchReason } from '../domain/duplicates/match-keys';
+import type { RecordBase, RecordKind, RecordType } from '../domain/records/record-type';
+import type { GuardedPut } from './change-set';
+import { dynamo, tableName } from './dynamo-client';
+
+/**
+ * The duplicate-matching index: one item per match key of a record (`MATCH#<type>#email:…` /
+ * `<id>`), kept in step with the record in its own transaction, so "who else has this email" is
+ * one Query.
+ */
+const matchPk = (type: RecordType, key: string) => `MATCH#${type}#${key}`;
+
+const keysOf = <T extends RecordBase>(kind: RecordKind<T>, record: T | undefined): string[] => (record && kind.match ? matchKeys(kind.match(record)) : []);
+
+export function matchIndexChange<T extends RecordBase>(kind: RecordKind<T>, before: T | undefined, after: T): { puts: GuardedPut[]; deletes: { pk: string; sk: string }[] } {
+  const previous = new Set(keysOf(kind, before));
+  const next = keysOf(kind, after);
+  return {
+    puts: next.filter((k) => !previous.has(k)).map((key) => ({ item: { pk: matchPk(kind.type, key), sk: after.id, entity: 'MATCH', recordType: kind.type, recordId: after.id } })),
+    deletes: [...previous].filter((k) => !next.includes(k)).map((key) => ({ pk: matchPk(kind.type, key), sk: after.id })),
+  };
+}
+
+export interface Match {
+  id: string;
+  reasons: MatchReason[];
+}
+
+/** Records of the type sharing a match key with `source`, strongest first (most reasons), itself excluded. */
+export async function findMatches(type: RecordType, keys: readonly string[], excludeId?: string): Promise<Match[]> {
+  const pages = await Promise.all(
+    keys.map(async (key) => {
+      const { Items = [] } = await dynamo().send(
+        new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': matchPk(type, key) }, Limit: 25 }),
+      );
+      return Items.map((item) => ({ id: String(item.recordId), reason: reasonOf(key) }));
+    }),
+  );
+  const byId = new Map<string, Set<MatchReason>>();
+  for (const { id, reason } of pages.flat()) {
+    if (id === excludeId) continue;
+    byId.set(id, (byId.get(id) ?? new Set()).add(reason));
+  }
+  return [...byId].map(([id, reasons]) => ({ id, reasons: [...reasons] })).sort((a, b) => b.reasons.length - a.reasons.length);
+}

@@ -2,6 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ZodError } from 'zod';
 import type { ApiError, ErrorCode, FieldIssue } from '../../shared/api/contracts';
 import { DomainError } from '../../shared/domain/common/errors';
+import { resourceOf, type RecordType } from '../../shared/domain/records/record-type';
 import { logger } from '../observability/logger';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -14,6 +15,7 @@ const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  moved: 308,
   rate_limited: 429,
   internal: 500,
 };
@@ -50,5 +52,7 @@ export function errorResult(error: unknown): { status: number; body: ApiError } 
 
 export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
   const { status, body } = errorResult(error);
-  return json(status, body);
+  const mergedInto = body.error.mergedInto;
+  // A merged record's id keeps working: clients follow the Location to the survivor.
+  return json(status, body, mergedInto ? { location: `/api/${resourceOf(mergedInto.type as RecordType)}/${mergedInto.id}` } : {});
 }

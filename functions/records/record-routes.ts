@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { recordIdSchema } from '../../shared/domain/common/values';
 import { listRecordsQuerySchema } from '../../shared/domain/records/record-list';
 import type { RecordBase, RecordType } from '../../shared/domain/records/record-type';
+import { mergeInputSchema } from '../../shared/domain/duplicates/merge';
+import { mergeInto } from '../../shared/services/merge-service';
 import { addNoteAs } from '../../shared/services/note-service';
 import type { RecordService } from '../../shared/services/record-service';
 import { apiHandler } from '../http/api-handler';
@@ -21,6 +23,7 @@ export function recordRoutes<T extends RecordBase, C extends object, U extends {
     update: apiHandler({ path: idPath, body: schemas.update }, async ({ actor, path, body }) => ({ body: await service.update(actor, path.id, body as U) })),
     timeline: apiHandler({ path: idPath, query: pageQuery }, async ({ path, query }) => ({ body: await service.timeline(path.id, query) })),
     duplicates: apiHandler({ path: idPath }, async ({ path }) => ({ body: await service.duplicates(path.id) })),
+    merge: apiHandler({ path: idPath, body: mergeInputSchema }, async ({ actor, path, body }) => ({ body: await mergeInto(service.kind, actor, path.id, body) })),
   };
 }
 
@@ -41,7 +44,7 @@ export function noteRoute(type: RecordType) {
 
 const noteBody = z.strictObject({ text: z.string().trim().min(1).max(10_000) });
 
-/** A router table of the five routes, and the duplicates route for types that can have duplicates. */
+/** A router table of the five routes, and the duplicates and merge routes for types that can have duplicates. */
 export function recordRouter(resource: string, routes: ReturnType<typeof recordRoutes>, options: { duplicates?: boolean } = {}) {
   const keys = recordRouteKeys(resource);
   return {
@@ -50,6 +53,6 @@ export function recordRouter(resource: string, routes: ReturnType<typeof recordR
     [keys.get]: routes.get,
     [keys.update]: routes.update,
     [keys.timeline]: routes.timeline,
-    ...(options.duplicates ? { [`GET /api/${resource}/{id}/duplicates`]: routes.duplicates } : {}),
+    ...(options.duplicates ? { [`GET /api/${resource}/{id}/duplicates`]: routes.duplicates, [`POST /api/${resource}/{id}/merge`]: routes.merge } : {}),
   };
 }

@@ -16,12 +16,12 @@ const readWriteAndEmail: FunctionGrants = { ...readWrite, sendEmail: true };
 /** The stream read comes with the event source mapping (infra/stack/constructs/stream-consumers.ts). */
 const publishEvents: FunctionGrants = { table: 'none', putEvents: true, sendEmail: false };
 
-const api = (id: string, entry: string, description: string, grants: FunctionGrants): FunctionDef => ({
+const api = (id: string, entry: string, description: string, grants: FunctionGrants, timeoutSeconds = 10, memoryMb = 512): FunctionDef => ({
   id,
   entry,
   description,
-  timeoutSeconds: 10,
-  memoryMb: 512,
+  timeoutSeconds,
+  memoryMb,
   grants,
 });
 
@@ -49,6 +49,7 @@ const functions = [
   api('search', 'functions/search/search-api.ts', 'Quick search across record types', readOnly),
   api('forms-submit', 'functions/forms/submit-form.ts', 'Public web-to-lead endpoint', readWrite),
   worker('outbox-publish', 'functions/events/publish-outbox.ts', 'Publishes committed outbox events to the bus', publishEvents),
+  worker('follow-merge', 'functions/duplicates/follow-merge.ts', "Moves a merged record's children and timeline to the survivor", readWrite),
   worker('notify-lead-owner', 'functions/notifications/notify-lead-owner.ts', "Emails a captured lead's owner", readWriteAndEmail),
   worker(
     'new-leads-digest',
@@ -101,8 +102,8 @@ export const app: AppDefinition = {
       'POST /api/leads/{leadId}/convert',
     ]),
     ...signedInRoutesOf('forms', ['GET /api/forms', 'POST /api/forms', 'GET /api/forms/{formId}', 'PUT /api/forms/{formId}']),
-    ...signedInRoutesOf('accounts', [...coreRecordRoutes('accounts'), 'POST /api/accounts/{id}/notes', 'GET /api/accounts/{id}/duplicates']),
-    ...signedInRoutesOf('contacts', [...coreRecordRoutes('contacts'), 'POST /api/contacts/{id}/notes', 'GET /api/contacts/{id}/duplicates']),
+    ...signedInRoutesOf('accounts', [...coreRecordRoutes('accounts'), 'POST /api/accounts/{id}/notes', 'GET /api/accounts/{id}/duplicates', 'POST /api/accounts/{id}/merge']),
+    ...signedInRoutesOf('contacts', [...coreRecordRoutes('contacts'), 'POST /api/contacts/{id}/notes', 'GET /api/contacts/{id}/duplicates', 'POST /api/contacts/{id}/merge']),
     ...signedInRoutesOf('activities', coreRecordRoutes('activities')),
     ...signedInRoutesOf('products', coreRecordRoutes('products')),
     ...signedInRoutesOf('deals', [...coreRecordRoutes('deals'), 'POST /api/deals/{id}/stage', 'POST /api/deals/{id}/notes']),
@@ -116,6 +117,12 @@ export const app: AppDefinition = {
       description: 'A lead arrived through a web form: email its owner',
       eventPattern: { source: ['crm.leads'], 'detail-type': ['LeadCaptured'] },
       function: 'notify-lead-owner',
+    },
+    {
+      id: 'records-merged-follow',
+      description: "Two records were merged: move the merged one's children and timeline to the survivor",
+      eventPattern: { source: ['crm.records'], 'detail-type': ['RecordsMerged'] },
+      function: 'follow-merge',
     },
   ],
   schedules: [

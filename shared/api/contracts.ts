@@ -18,6 +18,8 @@ export const errorCodes = [
   'origin_not_allowed',
   'rate_limited',
   'unprocessable',
+  /** The record was merged into another (REC-12): `mergedInto` names it, `Location` points at it. */
+  'moved',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -29,6 +31,8 @@ export const apiErrorSchema = z.object({
     fields: z.array(fieldIssueSchema).optional(),
     /** On version_conflict: the version now stored, so a client can reload and retry. */
     currentVersion: z.number().optional(),
+    /** On moved: the record this one was merged into. */
+    mergedInto: z.object({ type: z.string(), id: z.string() }).optional(),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
@@ -55,7 +59,7 @@ export interface TimelineEntry {
   id: string;
   at: string;
   actor: TimelineActor;
-  kind: 'created' | 'captured' | 'resubmitted' | 'updated' | 'rejected' | 'stage_changed' | 'converted' | 'note' | 'activity';
+  kind: 'created' | 'captured' | 'resubmitted' | 'updated' | 'rejected' | 'stage_changed' | 'converted' | 'note' | 'activity' | 'merged';
   changes?: TimelineChange[];
   /** Free text that goes with the entry: the form message of a resubmission, a rejection comment. */
   note?: string;

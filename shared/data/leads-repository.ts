@@ -45,8 +45,8 @@ export function leadChangeSet(change: LeadChange, before?: Lead, extraPuts: Guar
   };
 }
 
-export async function saveLeadChange(change: LeadChange, before?: Lead): Promise<void> {
-  await commitChange(leadChangeSet(change, before));
+export async function saveLeadChange(change: LeadChange, before?: Lead, alsoPut: GuardedPut[] = []): Promise<void> {
+  await commitChange(leadChangeSet(change, before, alsoPut));
 }
 
 /**

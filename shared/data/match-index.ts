@@ -22,6 +22,10 @@ export function matchIndexChange<T extends RecordBase>(kind: RecordKind<T>, befo
   };
 }
 
+/** Every match item of a record that stops being one (merged into another). */
+export const matchIndexRemoval = <T extends RecordBase>(kind: RecordKind<T>, record: T): { pk: string; sk: string }[] =>
+  keysOf(kind, record).map((key) => ({ pk: matchPk(kind.type, key), sk: record.id }));
+
 export interface Match {
   id: string;
   reasons: MatchReason[];

@@ -1,11 +1,12 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page, TimelineEntry } from '../api/contracts';
+import type { Redirect } from '../domain/duplicates/merge';
 import type { RecordChange } from '../domain/records/record-commands';
 import type { ListRecordsQuery } from '../domain/records/record-list';
 import { invalidField } from '../domain/common/errors';
 import { keyPrefixOf, type RecordBase, type RecordKind, type RecordLink, type RecordType } from '../domain/records/record-type';
 import { normaliseText } from '../domain/search/search-terms';
-import { commitChange, type ChangeSet } from './change-set';
+import { commitChange, type ChangeSet, type GuardedPut } from './change-set';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
 import { recordKeys } from './keys';
@@ -43,7 +44,17 @@ export function recordItem<T extends RecordBase>(kind: RecordKind<T>, record: T)
 
 export async function getRecord<T extends RecordBase>(kind: RecordKind<T>, id: string): Promise<T | undefined> {
   const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keysOf(kind).item(id) }));
-  return Item ? stripLayout<T>(Item) : undefined;
+  return Item && Item.entity !== redirectEntity ? stripLayout<T>(Item) : undefined;
+}
+
+/** What a merged record's key holds (REC-12): the id it was merged into. */
+export const redirectEntity = 'REDIRECT';
+
+/** A record, or the redirect left where a merged one was: one GetItem either way. */
+export async function getRecordOrRedirect<T extends RecordBase>(kind: RecordKind<T>, id: string): Promise<{ record?: T; redirect?: Redirect }> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keysOf(kind).item(id) }));
+  if (!Item) return {};
+  return Item.entity === redirectEntity ? { redirect: stripLayout<Redirect>(Item) } : { record: stripLayout<T>(Item) };
 }
 
 /** Several records of one type by id, in one BatchGetItem (up to 100; unprocessed keys retried). */
@@ -54,6 +65,7 @@ export async function getRecords<T extends RecordBase>(kind: RecordKind<T>, ids:
   for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
     const result = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
     for (const item of result.Responses?.[tableName()] ?? []) {
+      if (item.entity === redirectEntity) continue;
       const record = stripLayout<T>(item);
       found.set(record.id, record);
     }
@@ -87,8 +99,11 @@ export interface Mirrored {
   entry: TimelineEntry;
 }
 
-export const saveRecordChange = <T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T, alsoOn: readonly Mirrored[] = []): Promise<void> =>
-  commitChange(recordChangeSet(kind, change, before, alsoOn));
+/** Saves a change; `alsoPut` items (an import's row marker) go after the record's own, in its transaction. */
+export function saveRecordChange<T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T, alsoOn: readonly Mirrored[] = [], alsoPut: readonly GuardedPut[] = []): Promise<void> {
+  const changes = recordChangeSet(kind, change, before, alsoOn);
+  return commitChange({ ...changes, puts: [...changes.puts, ...alsoPut] });
+}
 
 /**
  * One Query per page, on the index that serves the request best: under a parent (gsi4), by name
@@ -165,4 +180,19 @@ function parentTypeOf<T extends RecordBase>(kind: RecordKind<T>, named: RecordTy
   }
   if (kind.parent.types.length > 1) throw invalidField('parentType', `required: one of ${kind.parent.types.join(', ')}`, 'required');
   return kind.parent.types[0]!;
+}
+
+/** Records of the type whose name, normalised as lists sort it, is exactly `name`: one Query on gsi5. */
+export async function findByExactName<T extends RecordBase>(kind: RecordKind<T>, name: string, limit = 5): Promise<T[]> {
+  const { gsi5pk } = keysOf(kind).byName('', '');
+  const result = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi5',
+      KeyConditionExpression: 'gsi5pk = :pk AND begins_with(gsi5sk, :name)',
+      ExpressionAttributeValues: { ':pk': gsi5pk, ':name': `${sortName(name)}#` },
+      Limit: limit,
+    }),
+  );
+  return (result.Items ?? []).map((item) => stripLayout<T>(item));
 }

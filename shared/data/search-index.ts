@@ -59,6 +59,14 @@ export function searchIndexChange<T extends RecordBase>(kind: RecordKind<T>, bef
   return { puts: next.puts, deletes };
 }
 
+/** Every search item of a record that stops being one (merged into another). */
+export function searchIndexRemoval<T extends RecordBase>(kind: RecordKind<T>, record: T): { pk: string; sk: string }[] {
+  return [...searchItems(kind, record).keys].map((k) => {
+    const [pk, sk] = k.split('|') as [string, string];
+    return { pk, sk };
+  });
+}
+
 /**
  * Records whose terms begin with what was typed: one Query per looked-up term (two at most),
  * narrowed to the other words of the query, one hit per record.

@@ -42,24 +42,38 @@ export interface RecordRef {
 export interface RecordEvents {
   RecordCreated: { record: RecordRef; actorId: string };
   RecordUpdated: { record: RecordRef; changedFields: string[]; actorId: string };
+  /** A duplicate was merged into this record (REC-12); its children and timeline follow. */
+  RecordsMerged: { record: RecordRef; mergedId: string; mergedTitle: string; actorId: string };
   /** A note was added to a record's timeline. */
   NoteAdded: { record: { type: RecordType; id: string }; actorId: string };
   /** A deal moved between stages (SAL-2): rules react (follow-ups, notifications, report aggregates). */
   DealStageChanged: { deal: RecordRef; pipelineId: string; from: string; to: string; outcome: 'open' | 'won' | 'lost'; daysInStage: number; actorId: string };
 }
 
-type AllEvents = LeadEvents & RecordEvents;
+/** Background import jobs (REC-11): each event sets the job's runner going on one step of a phase. */
+export interface ImportEvents {
+  ImportRequested: { importId: string; phase: 'check' | 'import'; step: number };
+  ImportFinished: { importId: string; phase: 'check' | 'import'; status: string; counts: Record<string, number>; actorId: string };
+}
+
+type AllEvents = LeadEvents & RecordEvents & ImportEvents;
 export type DomainEventType = keyof AllEvents;
 
 export type DomainEvent = {
   [K in DomainEventType]: EventEnvelope<K, AllEvents[K]>;
 }[DomainEventType];
 
-export const eventSources = { leads: 'crm.leads', deals: 'crm.deals', records: 'crm.records' } as const;
+export const eventSources = { leads: 'crm.leads', deals: 'crm.deals', records: 'crm.records', imports: 'crm.imports' } as const;
 
 /** Which EventBridge `source` announces each event type. */
 export const eventSourceOf = (type: DomainEventType): string =>
-  type.startsWith('Lead') ? eventSources.leads : type.startsWith('Deal') ? eventSources.deals : eventSources.records;
+  type.startsWith('Lead')
+    ? eventSources.leads
+    : type.startsWith('Deal')
+      ? eventSources.deals
+      : type.startsWith('Import')
+        ? eventSources.imports
+        : eventSources.records;
 
 /** The payload published as an EventBridge event's `detail`. */
 export type PublishedDetail<E extends DomainEvent = DomainEvent> = E['detail'] & { eventId: string; occurredAt: string };

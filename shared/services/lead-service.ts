@@ -1,5 +1,6 @@
 import type { Page, TimelineEntry } from '../api/contracts';
 import { ConditionFailed } from '../data/change-set';
+import type { AlsoPut } from './record-service';
 import { getLead, listLeads, saveLeadChange } from '../data/leads-repository';
 import { leadKeys } from '../data/keys';
 import { readTimeline } from '../data/timeline';
@@ -22,10 +23,11 @@ async function assertOwnerExists(ownerId: string | undefined): Promise<void> {
   if (ownerId !== undefined && !(await getUser(ownerId))) throw invalidField('ownerId', 'no such user');
 }
 
-export async function createLeadAs(actor: Actor, input: CreateLeadInput, clock: Clock = systemClock): Promise<Lead> {
+/** `alsoPut`: items written in the lead's own transaction, given its id (an import's row marker, ADR 0011). */
+export async function createLeadAs(actor: Actor, input: CreateLeadInput, clock: Clock = systemClock, alsoPut?: AlsoPut): Promise<Lead> {
   await assertOwnerExists(input.ownerId);
   const change = createLead(input, context(actor, clock), actor.id);
-  await saveLeadChange(change);
+  await saveLeadChange(change, undefined, [...(alsoPut?.(change.lead.id) ?? [])]);
   return change.lead;
 }
 
@@ -44,9 +46,9 @@ export async function readLeadTimeline(id: string, page: { limit: number; cursor
   return timeline;
 }
 
-export async function updateLeadAs(actor: Actor, id: string, patch: UpdateLeadInput, clock: Clock = systemClock): Promise<Lead> {
+export async function updateLeadAs(actor: Actor, id: string, patch: UpdateLeadInput, clock: Clock = systemClock, alsoPut?: AlsoPut): Promise<Lead> {
   await assertOwnerExists(patch.ownerId);
-  return changeLead(id, patch.version, (lead) => updateLead(lead, patch, context(actor, clock)));
+  return changeLead(id, patch.version, (lead) => updateLead(lead, patch, context(actor, clock)), alsoPut);
 }
 
 export async function rejectLeadAs(actor: Actor, id: string, input: RejectLeadInput, clock: Clock = systemClock): Promise<Lead> {
@@ -54,14 +56,14 @@ export async function rejectLeadAs(actor: Actor, id: string, input: RejectLeadIn
 }
 
 /** Optimistic locking: the client's version must be the stored one, checked again at write time. */
-async function changeLead(id: string, expectedVersion: number, command: (lead: Lead) => LeadChange): Promise<Lead> {
+async function changeLead(id: string, expectedVersion: number, command: (lead: Lead) => LeadChange, alsoPut?: AlsoPut): Promise<Lead> {
   const current = await readLead(id);
   if (current.version !== expectedVersion) throw versionConflict(current.version);
   const change = command(current);
   try {
-    await saveLeadChange(change, current);
+    await saveLeadChange(change, current, [...(alsoPut?.(id) ?? [])]);
   } catch (error) {
-    if (error instanceof ConditionFailed) throw versionConflict(Number(error.current?.version) || undefined);
+    if (error instanceof ConditionFailed && error.putIndex === 0) throw versionConflict(Number(error.current?.version) || undefined);
     throw error;
   }
   return change.lead;

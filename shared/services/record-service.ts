@@ -1,15 +1,15 @@
 import type { Page, TimelineEntry } from '../api/contracts';
-import { ConditionFailed } from '../data/change-set';
+import { ConditionFailed, type GuardedPut } from '../data/change-set';
 import { recordKeys } from '../data/keys';
 import { findMatches } from '../data/match-index';
-import { getRecord, getRecords, listRecords, saveRecordChange, type Mirrored } from '../data/records-repository';
+import { getRecordOrRedirect, getRecords, listRecords, saveRecordChange, type Mirrored } from '../data/records-repository';
 import { matchKeys, type MatchReason } from '../domain/duplicates/match-keys';
 import { readTimeline } from '../data/timeline';
 import { getUser } from '../data/users-repository';
 import type { Actor } from '../domain/common/actor';
 import type { CommandContext } from '../domain/common/change';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
-import { invalidField, notFound, versionConflict } from '../domain/common/errors';
+import { invalidField, moved, notFound, versionConflict } from '../domain/common/errors';
 import { createRecord, updateRecord, type RecordChange } from '../domain/records/record-commands';
 import { customFiltersOf, type ListRecordsQuery } from '../domain/records/record-list';
 import { keyPrefixOf, type RecordBase, type RecordKind } from '../domain/records/record-type';
@@ -34,13 +34,22 @@ export interface RecordRules<T extends RecordBase> {
 }
 
 export interface RecordService<T extends RecordBase, C, U> {
-  create(actor: Actor, input: C, clock?: Clock): Promise<T>;
+  kind: RecordKind<T>;
+  create(actor: Actor, input: C, options?: WriteOptions): Promise<T>;
   read(id: string): Promise<T>;
   list(query: ListRecordsQuery): Promise<Page<T>>;
-  update(actor: Actor, id: string, patch: U, clock?: Clock): Promise<T>;
+  update(actor: Actor, id: string, patch: U, options?: WriteOptions): Promise<T>;
   timeline(id: string, page: { limit: number; cursor?: string }): Promise<Page<TimelineEntry>>;
   /** Records of the type that may be the same party (REC-12), with why. */
   duplicates(id: string): Promise<{ items: DuplicateCandidate<T>[] }>;
+}
+
+export type AlsoPut = (recordId: string) => readonly GuardedPut[];
+
+export interface WriteOptions {
+  clock?: Clock;
+  /** Items written in the change's own transaction, given the record's id: an import's row marker (ADR 0011). */
+  alsoPut?: AlsoPut;
 }
 
 export interface DuplicateCandidate<T> {
@@ -58,35 +67,37 @@ export function recordService<T extends RecordBase, C extends object, U extends 
   rules: RecordRules<T> & { defaults?: Partial<T> } = {},
 ): RecordService<T, C, U> {
   const read = async (id: string): Promise<T> => {
-    const record = await getRecord(kind, id);
+    const { record, redirect } = await getRecordOrRedirect(kind, id);
+    if (redirect) throw moved(kind.label, { type: kind.type, id: redirect.mergedInto });
     if (!record) throw notFound(kind.label);
     return record;
   };
 
   const prepared = (fields: Record<string, unknown>, before: T | undefined, now: Date) => (rules.prepare ? rules.prepare(fields, before, now) : Promise.resolve(fields));
 
-  const checkAndSave = async (change: RecordChange<T>, actor: Actor, before?: T): Promise<T> => {
+  const checkAndSave = async (change: RecordChange<T>, actor: Actor, before: T | undefined, alsoPut?: AlsoPut): Promise<T> => {
     // The acting user exists (their token says so); another owner must be a known user.
     const newOwner = change.record.ownerId !== before?.ownerId && change.record.ownerId !== actor.id;
     if (newOwner && !(await getUser(change.record.ownerId))) throw invalidField('ownerId', 'no such user');
     await rules.check?.(change.record, before);
     try {
-      await saveRecordChange(kind, change, before, rules.mirror?.(change, before) ?? []);
+      await saveRecordChange(kind, change, before, rules.mirror?.(change, before) ?? [], alsoPut?.(change.record.id));
     } catch (error) {
-      if (error instanceof ConditionFailed && before) throw versionConflict(Number(error.current?.version) || undefined);
+      if (error instanceof ConditionFailed && error.putIndex === 0 && before) throw versionConflict(Number(error.current?.version) || undefined);
       throw error;
     }
     return change.record;
   };
 
   return {
+    kind,
     read,
-    create: async (actor, input, clock = systemClock) => {
+    create: async (actor, input, { clock = systemClock, alsoPut } = {}) => {
       const ctx = context(actor, clock);
       const custom = await checkedCustomValues(kind.type, (input as { custom?: unknown }).custom, undefined, true);
       const { custom: _given, ...rest } = input as Record<string, unknown>;
       const fields = await prepared({ ...rules.defaults, ...rest, ...(custom ? { custom } : {}) }, undefined, ctx.now);
-      return checkAndSave(createRecord(kind, fields as unknown as Parameters<typeof createRecord<T>>[1], ctx, actor.id), actor);
+      return checkAndSave(createRecord(kind, fields as unknown as Parameters<typeof createRecord<T>>[1], ctx, actor.id), actor, undefined, alsoPut);
     },
     list: async (query) => {
       if (query.status && !rules.statuses?.includes(query.status)) {
@@ -94,7 +105,7 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       }
       return listRecords(kind, query, await customFilters(kind.type, customFiltersOf(query)));
     },
-    update: async (actor, id, patch, clock = systemClock) => {
+    update: async (actor, id, patch, { clock = systemClock, alsoPut } = {}) => {
       const current = await read(id);
       if (current.version !== patch.version) throw versionConflict(current.version);
       const ctx = context(actor, clock);
@@ -103,7 +114,7 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       const clearAll = Object.fromEntries(Object.keys(current.custom ?? {}).map((key) => [key, null]));
       const custom = 'custom' in given ? await checkedCustomValues(kind.type, given.custom ?? clearAll, current.custom, false) : undefined;
       const fields = await prepared('custom' in given ? { ...given, custom: custom ?? null } : given, current, ctx.now);
-      return checkAndSave(updateRecord(kind, current, fields as Parameters<typeof updateRecord<T>>[2], ctx), actor, current);
+      return checkAndSave(updateRecord(kind, current, fields as Parameters<typeof updateRecord<T>>[2], ctx), actor, current, alsoPut);
     },
     duplicates: async (id) => {
       const record = await read(id);

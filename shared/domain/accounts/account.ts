@@ -49,7 +49,7 @@ export const accountKind: RecordKind<Account> = {
   label: 'Account',
   tracked: ['name', 'legalName', 'taxId', 'kpp', 'industry', 'description', 'website', 'email', 'phones', 'addresses', 'annualRevenue', 'employees', 'parentId', 'leadSource', 'status', 'rating', 'ownerId', 'custom'],
   status: (account) => account.status,
-  parent: { types: ['account'], of: (account) => (account.parentId ? { type: 'account', id: account.parentId } : undefined) },
+  parent: { types: ['account'], of: (account) => (account.parentId ? { type: 'account', id: account.parentId } : undefined), relink: (to) => ({ parentId: to?.id }) },
   search: (account) => ({
     title: account.name,
     ...(account.legalName || account.taxId ? { subtitle: [account.legalName, account.taxId && `ИНН ${account.taxId}`].filter(Boolean).join(' · ') } : {}),

@@ -51,9 +51,9 @@ export type Activity = RecordBase & Omit<CreateActivityInput, 'ownerId' | 'statu
 export const activityKind: RecordKind<Activity> = {
   type: 'activity',
   label: 'Activity',
-  tracked: ['kind', 'subject', 'description', 'dueAt', 'durationMinutes', 'reminderAt', 'status', 'outcome', 'nextStep', 'ownerId'],
+  tracked: ['kind', 'subject', 'description', 'dueAt', 'durationMinutes', 'reminderAt', 'status', 'outcome', 'nextStep', 'ownerId', 'regarding'],
   status: (activity) => activity.status,
-  parent: { types: regardingTypes, of: (activity) => activity.regarding },
+  parent: { types: regardingTypes, of: (activity) => activity.regarding, relink: (to) => ({ regarding: to }) },
   // Activities are found through their records, not by quick search.
   search: (activity) => ({ title: activity.subject, terms: {} }),
 };

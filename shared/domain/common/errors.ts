@@ -8,7 +8,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { fields?: FieldIssue[]; currentVersion?: number } = {},
+    readonly details: { fields?: FieldIssue[]; currentVersion?: number; mergedInto?: { type: string; id: string } } = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -26,6 +26,10 @@ export const versionConflict = (currentVersion: number | undefined): DomainError
 
 export const invalidField = (path: string, message: string, code = 'invalid'): DomainError =>
   new DomainError('validation_failed', `${path}: ${message}`, { fields: [{ path, message, code }] });
+
+/** The record was merged into another (REC-12): answered 308 with the survivor's location. */
+export const moved = (what: string, mergedInto: { type: string; id: string }): DomainError =>
+  new DomainError('moved', `${what} was merged into another record`, { mergedInto });
 
 /** An update that would change nothing is refused, so every version on a timeline is a real change. */
 export const nothingToChange = (): DomainError =>

@@ -54,7 +54,7 @@ export const contactKind: RecordKind<Contact> = {
   label: 'Contact',
   tracked: ['lastName', 'firstName', 'middleName', 'birthDate', 'timeZone', 'accountId', 'jobTitle', 'department', 'phones', 'emails', 'addresses', 'socialLinks', 'bio', 'family', 'interests', 'status', 'emailOptOut', 'ownerId', 'custom'],
   status: (contact) => contact.status,
-  parent: { types: ['account'], of: (contact) => (contact.accountId ? { type: 'account', id: contact.accountId } : undefined) },
+  parent: { types: ['account'], of: (contact) => (contact.accountId ? { type: 'account', id: contact.accountId } : undefined), relink: (to) => ({ accountId: to?.id }) },
   search: (contact) => ({
     title: contactFullName(contact),
     ...(contact.jobTitle || contact.emails?.[0] ? { subtitle: [contact.jobTitle, contact.emails?.[0]?.address].filter(Boolean).join(' · ') } : {}),

@@ -84,7 +84,7 @@ export const dealKind: RecordKind<Deal> = {
   label: 'Deal',
   tracked: ['title', 'needs', 'accountId', 'contactIds', 'expectedCloseDate', 'amount', 'lines', 'description', 'stage', 'lostReason', 'ownerId', 'custom'],
   status: (deal) => deal.stage,
-  parent: { types: ['account'], of: (deal) => (deal.accountId ? { type: 'account', id: deal.accountId } : undefined) },
+  parent: { types: ['account'], of: (deal) => (deal.accountId ? { type: 'account', id: deal.accountId } : undefined), relink: (to) => ({ accountId: to?.id }) },
   search: (deal) => ({
     title: deal.title,
     ...(deal.amount ? { subtitle: `${deal.amount.amount.toLocaleString('ru-RU')} ${deal.amount.currency}` } : {}),

@@ -45,11 +45,19 @@ export interface RecordKind<T extends RecordBase> {
   /** The value listed by status (gsi3), if the type has one. */
   status?: (record: T) => string;
   /** The record this one is listed under (gsi4): an account's contacts, its child accounts, a deal's activities. */
-  parent?: { types: readonly RecordType[]; of: (record: T) => RecordLink | undefined };
+  parent?: {
+    types: readonly RecordType[];
+    of: (record: T) => RecordLink | undefined;
+    /** The patch that puts the record under another parent: a merge moves children to the survivor (REC-12). */
+    relink: (to: RecordLink | undefined) => Partial<Record<keyof T, unknown>>;
+  };
   search: (record: T) => SearchDoc;
   /** What makes two records of the type the same party (email, phone, tax id, name), if they can be duplicates. */
   match?: (record: T) => MatchSource;
 }
+
+/** The API resource of a type: `account` → `/api/accounts`. */
+export const resourceOf = (type: RecordType): string => (type === 'activity' ? 'activities' : `${type}s`);
 
 /** Key prefix and entity name of a type: `account` → pk `ACCOUNT#<id>`, collection `ACCOUNTS`. */
 export const keyPrefixOf = (type: RecordType): string => type.toUpperCase();

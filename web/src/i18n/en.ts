@@ -157,6 +157,7 @@ export const en: Messages = {
       converted: 'Lead converted into a deal',
       note: 'Note',
       activity: 'Activity',
+      merged: 'Duplicates merged',
     },
     actors: { user: 'User', form: 'Web form', system: 'System' },
     form: (id: string) => `Form "${id}"`,

@@ -166,6 +166,7 @@ export const ru = {
       converted: 'Лид преобразован в сделку',
       note: 'Заметка',
       activity: 'Дело',
+      merged: 'Объединение дубликатов',
     } satisfies Record<TimelineEntry['kind'], string>,
     actors: { user: 'Пользователь', form: 'Веб-форма', system: 'Система' },
     form: (id: string) => `Форма «${id}»`,

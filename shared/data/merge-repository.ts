@@ -1,0 +1,64 @@
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Merge } from '../domain/duplicates/merge';
+import { keyPrefixOf, type RecordBase, type RecordKind } from '../domain/records/record-type';
+import { commitChange } from './change-set';
+import { dynamo, tableName } from './dynamo-client';
+import { outboxAttribute, recordKeys } from './keys';
+import { matchIndexRemoval } from './match-index';
+import { mustHaveVersion } from './record-item';
+import { recordChangeSet, redirectEntity } from './records-repository';
+import { searchIndexRemoval } from './search-index';
+
+/**
+ * A merge (REC-12) in two parts. The merge itself is one transaction: the survivor's new version
+ * with its timeline entry and RecordsMerged event, the redirect replacing the duplicate (only if
+ * nobody changed it since the user looked), and the duplicate's search and match items removed.
+ * Moving what hung off the duplicate then follows the event (moveMergedPartition), as it may be
+ * more than one transaction can hold.
+ */
+export async function saveMerge<T extends RecordBase>(kind: RecordKind<T>, merge: Merge<T>, survivorBefore: T, duplicate: T): Promise<void> {
+  const changes = recordChangeSet(kind, { record: merge.survivor, history: merge.history, events: merge.events }, survivorBefore);
+  const duplicateKey = recordKeys(keyPrefixOf(kind.type)).item(duplicate.id);
+  await commitChange({
+    ...changes,
+    puts: [...changes.puts, { item: { ...duplicateKey, entity: redirectEntity, ...merge.redirect }, condition: mustHaveVersion(duplicate.version) }],
+    deletes: [...(changes.deletes ?? []), ...searchIndexRemoval(kind, duplicate), ...matchIndexRemoval(kind, duplicate)],
+  });
+}
+
+/**
+ * Moves every item left in the merged record's partition (its timeline entries, attachments) to
+ * the survivor's, 50 at a time, each copy and delete in one transaction. A copied timeline entry
+ * drops its outbox attribute: its events were published once already. Safe to run again.
+ */
+export async function moveMergedPartition(type: RecordKind<RecordBase>['type'], fromId: string, toId: string): Promise<number> {
+  const keys = recordKeys(keyPrefixOf(type));
+  const from = keys.item(fromId);
+  const to = keys.item(toId);
+  let moved = 0;
+  for (;;) {
+    const { Items = [] } = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': from.pk },
+        Limit: 51,
+        ConsistentRead: true,
+      }),
+    );
+    const batch = Items.filter((item) => item.sk !== from.sk).slice(0, 50);
+    if (batch.length === 0) return moved;
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: batch.flatMap((item) => {
+          const { [outboxAttribute]: _published, ...copy } = item;
+          return [
+            { Put: { TableName: tableName(), Item: { ...copy, pk: to.pk, movedFrom: fromId } } },
+            { Delete: { TableName: tableName(), Key: { pk: item.pk, sk: item.sk } } },
+          ];
+        }),
+      }),
+    );
+    moved += batch.length;
+  }
+}

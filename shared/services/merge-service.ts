@@ -1,0 +1,97 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionFailed } from '../data/change-set';
+import { dynamo, tableName } from '../data/dynamo-client';
+import { recordKeys } from '../data/keys';
+import { moveMergedPartition, saveMerge } from '../data/merge-repository';
+import { stripLayout } from '../data/record-item';
+import { getRecord, getRecordOrRedirect, saveRecordChange } from '../data/records-repository';
+import type { Actor } from '../domain/common/actor';
+import type { CommandContext } from '../domain/common/change';
+import { newId, systemClock, type Clock } from '../domain/common/clock';
+import { DomainError, moved, notFound, versionConflict } from '../domain/common/errors';
+import { mergeRecords, type MergeInput } from '../domain/duplicates/merge';
+import { updateRecord } from '../domain/records/record-commands';
+import { kinds } from '../domain/records/kinds';
+import { keyPrefixOf, type RecordBase, type RecordKind, type RecordLink, type RecordType } from '../domain/records/record-type';
+
+/**
+ * Merging duplicates (REC-12). `mergeInto` is the user's action: one transaction, refused with 409
+ * if either record changed since the user compared them. `followMerge` runs on RecordsMerged and
+ * moves the duplicate's children (contacts, deals, child accounts, activities) and its timeline to
+ * the survivor; it is idempotent, so a redelivered event finds nothing left to move.
+ */
+export async function mergeInto<T extends RecordBase>(kind: RecordKind<T>, actor: Actor, survivorId: string, input: MergeInput, clock: Clock = systemClock): Promise<T> {
+  const [survivor, duplicate] = await Promise.all([readLive(kind, survivorId), readLive(kind, input.duplicateId, 'duplicateId')]);
+  if (survivor.version !== input.version) throw versionConflict(survivor.version);
+  if (duplicate.version !== input.duplicateVersion) throw versionConflict(duplicate.version);
+  const now = clock.now();
+  const ctx: CommandContext = { actor, now, newId: () => newId(now) };
+  const merge = mergeRecords(kind, survivor, duplicate, input.take, ctx);
+  try {
+    await saveMerge(kind, merge, survivor, duplicate);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw versionConflict(undefined);
+    throw error;
+  }
+  return merge.survivor;
+}
+
+async function readLive<T extends RecordBase>(kind: RecordKind<T>, id: string, field?: string): Promise<T> {
+  const { record, redirect } = await getRecordOrRedirect(kind, id);
+  if (redirect) {
+    if (field) throw new DomainError('unprocessable', `${field}: already merged into another record`, { fields: [{ path: field, message: 'already merged', code: 'merged' }] });
+    throw moved(kind.label, { type: kind.type, id: redirect.mergedInto });
+  }
+  if (!record) {
+    if (field) throw new DomainError('validation_failed', `${field}: no such ${kind.label.toLowerCase()}`, { fields: [{ path: field, message: 'not found', code: 'not_found' }] });
+    throw notFound(kind.label);
+  }
+  return record;
+}
+
+/** The types whose records can sit under a record of `type` (gsi4): an account's contacts, deals, child accounts, activities. */
+const childKindsOf = (type: RecordType): RecordKind<RecordBase>[] => Object.values(kinds).filter((k) => k.parent?.types.includes(type));
+
+export async function followMerge(type: RecordType, fromId: string, toId: string, actor: Actor, clock: Clock = systemClock): Promise<{ relinked: number; moved: number }> {
+  const from: RecordLink = { type, id: fromId };
+  const to: RecordLink = { type, id: toId };
+  let relinked = 0;
+  for (const child of childKindsOf(type)) {
+    for (const record of await childrenUnder(child, from)) {
+      if (await relink(child, record, to, actor, clock)) relinked++;
+    }
+  }
+  return { relinked, moved: await moveMergedPartition(type, fromId, toId) };
+}
+
+async function childrenUnder(child: RecordKind<RecordBase>, parent: RecordLink): Promise<RecordBase[]> {
+  const gsi4pk = recordKeys(keyPrefixOf(child.type)).byParent(recordKeys(keyPrefixOf(parent.type)).item(parent.id).pk, '', '').gsi4pk;
+  const found: RecordBase[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({ TableName: tableName(), IndexName: 'gsi4', KeyConditionExpression: 'gsi4pk = :pk', ExpressionAttributeValues: { ':pk': gsi4pk }, ExclusiveStartKey: cursor }),
+    );
+    found.push(...(page.Items ?? []).map((item) => stripLayout<RecordBase>(item)));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return found;
+}
+
+/** Puts one child under the survivor, rereading it if someone saved it meanwhile. */
+async function relink(kind: RecordKind<RecordBase>, child: RecordBase, to: RecordLink, actor: Actor, clock: Clock): Promise<boolean> {
+  let current: RecordBase | undefined = child;
+  for (let attempt = 0; current && attempt < 5; attempt++) {
+    if (kind.parent?.of(current)?.id === to.id) return false;
+    const now = clock.now();
+    const change = updateRecord(kind, current, { ...kind.parent!.relink(to), version: current.version }, { actor, now, newId: () => newId(now) });
+    try {
+      await saveRecordChange(kind, change, current);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConditionFailed)) throw error;
+      current = await getRecord(kind, child.id);
+    }
+  }
+  return false;
+}

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { handler as accountsApi } from '../../functions/accounts/accounts-api';
+import { handler as activitiesApi } from '../../functions/activities/activities-api';
+import { handler as contactsApi } from '../../functions/contacts/contacts-api';
+import { handler as followMergeHandler } from '../../functions/duplicates/follow-merge';
+import { handler as searchApi } from '../../functions/search/search-api';
+import { putUser } from '../../shared/data/users-repository';
+import type { Account } from '../../shared/domain/accounts/account';
+import type { Contact } from '../../shared/domain/contacts/contact';
+import { admin, apiEvent, invoke } from '../support/api-event';
+import { byEntity, recordItems } from '../support/table-items';
+
+/** Merging duplicates (REC-12): the survivor keeps chosen values, gains children and timeline; the merged id redirects. */
+type Options = Parameters<typeof apiEvent>[0];
+const call = <T = any>(api: unknown, route: string, options: Omit<Options, 'route'> = {}) => invoke<T>(api, apiEvent({ route, ...options }));
+const createAccount = async (body: unknown) => (await call<Account>(accountsApi, 'POST /api/accounts', { body })).body;
+const merge = (survivor: { id: string; version: number }, duplicate: { id: string; version: number }, take: string[] = []) =>
+  call<Account>(accountsApi, 'POST /api/accounts/{id}/merge', { pathParameters: { id: survivor.id }, body: { duplicateId: duplicate.id, version: survivor.version, duplicateVersion: duplicate.version, take } });
+const timeline = async (id: string) =>
+  (await call<{ items: { kind: string; note?: string; data?: Record<string, unknown> }[] }>(accountsApi, 'GET /api/accounts/{id}/timeline', { pathParameters: { id }, query: { limit: '100' } })).body.items;
+const follow = (event: { detail: Record<string, unknown> }) => followMergeHandler({ detail: event.detail } as never, {} as never);
+
+/** The RecordsMerged event the merge put in the outbox, as the bus delivers it. */
+async function mergedEvent(survivorId: string) {
+  const entries = byEntity(await recordItems(), 'HISTORY').filter((h) => h.pk === `ACCOUNT#${survivorId}` && h.kind === 'merged');
+  const published = (entries.at(-1)?.events as { type: string; id: string; detail: Record<string, unknown> }[])[0]!;
+  expect(published.type).toBe('RecordsMerged');
+  return { detail: { ...published.detail, eventId: published.id } };
+}
+
+beforeAll(async () => {
+  await putUser({ id: admin.sub, email: admin.email, roles: ['admin'] });
+});
+
+describe('merging accounts', () => {
+  it('keeps chosen values, fills gaps, unites phones, and leaves a redirect; children and timeline follow', async () => {
+    const survivor = await createAccount({ name: 'ООО «Слияние»', taxId: '7701234567', industry: 'Торговля', phones: [{ kind: 'work', number: '+7 495 111-11-11' }] });
+    const duplicate = await createAccount({ name: 'Слияние', taxId: '7701234567', industry: 'Производство', website: 'https://sliyanie.ru', phones: [{ kind: 'work', number: '8 (495) 111-11-11' }, { kind: 'work', number: '+7 495 222-22-22' }] });
+    const contact = (await call<Contact>(contactsApi, 'POST /api/contacts', { body: { lastName: 'Сотрудников', accountId: duplicate.id } })).body;
+    const task = (await call(activitiesApi, 'POST /api/activities', { body: { kind: 'task', subject: 'Позвонить', regarding: { type: 'account', id: duplicate.id } } })).body;
+    await call(accountsApi, 'POST /api/accounts/{id}/notes', { pathParameters: { id: duplicate.id }, body: { text: 'Заметка о дубликате' } });
+
+    const res = await merge(survivor, duplicate, ['industry']);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: survivor.id, version: 2, industry: 'Производство', website: 'https://sliyanie.ru', name: 'ООО «Слияние»' });
+    expect(res.body.phones?.map((p) => p.number)).toEqual(['+7 495 111-11-11', '+7 495 222-22-22']);
+
+    const gone = await call(accountsApi, 'GET /api/accounts/{id}', { pathParameters: { id: duplicate.id } });
+    expect(gone.status).toBe(308);
+    expect(gone.headers?.location).toBe(`/api/accounts/${survivor.id}`);
+    expect(gone.body.error).toMatchObject({ code: 'moved', mergedInto: { type: 'account', id: survivor.id } });
+    const found = await call<{ items: { id: string }[] }>(searchApi, 'GET /api/search', { query: { q: 'слияние', types: 'account' } });
+    expect(found.body.items.map((h) => h.id)).toEqual([survivor.id]);
+    expect((await call(accountsApi, 'GET /api/accounts/{id}/duplicates', { pathParameters: { id: survivor.id } })).body.items).toEqual([]);
+    expect((await timeline(survivor.id))[0]).toMatchObject({ kind: 'merged', data: { mergedId: duplicate.id, mergedTitle: 'Слияние' } });
+
+    const event = await mergedEvent(survivor.id);
+    // Its creation, the note and the task's entry.
+    expect(await follow(event)).toEqual({ relinked: 2, moved: 3 });
+    const contacts = await call<{ items: Contact[] }>(contactsApi, 'GET /api/contacts', { query: { parentId: survivor.id } });
+    expect(contacts.body.items.map((c) => c.id)).toEqual([contact.id]);
+    const tasks = await call<{ items: { id: string; regarding: unknown }[] }>(activitiesApi, 'GET /api/activities', { query: { parentType: 'account', parentId: survivor.id } });
+    expect(tasks.body.items).toEqual([expect.objectContaining({ id: task.id, regarding: { type: 'account', id: survivor.id } })]);
+    const kinds = (await timeline(survivor.id)).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['merged', 'note', 'activity', 'created', 'created']));
+    expect((await timeline(survivor.id)).find((e) => e.kind === 'note')?.note).toBe('Заметка о дубликате');
+    // The moved entries do not carry their events again: the outbox published them once.
+    const moved = byEntity(await recordItems(), 'HISTORY').filter((h) => h.movedFrom === duplicate.id);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.every((h) => h.events === undefined)).toBe(true);
+
+    expect(await follow(event)).toEqual({ relinked: 0, moved: 0 });
+  });
+
+  it('refuses a stale version of either record, a record merged into itself, and one already merged', async () => {
+    const a = await createAccount({ name: 'Альфа Дубль' });
+    const b = await createAccount({ name: 'Альфа Дубль' });
+    expect((await merge(a, { ...b, version: 9 })).status).toBe(409);
+    expect((await merge({ ...a, version: 9 }, b)).status).toBe(409);
+    const self = await merge(a, a);
+    expect(self.status).toBe(400);
+    expect(self.body.error.fields[0].path).toBe('duplicateId');
+    expect((await merge(a, b, ['nonsense'])).body.error.fields[0].path).toBe('take');
+    expect((await merge(a, b)).status).toBe(200);
+    const again = await merge({ ...a, version: 2 }, b);
+    expect(again.status).toBe(422);
+    expect(again.body.error.fields[0].path).toBe('duplicateId');
+    expect((await call(accountsApi, 'POST /api/accounts/{id}/merge', { pathParameters: { id: a.id }, body: { duplicateId: 'x', version: 1 } })).body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['duplicateId', 'duplicateVersion']);
+  });
+
+  it('moves a child account of the duplicate under the survivor, and does not put the survivor under itself', async () => {
+    const parent = await createAccount({ name: 'Холдинг Корень' });
+    const child = await createAccount({ name: 'Холдинг Корень Дочка', parentId: parent.id });
+    const res = await merge(child, parent);
+    expect(res.status).toBe(200);
+    expect(res.body.parentId).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 import { apiRouter } from '../http/api-router';
+import { addLeadNoteRoute } from './add-lead-note';
 import { convertLeadRoute } from './convert-lead';
 import { createLeadRoute } from './create-lead';
 import { getLeadTimelineRoute } from './get-lead-timeline';
@@ -16,4 +17,5 @@ export const handler = apiRouter({
   'POST /api/leads/{leadId}/reject': rejectLeadRoute,
   'GET /api/leads/{leadId}/timeline': getLeadTimelineRoute,
   'POST /api/leads/{leadId}/convert': convertLeadRoute,
+  'POST /api/leads/{leadId}/notes': addLeadNoteRoute,
 });

@@ -100,6 +100,7 @@ export const app: AppDefinition = {
       'POST /api/leads/{leadId}/reject',
       'GET /api/leads/{leadId}/timeline',
       'POST /api/leads/{leadId}/convert',
+      'POST /api/leads/{leadId}/notes',
     ]),
     ...signedInRoutesOf('forms', ['GET /api/forms', 'POST /api/forms', 'GET /api/forms/{formId}', 'PUT /api/forms/{formId}']),
     ...signedInRoutesOf('accounts', [...coreRecordRoutes('accounts'), 'POST /api/accounts/{id}/notes', 'GET /api/accounts/{id}/duplicates', 'POST /api/accounts/{id}/merge']),

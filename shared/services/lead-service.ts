@@ -1,5 +1,6 @@
 import type { Page, TimelineEntry } from '../api/contracts';
 import { ConditionFailed } from '../data/change-set';
+import { checkedCustomValues } from './custom-field-service';
 import type { AlsoPut } from './record-service';
 import { getLead, listLeads, saveLeadChange } from '../data/leads-repository';
 import { leadKeys } from '../data/keys';
@@ -26,7 +27,9 @@ async function assertOwnerExists(ownerId: string | undefined): Promise<void> {
 /** `alsoPut`: items written in the lead's own transaction, given its id (an import's row marker, ADR 0011). */
 export async function createLeadAs(actor: Actor, input: CreateLeadInput, clock: Clock = systemClock, alsoPut?: AlsoPut): Promise<Lead> {
   await assertOwnerExists(input.ownerId);
-  const change = createLead(input, context(actor, clock), actor.id);
+  const custom = await checkedCustomValues('lead', input.custom, undefined, true);
+  const { custom: _given, ...fields } = input;
+  const change = createLead({ ...fields, ...(custom ? { custom } : {}) } as CreateLeadInput, context(actor, clock), actor.id);
   await saveLeadChange(change, undefined, [...(alsoPut?.(change.lead.id) ?? [])]);
   return change.lead;
 }
@@ -48,7 +51,15 @@ export async function readLeadTimeline(id: string, page: { limit: number; cursor
 
 export async function updateLeadAs(actor: Actor, id: string, patch: UpdateLeadInput, clock: Clock = systemClock, alsoPut?: AlsoPut): Promise<Lead> {
   await assertOwnerExists(patch.ownerId);
-  return changeLead(id, patch.version, (lead) => updateLead(lead, patch, context(actor, clock)), alsoPut);
+  let checked = patch;
+  if ('custom' in patch) {
+    // `custom: null` clears every value; a map changes the values it names. Checking needs the stored values.
+    const current = await readLead(id);
+    const clearAll = Object.fromEntries(Object.keys(current.custom ?? {}).map((key) => [key, null]));
+    const custom = await checkedCustomValues('lead', patch.custom ?? clearAll, current.custom, false);
+    checked = { ...patch, custom: custom ?? undefined } as UpdateLeadInput;
+  }
+  return changeLead(id, patch.version, (lead) => updateLead(lead, checked, context(actor, clock)), alsoPut);
 }
 
 export async function rejectLeadAs(actor: Actor, id: string, input: RejectLeadInput, clock: Clock = systemClock): Promise<Lead> {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as accountsApi } from '../../functions/accounts/accounts-api';
 import { handler as customFieldsApi } from '../../functions/custom-fields/custom-fields-api';
+import { handler as leadsApi } from '../../functions/leads/leads-api';
 import { handler as productsApi } from '../../functions/products/products-api';
 import { putUser } from '../../shared/data/users-repository';
 import type { Account } from '../../shared/domain/accounts/account';
@@ -70,5 +71,24 @@ describe('custom fields', () => {
     const unknown = await call(accountsApi, 'GET /api/accounts', { query: { 'custom.colour': 'red' } });
     expect(paths(unknown)).toEqual(['custom.colour']);
     expect((await call(accountsApi, 'GET /api/accounts', { query: { colour: 'red' } })).status).toBe(400);
+  });
+
+  it('leads take them too: validated on create and edit, changes on the timeline one by one', async () => {
+    const budgetBand = { key: 'budgetBand', label: 'Бюджет', type: 'select', options: [{ value: 'small', label: 'До 1 млн' }, { value: 'large', label: 'Больше 1 млн' }] };
+    const defined = await call(customFieldsApi, 'PUT /api/custom-fields/{recordType}', { pathParameters: { recordType: 'lead' }, body: { fields: [budgetBand], version: 0 } });
+    expect(defined.status).toBe(200);
+    const bad = await call(leadsApi, 'POST /api/leads', { body: { lastName: 'Кастомов', email: 'custom@lead.ru', custom: { budgetBand: 'huge', colour: 'red' } } });
+    expect(bad.status).toBe(400);
+    expect(paths(bad)).toEqual(['custom.budgetBand', 'custom.colour']);
+    const lead = await call(leadsApi, 'POST /api/leads', { body: { lastName: 'Кастомов', email: 'custom@lead.ru', custom: { budgetBand: 'small' } } });
+    expect(lead.status).toBe(201);
+    expect(lead.body.custom).toEqual({ budgetBand: 'small' });
+    const edited = await call(leadsApi, 'PATCH /api/leads/{leadId}', { pathParameters: { leadId: lead.body.id }, body: { version: 1, custom: { budgetBand: 'large' } } });
+    expect(edited.body.custom).toEqual({ budgetBand: 'large' });
+    const timeline = await call(leadsApi, 'GET /api/leads/{leadId}/timeline', { pathParameters: { leadId: lead.body.id } });
+    expect(timeline.body.items[0].changes).toEqual([{ field: 'custom.budgetBand', from: 'small', to: 'large' }]);
+    const note = await call(leadsApi, 'POST /api/leads/{leadId}/notes', { pathParameters: { leadId: lead.body.id }, body: { text: 'Перезвонить после праздников' } });
+    expect(note.status).toBe(201);
+    expect((await call(leadsApi, 'POST /api/leads/{leadId}/notes', { pathParameters: { leadId: lead.body.id }, body: { text: ' ' } })).status).toBe(400);
   });
 });

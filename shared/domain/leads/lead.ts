@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { emailSchema, moneySchema, phoneSchema, trimmed } from '../common/values';
+import { customValuesInput } from '../custom-fields/custom-field';
 import type { RecordKind } from '../records/record-type';
 import { leadChannels, leadStatuses, openLeadStatuses, qualifications, rejectionReasons } from './lead-process';
 
@@ -58,6 +59,8 @@ const leadFields = {
   budget: moneySchema.optional(),
   qualification: z.enum(qualifications).optional(),
   ownerId: z.string().min(1).max(128).optional(),
+  /** Custom field values by key (REC-9), checked against the lead's definitions by the service. */
+  custom: customValuesInput,
 };
 
 type IdentityFields = { firstName?: string; lastName?: string; company?: string; email?: string; phone?: string };

@@ -72,6 +72,23 @@ export async function measureRequestsPerOperation(): Promise<Record<string, Reco
     await measure('GET /api/search?q= (typing a phone)', () => route(search, 'GET /api/search', { query: { q: '8 912 000' } }));
     const lead = await invoke(handlers.create, apiEvent({ method: 'POST', body: { lastName: 'Конверсия', company: 'Новая фирма', email: 'c@example.ru' } }));
     await measure('POST /api/leads/{leadId}/convert', () => route(convert, 'POST /api/leads/{leadId}/convert', { pathParameters: { leadId: lead.body.id as string }, body: { version: 1 } }));
+
+    const activities = (await import('../functions/activities/activities-api')).handler;
+    const product2 = await measure('POST /api/products', () => route(products, 'POST /api/products', { body: { sku: 'B-2', name: 'Замер 2', kind: 'service', unit: 'ч', price: { amount: 50, currency: 'RUB' }, vatRate: 20 } }));
+    await measure('GET /api/products/{id}', () => route(products, 'GET /api/products/{id}', { pathParameters: { id: product2.body.id as string } }));
+    await measure('GET /api/products (page)', () => route(products, 'GET /api/products', {}));
+    const task = await measure('POST /api/activities (about a deal)', () =>
+      route(activities, 'POST /api/activities', { body: { kind: 'task', subject: 'Замер', regarding: { type: 'deal', id: deal.body.id as string } } }),
+    );
+    await measure('GET /api/activities/{id}', () => route(activities, 'GET /api/activities/{id}', { pathParameters: { id: task.body.id as string } }));
+    await measure("GET /api/activities?parentType=deal (a deal's activities)", () => route(activities, 'GET /api/activities', { query: { parentType: 'deal', parentId: deal.body.id as string } }));
+    await measure('POST /api/accounts/{id}/notes', () => route(accounts, 'POST /api/accounts/{id}/notes', { pathParameters: { id: accountId }, body: { text: 'Замер' } }));
+
+    const twin = (await route(accounts, 'POST /api/accounts', { body: { name: 'Замер', taxId: '7707083893' } })).body;
+    await measure('GET /api/accounts/{id}/duplicates (one match key: the tax id)', () => route(accounts, 'GET /api/accounts/{id}/duplicates', { pathParameters: { id: twin.id as string } }));
+    await measure('POST /api/accounts/{id}/merge', () =>
+      route(accounts, 'POST /api/accounts/{id}/merge', { pathParameters: { id: accountId }, body: { duplicateId: twin.id, version: 2, duplicateVersion: 1, take: [] } }),
+    );
     return figures;
   } finally {
     await counter.close();

@@ -128,6 +128,7 @@ const ru = {
     cancel: 'Отменить импорт',
     cancelling: 'Отменяем…',
     confirmCancel: 'Отменить импорт? Уже импортированные строки останутся в CRM.',
+    keep: 'Не отменять',
     background: 'Можно закрыть страницу — импорт продолжится, а результат будет в списке импортов.',
   },
   counts: {
@@ -155,6 +156,7 @@ const ru = {
     running: 'Запускаем импорт…',
     recheck: 'Проверить ещё раз',
     editMapping: 'Изменить сопоставление',
+    backToReport: 'Вернуться к отчёту',
     report: 'Отчёт по строкам',
     choicesNote: 'Выбор для отдельных строк сохраняется сразу и будет учтён при импорте.',
   },
@@ -303,6 +305,7 @@ const en: ImportMessages = {
     cancel: 'Cancel the import',
     cancelling: 'Cancelling…',
     confirmCancel: 'Cancel the import? Rows already imported stay in the CRM.',
+    keep: 'Keep it',
     background: 'You may close this page: the import goes on, and its result will be in the list of imports.',
   },
   counts: {
@@ -330,6 +333,7 @@ const en: ImportMessages = {
     running: 'Starting the import…',
     recheck: 'Check again',
     editMapping: 'Change the mapping',
+    backToReport: 'Back to the report',
     report: 'Rows report',
     choicesNote: 'A choice for a single row is saved at once and applies to the import.',
   },

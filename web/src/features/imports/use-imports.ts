@@ -1,7 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { ImportJob, ImportPhase, ImportStatus, ImportType, RowOutcome } from '@shared/domain/imports/import-job';
-import { isApiError } from '../../api/api-error';
 import { createImportsApi, type ImportsApi } from './imports-api';
 import { useHttpClient } from './shared/use-http';
 
@@ -67,8 +66,8 @@ export function useReportRows(job: ImportJob, phase: ImportPhase, outcome: RowOu
 
 /**
  * A write on the job (mapping, check, run, resume, cancel) from the version shown. The answer
- * replaces the cached job; a 409 (someone else moved it on) or a 422 (no longer allowed in its
- * status) refetches it, so the page shows the truth before the user tries again.
+ * replaces the cached job; a failure (a 409: someone else moved it on; a 422: no longer allowed in
+ * its status) refetches it, so the page shows the truth before the user tries again.
  */
 export function useImportAction<V>(id: string, action: (api: ImportsApi, variables: V) => Promise<ImportJob>) {
   const api = useImportsApi();
@@ -79,9 +78,8 @@ export function useImportAction<V>(id: string, action: (api: ImportsApi, variabl
       queryClient.setQueryData(importKeys.detail(id), job);
       void queryClient.invalidateQueries({ queryKey: importKeys.list });
     },
-    onError: (error) => {
-      if (isApiError(error) && (error.isConflict || error.status === 422)) void queryClient.invalidateQueries({ queryKey: importKeys.detail(id) });
-    },
+    // A failed write may follow a successful one (mapping saved, check refused): refetch in any case.
+    onError: () => void queryClient.invalidateQueries({ queryKey: importKeys.detail(id) }),
   });
 }
 

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { app } from '../infra/definition/app';
 import { measureBundles } from './bundles';
 import { spawnSync } from 'node:child_process';
 import { measureDynamoDbLocalCeiling } from './dynamodb-local-ceiling';
@@ -10,19 +11,21 @@ import { measureWebToLeadLoad } from './web-to-lead-load';
  * writes bench/results.json (metric name → number) so runs can be compared.
  */
 const root = join(import.meta.dirname, '..');
+/** ARCHITECTURE.md's budget is for API functions; background runners (exceljs inside) are reported, not held to it. */
 const budgetBytes = 300 * 1024;
+const servesRequests = (id: string) => app.routes.some((r) => r.function === id);
 const metrics: Record<string, number> = {};
 
 console.log('\n== Function bundles (minified, AWS SDK external as in the stack) and cold module init ==');
 const bundles = await measureBundles(root);
-console.table(bundles.map((b) => ({ function: b.id, KB: Math.round(b.bytes / 102.4) / 10, 'init ms (median of 5)': b.initMs, 'within 300 KB': b.bytes <= budgetBytes })));
+console.table(bundles.map((b) => ({ function: b.id, KB: Math.round(b.bytes / 102.4) / 10, 'init ms (median of 5)': b.initMs, 'API function': servesRequests(b.id), 'within 300 KB': b.bytes <= budgetBytes })));
 for (const b of bundles) {
   metrics[`bundle.${b.id}.bytes`] = b.bytes;
   metrics[`init.${b.id}.ms`] = b.initMs;
 }
 
 console.log('\n== DynamoDB requests per lead operation (counted on the wire) ==');
-const requests = requestsInOwnProcess();
+const requests = inOwnProcess<Record<string, Record<string, number>>>('requests-per-operation.ts');
 console.table(Object.entries(requests).map(([operation, counts]) => ({ operation, ...counts })));
 for (const [operation, counts] of Object.entries(requests)) {
   for (const [call, n] of Object.entries(counts)) metrics[`dynamodb.${operation}.${call}`] = n;
@@ -38,12 +41,17 @@ const ceiling = await measureDynamoDbLocalCeiling();
 console.table([ceiling]);
 metrics['dynamodbLocal.captureShapedTransactionsPerSecond'] = ceiling.captureShapedTransactionsPerSecond;
 
-/** The handlers' SDK clients live as long as their process, so this stage gets one of its own. */
-function requestsInOwnProcess(): Record<string, Record<string, number>> {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'requests-per-operation.ts')], { cwd: root, encoding: 'utf8' });
+console.log('\n== Quick search among 50 000 contacts, and import throughput (the real job, one row per transaction) ==');
+const searchAndImport = inOwnProcess<Record<string, number>>('search-and-import.ts');
+console.table([searchAndImport]);
+for (const [name, value] of Object.entries(searchAndImport)) metrics[`searchAndImport.${name}`] = value;
+
+/** The handlers' SDK clients live as long as their process, so these stages get one of their own. */
+function inOwnProcess<T>(script: string): T {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', script)], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const line = child.stdout.split('\n').find((l) => l.startsWith('@@RESULT'));
-  if (child.status !== 0 || !line) throw new Error(`Counting DynamoDB requests failed:\n${child.stderr}`);
-  return JSON.parse(line.slice('@@RESULT'.length)) as Record<string, Record<string, number>>;
+  if (child.status !== 0 || !line) throw new Error(`bench/${script} failed:\n${child.stderr}`);
+  return JSON.parse(line.slice('@@RESULT'.length)) as T;
 }
 
 const file = join(root, 'bench', 'results.json');
@@ -52,7 +60,7 @@ writeFileSync(file, `${JSON.stringify(metrics, null, 2)}\n`);
 console.log(`\nWrote ${Object.keys(metrics).length} metrics to bench/results.json`);
 
 const failures = [
-  ...bundles.filter((b) => b.bytes > budgetBytes).map((b) => `bundle ${b.id} is ${b.bytes} bytes (> ${budgetBytes})`),
+  ...bundles.filter((b) => servesRequests(b.id) && b.bytes > budgetBytes).map((b) => `bundle ${b.id} is ${b.bytes} bytes (> ${budgetBytes})`),
   ...(load.leadsLost || load.leadsDuplicated ? [`web-to-lead lost ${load.leadsLost} and duplicated ${load.leadsDuplicated} leads`] : []),
 ];
 if (failures.length) {

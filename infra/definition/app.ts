@@ -13,24 +13,26 @@ import type { AppDefinition, FunctionDef, FunctionGrants, RouteAccess, RouteDef,
 const readOnly: FunctionGrants = { table: 'read', putEvents: false, sendEmail: false };
 const readWrite: FunctionGrants = { table: 'read-write', putEvents: false, sendEmail: false };
 const readWriteAndEmail: FunctionGrants = { ...readWrite, sendEmail: true };
+/** Imports and exports: the job items, and the files they read and write (ADR 0010). */
+const readWriteAndFiles: FunctionGrants = { ...readWrite, files: 'read-write' };
 /** The stream read comes with the event source mapping (infra/stack/constructs/stream-consumers.ts). */
 const publishEvents: FunctionGrants = { table: 'none', putEvents: true, sendEmail: false };
 
-const api = (id: string, entry: string, description: string, grants: FunctionGrants, timeoutSeconds = 10, memoryMb = 512): FunctionDef => ({
+const api = (id: string, entry: string, description: string, grants: FunctionGrants): FunctionDef => ({
+  id,
+  entry,
+  description,
+  timeoutSeconds: 10,
+  memoryMb: 512,
+  grants,
+});
+
+const worker = (id: string, entry: string, description: string, grants: FunctionGrants, timeoutSeconds = 60, memoryMb = 512): FunctionDef => ({
   id,
   entry,
   description,
   timeoutSeconds,
   memoryMb,
-  grants,
-});
-
-const worker = (id: string, entry: string, description: string, grants: FunctionGrants, timeoutSeconds = 60): FunctionDef => ({
-  id,
-  entry,
-  description,
-  timeoutSeconds,
-  memoryMb: 512,
   grants,
 });
 
@@ -47,9 +49,15 @@ const functions = [
   api('pipelines', 'functions/pipelines/pipelines-api.ts', 'Pipelines and their stage rules', readWrite),
   api('custom-fields', 'functions/custom-fields/custom-fields-api.ts', 'Custom field definitions per record type', readWrite),
   api('search', 'functions/search/search-api.ts', 'Quick search across record types', readOnly),
+  api('imports', 'functions/imports/imports-api.ts', 'Imports: upload, column mapping, dry run, progress and report', readWriteAndFiles),
   api('forms-submit', 'functions/forms/submit-form.ts', 'Public web-to-lead endpoint', readWrite),
   worker('outbox-publish', 'functions/events/publish-outbox.ts', 'Publishes committed outbox events to the bus', publishEvents),
+  // Signs download links: reading the files is enough.
+  api('exports', 'functions/exports/exports-api.ts', 'Exports: request a list as CSV or XLSX, follow it, download it', { ...readWrite, files: 'read' }),
   worker('follow-merge', 'functions/duplicates/follow-merge.ts', "Moves a merged record's children and timeline to the survivor", readWrite),
+  // Reading a 20 MB spreadsheet and writing a 50 000-row one need room: 1 GB, 5 minutes.
+  worker('import-run', 'functions/imports/run-import.ts', 'Reads uploaded files and imports their rows, one step at a time', readWriteAndFiles, 300, 1024),
+  worker('export-run', 'functions/exports/run-export.ts', 'Writes a list to a CSV or XLSX file', readWriteAndFiles, 300, 1024),
   worker('notify-lead-owner', 'functions/notifications/notify-lead-owner.ts', "Emails a captured lead's owner", readWriteAndEmail),
   worker(
     'new-leads-digest',
@@ -111,6 +119,19 @@ export const app: AppDefinition = {
     ...signedInRoutesOf('pipelines', ['GET /api/pipelines', 'GET /api/pipelines/{pipelineId}', 'PUT /api/pipelines/{pipelineId}']),
     ...signedInRoutesOf('custom-fields', ['GET /api/custom-fields/{recordType}', 'PUT /api/custom-fields/{recordType}']),
     ...signedInRoutesOf('search', ['GET /api/search']),
+    ...signedInRoutesOf('exports', ['POST /api/exports', 'GET /api/exports/{exportId}']),
+    ...signedInRoutesOf('imports', [
+      'GET /api/imports',
+      'POST /api/imports',
+      'GET /api/imports/{importId}',
+      'PATCH /api/imports/{importId}',
+      'POST /api/imports/{importId}/file',
+      'POST /api/imports/{importId}/check',
+      'POST /api/imports/{importId}/run',
+      'POST /api/imports/{importId}/resume',
+      'POST /api/imports/{importId}/cancel',
+      'GET /api/imports/{importId}/rows',
+    ]),
   ],
   rules: [
     {
@@ -124,6 +145,18 @@ export const app: AppDefinition = {
       description: "Two records were merged: move the merged one's children and timeline to the survivor",
       eventPattern: { source: ['crm.records'], 'detail-type': ['RecordsMerged'] },
       function: 'follow-merge',
+    },
+    {
+      id: 'export-requested-run',
+      description: 'A list export was requested: write its file',
+      eventPattern: { source: ['crm.transfers'], 'detail-type': ['ExportRequested'] },
+      function: 'export-run',
+    },
+    {
+      id: 'import-requested-run',
+      description: 'An import phase was started, resumed or handed over: run its next step',
+      eventPattern: { source: ['crm.transfers'], 'detail-type': ['ImportRequested'] },
+      function: 'import-run',
     },
   ],
   schedules: [

@@ -22,6 +22,8 @@ export interface FunctionGrants {
   readonly putEvents: boolean;
   /** ses:SendEmail as the client's sender address. */
   readonly sendEmail: boolean;
+  /** Objects in the file bucket (ADR 0010): read (Get, Head), or read and write (Put, Delete too). Absent: none. */
+  readonly files?: 'none' | 'read' | 'read-write';
 }
 
 export interface FunctionDef {

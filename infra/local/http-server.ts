@@ -5,7 +5,10 @@ import type { AppDefinition, RouteDef } from '../definition/types';
 import { buildApiEvent, gatewayError, toHttpResponse, type HttpResponse } from './api-gateway-event';
 import type { JwtAuthorizer } from './jwt-authorizer';
 import { FunctionTimeoutError, type LambdaRuntime } from './lambda-runtime';
+import { filesPathPrefix } from '../../shared/adapters/disk-file-store';
+import type { FileStore } from '../../shared/adapters/file-store';
 import { closeServer } from './close-server';
+import { handleFileUrl } from './file-urls';
 import { throughLocalEdge } from './edge';
 import { readBody } from './read-body';
 import { RouteTable } from './route-table';
@@ -13,8 +16,9 @@ import { serveStatic } from './static-files';
 
 /**
  * The app's one origin on a laptop, as CloudFront is in the cloud: `/api/*` goes to the HTTP API
- * (the definition's routes, JWT authorizer, payload limits, Lambda proxy integration), `/config.json`
- * tells the web UI where sign-in is, and every other GET is the built web UI.
+ * (the definition's routes, JWT authorizer, payload limits, Lambda proxy integration), `/files/*`
+ * is the file store's signed URLs (S3's part), `/config.json` tells the web UI where sign-in is,
+ * and every other GET is the built web UI.
  */
 export interface HttpServerOptions {
   definition: AppDefinition;
@@ -28,6 +32,8 @@ export interface HttpServerOptions {
   edgeSecret: string;
   /** One line per API request, or nothing. */
   log?: (line: string) => void;
+  /** The disk file store and the secret its signed URLs carry (ADR 0010), served under /files/. */
+  files?: { store: FileStore; secret: string };
 }
 
 const healthPath = '/api/health';
@@ -75,6 +81,7 @@ export class LocalHttpServer {
     const url = req.url ?? '/';
     const pathname = url.split('?')[0]!;
     if (pathname === '/api' || pathname.startsWith('/api/')) return this.handleApi(req, res, url, pathname);
+    if (pathname.startsWith(filesPathPrefix) && this.options.files) return handleFileUrl(req, res, this.options.files.store, this.options.files.secret);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, gatewayError(404, 'Not Found'));
     if (pathname === '/config.json') {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });

@@ -7,6 +7,7 @@ import { loadClientConfig, type ClientConfig } from '../config/client-config';
 import { app } from '../definition/app';
 import type { RuntimeDescription } from '../definition/runtime-description';
 import type { AppDefinition } from '../definition/types';
+import { fileStore } from '../../shared/adapters/file-store';
 import { envNames } from '../../shared/config/runtime-env';
 import { provisionCognito, signIn, startCognitoEmulator, type CognitoPool, type Tokens } from './cognito-emulator';
 import { runtimeDescriptionOf } from './describe-local-runtime';
@@ -112,6 +113,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     // A fresh one per start: only this process's server can reach its functions.
     const edgeSecret = randomBytes(24).toString('base64url');
+    // The file store is a directory; its signed URLs are served by the local server (ADR 0010).
+    const filesDir = join(dataDir, 'files');
+    const filesUrlSecret = randomBytes(24).toString('base64url');
     Object.assign(process.env, {
       AWS_REGION: region,
       AWS_ACCESS_KEY_ID: 'local',
@@ -125,6 +129,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [envNames.timeZone]: client.timeZone,
       [envNames.currency]: client.currency,
       [envNames.edgeSecret]: edgeSecret,
+      [envNames.filesDir]: filesDir,
+      [envNames.filesUrlSecret]: filesUrlSecret,
     });
     // Lambda's own switch for the minimum log level; Powertools honours it over its constructor.
     if (options.quiet) process.env.AWS_LAMBDA_LOG_LEVEL ??= 'WARN';
@@ -141,6 +147,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const server = new LocalHttpServer({
       definition,
       runtime,
+      files: { store: fileStore(), secret: filesUrlSecret },
       authorizer: await createJwtAuthorizer({ issuer: `${cognito.endpoint}/${pool.userPoolId}`, clientId: pool.clientId }),
       webConfig: {
         region,

@@ -27,3 +27,21 @@ export function acknowledgeWildcardsOfCdkOwned(scope: IConstruct, reason: string
     },
   });
 }
+
+/**
+ * Acknowledges, under a construct, only the IAM5 findings for "every object of a bucket"
+ * (`Resource::<Bucket.Arn>/*`): object keys are made at run time (record ids), so a grant on
+ * objects cannot name them. Action wildcards and any other resource wildcard still fail.
+ */
+export function acknowledgeObjectsOfBucket(scope: IConstruct, bucketLogicalIdPart: string, reason: string): void {
+  Aspects.of(scope).add({
+    visit(node) {
+      if (!CfnResource.isCfnResource(node)) return;
+      const findings = rules.iam.IAMNoWildcardPermissions(node);
+      if (!Array.isArray(findings)) return;
+      for (const finding of findings) {
+        if (new RegExp(`^Resource::<[A-Za-z0-9]*${bucketLogicalIdPart}[A-Za-z0-9]*\\.Arn>/\\*$`).test(finding)) acknowledge(node, `AwsSolutions-IAM5[${finding}]`, reason);
+      }
+    },
+  });
+}

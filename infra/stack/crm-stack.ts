@@ -5,6 +5,7 @@ import type { ClientConfig } from '../config/client-config';
 import type { AppDefinition } from '../definition/types';
 import { envNames } from '../../shared/config/runtime-env';
 import { AppFunctions } from './constructs/app-functions';
+import { FileBucket } from './constructs/file-bucket';
 import { CrmHttpApi } from './constructs/crm-http-api';
 import { DataTable } from './constructs/data-table';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
@@ -58,6 +59,7 @@ export class CrmStack extends Stack {
       certificateArn: props.certificateArn,
     });
     const users = new UserDirectory(this, 'Users', { client, appUrl: web.appUrl });
+    const files = new FileBucket(this, 'Files', { appUrl: web.appUrl, accessLogs: web.accessLogs });
 
     const functions = new AppFunctions(this, 'Functions', {
       functions: definition.functions,
@@ -66,6 +68,7 @@ export class CrmStack extends Stack {
       dataTable: data,
       bus: events.bus,
       mail,
+      files,
     });
     api.addRoutes({ routes: definition.routes, functions, userPool: users.userPool, userPoolClient: users.webClient });
     // API functions only answer requests that came through CloudFront (shared/config/edge.ts).
@@ -107,6 +110,7 @@ export class CrmStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: users.webClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'FilesBucketName', { value: files.bucket.bucketName });
     new CfnOutput(this, 'EventBusName', { value: events.bus.eventBusName });
   }
 }

@@ -14,6 +14,10 @@ export const envNames = {
   allowedFormOrigins: 'ALLOWED_FORM_ORIGINS',
   /** API functions only: the value the edge sends in `edgeHeaders.secret` (shared/config/edge.ts). */
   edgeSecret: 'EDGE_SECRET',
+  /** The file store (ADR 0010): the bucket in the cloud, else a directory with a secret to sign its local URLs. */
+  filesBucket: 'FILES_BUCKET',
+  filesDir: 'FILES_DIR',
+  filesUrlSecret: 'FILES_URL_SECRET',
 } as const;
 
 export type EnvKey = keyof typeof envNames;

@@ -50,9 +50,12 @@ export interface RecordEvents {
   DealStageChanged: { deal: RecordRef; pipelineId: string; from: string; to: string; outcome: 'open' | 'won' | 'lost'; daysInStage: number; actorId: string };
 }
 
-/** Background import jobs (REC-11): each event sets the job's runner going on one step of a phase. */
+/** Imports and exports (REC-11): each event sets a background runner going. */
 export interface ImportEvents {
-  ImportRequested: { importId: string; phase: 'check' | 'import'; step: number };
+  /** `read`: the uploaded file is to be read; `check`/`import`: one step of the dry run or the import. */
+  ImportRequested: { importId: string; phase: 'read' | 'check' | 'import'; step: number };
+  /** A list is to be written to a spreadsheet (REC-11). */
+  ExportRequested: { exportId: string };
   ImportFinished: { importId: string; phase: 'check' | 'import'; status: string; counts: Record<string, number>; actorId: string };
 }
 
@@ -63,7 +66,7 @@ export type DomainEvent = {
   [K in DomainEventType]: EventEnvelope<K, AllEvents[K]>;
 }[DomainEventType];
 
-export const eventSources = { leads: 'crm.leads', deals: 'crm.deals', records: 'crm.records', imports: 'crm.imports' } as const;
+export const eventSources = { leads: 'crm.leads', deals: 'crm.deals', records: 'crm.records', transfers: 'crm.transfers' } as const;
 
 /** Which EventBridge `source` announces each event type. */
 export const eventSourceOf = (type: DomainEventType): string =>
@@ -71,8 +74,8 @@ export const eventSourceOf = (type: DomainEventType): string =>
     ? eventSources.leads
     : type.startsWith('Deal')
       ? eventSources.deals
-      : type.startsWith('Import')
-        ? eventSources.imports
+      : type.startsWith('Import') || type.startsWith('Export')
+        ? eventSources.transfers
         : eventSources.records;
 
 /** The payload published as an EventBridge event's `detail`. */

@@ -107,7 +107,9 @@ describe('functions', () => {
   });
 
   it('every function gets every variable of shared/config/runtime-env.ts, with the client values (the edge secret: API functions only)', () => {
-    const everyFunctions = Object.values(envNames).filter((name) => name !== envNames.edgeSecret);
+    // The edge secret is for API functions; the files directory and its URL secret are the local runtime's.
+    const localOnly: string[] = [envNames.edgeSecret, envNames.filesDir, envNames.filesUrlSecret];
+    const everyFunctions = Object.values(envNames).filter((name) => !localOnly.includes(name));
     for (const [, r] of appFunctions()) {
       const vars = r.Properties!.Environment.Variables;
       expect(Object.keys(vars)).toEqual(expect.arrayContaining(everyFunctions));
@@ -119,7 +121,9 @@ describe('functions', () => {
         ALLOWED_FORM_ORIGINS: client.allowedFormOrigins.join(','),
         TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
         EVENT_BUS_NAME: { Ref: expect.stringMatching(/^EventsBus/) },
+        FILES_BUCKET: { Ref: expect.stringMatching(/^Files/) },
       });
+      expect(vars).not.toHaveProperty(envNames.filesDir);
       expect(JSON.stringify(vars.APP_URL)).toContain('WebDistribution');
     }
   });
@@ -147,6 +151,12 @@ describe('functions', () => {
     const ses = forAction('ses:SendEmail');
     expect(ses.length).toBe(app.functions.filter((fn) => fn.grants.sendEmail).length);
     for (const s of ses) expect(s.Condition).toEqual({ StringEquals: { 'ses:FromAddress': client.senderEmail } });
+    const files = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')) && JSON.stringify(s.Resource).includes('Files'));
+    expect(files.length).toBe(app.functions.filter((fn) => fn.grants.files && fn.grants.files !== 'none').length);
+    for (const s of files) {
+      expect([s.Action].flat().every((a: string) => ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'].includes(a))).toBe(true);
+      expect(s.Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^Files/), 'Arn'] }, '/*']] });
+    }
     expect(statements.filter((s) => [s.Action].flat().some((a: string) => a === '*' || a.endsWith(':*')))).toEqual([]);
   });
 });
@@ -352,8 +362,24 @@ describe('web hosting', () => {
     }
     const site = Object.entries(buckets).find(([id]) => id.startsWith('WebSite'));
     expect(site?.[1].Properties?.LoggingConfiguration).toMatchObject({ DestinationBucketName: { Ref: expect.stringMatching(/^WebAccessLogs/) } });
+    const files = Object.entries(buckets).find(([id]) => id.startsWith('Files'));
+    expect(files?.[1]).toMatchObject({
+      DeletionPolicy: 'Retain',
+      Properties: {
+        VersioningConfiguration: { Status: 'Enabled' },
+        LoggingConfiguration: { DestinationBucketName: { Ref: expect.stringMatching(/^WebAccessLogs/) }, LogFilePrefix: 'files/' },
+        CorsConfiguration: { CorsRules: [expect.objectContaining({ AllowedMethods: ['PUT', 'GET'] })] },
+      },
+    });
+    expect(files?.[1].Properties?.LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Prefix: 'imports/', ExpirationInDays: 7 }),
+        expect.objectContaining({ Prefix: 'exports/', ExpirationInDays: 7 }),
+        expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 30 } }),
+      ]),
+    );
     const policies = Object.values(resourcesOfType(template, 'AWS::S3::BucketPolicy'));
-    expect(policies).toHaveLength(2);
+    expect(policies).toHaveLength(3);
     for (const policy of policies) {
       expect(policy.Properties!.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),

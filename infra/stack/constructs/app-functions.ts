@@ -13,6 +13,7 @@ import { envNames } from '../../../shared/config/runtime-env';
 import { acknowledge } from '../acknowledge';
 import { repoRoot } from '../repo-root';
 import type { DataTable } from './data-table';
+import type { FileBucket } from './file-bucket';
 import type { MailSender } from './mail-sender';
 
 /**
@@ -52,6 +53,7 @@ export interface AppFunctionsProps {
   readonly dataTable: DataTable;
   readonly bus: IEventBus;
   readonly mail: MailSender;
+  readonly files: FileBucket;
 }
 
 /**
@@ -74,6 +76,7 @@ export class AppFunctions extends Construct {
       [envNames.timeZone]: client.timeZone,
       [envNames.currency]: client.currency,
       [envNames.allowedFormOrigins]: client.allowedFormOrigins.join(','),
+      [envNames.filesBucket]: props.files.bucket.bucketName,
       // Stack traces point at the TypeScript sources (bundles ship their source maps).
       NODE_OPTIONS: '--enable-source-maps',
     };
@@ -122,6 +125,7 @@ export class AppFunctions extends Construct {
       }
       if (def.grants.putEvents) props.bus.grantPutEventsTo(fn);
       if (def.grants.sendEmail) props.mail.grantSend(fn);
+      props.files.grant(role, def.grants.files);
       acknowledge(
         role,
         'AwsSolutions-IAM5[Resource::*]',

@@ -66,6 +66,8 @@ const viewerAddressCode = `function handler(event) {
  */
 export class WebDistribution extends Construct {
   readonly bucket: Bucket;
+  /** Server access logs of the app's buckets (and CloudFront's standard logs). */
+  readonly accessLogs: Bucket;
   readonly distribution: Distribution;
   readonly appUrl: string;
   /**
@@ -80,7 +82,7 @@ export class WebDistribution extends Construct {
       throw new Error(`The client has domainName ${props.domainName}: pass its ACM certificate (us-east-1) with -c certificateArn=arn:aws:acm:us-east-1:…`);
     }
 
-    const accessLogs = new Bucket(this, 'AccessLogs', {
+    const accessLogs = (this.accessLogs = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -88,7 +90,7 @@ export class WebDistribution extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
-    });
+    }));
 
     this.bucket = new Bucket(this, 'Site', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,

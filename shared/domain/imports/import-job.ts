@@ -14,6 +14,8 @@ export type ImportType = (typeof importTypes)[number];
 export const importStatuses = [
   /** Waiting for the file to be uploaded to the file store. */
   'uploading',
+  /** Uploaded; the runner is reading it (spreadsheet parsing stays out of the API functions' bundles). */
+  'reading',
   /** Read: headers, a sample and a suggested mapping are known. */
   'mapping',
   /** The dry run is going through the rows. */

@@ -198,11 +198,11 @@ const fieldSpecs: Record<ImportableType, FieldSpec[]> = {
 };
 
 /** What the create schema of a type keeps custom values under; leads have none. */
-export const typesWithCustomValues: readonly ImportableType[] = ['account', 'contact', 'deal'];
+export const typesWithCustomValues: readonly ImportableType[] = ['lead', 'account', 'contact', 'deal'];
 
 /**
  * The fields of a type, its custom fields last as `custom.<key>` (recognised by their label and
- * key; a built-in field still wins a header both are named by, being listed first). Leads take no custom values (their create schema has none), so they get none.
+ * key; a built-in field still wins a header both are named by, being listed first).
  */
 export function importFieldsOf(type: ImportableType, customFields: { key: string; label: string }[] = []): ImportField[] {
   const own = fieldSpecs[type].map(field);

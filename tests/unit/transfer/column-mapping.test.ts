@@ -37,10 +37,10 @@ describe('the fields of each type', () => {
     expect(importFieldsOf('account').find((f) => f.key === 'name')?.required).toBe(true);
   });
 
-  it('add custom fields as custom.<key>, recognised by their label (leads have no custom values)', () => {
+  it('add custom fields as custom.<key>, recognised by their label, leads included', () => {
     const custom = importFieldsOf('contact', [{ key: 'segment', label: 'Сегмент клиента' }]).at(-1);
     expect(custom).toEqual({ key: 'custom.segment', label: { en: 'Сегмент клиента', ru: 'Сегмент клиента' }, synonyms: ['сегмент клиента', 'segment'] });
-    expect(importFieldsOf('lead', [{ key: 'segment', label: 'Сегмент' }]).some((f) => f.key.startsWith('custom.'))).toBe(false);
+    expect(importFieldsOf('lead', [{ key: 'segment', label: 'Сегмент' }]).at(-1)?.key).toBe('custom.segment');
     expect(mapped(['Фамилия', 'Сегмент клиента'], 'contact', [{ key: 'segment', label: 'Сегмент клиента' }])).toEqual({ Фамилия: 'lastName', 'Сегмент клиента': 'custom.segment' });
   });
 });

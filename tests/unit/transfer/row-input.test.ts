@@ -295,8 +295,10 @@ describe('leads', () => {
     ]);
   });
 
-  it('has no custom values', () => {
-    expect(convert('lead', { company: 'A', phone: '+7 912 345-67-89', 'custom.segment': 'x' }).issues).toEqual([{ column: 2, field: 'custom.segment', message: 'not a field of a lead' }]);
+  it('takes custom values, checked against their definitions', () => {
+    const definitions = [{ key: 'segment', label: 'Сегмент', type: 'select' as const, options: [{ value: 'smb', label: 'Малый бизнес' }] }];
+    const mapping = ['company', 'phone', 'custom.segment'];
+    expect(rowToInput('lead', mapping, ['A', '+7 912 345-67-89', 'Малый бизнес'], definitions as never).input.custom).toEqual({ segment: 'smb' });
   });
 });
 

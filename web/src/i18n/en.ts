@@ -226,6 +226,7 @@ export const en: Messages = {
     budget: 'Potential budget',
     qualification: 'Qualification',
     ownerId: 'Owner',
+    custom: 'Custom fields',
     status: 'Status',
   },
   statuses: {

@@ -235,6 +235,7 @@ export const ru = {
     budget: 'Потенциальный бюджет',
     qualification: 'Квалификация',
     ownerId: 'Ответственный',
+    custom: 'Дополнительные поля',
     status: 'Статус',
   } satisfies Record<TrackedLeadField, string>,
   statuses: {

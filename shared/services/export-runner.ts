@@ -1,0 +1,53 @@
+import { fileStore } from '../adapters/file-store';
+import { writeCsv, writeXlsx, type Cell } from '../adapters/spreadsheet-writer';
+import { ConditionFailed } from '../data/change-set';
+import { getCustomFields } from '../data/custom-fields-repository';
+import { getExport, saveExport } from '../data/exports-repository';
+import { listUsers } from '../data/users-repository';
+import { entry } from '../domain/common/change';
+import { newId } from '../domain/common/clock';
+import { exportContentTypes, exportFileName, exportTitle, maxExportRows, type ExportJob } from '../domain/exports/export-job';
+import { kinds } from '../domain/records/kinds';
+import { exportColumns } from '../domain/transfer/export-rows';
+import { isCustomizable } from './custom-field-service';
+import { listPagesOf } from './export-service';
+
+/**
+ * Writes an export's file (rule `export-requested-run`): the list read page by page as the UI
+ * reads it (one Query each), written with formula neutralisation, stored, and the job marked done.
+ * A redelivered event finds the job done and does nothing; a crash before that rewrites the file.
+ */
+export async function runExport(id: string, now: () => Date = () => new Date()): Promise<'done' | 'failed' | 'stale'> {
+  const job = await getExport(id);
+  if (!job || job.status !== 'running') return 'stale';
+  const type = job.recordType;
+  const [customFields, users] = await Promise.all([isCustomizable(type) ? getCustomFields(type).then((s) => s.fields) : [], listUsers()]);
+  const owners = new Map(users.map((u) => [u.id, u.email]));
+  const columns = exportColumns(kinds[type], customFields, job.locale);
+  const page = listPagesOf(type, job.filters);
+
+  const rows: Cell[][] = [];
+  let cursor: string | undefined;
+  let truncated = false;
+  do {
+    const { items, nextCursor } = await page(cursor, 100);
+    for (const record of items) rows.push(columns.map((c) => c.value(record as Record<string, unknown>, owners)));
+    cursor = nextCursor;
+    if (rows.length >= maxExportRows && cursor) truncated = true;
+  } while (cursor && !truncated);
+
+  const headers = columns.map((c) => c.header);
+  const body = job.format === 'csv' ? writeCsv(headers, rows) : await writeXlsx(exportTitle(job), headers, rows);
+  const fileKey = `exports/${job.id}.${job.format}`;
+  await fileStore().write(fileKey, body, exportContentTypes[job.format]);
+
+  const at = now();
+  const done: ExportJob = { ...job, status: 'done', rows: rows.length, truncated, fileKey, fileName: exportFileName(job), updatedAt: at.toISOString(), version: job.version + 1 };
+  try {
+    await saveExport(done, job, entry({ actor: { type: 'system', id: 'export' }, now: at, newId: () => newId(at) }, 'updated', { changes: [{ field: 'status', from: 'running', to: 'done' }], data: { rows: rows.length } }));
+  } catch (error) {
+    if (error instanceof ConditionFailed) return 'stale';
+    throw error;
+  }
+  return 'done';
+}

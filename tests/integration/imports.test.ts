@@ -1,0 +1,224 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { handler as contactsApi } from '../../functions/contacts/contacts-api';
+import { handler as importsApi } from '../../functions/imports/imports-api';
+import { handler as runImport } from '../../functions/imports/run-import';
+import { fileStore } from '../../shared/adapters/file-store';
+import { dynamo } from '../../shared/data/dynamo-client';
+import { putUser } from '../../shared/data/users-repository';
+import type { Contact } from '../../shared/domain/contacts/contact';
+import { importFileKeys, type ImportJob, type ImportRow } from '../../shared/domain/imports/import-job';
+import { readImportFile, runImportStep } from '../../shared/services/import-runner';
+import { admin, apiEvent, invoke, rep } from '../support/api-event';
+import { byEntity, recordItems } from '../support/table-items';
+
+/** Imports (REC-11): upload, mapping, dry run with a per-row report, duplicates, the background run, a crash and its resume. */
+process.env.FILES_DIR = mkdtempSync(join(tmpdir(), 'crm-files-'));
+process.env.FILES_URL_SECRET = 'test-files-secret';
+
+type Options = Parameters<typeof apiEvent>[0];
+const call = <T = any>(route: string, options: Omit<Options, 'route'> = {}) => invoke<T>(importsApi, apiEvent({ route, ...options }));
+const at = (importId: string) => ({ pathParameters: { importId } });
+const readJob = async (id: string) => (await call<ImportJob>('GET /api/imports/{importId}', at(id))).body;
+
+/** Starts an import and puts the file where the browser would have uploaded it. */
+async function upload(fileName: string, content: string | Uint8Array, extra: Record<string, unknown> = {}): Promise<ImportJob> {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  const started = await call<{ import: ImportJob; upload: { url: string; method: string } }>('POST /api/imports', {
+    body: { recordType: 'contact', fileName, contentType: 'text/csv', bytes: bytes.length, ...extra },
+  });
+  expect(started.status).toBe(201);
+  expect(started.body.upload).toMatchObject({ method: 'PUT', url: expect.any(String) });
+  await fileStore().write(importFileKeys(started.body.import.id).source, bytes, 'text/csv');
+  const uploaded = await call<ImportJob>('POST /api/imports/{importId}/file', { ...at(started.body.import.id), body: { version: 1 } });
+  expect(uploaded.status).toBe(202);
+  expect(uploaded.body.status).toBe('reading');
+  // The runner reads it, as the ImportRequested event (phase `read`) has it do.
+  expect(await readImportFile(started.body.import.id)).toBe('finished');
+  return readJob(started.body.import.id);
+}
+
+/** Runs the phase's steps as the bus would deliver them, each handing over after two batches. */
+async function runPhase(job: ImportJob): Promise<ImportJob> {
+  for (let i = 0; i < 100; i++) {
+    const current = await readJob(job.id);
+    if (current.status !== 'checking' && current.status !== 'importing') return current;
+    let batches = 0;
+    await runImportStep({ importId: job.id, phase: current.progress!.phase, step: current.progress!.step }, { batchSize: 20, timeIsUp: () => batches++ >= 2 });
+  }
+  throw new Error('import did not finish');
+}
+
+const start = async (job: ImportJob, phase: 'check' | 'run') => {
+  const res = await call<ImportJob>(`POST /api/imports/{importId}/${phase}`, { ...at(job.id), body: { version: job.version } });
+  expect(res.status).toBe(202);
+  return res.body;
+};
+
+const report = async (id: string, phase: 'check' | 'import', outcome?: string) =>
+  (await call<{ items: ImportRow[] }>('GET /api/imports/{importId}/rows', { ...at(id), query: { phase, limit: '100', ...(outcome ? { outcome } : {}) } })).body.items;
+
+const contactsNamed = async (lastName: string) =>
+  byEntity(await recordItems(), 'CONTACT').filter((c) => c.lastName === lastName);
+
+beforeAll(async () => {
+  await putUser({ id: admin.sub, email: admin.email, roles: ['admin'] });
+  await putUser({ id: rep.sub, email: rep.email, roles: ['sales-rep'] });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const russianCsv = [
+  'Фамилия;Имя;Отчество;Телефон;E-mail;Компания;Должность;Email ответственного',
+  'Петров;Пётр;Петрович;+7 (912) 111-22-33;petrov@example.ru;ООО «Импорт»;Директор;rep@example.com',
+  'Сидорова;Анна;;8 912 444 55 66;sidorova@example.ru;ООО «Импорт»;Бухгалтер;',
+  ';Безфамильный;;;;;;',
+  'Кривой;Email;;;not-an-email;;;',
+  'Чужой;Владелец;;;chuzhoy@example.ru;;;nobody@example.com',
+  'Петров;Пётр;;89121112233;;;;',
+].join('\r\n');
+
+describe('import of contacts from a Russian CSV', () => {
+  it('reads the file, suggests the mapping, dry-runs with a per-row report, then imports without doubles', async () => {
+    // An existing contact the file duplicates by phone.
+    const existing = (await invoke<Contact>(contactsApi, apiEvent({ route: 'POST /api/contacts', body: { lastName: 'Сидорова', phones: [{ kind: 'mobile', number: '+79124445566' }] } }))).body;
+
+    const job = await upload('contacts.csv', russianCsv);
+    expect(job).toMatchObject({ status: 'mapping', rowCount: 6, headers: expect.arrayContaining(['Фамилия', 'Телефон']) });
+    expect(job.mapping).toEqual(['lastName', 'firstName', 'middleName', 'phone', 'email', 'accountName', 'jobTitle', 'ownerEmail']);
+
+    const checking = await start(job, 'check');
+    expect(checking.status).toBe('checking');
+    const checked = await runPhase(checking);
+    expect(checked.status).toBe('checked');
+    // Rows 2 and 7 are new (7 repeats 2 in the file, which a dry run cannot know); 3 matches Сидорова; 4, 5, 6 are invalid.
+    expect(checked.checked).toEqual({ created: 2, updated: 0, skipped: 1, invalid: 3, failed: 0, duplicates: 1 });
+    const invalid = await report(job.id, 'check', 'invalid');
+    expect(invalid.map((r) => [r.row, r.issues?.map((i) => i.field)])).toEqual([
+      [4, ['lastName']],
+      [5, ['email']],
+      [6, ['ownerEmail']],
+    ]);
+    expect((await report(job.id, 'check', 'skipped'))[0]).toMatchObject({ row: 3, matches: [{ id: existing.id, reasons: ['phone'] }], action: 'skip' });
+
+    // The user chooses to update Сидорова instead of skipping her.
+    const configured = await call<ImportJob>('PATCH /api/imports/{importId}', { ...at(job.id), body: { version: checked.version, rowActions: { '3': 'update' } } });
+    expect(configured.status).toBe(200);
+    const done = await runPhase(await start(configured.body, 'run'));
+    expect(done.status).toBe('done');
+    // Row 7 now matches the Петров row 2 created, and is skipped.
+    expect(done.progress?.counts).toEqual({ created: 1, updated: 1, skipped: 1, invalid: 3, failed: 0, duplicates: 2 });
+
+    const petrov = await contactsNamed('Петров');
+    expect(petrov).toHaveLength(1);
+    expect(petrov[0]).toMatchObject({ firstName: 'Пётр', middleName: 'Петрович', ownerId: rep.sub, jobTitle: 'Директор' });
+    const accounts = byEntity(await recordItems(), 'ACCOUNT').filter((a) => a.name === 'ООО «Импорт»');
+    expect(accounts).toHaveLength(1);
+    expect(petrov[0]!.accountId).toBe(accounts[0]!.id);
+    const sidorova = await contactsNamed('Сидорова');
+    expect(sidorova).toHaveLength(1);
+    expect(sidorova[0]).toMatchObject({ id: existing.id, version: 2, firstName: 'Анна', emails: [expect.objectContaining({ address: 'sidorova@example.ru' })], accountId: accounts[0]!.id });
+    expect((await report(job.id, 'import', 'created')).map((r) => r.recordId)).toEqual([petrov[0]!.id]);
+  });
+});
+
+describe('a crash in the middle of an import', () => {
+  const rows = Array.from({ length: 90 }, (_, i) => `Сбойный${i};Тест;+7 900 ${String(1000000 + i).slice(0, 3)}-${String(1000000 + i).slice(3, 5)}-${String(1000000 + i).slice(5, 7)}`);
+  const csv = ['Фамилия,Имя,Телефон', ...rows.map((r) => r.replaceAll(';', ','))].join('\n');
+
+  it('resumes from the last recorded row and imports every row exactly once', async () => {
+    const job = await upload('crash.csv', csv);
+    const importing = await start(job, 'run');
+
+    // The 35th transaction fails as if the function died there, mid-batch.
+    const send = dynamo().send.bind(dynamo());
+    let transactions = 0;
+    vi.spyOn(dynamo(), 'send').mockImplementation(((command: unknown) => {
+      if (command instanceof TransactWriteCommand && ++transactions === 35) return Promise.reject(new Error('Lambda died'));
+      return send(command as never);
+    }) as never);
+    await expect(runImportStep({ importId: job.id, phase: 'import', step: 1 }, { batchSize: 20, timeIsUp: () => false })).rejects.toThrow('Lambda died');
+    vi.restoreAllMocks();
+
+    const stalled = await readJob(job.id);
+    expect(stalled.status).toBe('importing');
+    expect(stalled.progress?.nextRow).toBe(20);
+
+    // The bus retries the same step; a second, doubled delivery of it finds nothing left to do.
+    const retried = await runImport({ detail: { importId: job.id, phase: 'import', step: 1 } } as never, { getRemainingTimeInMillis: () => 300_000 } as never);
+    expect(retried.outcome).toBe('finished');
+    expect(await runImportStep({ importId: job.id, phase: 'import', step: 1 }, { batchSize: 20, timeIsUp: () => false })).toBe('stale');
+
+    const done = await readJob(job.id);
+    expect(done).toMatchObject({ status: 'done', progress: { nextRow: 90, counts: { created: 90, updated: 0, skipped: 0, invalid: 0, failed: 0, duplicates: 0 } } });
+    const imported = byEntity(await recordItems(), 'CONTACT').filter((c) => String(c.lastName).startsWith('Сбойный'));
+    expect(imported).toHaveLength(90);
+    expect(new Set(imported.map((c) => c.lastName)).size).toBe(90);
+    expect(importing.progress?.run).toBe(done.progress?.run);
+  });
+
+  it('can be resumed by hand when the retries ran out, and cancelled', async () => {
+    const job = await upload('resume.csv', 'Фамилия\nВозобновлённый\nПродолженный\n');
+    const importing = await start(job, 'run');
+    const resumed = await call<ImportJob>('POST /api/imports/{importId}/resume', { ...at(job.id), body: { version: importing.version } });
+    expect(resumed.status).toBe(202);
+    expect(resumed.body.progress?.step).toBe(2);
+    // The old step is no longer the job's: its late delivery does nothing.
+    expect(await runImportStep({ importId: job.id, phase: 'import', step: 1 }, { batchSize: 20, timeIsUp: () => false })).toBe('stale');
+    expect(await runImportStep({ importId: job.id, phase: 'import', step: 2 }, { batchSize: 20, timeIsUp: () => false })).toBe('finished');
+    expect((await readJob(job.id)).progress?.counts.created).toBe(2);
+    const cancelled = await call('POST /api/imports/{importId}/cancel', { ...at(job.id), body: { version: (await readJob(job.id)).version } });
+    expect(cancelled.status).toBe(422);
+  });
+});
+
+describe('bad input', () => {
+  it('names each field and writes nothing', async () => {
+    const before = (await recordItems()).length;
+    const res = await call('POST /api/imports', { body: { recordType: 'product', fileName: 'x.exe', contentType: 'application/x-msdownload', bytes: 0 } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['bytes', 'contentType', 'fileName', 'recordType']);
+    expect((await recordItems()).length).toBe(before);
+  });
+
+  it('refuses a mapping to unknown or repeated fields, a run before the file is read, and a stale version', async () => {
+    const started = (await call<{ import: ImportJob }>('POST /api/imports', { body: { recordType: 'contact', fileName: 'a.csv', contentType: 'text/csv', bytes: 10 } })).body.import;
+    const early = await call('POST /api/imports/{importId}/run', { ...at(started.id), body: { version: 1 } });
+    expect(early.status).toBe(422);
+    const notUploaded = await call('POST /api/imports/{importId}/file', { ...at(started.id), body: { version: 1 } });
+    expect(notUploaded.status).toBe(422);
+    expect(notUploaded.body.error.fields[0].path).toBe('file');
+
+    const job = await upload('map.csv', 'Фамилия,Имя\nКартин,Карта\n');
+    const unknown = await call('PATCH /api/imports/{importId}', { ...at(job.id), body: { version: job.version, mapping: ['lastName', 'shoeSize'] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields[0].path).toBe('mapping.1');
+    const twice = await call('PATCH /api/imports/{importId}', { ...at(job.id), body: { version: job.version, mapping: ['lastName', 'lastName'] } });
+    expect(twice.body.error.fields[0].path).toBe('mapping.1');
+    const noName = await call('PATCH /api/imports/{importId}', { ...at(job.id), body: { version: job.version, mapping: [null, 'firstName'] } });
+    expect(noName.body.error.fields[0]).toMatchObject({ path: 'mapping', code: 'required' });
+    const stale = await call('POST /api/imports/{importId}/check', { ...at(job.id), body: { version: job.version + 5 } });
+    expect(stale.status).toBe(409);
+    expect((await call('GET /api/imports/{importId}', at('01J00000000000000000000000'))).status).toBe(404);
+  });
+
+  it('fails an unreadable file with the reason, and refuses a file of another size than announced', async () => {
+    const started = (await call<{ import: ImportJob }>('POST /api/imports', { body: { recordType: 'contact', fileName: 'broken.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: 9 } })).body.import;
+    await fileStore().write(importFileKeys(started.id).source, new TextEncoder().encode('not a zip'), 'application/octet-stream');
+    expect((await call('POST /api/imports/{importId}/file', { ...at(started.id), body: { version: 1 } })).status).toBe(202);
+    expect(await readImportFile(started.id)).toBe('finished');
+    expect(await readImportFile(started.id)).toBe('stale');
+    expect(await readJob(started.id)).toMatchObject({ status: 'failed', error: expect.any(String) });
+
+    const other = (await call<{ import: ImportJob }>('POST /api/imports', { body: { recordType: 'contact', fileName: 'short.csv', contentType: 'text/csv', bytes: 100 } })).body.import;
+    await fileStore().write(importFileKeys(other.id).source, new TextEncoder().encode('Фамилия\nКороткий\n'), 'text/csv');
+    const wrongSize = await call('POST /api/imports/{importId}/file', { ...at(other.id), body: { version: 1 } });
+    expect(wrongSize.status).toBe(422);
+    expect(wrongSize.body.error.fields[0].path).toBe('bytes');
+  });
+});

@@ -1,0 +1,80 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { Account } from '@shared/domain/accounts/account';
+import type { Contact } from '@shared/domain/contacts/contact';
+import type { CustomField } from '@shared/domain/custom-fields/custom-field';
+import type { MatchReason } from '@shared/domain/duplicates/match-keys';
+import type { HttpClient } from '../../api/http-client';
+import { useHttpClient } from '../imports/shared/use-http';
+
+/**
+ * Duplicates of an account or a contact, the two records of a merge, and the merge itself
+ * (REC-12). Reading a merged record answers 308 and the browser follows it: the record that comes
+ * back is then the survivor, with another id than the one asked for.
+ */
+export type MergeType = 'account' | 'contact';
+export const mergeTypes: readonly MergeType[] = ['account', 'contact'];
+export type MergeRecord = Account | Contact;
+
+export interface DuplicateCandidate {
+  record: MergeRecord;
+  reasons: MatchReason[];
+}
+
+export interface MergeBody {
+  duplicateId: string;
+  version: number;
+  duplicateVersion: number;
+  take: string[];
+}
+
+const resource: Record<MergeType, string> = { account: 'accounts', contact: 'contacts' };
+const recordUrl = (type: MergeType, id: string) => `/api/${resource[type]}/${encodeURIComponent(id)}`;
+
+export const duplicateKeys = {
+  all: ['duplicates'] as const,
+  of: (type: MergeType, id: string) => ['duplicates', 'of', type, id] as const,
+  record: (type: MergeType, id: string) => ['duplicates', 'record', type, id] as const,
+  customFields: (type: MergeType) => ['duplicates', 'custom-fields', type] as const,
+};
+
+function duplicatesApi(http: HttpClient) {
+  return {
+    duplicates: (type: MergeType, id: string) => http.get<{ items: DuplicateCandidate[] }>(`${recordUrl(type, id)}/duplicates`),
+    record: (type: MergeType, id: string) => http.get<MergeRecord>(recordUrl(type, id)),
+    merge: (type: MergeType, survivorId: string, body: MergeBody) => http.post<MergeRecord>(`${recordUrl(type, survivorId)}/merge`, body),
+    customFields: (type: MergeType) => http.get<{ fields: CustomField[]; version: number }>(`/api/custom-fields/${type}`),
+  };
+}
+
+function useDuplicatesApi() {
+  const http = useHttpClient();
+  return useMemo(() => duplicatesApi(http), [http]);
+}
+
+export function useDuplicates(type: MergeType, id: string) {
+  const api = useDuplicatesApi();
+  return useQuery({ queryKey: duplicateKeys.of(type, id), queryFn: () => api.duplicates(type, id), staleTime: 30_000 });
+}
+
+export function useMergeRecord(type: MergeType, id: string) {
+  const api = useDuplicatesApi();
+  return useQuery({ queryKey: duplicateKeys.record(type, id), queryFn: () => api.record(type, id), staleTime: 0 });
+}
+
+export function useMergeCustomFields(type: MergeType) {
+  const api = useDuplicatesApi();
+  return useQuery({ queryKey: duplicateKeys.customFields(type), queryFn: () => api.customFields(type), staleTime: 5 * 60_000 });
+}
+
+/** The merge; afterwards every cached query is refreshed (lists, both records, timelines, children all changed). */
+export function useMerge(type: MergeType, survivorId: string) {
+  const api = useDuplicatesApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MergeBody) => api.merge(type, survivorId, body),
+    // The merge screen's own two records are left alone: the page is about to be left, and the duplicate now redirects.
+    onSuccess: () =>
+      void queryClient.invalidateQueries({ predicate: (query) => !(query.queryKey[0] === 'duplicates' && query.queryKey[1] === 'record') }),
+  });
+}

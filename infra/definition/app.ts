@@ -49,6 +49,7 @@ const functions = [
   api('pipelines', 'functions/pipelines/pipelines-api.ts', 'Pipelines and their stage rules', readWrite),
   api('custom-fields', 'functions/custom-fields/custom-fields-api.ts', 'Custom field definitions per record type', readWrite),
   api('search', 'functions/search/search-api.ts', 'Quick search across record types', readOnly),
+  api('attachments', 'functions/attachments/attachments-api.ts', 'Files on leads, accounts, contacts and deals', readWriteAndFiles),
   api('imports', 'functions/imports/imports-api.ts', 'Imports: upload, column mapping, dry run, progress and report', readWriteAndFiles),
   api('forms-submit', 'functions/forms/submit-form.ts', 'Public web-to-lead endpoint', readWrite),
   worker('outbox-publish', 'functions/events/publish-outbox.ts', 'Publishes committed outbox events to the bus', publishEvents),
@@ -119,6 +120,13 @@ export const app: AppDefinition = {
     ...signedInRoutesOf('pipelines', ['GET /api/pipelines', 'GET /api/pipelines/{pipelineId}', 'PUT /api/pipelines/{pipelineId}']),
     ...signedInRoutesOf('custom-fields', ['GET /api/custom-fields/{recordType}', 'PUT /api/custom-fields/{recordType}']),
     ...signedInRoutesOf('search', ['GET /api/search']),
+    ...signedInRoutesOf('attachments', [
+      'GET /api/{resource}/{id}/attachments',
+      'POST /api/{resource}/{id}/attachments',
+      'POST /api/{resource}/{id}/attachments/{attachmentId}/complete',
+      'GET /api/{resource}/{id}/attachments/{attachmentId}/download',
+      'DELETE /api/{resource}/{id}/attachments/{attachmentId}',
+    ]),
     ...signedInRoutesOf('exports', ['POST /api/exports', 'GET /api/exports/{exportId}']),
     ...signedInRoutesOf('imports', [
       'GET /api/imports',

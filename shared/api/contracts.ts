@@ -59,7 +59,7 @@ export interface TimelineEntry {
   id: string;
   at: string;
   actor: TimelineActor;
-  kind: 'created' | 'captured' | 'resubmitted' | 'updated' | 'rejected' | 'stage_changed' | 'converted' | 'note' | 'activity' | 'merged';
+  kind: 'created' | 'captured' | 'resubmitted' | 'updated' | 'rejected' | 'stage_changed' | 'converted' | 'note' | 'activity' | 'merged' | 'attachment';
   changes?: TimelineChange[];
   /** Free text that goes with the entry: the form message of a resubmission, a rejection comment. */
   note?: string;

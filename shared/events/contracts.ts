@@ -44,6 +44,9 @@ export interface RecordEvents {
   RecordUpdated: { record: RecordRef; changedFields: string[]; actorId: string };
   /** A duplicate was merged into this record (REC-12); its children and timeline follow. */
   RecordsMerged: { record: RecordRef; mergedId: string; mergedTitle: string; actorId: string };
+  /** A file was attached to a record, or removed from it. */
+  AttachmentAdded: { record: { type: RecordType; id: string }; attachmentId: string; fileName: string; bytes: number; actorId: string };
+  AttachmentRemoved: { record: { type: RecordType; id: string }; attachmentId: string; fileName: string; actorId: string };
   /** A note was added to a record's timeline. */
   NoteAdded: { record: { type: RecordType; id: string }; actorId: string };
   /** A deal moved between stages (SAL-2): rules react (follow-ups, notifications, report aggregates). */

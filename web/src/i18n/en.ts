@@ -158,6 +158,7 @@ export const en: Messages = {
       note: 'Note',
       activity: 'Activity',
       merged: 'Duplicates merged',
+      attachment: 'File',
     },
     actors: { user: 'User', form: 'Web form', system: 'System' },
     form: (id: string) => `Form "${id}"`,

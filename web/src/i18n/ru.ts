@@ -167,6 +167,7 @@ export const ru = {
       note: 'Заметка',
       activity: 'Дело',
       merged: 'Объединение дубликатов',
+      attachment: 'Файл',
     } satisfies Record<TimelineEntry['kind'], string>,
     actors: { user: 'Пользователь', form: 'Веб-форма', system: 'Система' },
     form: (id: string) => `Форма «${id}»`,

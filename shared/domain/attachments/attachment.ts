@@ -38,7 +38,6 @@ export const attachmentContentTypes = [
 /** A name safe to show and to send back in Content-Disposition: no path, no control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').replace(/\s+/g, ' ').trim();
   if (cleaned.length <= 200) return cleaned;
   const dot = cleaned.lastIndexOf('.');

@@ -6,6 +6,8 @@ import { EditLeadPage } from '../features/leads/form/EditLeadPage';
 import { NewLeadPage } from '../features/leads/form/NewLeadPage';
 import { LeadsPage } from '../features/leads/list/LeadsPage';
 import { validateLeadsSearch } from '../features/leads/list/leads-search';
+import { duplicatesRoutes } from '../features/duplicates/duplicate-routes';
+import { importRoutes } from '../features/imports/import-routes';
 import { AppShell } from '../features/shell/AppShell';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
 import { SignInPage } from '../features/sign-in/SignInPage';
@@ -102,7 +104,7 @@ const unknownRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([indexRoute, leadsRoute, newLeadRoute, leadRoute, editLeadRoute, unknownRoute]),
+  appRoute.addChildren([indexRoute, leadsRoute, newLeadRoute, leadRoute, editLeadRoute, ...importRoutes(appRoute), ...duplicatesRoutes(appRoute), unknownRoute]),
 ]);
 
 export function createAppRouter(context: RouterContext) {

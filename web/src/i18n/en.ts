@@ -15,6 +15,7 @@ export const en: Messages = {
   nav: {
     main: 'Main navigation',
     leads: 'Leads',
+    imports: 'Import',
   },
   language: {
     label: 'Language',

@@ -24,6 +24,7 @@ export const ru = {
   nav: {
     main: 'Основная навигация',
     leads: 'Лиды',
+    imports: 'Импорт',
   },
   language: {
     label: 'Язык',

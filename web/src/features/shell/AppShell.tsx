@@ -26,6 +26,9 @@ export function AppShell() {
           <Link to="/leads" data-testid="nav-leads" className="shell-nav-link" activeProps={{ className: 'shell-nav-link active' }}>
             {t.nav.leads}
           </Link>
+          <Link to="/imports" data-testid="nav-imports" className="shell-nav-link" activeProps={{ className: 'shell-nav-link active' }}>
+            {t.nav.imports}
+          </Link>
         </nav>
         <div className="shell-tools">
           <LanguageSwitch />

@@ -32,6 +32,7 @@ export function ImportReport({ job, phase, outcomes, counts, editable, title }: 
   const { format } = useI18n();
   const words = phase === 'check' ? m.checkCounts : m.counts;
   const initial = useMemo(() => {
+    if (phase === 'import' && counts.created > 0) return 'created';
     if (counts.invalid > 0 && outcomes.includes('invalid')) return 'invalid';
     const policyOutcome: RowOutcome = job.duplicatePolicy === 'skip' ? 'skipped' : job.duplicatePolicy === 'update' ? 'updated' : 'created';
     if (phase === 'check' && counts.duplicates > 0 && counts[policyOutcome] > 0) return policyOutcome;
@@ -127,7 +128,7 @@ function ReportRows({ job, phase, outcome, editable }: { job: ImportJob; phase: 
                           return (
                             <li key={i}>
                               <strong>{fieldLabel(issue.field)}</strong>
-                              {header ? <span className="muted"> ({m.report.column(header)})</span> : null}: {issue.message}
+                              {header ? <span className="muted"> ({m.report.column(header)})</span> : null}: {m.report.issue(issue.message)}
                             </li>
                           );
                         })}

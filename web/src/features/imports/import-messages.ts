@@ -151,7 +151,8 @@ const ru = {
     title: 'Пробный прогон',
     summary: 'Итоги проверки',
     allGood: 'Ошибок нет, можно импортировать.',
-    invalidNote: (n: number) => `${n} ${plural(n, 'строка', 'строки', 'строк')} с ошибками не будут импортированы. Исправьте файл и загрузите его заново — или импортируйте остальные.`,
+    invalidNote: (n: number) =>
+      `${n} ${plural(n, 'строка', 'строки', 'строк')} с ошибками не ${plural(n, 'будет импортирована', 'будут импортированы', 'будут импортированы')}. Исправьте файл и загрузите его заново — или импортируйте остальные.`,
     run: 'Импортировать',
     running: 'Запускаем импорт…',
     recheck: 'Проверить ещё раз',
@@ -173,6 +174,7 @@ const ru = {
     rowAction: (row: number) => `Действие для строки ${row}`,
     saving: 'Сохраняем…',
     column: (name: string) => `столбец «${name}»`,
+    issue: (message: string): string => ruIssue(message),
   },
   reasons: { email: 'email', phone: 'телефон', taxId: 'ИНН', name: 'название / имя' } satisfies Record<MatchReason, string>,
   result: {
@@ -185,6 +187,38 @@ const ru = {
   conflict: 'Импорт только что изменился в другой вкладке или у другого пользователя. Мы загрузили свежие данные — повторите действие.',
   notEditable: 'На этом шаге импорт уже нельзя изменить. Данные обновлены.',
 };
+
+/** The runner's problem texts (English) said in Russian where the case is known; the rest as they come. */
+const ruIssues: [RegExp, string | ((...groups: string[]) => string)][] = [
+  [/^required$/i, 'не заполнено'],
+  [/^required \(not found in the full name “(.*)”\)$/, (name) => `не найдено в Ф.И.О. «${name}»`],
+  [/^invalid email address/i, 'неверный адрес эл. почты'],
+  [/^a phone number (such as|with)/, 'неверный номер телефона'],
+  [/^a tax id of 10 or 12 digits/, 'ИНН — 10 или 12 цифр'],
+  [/^a КПП of 9 digits/, 'КПП — 9 цифр'],
+  [/^Too big: expected string to have <=(\d+) characters/, (max) => `длиннее ${max} символов`],
+  [/^Invalid URL/i, 'неверный адрес сайта'],
+  [/^not a date \(.*\): “(.*)”$/, (value) => `не дата (ожидается ДД.ММ.ГГГГ): «${value}»`],
+  [/^not yes or no \(.*\): “(.*)”$/, (value) => `не «да» или «нет»: «${value}»`],
+  [/^not a whole number: “(.*)”$/, (value) => `не целое число: «${value}»`],
+  [/^not a number: “(.*)”$/, (value) => `не число: «${value}»`],
+  [/^not an amount of money: “(.*)”$/, (value) => `не денежная сумма: «${value}»`],
+  [/^not a currency \((.*)\): “(.*)”$/, (list, value) => `не валюта (${list}): «${value}»`],
+  [/^not one of (.*): “(.*)”$/, (list, value) => `не одно из значений ${list}: «${value}»`],
+  [/^no user with this email$/, 'нет пользователя с таким email'],
+  [/^no pipeline with this name$/, 'нет воронки с таким названием'],
+  [/^no contact with this email$/, 'нет контакта с таким email'],
+  [/^no such custom field$/, 'нет такого дополнительного поля'],
+  [/^the matching record no longer exists$/, 'совпавшая запись уже удалена или объединена'],
+];
+
+function ruIssue(message: string): string {
+  for (const [pattern, text] of ruIssues) {
+    const match = pattern.exec(message);
+    if (match) return typeof text === 'string' ? text : text(...match.slice(1));
+  }
+  return message;
+}
 
 export type ImportMessages = typeof ru;
 
@@ -350,6 +384,7 @@ const en: ImportMessages = {
     rowAction: (row: number) => `Action for row ${row}`,
     saving: 'Saving…',
     column: (name: string) => `column “${name}”`,
+    issue: (message: string): string => message,
   },
   reasons: { email: 'email', phone: 'phone', taxId: 'tax ID', name: 'name' },
   result: {

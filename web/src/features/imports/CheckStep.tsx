@@ -39,7 +39,8 @@ export function CheckStep({ job, onEditMapping }: { job: ImportJob; onEditMappin
       )}
 
       <PolicyRadios
-        value={job.duplicatePolicy}
+        // The choice shows at once; the saved job confirms it (or a failure puts the old one back).
+        value={policy.isPending ? policy.variables.policy : job.duplicatePolicy}
         disabled={busy}
         onChange={(next) => policy.mutate({ version: job.version, policy: next }, { onSuccess: () => setPolicyChanged(true) })}
       />

@@ -97,7 +97,8 @@ function ReportRows({ job, phase, outcome, editable }: { job: ImportJob; phase: 
   const showMatches = items.some((row) => row.matches?.length);
   const showRecord = phase === 'import' && items.some((row) => row.recordId);
   const headerOf = (column: number | undefined) => (column === undefined ? undefined : job.headers?.[column]);
-  const currentAction = (row: ImportRow): DuplicatePolicy => job.rowActions?.[String(row.row)] ?? row.action ?? job.duplicatePolicy;
+  const pending = setAction.isPending ? setAction.variables.rowActions : undefined;
+  const currentAction = (row: ImportRow): DuplicatePolicy => (pending ?? job.rowActions)?.[String(row.row)] ?? row.action ?? job.duplicatePolicy;
 
   return (
     <>

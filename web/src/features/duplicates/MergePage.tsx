@@ -72,7 +72,7 @@ function MergeScreen({ type, survivorId, duplicateId }: { type: MergeType; survi
       <section className="page">
         {back}
         <ErrorNotice>
-          {redirected.length > 0 && survivor.id !== duplicate.id ? m.merge.redirected(recordTitle(type, redirected[0]!)) : m.merge.sameRecord}
+          {redirected.length > 0 ? m.merge.redirected(recordTitle(type, redirected[0]!)) : m.merge.sameRecord}
         </ErrorNotice>
         <AppLink href={recordPath(type, survivor.id)} className="button">
           {recordTitle(type, survivor)}

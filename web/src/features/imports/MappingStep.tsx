@@ -25,14 +25,15 @@ interface MappingErrors {
 
 const headerOf = (job: ImportJob, column: number, m: ImportMessages): string => job.headers?.[column]?.trim() || m.mapping.emptyHeader(column + 1);
 
-function validate(job: ImportJob, mapping: Mapping, fields: ImportField[], label: (field: ImportField) => string, m: ImportMessages): MappingErrors {
+/** `customKnown`: the custom field definitions have not loaded, so a `custom.<key>` is left for the API to judge. */
+function validate(job: ImportJob, mapping: Mapping, fields: ImportField[], label: (field: ImportField) => string, m: ImportMessages, customKnown = true): MappingErrors {
   const columns: Record<number, string> = {};
   const general: string[] = [];
   const firstColumn = new Map<string, number>();
   const known = new Set(fields.map((f) => f.key));
   mapping.forEach((key, column) => {
     if (key === null) return;
-    if (!known.has(key)) columns[column] = m.mapping.unknownField;
+    if (!known.has(key) && (customKnown || !key.startsWith('custom.'))) columns[column] = m.mapping.unknownField;
     const earlier = firstColumn.get(key);
     if (earlier !== undefined) columns[column] = m.mapping.usedTwice(headerOf(job, earlier, m));
     else firstColumn.set(key, column);
@@ -86,7 +87,8 @@ export function MappingStep({ job, onBack }: { job: ImportJob; onBack?: () => vo
     return api.check(job.id, saved.version);
   });
 
-  const local = validate(job, mapping, fields, label, m);
+  const customKnown = custom.isSuccess;
+  const local = validate(job, mapping, fields, label, m, customKnown);
   const apiIssues = isApiError(save.error) && save.error.status === 400 ? save.error.fields : [];
   const remote = serverErrors(job, mapping, apiIssues, fields, label, m);
   const errors: MappingErrors = submitted ? { columns: { ...remote.columns, ...local.columns }, general: [...new Set([...local.general, ...remote.general])] } : { columns: remote.columns, general: remote.general };
@@ -106,7 +108,7 @@ export function MappingStep({ job, onBack }: { job: ImportJob; onBack?: () => vo
     event.preventDefault();
     if (save.isPending) return;
     setSubmitted(true);
-    const found = validate(job, mapping, fields, label, m);
+    const found = validate(job, mapping, fields, label, m, customKnown);
     if (Object.keys(found.columns).length > 0 || found.general.length > 0) {
       setAttempt((n) => n + 1);
       return;

@@ -3,6 +3,7 @@ import { recordIdSchema } from '../../shared/domain/common/values';
 import { listRecordsQuerySchema } from '../../shared/domain/records/record-list';
 import type { RecordBase, RecordType } from '../../shared/domain/records/record-type';
 import { mergeInputSchema } from '../../shared/domain/duplicates/merge';
+import { dismissDuplicatesAs, duplicatesOfType } from '../../shared/services/duplicates-service';
 import { mergeInto } from '../../shared/services/merge-service';
 import { addNoteAs } from '../../shared/services/note-service';
 import type { RecordService } from '../../shared/services/record-service';
@@ -24,6 +25,11 @@ export function recordRoutes<T extends RecordBase, C extends object, U extends {
     timeline: apiHandler({ path: idPath, query: pageQuery }, async ({ path, query }) => ({ body: await service.timeline(path.id, query) })),
     duplicates: apiHandler({ path: idPath }, async ({ path }) => ({ body: await service.duplicates(path.id) })),
     merge: apiHandler({ path: idPath, body: mergeInputSchema }, async ({ actor, path, body }) => ({ body: await mergeInto(service.kind, actor, path.id, body) })),
+    duplicatesOfType: apiHandler({ query: pageQuery }, async ({ query }) => ({ body: await duplicatesOfType(service.kind.type, query) })),
+    dismissDuplicates: apiHandler({ body: dismissBody }, async ({ actor, body }) => {
+      await dismissDuplicatesAs(actor, service.kind.type, body.ids);
+      return { status: 204, body: undefined };
+    }),
   };
 }
 
@@ -43,6 +49,7 @@ export function noteRoute(type: RecordType) {
 }
 
 const noteBody = z.strictObject({ text: z.string().trim().min(1).max(10_000) });
+const dismissBody = z.strictObject({ ids: z.tuple([recordIdSchema, recordIdSchema]) });
 
 /** A router table of the five routes, and the duplicates and merge routes for types that can have duplicates. */
 export function recordRouter(resource: string, routes: ReturnType<typeof recordRoutes>, options: { duplicates?: boolean } = {}) {
@@ -53,6 +60,13 @@ export function recordRouter(resource: string, routes: ReturnType<typeof recordR
     [keys.get]: routes.get,
     [keys.update]: routes.update,
     [keys.timeline]: routes.timeline,
-    ...(options.duplicates ? { [`GET /api/${resource}/{id}/duplicates`]: routes.duplicates, [`POST /api/${resource}/{id}/merge`]: routes.merge } : {}),
+    ...(options.duplicates
+      ? {
+          [`GET /api/${resource}/{id}/duplicates`]: routes.duplicates,
+          [`POST /api/${resource}/{id}/merge`]: routes.merge,
+          [`GET /api/${resource}/duplicates`]: routes.duplicatesOfType,
+          [`POST /api/${resource}/duplicates/dismiss`]: routes.dismissDuplicates,
+        }
+      : {}),
   };
 }

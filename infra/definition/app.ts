@@ -55,6 +55,7 @@ const functions = [
   worker('outbox-publish', 'functions/events/publish-outbox.ts', 'Publishes committed outbox events to the bus', publishEvents),
   // Signs download links: reading the files is enough.
   api('exports', 'functions/exports/exports-api.ts', 'Exports: request a list as CSV or XLSX, follow it, download it', { ...readWrite, files: 'read' }),
+  worker('detect-duplicates', 'functions/duplicates/detect-duplicates.ts', 'Keeps the duplicates view of accounts and contacts in step', readWrite),
   worker('follow-merge', 'functions/duplicates/follow-merge.ts', "Moves a merged record's children and timeline to the survivor", readWrite),
   // Reading a 20 MB spreadsheet and writing a 50 000-row one need room: 1 GB, 5 minutes.
   worker('import-run', 'functions/imports/run-import.ts', 'Reads uploaded files and imports their rows, one step at a time', readWriteAndFiles, 300, 1024),
@@ -95,6 +96,15 @@ const coreRecordRoutes = (resource: string) =>
     `GET /api/${resource}/{id}/timeline`,
   ] as const;
 
+/** Duplicates of the types that can have them (REC-12): per record, per type, merge, dismiss. */
+const duplicateRoutes = (resource: string) =>
+  [
+    `GET /api/${resource}/{id}/duplicates`,
+    `POST /api/${resource}/{id}/merge`,
+    `GET /api/${resource}/duplicates`,
+    `POST /api/${resource}/duplicates/dismiss`,
+  ] as const;
+
 export const app: AppDefinition = {
   functions,
   routes: [
@@ -112,8 +122,8 @@ export const app: AppDefinition = {
       'POST /api/leads/{leadId}/notes',
     ]),
     ...signedInRoutesOf('forms', ['GET /api/forms', 'POST /api/forms', 'GET /api/forms/{formId}', 'PUT /api/forms/{formId}']),
-    ...signedInRoutesOf('accounts', [...coreRecordRoutes('accounts'), 'POST /api/accounts/{id}/notes', 'GET /api/accounts/{id}/duplicates', 'POST /api/accounts/{id}/merge']),
-    ...signedInRoutesOf('contacts', [...coreRecordRoutes('contacts'), 'POST /api/contacts/{id}/notes', 'GET /api/contacts/{id}/duplicates', 'POST /api/contacts/{id}/merge']),
+    ...signedInRoutesOf('accounts', [...coreRecordRoutes('accounts'), 'POST /api/accounts/{id}/notes', ...duplicateRoutes('accounts')]),
+    ...signedInRoutesOf('contacts', [...coreRecordRoutes('contacts'), 'POST /api/contacts/{id}/notes', ...duplicateRoutes('contacts')]),
     ...signedInRoutesOf('activities', coreRecordRoutes('activities')),
     ...signedInRoutesOf('products', coreRecordRoutes('products')),
     ...signedInRoutesOf('deals', [...coreRecordRoutes('deals'), 'POST /api/deals/{id}/stage', 'POST /api/deals/{id}/notes']),
@@ -147,6 +157,12 @@ export const app: AppDefinition = {
       description: 'A lead arrived through a web form: email its owner',
       eventPattern: { source: ['crm.leads'], 'detail-type': ['LeadCaptured'] },
       function: 'notify-lead-owner',
+    },
+    {
+      id: 'duplicates-detect',
+      description: 'An account or contact was created, changed or merged: update its duplicate pairs',
+      eventPattern: { source: ['crm.records'], 'detail-type': ['RecordCreated', 'RecordUpdated', 'RecordsMerged'], detail: { record: { type: ['account', 'contact'] } } },
+      function: 'detect-duplicates',
     },
     {
       id: 'records-merged-follow',

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as accountsApi } from '../../functions/accounts/accounts-api';
 import { handler as activitiesApi } from '../../functions/activities/activities-api';
 import { handler as contactsApi } from '../../functions/contacts/contacts-api';
+import { handler as detectHandler } from '../../functions/duplicates/detect-duplicates';
 import { handler as followMergeHandler } from '../../functions/duplicates/follow-merge';
 import { handler as searchApi } from '../../functions/search/search-api';
 import { putUser } from '../../shared/data/users-repository';
@@ -94,5 +95,49 @@ describe('merging accounts', () => {
     const res = await merge(child, parent);
     expect(res.status).toBe(200);
     expect(res.body.parentId).toBeUndefined();
+  });
+});
+
+describe('the duplicates view of a type', () => {
+  const detect = (type: string, id: string, mergedId?: string) =>
+    detectHandler({ detail: { record: { type, id }, ...(mergedId ? { mergedId } : {}) } } as never, {} as never);
+  const view = async () => (await call<{ items: { records: { id: string }[]; reasons: string[] }[] }>(contactsApi, 'GET /api/contacts/duplicates')).body.items;
+  const createContact = async (body: object) => (await call<Contact>(contactsApi, 'POST /api/contacts', { body })).body;
+
+  it('lists each pair once with both records, follows edits, forgets dismissed pairs and merged records', async () => {
+    const a = await createContact({ lastName: 'Видов', firstName: 'Олег', phones: [{ kind: 'mobile', number: '+7 926 700-00-01' }] });
+    const b = await createContact({ lastName: 'Видов', firstName: 'Олег', phones: [{ kind: 'work', number: '8 926 700 00 01' }] });
+    const c = await createContact({ lastName: 'Видов', firstName: 'Олег', emails: [{ kind: 'work', address: 'vidov@firm.ru' }] });
+    for (const id of [a.id, b.id, c.id]) await detect('contact', id);
+    await detect('contact', a.id); // a redelivery changes nothing
+    const pairs = await view();
+    expect(pairs.map((p) => p.records.map((r) => r.id).sort())).toEqual(
+      expect.arrayContaining([[a.id, b.id].sort(), [a.id, c.id].sort(), [b.id, c.id].sort()]),
+    );
+    expect(pairs).toHaveLength(3);
+    expect(pairs.find((p) => p.records.some((r) => r.id === b.id) && p.records.some((r) => r.id === a.id))?.reasons.sort()).toEqual(['name', 'phone']);
+
+    // c is someone else with the same name: dismissed, it stays out even after c changes.
+    expect((await call(contactsApi, 'POST /api/contacts/duplicates/dismiss', { body: { ids: [c.id, a.id] } })).status).toBe(204);
+    expect((await call(contactsApi, 'POST /api/contacts/duplicates/dismiss', { body: { ids: [c.id, 'x'] } })).status).toBe(400);
+    await call(contactsApi, 'PATCH /api/contacts/{id}', { pathParameters: { id: c.id }, body: { version: 1, jobTitle: 'Инженер' } });
+    await detect('contact', c.id);
+    expect((await view()).map((p) => p.records.map((r) => r.id).sort())).toEqual(expect.arrayContaining([[a.id, b.id].sort(), [b.id, c.id].sort()]));
+    expect(await view()).toHaveLength(2);
+
+    // b renamed and renumbered: no longer anyone's duplicate.
+    await call(contactsApi, 'PATCH /api/contacts/{id}', { pathParameters: { id: b.id }, body: { version: 1, lastName: 'Другов', phones: [{ kind: 'work', number: '+7 926 700-99-99' }] } });
+    await detect('contact', b.id);
+    expect(await view()).toEqual([]);
+
+    // A merge takes the merged record's pairs with it.
+    const d = await createContact({ lastName: 'Слитов', phones: [{ kind: 'mobile', number: '+7 926 700-00-77' }] });
+    const e = await createContact({ lastName: 'Слитов', phones: [{ kind: 'mobile', number: '+7 926 700-00-77' }] });
+    await detect('contact', e.id);
+    expect(await view()).toHaveLength(1);
+    const merged = await call(contactsApi, 'POST /api/contacts/{id}/merge', { pathParameters: { id: d.id }, body: { duplicateId: e.id, version: 1, duplicateVersion: 1 } });
+    expect(merged.status).toBe(200);
+    await detect('contact', d.id, e.id);
+    expect(await view()).toEqual([]);
   });
 });

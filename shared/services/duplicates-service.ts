@@ -1,0 +1,44 @@
+import type { Page } from '../api/contracts';
+import { dismissPair, dropPairs, listPairs, syncPairs } from '../data/duplicate-pairs';
+import { findMatches } from '../data/match-index';
+import { getRecord, getRecords } from '../data/records-repository';
+import type { Actor } from '../domain/common/actor';
+import { systemClock, type Clock } from '../domain/common/clock';
+import { notFound } from '../domain/common/errors';
+import { matchKeys, type MatchReason } from '../domain/duplicates/match-keys';
+import { kinds } from '../domain/records/kinds';
+import type { RecordBase, RecordType } from '../domain/records/record-type';
+
+/**
+ * The duplicates view per type (REC-12). The detector runs on every create, update and merge of
+ * an account or contact and keeps the type's pairs in step; the view lists them with both records.
+ */
+export async function detectDuplicatesOf(type: RecordType, id: string, clock: Clock = systemClock): Promise<{ added: number; removed: number }> {
+  const kind = kinds[type];
+  const record = await getRecord(kind, id);
+  if (!record || !kind.match) return { added: 0, removed: await dropPairs(type, id) };
+  return syncPairs(type, id, await findMatches(type, matchKeys(kind.match(record)), id), clock.now().toISOString());
+}
+
+export interface DuplicatePairView {
+  records: [RecordBase, RecordBase];
+  reasons: MatchReason[];
+  detectedAt: string;
+}
+
+export async function duplicatesOfType(type: RecordType, page: { limit: number; cursor?: string }): Promise<Page<DuplicatePairView>> {
+  const pairs = await listPairs(type, page);
+  const records = await getRecords(kinds[type], [...new Set(pairs.items.flatMap((p) => p.ids))]);
+  return {
+    items: pairs.items.flatMap((pair) => {
+      const [a, b] = pair.ids.map((id) => records.get(id));
+      return a && b ? [{ records: [a, b] as [RecordBase, RecordBase], reasons: pair.reasons, detectedAt: pair.detectedAt }] : [];
+    }),
+    ...(pairs.nextCursor ? { nextCursor: pairs.nextCursor } : {}),
+  };
+}
+
+/** "These two are different people": the pair leaves the view for good. */
+export async function dismissDuplicatesAs(actor: Actor, type: RecordType, ids: readonly [string, string], clock: Clock = systemClock): Promise<void> {
+  if (!(await dismissPair(type, ids[0], ids[1], actor.id, clock.now().toISOString()))) throw notFound('Duplicate pair');
+}

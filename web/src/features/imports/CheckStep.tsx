@@ -17,6 +17,8 @@ export function CheckStep({ job, onEditMapping }: { job: ImportJob; onEditMappin
   const m = useImportMessages();
   const counts = job.checked ?? (job.progress?.phase === 'check' ? job.progress.counts : noCounts);
   const [policyChanged, setPolicyChanged] = useState(false);
+  // The choice shows at once; the saved job confirms it, a failure puts the saved one back.
+  const [choosing, setChoosing] = useState<DuplicatePolicy | null>(null);
   const policy = useImportAction(job.id, (api, vars: { version: number; policy: DuplicatePolicy }) => api.configure(job.id, { version: vars.version, duplicatePolicy: vars.policy }));
   const run = useImportAction(job.id, (api, version: number) => api.run(job.id, version));
   const recheck = useImportAction(job.id, (api, version: number) => api.check(job.id, version));
@@ -39,10 +41,12 @@ export function CheckStep({ job, onEditMapping }: { job: ImportJob; onEditMappin
       )}
 
       <PolicyRadios
-        // The choice shows at once; the saved job confirms it (or a failure puts the old one back).
-        value={policy.isPending ? policy.variables.policy : job.duplicatePolicy}
+        value={choosing ?? job.duplicatePolicy}
         disabled={busy}
-        onChange={(next) => policy.mutate({ version: job.version, policy: next }, { onSuccess: () => setPolicyChanged(true) })}
+        onChange={(next) => {
+          setChoosing(next);
+          policy.mutate({ version: job.version, policy: next }, { onSuccess: () => setPolicyChanged(true), onSettled: () => setChoosing(null) });
+        }}
       />
       {policyChanged ? (
         <p className="field-hint" role="status">

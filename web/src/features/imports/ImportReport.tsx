@@ -81,6 +81,8 @@ function ReportRows({ job, phase, outcome, editable }: { job: ImportJob; phase: 
     api.configure(job.id, { version: vars.version, rowActions: vars.rowActions }),
   );
 
+  // The choice shows at once; the saved job confirms it, a failure puts the saved one back.
+  const [pending, setPending] = useState<Record<string, DuplicatePolicy> | null>(null);
   const items: ImportRow[] = useMemo(() => rows.data?.pages.flatMap((page) => page.items) ?? [], [rows.data]);
   const { hasNextPage, isFetching, fetchNextPage } = rows;
   const pageCount = rows.data?.pages.length ?? 0;
@@ -97,7 +99,6 @@ function ReportRows({ job, phase, outcome, editable }: { job: ImportJob; phase: 
   const showMatches = items.some((row) => row.matches?.length);
   const showRecord = phase === 'import' && items.some((row) => row.recordId);
   const headerOf = (column: number | undefined) => (column === undefined ? undefined : job.headers?.[column]);
-  const pending = setAction.isPending ? setAction.variables.rowActions : undefined;
   const currentAction = (row: ImportRow): DuplicatePolicy => (pending ?? job.rowActions)?.[String(row.row)] ?? row.action ?? job.duplicatePolicy;
 
   return (
@@ -165,9 +166,11 @@ function ReportRows({ job, phase, outcome, editable }: { job: ImportJob; phase: 
                         data-testid="import-row-action"
                         value={currentAction(row)}
                         disabled={setAction.isPending}
-                        onChange={(event) =>
-                          setAction.mutate({ version: job.version, rowActions: { ...job.rowActions, [String(row.row)]: event.target.value as DuplicatePolicy } })
-                        }
+                        onChange={(event) => {
+                          const rowActions = { ...job.rowActions, [String(row.row)]: event.target.value as DuplicatePolicy };
+                          setPending(rowActions);
+                          setAction.mutate({ version: job.version, rowActions }, { onSettled: () => setPending(null) });
+                        }}
                       >
                         {duplicatePolicies.map((policy) => (
                           <option key={policy} value={policy}>

@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import type { RecordType } from '@shared/domain/records/record-type';
+import { ApiRequestError } from '../../api/api-error';
+import type { HttpClient } from '../../api/http-client';
+import { useAuthSession } from '../../auth/use-auth';
+import { useHttpClient } from '../imports/shared/use-http';
+
+/**
+ * The record pages' HTTP: the app's JSON client (same origin, the user's token, sign-out on 401)
+ * plus DELETE, which the shared client does not have; and the query keys of the record features.
+ */
+export type RecordResource = 'leads' | 'accounts' | 'contacts' | 'deals';
+export type RegardingType = 'lead' | 'account' | 'contact' | 'deal';
+
+export const typeOfResource: Record<RecordResource, RegardingType> = { leads: 'lead', accounts: 'account', contacts: 'contact', deals: 'deal' };
+export const resourceOfType: Record<RegardingType, RecordResource> = { lead: 'leads', account: 'accounts', contact: 'contacts', deal: 'deals' };
+
+export const recordUrl = (resource: string, id: string): string => `/api/${resource}/${encodeURIComponent(id)}`;
+
+export interface RecordsHttp extends HttpClient {
+  delete(path: string): Promise<void>;
+}
+
+export function useRecordsHttp(): RecordsHttp {
+  const http = useHttpClient();
+  const auth = useAuthSession();
+  return useMemo(
+    () => ({
+      ...http,
+      delete: async (path: string) => {
+        const token = await auth.idToken();
+        if (!token) {
+          if (auth.isSignedIn) auth.signOut('expired');
+          throw new ApiRequestError(401, 'unauthorized', 'Not signed in');
+        }
+        let response: Response;
+        try {
+          response = await fetch(path, { method: 'DELETE', headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+        } catch (error) {
+          throw ApiRequestError.network(error);
+        }
+        if (response.status === 401 && auth.isSignedIn) auth.signOut('expired');
+        if (!response.ok) throw await ApiRequestError.fromResponse(response);
+      },
+    }),
+    [http, auth],
+  );
+}
+
+/**
+ * Keys by resource first, as the leads' are (`['leads', 'timeline', id]`), so that invalidating
+ * `['accounts']` refreshes every account query and a lead's timeline is the lead card's own.
+ */
+export const recordKeys = {
+  all: (resource: string) => [resource] as const,
+  lists: (resource: string) => [resource, 'list'] as const,
+  list: (resource: string, query: Record<string, unknown>) => [resource, 'list', query] as const,
+  detail: (resource: string, id: string) => [resource, 'detail', id] as const,
+  timeline: (resource: string, id: string) => [resource, 'timeline', id] as const,
+  attachments: (resource: string, id: string) => [resource, 'attachments', id] as const,
+  activities: (type: RecordType, id: string) => ['activities', 'list', { parentType: type, parentId: id }] as const,
+  customFields: (type: RecordType) => ['records', 'custom-fields', type] as const,
+  search: (query: Record<string, unknown>) => ['search', query] as const,
+};

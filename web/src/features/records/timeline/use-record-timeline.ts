@@ -1,0 +1,14 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { Page, TimelineEntry } from '@shared/api/contracts';
+import { recordKeys, recordUrl, useRecordsHttp, type RecordResource } from '../records-http';
+
+/** A record's timeline, newest first, a server page at a time (the lead card shares the leads' key). */
+export function useRecordTimeline(resource: RecordResource, id: string) {
+  const http = useRecordsHttp();
+  return useInfiniteQuery({
+    queryKey: recordKeys.timeline(resource, id),
+    queryFn: ({ pageParam }) => http.get<Page<TimelineEntry>>(`${recordUrl(resource, id)}/timeline`, { cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}

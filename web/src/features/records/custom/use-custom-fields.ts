@@ -3,12 +3,13 @@ import type { CustomField, CustomizableType } from '@shared/domain/custom-fields
 import { recordKeys, useRecordsHttp } from '../records-http';
 
 /** A type's custom field definitions (REC-9); they change rarely. */
-export function useCustomFields(type: CustomizableType) {
+export function useCustomFields(type: CustomizableType, enabled = true) {
   const http = useRecordsHttp();
   return useQuery({
     queryKey: recordKeys.customFields(type),
     queryFn: () => http.get<{ fields: CustomField[]; version: number }>(`/api/custom-fields/${type}`),
     staleTime: 5 * 60_000,
+    enabled,
   });
 }
 

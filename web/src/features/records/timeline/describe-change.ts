@@ -3,6 +3,7 @@ import type { Locale } from '@shared/i18n/locale';
 import type { Formatters } from '../../../i18n/formatters';
 import type { Messages } from '../../../i18n/messages';
 import type { RecordsMessages } from '../records-messages';
+import { customValueText } from '../custom/custom-value';
 import { addressText, formatDay, isMoney, type AddressLike } from '../shared/format';
 
 /**
@@ -31,16 +32,6 @@ export function changeFieldLabel(field: string, ctx: ChangeContext): string {
 const dateFields = new Set(['birthDate', 'expectedCloseDate']);
 const dateTimeFields = new Set(['dueAt', 'reminderAt', 'completedAt', 'stageChangedAt']);
 
-function customValue(field: CustomField, value: unknown, ctx: ChangeContext): string {
-  if (field.type === 'select' && typeof value === 'string') return field.options?.find((o) => o.value === value)?.label ?? value;
-  if (field.type === 'multiselect' && Array.isArray(value)) return value.map((v) => field.options?.find((o) => o.value === v)?.label ?? String(v)).join(', ');
-  if (field.type === 'boolean' && typeof value === 'boolean') return value ? ctx.m.common.yes : ctx.m.common.no;
-  if (field.type === 'money' && isMoney(value)) return ctx.format.money(value);
-  if (field.type === 'date' && typeof value === 'string') return formatDay(value, ctx.locale);
-  if (field.type === 'number' && typeof value === 'number') return ctx.format.number(value);
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
 function listEntry(item: unknown, ctx: ChangeContext): string {
   if (typeof item !== 'object' || item === null) return String(item);
   const entry = item as Record<string, unknown>;
@@ -61,7 +52,7 @@ export function describeChange(field: string, value: unknown, ctx: ChangeContext
   const key = customKey(field);
   if (key) {
     const definition = ctx.customFields.find((f) => f.key === key);
-    if (definition) return customValue(definition, value, ctx);
+    if (definition) return customValueText(definition, value, ctx) ?? m.timeline.emptyValue;
   }
   if (typeof value === 'string') {
     if (field === 'ownerId') return ctx.userName(value);

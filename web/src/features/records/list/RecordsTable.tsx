@@ -1,0 +1,87 @@
+import type { RecordSort } from '@shared/domain/records/record-list';
+import { useGoTo } from '../../imports/shared/AppLink';
+import { useRecordsMessages } from '../records-messages';
+import type { RecordColumn } from './columns';
+
+/**
+ * One page of records. Headers of sortable columns toggle the server's sort (name, created);
+ * a row opens its record on click, and the name cell holds the keyboard-reachable link.
+ */
+interface RecordsTableProps<T extends { id: string }> {
+  records: T[];
+  columns: RecordColumn<T>[];
+  sort: RecordSort;
+  onSort: (sort: RecordSort) => void;
+  rowHref: (record: T) => string;
+  caption: string;
+  /** A new page or order is on its way: the rows shown are the previous ones. */
+  busy: boolean;
+  testId?: string;
+}
+
+export function RecordsTable<T extends { id: string }>({ records, columns, sort, onSort, rowHref, caption, busy, testId = 'records-table' }: RecordsTableProps<T>) {
+  const m = useRecordsMessages();
+  const goTo = useGoTo();
+
+  return (
+    <div className="table-wrap" aria-busy={busy}>
+      <table className="table records-table" data-testid={testId}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => {
+              if (!column.sort) {
+                return (
+                  <th key={column.id} scope="col" className={column.className}>
+                    {column.label}
+                  </th>
+                );
+              }
+              const key = column.sort;
+              const active = sort === key || sort === `-${key}`;
+              const ascending = sort === key;
+              // First click: names A→Z, dates newest first.
+              const nextSort: RecordSort = active ? (ascending ? `-${key}` : key) : key === 'name' ? 'name' : '-createdAt';
+              return (
+                <th key={column.id} scope="col" className={column.className} aria-sort={active ? (ascending ? 'ascending' : 'descending') : 'none'}>
+                  <button
+                    type="button"
+                    className="sort-button"
+                    data-testid={`sort-${column.id}`}
+                    onClick={() => onSort(nextSort)}
+                    title={nextSort.startsWith('-') ? m.list.sortDescending : m.list.sortAscending}
+                  >
+                    {column.label}
+                    <span className={active ? 'sort-arrow' : 'sort-arrow sort-arrow-idle'} aria-hidden="true">
+                      {active ? (ascending ? '▲' : '▼') : '↕'}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((record) => (
+            <tr
+              key={record.id}
+              className="lead-row record-row"
+              data-testid="record-row"
+              onClick={(event) => {
+                // Let links, buttons and selections inside the row behave as themselves.
+                if ((event.target as HTMLElement).closest('a, button, input, select') || window.getSelection()?.toString()) return;
+                goTo(rowHref(record));
+              }}
+            >
+              {columns.map((column) => (
+                <td key={column.id} className={column.className}>
+                  {column.cell(record)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

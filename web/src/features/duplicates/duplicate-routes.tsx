@@ -1,9 +1,11 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { DuplicatesPage } from './DuplicatesPage';
 import { MergePage } from './MergePage';
+import { mergeTypes, type MergeType } from './use-duplicates';
 
 /**
- * The merge screen's route under a parent (the signed-in app route):
- * `/merge/$type/$survivorId/$duplicateId`, type `account` or `contact`.
+ * The duplicates view and the merge screen under a parent (the signed-in app route):
+ * `/duplicates/$type` and `/merge/$type/$survivorId/$duplicateId`, type `account` or `contact`.
  * Add it with `appRoute.addChildren([...duplicatesRoutes(appRoute)])`.
  */
 export function duplicatesRoutes<TParent extends AnyRoute>(parent: TParent) {
@@ -16,5 +18,13 @@ export function duplicatesRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <MergePage type={type} survivorId={survivorId} duplicateId={duplicateId} />;
     },
   });
-  return [mergeRoute] as const;
+  const duplicatesRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/duplicates/$type',
+    component: function DuplicatesRoute() {
+      const { type } = duplicatesRoute.useParams() as unknown as { type: string };
+      return <DuplicatesPage type={mergeTypes.includes(type as MergeType) ? (type as MergeType) : 'contact'} />;
+    },
+  });
+  return [mergeRoute, duplicatesRoute] as const;
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Account } from '@shared/domain/accounts/account';
 import type { Contact } from '@shared/domain/contacts/contact';
@@ -21,6 +21,13 @@ export interface DuplicateCandidate {
   reasons: MatchReason[];
 }
 
+/** A pair of the type's duplicates view: both records, why they look alike, when it was seen. */
+export interface DuplicatePair {
+  records: [MergeRecord, MergeRecord];
+  reasons: MatchReason[];
+  detectedAt: string;
+}
+
 export interface MergeBody {
   duplicateId: string;
   version: number;
@@ -36,6 +43,7 @@ export const duplicateKeys = {
   of: (type: MergeType, id: string) => ['duplicates', 'of', type, id] as const,
   record: (type: MergeType, id: string) => ['duplicates', 'record', type, id] as const,
   customFields: (type: MergeType) => ['duplicates', 'custom-fields', type] as const,
+  pairs: (type: MergeType) => ['duplicates', 'pairs', type] as const,
 };
 
 function duplicatesApi(http: HttpClient) {
@@ -44,6 +52,11 @@ function duplicatesApi(http: HttpClient) {
     record: (type: MergeType, id: string) => http.get<MergeRecord>(recordUrl(type, id)),
     merge: (type: MergeType, survivorId: string, body: MergeBody) => http.post<MergeRecord>(`${recordUrl(type, survivorId)}/merge`, body),
     customFields: (type: MergeType) => http.get<{ fields: CustomField[]; version: number }>(`/api/custom-fields/${type}`),
+    pairs: (type: MergeType, cursor?: string) =>
+      http.get<{ items: DuplicatePair[]; nextCursor?: string }>(
+        `/api/${resource[type]}/duplicates?limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      ),
+    dismiss: (type: MergeType, ids: [string, string]) => http.post<unknown>(`/api/${resource[type]}/duplicates/dismiss`, { ids }),
   };
 }
 
@@ -76,5 +89,26 @@ export function useMerge(type: MergeType, survivorId: string) {
     // The merge screen's own two records are left alone: the page is about to be left, and the duplicate now redirects.
     onSuccess: () =>
       void queryClient.invalidateQueries({ predicate: (query) => !(query.queryKey[0] === 'duplicates' && query.queryKey[1] === 'record') }),
+  });
+}
+
+/** The type's duplicates view, page after page. */
+export function useDuplicatePairs(type: MergeType) {
+  const api = useDuplicatesApi();
+  return useInfiniteQuery({
+    queryKey: duplicateKeys.pairs(type),
+    queryFn: ({ pageParam }) => api.pairs(type, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** "Not duplicates": the pair leaves the view for good; the records' own panels are refreshed too. */
+export function useDismissPair(type: MergeType) {
+  const api = useDuplicatesApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: [string, string]) => api.dismiss(type, ids),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: duplicateKeys.all }),
   });
 }

@@ -15,7 +15,22 @@ export const en: Messages = {
   nav: {
     main: 'Main navigation',
     leads: 'Leads',
+    accounts: 'Accounts',
+    contacts: 'Contacts',
+    deals: 'Deals',
+    products: 'Catalog',
     imports: 'Import',
+  },
+  search: {
+    label: 'Quick search',
+    placeholder: 'Search: name, phone, email, tax id',
+    results: 'Search results',
+    types: { lead: 'Lead', account: 'Account', contact: 'Contact', deal: 'Deal', product: 'Product' },
+    searching: 'Searching…',
+    empty: 'Nothing found',
+    failed: 'The search failed.',
+    retry: 'Retry',
+    found: (n: number) => `Found: ${n}`,
   },
   language: {
     label: 'Language',

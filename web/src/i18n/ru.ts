@@ -24,7 +24,22 @@ export const ru = {
   nav: {
     main: 'Основная навигация',
     leads: 'Лиды',
+    accounts: 'Компании',
+    contacts: 'Контакты',
+    deals: 'Сделки',
+    products: 'Каталог',
     imports: 'Импорт',
+  },
+  search: {
+    label: 'Быстрый поиск',
+    placeholder: 'Поиск: имя, телефон, email, ИНН',
+    results: 'Результаты поиска',
+    types: { lead: 'Лид', account: 'Компания', contact: 'Контакт', deal: 'Сделка', product: 'Товар' },
+    searching: 'Ищем…',
+    empty: 'Ничего не найдено',
+    failed: 'Не удалось выполнить поиск.',
+    retry: 'Повторить',
+    found: (n: number) => `Найдено: ${n}`,
   },
   language: {
     label: 'Язык',

@@ -1,7 +1,9 @@
-import { Link, Outlet } from '@tanstack/react-router';
+import { Link, Outlet, useRouter, useRouterState } from '@tanstack/react-router';
+import type { MouseEvent, ReactNode } from 'react';
 import { useAppConfig } from '../../config/use-config';
 import { useI18n } from '../../i18n/use-i18n';
 import { GlobalProgress } from '../../ui/GlobalProgress';
+import { QuickSearch } from '../search/QuickSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 
@@ -26,10 +28,23 @@ export function AppShell() {
           <Link to="/leads" data-testid="nav-leads" className="shell-nav-link" activeProps={{ className: 'shell-nav-link active' }}>
             {t.nav.leads}
           </Link>
+          <NavHrefLink href="/accounts" testId="nav-accounts">
+            {t.nav.accounts}
+          </NavHrefLink>
+          <NavHrefLink href="/contacts" testId="nav-contacts">
+            {t.nav.contacts}
+          </NavHrefLink>
+          <NavHrefLink href="/deals" testId="nav-deals">
+            {t.nav.deals}
+          </NavHrefLink>
+          <NavHrefLink href="/products" testId="nav-products">
+            {t.nav.products}
+          </NavHrefLink>
           <Link to="/imports" data-testid="nav-imports" className="shell-nav-link" activeProps={{ className: 'shell-nav-link active' }}>
             {t.nav.imports}
           </Link>
         </nav>
+        <QuickSearch />
         <div className="shell-tools">
           <LanguageSwitch />
           <UserMenu />
@@ -40,5 +55,25 @@ export function AppShell() {
         <Outlet />
       </main>
     </div>
+  );
+}
+
+/**
+ * A section of the app named by its path, for sections whose routes the typed tree does not (yet)
+ * list: navigated by the router without a page load, marked active on its path and below it.
+ */
+function NavHrefLink({ href, testId, children }: { href: string; testId: string; children: ReactNode }) {
+  const router = useRouter();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const active = pathname === href || pathname.startsWith(`${href}/`);
+  function click(event: MouseEvent<HTMLAnchorElement>) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void router.navigate({ href });
+  }
+  return (
+    <a href={href} data-testid={testId} className={active ? 'shell-nav-link active' : 'shell-nav-link'} aria-current={active ? 'page' : undefined} onClick={click}>
+      {children}
+    </a>
   );
 }

@@ -123,7 +123,7 @@ export const app: AppDefinition = {
     ]),
     ...signedInRoutesOf('forms', ['GET /api/forms', 'POST /api/forms', 'GET /api/forms/{formId}', 'PUT /api/forms/{formId}']),
     ...signedInRoutesOf('accounts', [...coreRecordRoutes('accounts'), 'POST /api/accounts/{id}/notes', ...duplicateRoutes('accounts')]),
-    ...signedInRoutesOf('contacts', [...coreRecordRoutes('contacts'), 'POST /api/contacts/{id}/notes', ...duplicateRoutes('contacts')]),
+    ...signedInRoutesOf('contacts', [...coreRecordRoutes('contacts'), 'POST /api/contacts/{id}/notes', 'GET /api/contacts/{id}/deals', ...duplicateRoutes('contacts')]),
     ...signedInRoutesOf('activities', coreRecordRoutes('activities')),
     ...signedInRoutesOf('products', coreRecordRoutes('products')),
     ...signedInRoutesOf('deals', [...coreRecordRoutes('deals'), 'POST /api/deals/{id}/stage', 'POST /api/deals/{id}/notes']),

@@ -28,6 +28,15 @@ export const recordKeys = (prefix: string) => ({
 });
 
 /**
+ * A record listed under another besides its parent (a deal under each of its contacts): a summary
+ * copy in the other's partition, newest first by `sk`.
+ */
+export const listedUnderKeys = {
+  prefix: (memberPrefix: string) => `MEMBER#${memberPrefix}#`,
+  item: (ownerPk: string, memberPrefix: string, createdAt: string, id: string) => ({ pk: ownerPk, sk: `MEMBER#${memberPrefix}#${createdAt}#${id}` }),
+};
+
+/**
  * One item per search term of a record (REC-13), all record types in one key space: the term's
  * first two characters are the partition, so a keystroke is one Query with `begins_with(sk, typed)`.
  */

@@ -4,6 +4,7 @@ import { keyPrefixOf, type RecordBase, type RecordKind } from '../domain/records
 import { commitChange } from './change-set';
 import { dynamo, tableName } from './dynamo-client';
 import { outboxAttribute, recordKeys } from './keys';
+import { isListedUnderItem, listedUnderRemoval } from './listed-under';
 import { matchIndexRemoval } from './match-index';
 import { mustHaveVersion } from './record-item';
 import { recordChangeSet, redirectEntity } from './records-repository';
@@ -22,7 +23,7 @@ export async function saveMerge<T extends RecordBase>(kind: RecordKind<T>, merge
   await commitChange({
     ...changes,
     puts: [...changes.puts, { item: { ...duplicateKey, entity: redirectEntity, ...merge.redirect }, condition: mustHaveVersion(duplicate.version) }],
-    deletes: [...(changes.deletes ?? []), ...searchIndexRemoval(kind, duplicate), ...matchIndexRemoval(kind, duplicate)],
+    deletes: [...(changes.deletes ?? []), ...searchIndexRemoval(kind, duplicate), ...matchIndexRemoval(kind, duplicate), ...listedUnderRemoval(kind, duplicate)],
   });
 }
 
@@ -46,7 +47,8 @@ export async function moveMergedPartition(type: RecordKind<RecordBase>['type'], 
         ConsistentRead: true,
       }),
     );
-    const batch = Items.filter((item) => item.sk !== from.sk).slice(0, 50);
+    // Copies of records listed under the duplicate go when those records are relinked (followMerge).
+    const batch = Items.filter((item) => item.sk !== from.sk && !isListedUnderItem(item.sk)).slice(0, 50);
     if (batch.length === 0) return moved;
     await dynamo().send(
       new TransactWriteCommand({

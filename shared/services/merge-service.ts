@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionFailed } from '../data/change-set';
 import { dynamo, tableName } from '../data/dynamo-client';
 import { recordKeys } from '../data/keys';
+import { listListedUnder } from '../data/listed-under';
 import { moveMergedPartition, saveMerge } from '../data/merge-repository';
 import { stripLayout } from '../data/record-item';
 import { getRecord, getRecordOrRedirect, saveRecordChange } from '../data/records-repository';
@@ -52,16 +53,38 @@ async function readLive<T extends RecordBase>(kind: RecordKind<T>, id: string, f
 /** The types whose records can sit under a record of `type` (gsi4): an account's contacts, deals, child accounts, activities. */
 const childKindsOf = (type: RecordType): RecordKind<RecordBase>[] => Object.values(kinds).filter((k) => k.parent?.types.includes(type));
 
+/** The types whose records are also listed under a record of `type`: a contact's deals. */
+const listedKindsOf = (type: RecordType): RecordKind<RecordBase>[] => Object.values(kinds).filter((k) => k.listedUnder?.type === type);
+
 export async function followMerge(type: RecordType, fromId: string, toId: string, actor: Actor, clock: Clock = systemClock): Promise<{ relinked: number; moved: number }> {
   const from: RecordLink = { type, id: fromId };
   const to: RecordLink = { type, id: toId };
   let relinked = 0;
   for (const child of childKindsOf(type)) {
     for (const record of await childrenUnder(child, from)) {
-      if (await relink(child, record, to, actor, clock)) relinked++;
+      if (await relink(child, record, (current) => (child.parent?.of(current)?.id === to.id ? undefined : child.parent!.relink(to)), actor, clock)) relinked++;
+    }
+  }
+  for (const listed of listedKindsOf(type)) {
+    for (const id of await listedUnderIds(listed, fromId)) {
+      const record = await getRecord(listed, id);
+      const patch = (current: RecordBase) => (listed.listedUnder!.ids(current).includes(fromId) ? listed.listedUnder!.replace(current, fromId, toId) : undefined);
+      if (record && (await relink(listed, record, patch, actor, clock))) relinked++;
     }
   }
   return { relinked, moved: await moveMergedPartition(type, fromId, toId) };
+}
+
+/** Every id of `kind`'s records listed under `ownerId`, page by page. */
+async function listedUnderIds(kind: RecordKind<RecordBase>, ownerId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listListedUnder(kind, ownerId, { limit: 100, cursor });
+    ids.push(...page.items.map((item) => String(item.id)));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
 }
 
 async function childrenUnder(child: RecordKind<RecordBase>, parent: RecordLink): Promise<RecordBase[]> {
@@ -78,13 +101,20 @@ async function childrenUnder(child: RecordKind<RecordBase>, parent: RecordLink):
   return found;
 }
 
-/** Puts one child under the survivor, rereading it if someone saved it meanwhile. */
-async function relink(kind: RecordKind<RecordBase>, child: RecordBase, to: RecordLink, actor: Actor, clock: Clock): Promise<boolean> {
+/** Points one record at the survivor (the patch; none once it does), rereading it if someone saved it meanwhile. */
+async function relink(
+  kind: RecordKind<RecordBase>,
+  child: RecordBase,
+  patchOf: (current: RecordBase) => Partial<Record<string, unknown>> | undefined,
+  actor: Actor,
+  clock: Clock,
+): Promise<boolean> {
   let current: RecordBase | undefined = child;
   for (let attempt = 0; current && attempt < 5; attempt++) {
-    if (kind.parent?.of(current)?.id === to.id) return false;
+    const patch = patchOf(current);
+    if (!patch) return false;
     const now = clock.now();
-    const change = updateRecord(kind, current, { ...kind.parent!.relink(to), version: current.version }, { actor, now, newId: () => newId(now) });
+    const change = updateRecord(kind, current, { ...patch, version: current.version }, { actor, now, newId: () => newId(now) });
     try {
       await saveRecordChange(kind, change, current);
       return true;

@@ -79,12 +79,26 @@ export type Deal = RecordBase &
     lost?: { atStage: string; comment?: string };
   };
 
+/** A deal as a contact's deal list shows it. */
+export type DealSummary = Pick<Deal, 'id' | 'title' | 'pipelineId' | 'stage' | 'amount' | 'expectedCloseDate' | 'accountId' | 'ownerId' | 'createdAt' | 'updatedAt' | 'version'>;
+
+export function dealSummary(deal: Deal): DealSummary {
+  const { id, title, pipelineId, stage, amount, expectedCloseDate, accountId, ownerId, createdAt, updatedAt, version } = deal;
+  return { id, title, pipelineId, stage, ...(amount ? { amount } : {}), ...(expectedCloseDate ? { expectedCloseDate } : {}), ...(accountId ? { accountId } : {}), ownerId, createdAt, updatedAt, version };
+}
+
 export const dealKind: RecordKind<Deal> = {
   type: 'deal',
   label: 'Deal',
   tracked: ['title', 'needs', 'accountId', 'contactIds', 'expectedCloseDate', 'amount', 'lines', 'description', 'stage', 'lostReason', 'ownerId', 'custom'],
   status: (deal) => deal.stage,
   parent: { types: ['account'], of: (deal) => (deal.accountId ? { type: 'account', id: deal.accountId } : undefined), relink: (to) => ({ accountId: to?.id }) },
+  listedUnder: {
+    type: 'contact',
+    ids: (deal) => deal.contactIds ?? [],
+    summary: (deal) => dealSummary(deal),
+    replace: (deal, from, to) => ({ contactIds: [...new Set((deal.contactIds ?? []).map((id) => (id === from ? to : id)))] }),
+  },
   search: (deal) => ({
     title: deal.title,
     ...(deal.amount ? { subtitle: `${deal.amount.amount.toLocaleString('ru-RU')} ${deal.amount.currency}` } : {}),

@@ -51,6 +51,17 @@ export interface RecordKind<T extends RecordBase> {
     /** The patch that puts the record under another parent: a merge moves children to the survivor (REC-12). */
     relink: (to: RecordLink | undefined) => Partial<Record<keyof T, unknown>>;
   };
+  /**
+   * Other records this one is also listed under, many to many: a deal under each of its contacts.
+   * Each of them holds a summary copy in its partition, so such a list is one Query.
+   */
+  listedUnder?: {
+    type: RecordType;
+    ids: (record: T) => readonly string[];
+    summary: (record: T) => Record<string, unknown>;
+    /** The patch that puts the record under `to` instead of `from`: a merge of two of them (REC-12). */
+    replace: (record: T, from: string, to: string) => Partial<Record<keyof T, unknown>>;
+  };
   search: (record: T) => SearchDoc;
   /** What makes two records of the type the same party (email, phone, tax id, name), if they can be duplicates. */
   match?: (record: T) => MatchSource;

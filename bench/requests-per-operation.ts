@@ -64,9 +64,10 @@ export async function measureRequestsPerOperation(): Promise<Record<string, Reco
     );
     await measure('GET /api/contacts?parentId= (an account\'s contacts)', () => route(contacts, 'GET /api/contacts', { query: { parentId: accountId } }));
     await measure('PATCH /api/contacts/{id}', () => route(contacts, 'PATCH /api/contacts/{id}', { pathParameters: { id: contact.body.id as string }, body: { version: 1, jobTitle: 'Директор' } }));
-    const deal = await measure('POST /api/deals (2 lines)', () =>
-      route(deals, 'POST /api/deals', { body: { title: 'Замер', accountId, lines: [{ productId: product.id, quantity: 1 }, { productId: product.id, quantity: 2, discountPercent: 5 }] } }),
+    const deal = await measure('POST /api/deals (2 lines, 1 contact)', () =>
+      route(deals, 'POST /api/deals', { body: { title: 'Замер', accountId, contactIds: [contact.body.id as string], lines: [{ productId: product.id, quantity: 1 }, { productId: product.id, quantity: 2, discountPercent: 5 }] } }),
     );
+    await measure("GET /api/contacts/{id}/deals (a contact's deals)", () => route(contacts, 'GET /api/contacts/{id}/deals', { pathParameters: { id: contact.body.id as string } }));
     await measure('GET /api/deals/{id}', () => route(deals, 'GET /api/deals/{id}', { pathParameters: { id: deal.body.id as string } }));
     await measure('POST /api/deals/{id}/stage', () => route(deals, 'POST /api/deals/{id}/stage', { pathParameters: { id: deal.body.id as string }, body: { version: 1, stage: 'lost', lostReason: 'price' } }));
     await measure('GET /api/search?q= (typing a phone)', () => route(search, 'GET /api/search', { query: { q: '8 912 000' } }));

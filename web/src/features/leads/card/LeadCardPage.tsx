@@ -7,6 +7,9 @@ import { useDocumentTitle } from '../../../app/use-document-title';
 import { useI18n } from '../../../i18n/use-i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { LoadingState } from '../../../ui/LoadingState';
+import { ConversionSummary } from '../convert/ConversionSummary';
+import { ConvertLeadDialog } from '../convert/ConvertLeadDialog';
+import { useConvertMessages } from '../convert/convert-messages';
 import { LoadFailed } from '../shared/LoadFailed';
 import { QualificationBadge, StatusBadge } from '../shared/LeadBadges';
 import { useLead } from '../shared/use-lead';
@@ -21,6 +24,8 @@ export function LeadCardPage({ leadId }: { leadId: string }) {
   const userName = useUserName();
   const { data: lead, isPending, error, refetch } = useLead(leadId);
   const [rejecting, setRejecting] = useState(false);
+  const [converting, setConverting] = useState(false);
+  const convertText = useConvertMessages();
   useDocumentTitle(lead ? leadDisplayName(lead) : t.leads.title);
 
   const back = (
@@ -65,7 +70,10 @@ export function LeadCardPage({ leadId }: { leadId: string }) {
         <div className="lead-actions">
           {open ? (
             <>
-              <Link to="/leads/$leadId/edit" params={{ leadId: lead.id }} className="button button-primary" data-testid="lead-edit">
+              <button type="button" className="button button-primary" onClick={() => setConverting(true)} data-testid="convert-lead">
+                {convertText.open}
+              </button>
+              <Link to="/leads/$leadId/edit" params={{ leadId: lead.id }} className="button" data-testid="lead-edit">
                 {t.lead.edit}
               </Link>
               <button type="button" className="button button-danger" onClick={() => setRejecting(true)} data-testid="lead-reject">
@@ -78,12 +86,15 @@ export function LeadCardPage({ leadId }: { leadId: string }) {
         </div>
       </header>
 
+      {lead.conversion ? <ConversionSummary lead={lead} /> : null}
+
       <div className="lead-layout">
         <LeadDetails lead={lead} />
         <LeadTimeline leadId={lead.id} />
       </div>
 
       {open ? <RejectLeadDialog lead={lead} open={rejecting} onClose={() => setRejecting(false)} /> : null}
+      {open ? <ConvertLeadDialog lead={lead} open={converting} onClose={() => setConverting(false)} /> : null}
     </article>
   );
 }

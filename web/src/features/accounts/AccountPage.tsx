@@ -1,0 +1,250 @@
+import type { Account } from '@shared/domain/accounts/account';
+import { contactFullName, type Contact } from '@shared/domain/contacts/contact';
+import type { Deal } from '@shared/domain/deals/deal';
+import { isApiError } from '../../api/api-error';
+import { useDocumentTitle } from '../../app/use-document-title';
+import { useI18n } from '../../i18n/use-i18n';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { LoadingState } from '../../ui/LoadingState';
+import { ActivitiesPanel } from '../activities/ActivitiesPanel';
+import { DuplicatesPanel } from '../duplicates/DuplicatesPanel';
+import { AppLink } from '../imports/shared/AppLink';
+import { recordPath } from '../imports/shared/record-paths';
+import { DetailSection } from '../leads/card/DetailSection';
+import { LoadFailed } from '../leads/shared/LoadFailed';
+import { useUserName } from '../leads/shared/use-users';
+import { AttachmentsPanel } from '../records/attachments/AttachmentsPanel';
+import { NoteForm } from '../records/notes/NoteForm';
+import { recordKeys } from '../records/records-http';
+import { useRecordsMessages } from '../records/records-messages';
+import { formatDay } from '../records/shared/format';
+import { RecordTimeline } from '../records/timeline/RecordTimeline';
+import { useAccountsMessages } from './accounts-messages';
+import { AccountLink } from './kit/AccountPicker';
+import { AddressList, Badge, CustomValuesSection, PhoneList, SystemSection } from './kit/details';
+import { useKitMessages } from './kit/kit-messages';
+import { RelatedList, useStageName } from './kit/RelatedList';
+import { useFollowMerged, useMovedFrom, useRecord } from './kit/use-record';
+import '../../styles/records.css';
+import '../../styles/accounts-contacts.css';
+
+/**
+ * An account's page (REC-2): who the company is, its place in a group (parent, subsidiaries),
+ * its contacts and deals, custom values, possible duplicates, activities, files, and its history
+ * with notes. A merged account's address shows the survivor.
+ */
+export function AccountPage({ accountId }: { accountId: string }) {
+  const am = useAccountsMessages();
+  const k = useKitMessages();
+  const { data: account, isPending, error, refetch } = useRecord<Account>('accounts', accountId);
+  const moved = useFollowMerged('accounts', accountId, account);
+  const movedFrom = useMovedFrom();
+  useDocumentTitle(account?.name ?? am.title);
+
+  const back = (
+    <AppLink href="/accounts" className="back-link">
+      <span aria-hidden="true">←</span> {am.backToList}
+    </AppLink>
+  );
+
+  if (isPending || moved) return <LoadingState text={am.loading} />;
+  if (!account) {
+    return (
+      <section className="page">
+        {back}
+        {isApiError(error) && error.isNotFound ? <ErrorNotice>{am.notFound}</ErrorNotice> : <LoadFailed error={error} retry={() => void refetch()} />}
+      </section>
+    );
+  }
+  return (
+    <article className="page page-wide lead-card ac-card" aria-labelledby="account-title" data-testid="account-page">
+      {back}
+      {movedFrom && movedFrom !== account.id ? (
+        <p className="notice notice-info" role="status" data-testid="record-moved">
+          {k.moved}
+        </p>
+      ) : null}
+      <AccountHeader account={account} />
+      <div className="lead-layout">
+        <div className="ac-main">
+          <AccountDetails account={account} />
+          <AccountRelated account={account} />
+          <DuplicatesPanel type="account" id={account.id} />
+          <ActivitiesPanel regarding={{ type: 'account', id: account.id }} />
+          <AttachmentsPanel resource="accounts" id={account.id} />
+        </div>
+        <div className="ac-side">
+          <NoteForm resource="accounts" id={account.id} />
+          <RecordTimeline resource="accounts" id={account.id} />
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function AccountHeader({ account }: { account: Account }) {
+  const m = useRecordsMessages();
+  const am = useAccountsMessages();
+  const userName = useUserName();
+  const subtitle = [account.legalName !== account.name ? account.legalName : undefined, account.taxId ? `${m.fields.taxId} ${account.taxId}` : undefined, account.industry]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <header className="lead-header">
+      <div className="lead-heading">
+        <h1 id="account-title" data-testid="account-title">
+          {account.name}
+        </h1>
+        {subtitle ? <p className="lead-subtitle">{subtitle}</p> : null}
+        <div className="lead-meta">
+          <Badge tone={account.status}>{m.statuses[account.status] ?? account.status}</Badge>
+          {account.rating ? (
+            <span className="ac-rating" title={am.ratingLabel(account.rating)} aria-label={`${m.fields.rating}: ${am.ratingLabel(account.rating)}`}>
+              {am.rating(account.rating)}
+            </span>
+          ) : null}
+          {account.parentId ? (
+            <span>
+              <span className="muted">{am.parentOf}:</span> <AccountLink id={account.parentId} testId="account-parent" />
+            </span>
+          ) : null}
+          <span className="lead-owner">
+            <span className="muted">{m.common.owner}:</span> <strong data-testid="account-owner">{userName(account.ownerId)}</strong>
+          </span>
+        </div>
+      </div>
+      <div className="lead-actions">
+        <AppLink href={`${recordPath('account', account.id)}/edit`} className="button button-primary" testId="record-edit">
+          {m.common.edit}
+        </AppLink>
+      </div>
+    </header>
+  );
+}
+
+function AccountDetails({ account }: { account: Account }) {
+  const { t, format } = useI18n();
+  const m = useRecordsMessages();
+  const am = useAccountsMessages();
+  const f = (field: string) => m.fields[field] ?? field;
+  return (
+    <div className="lead-details ac-details">
+      <DetailSection
+        title={am.section.requisites}
+        rows={[
+          [f('legalName'), account.legalName],
+          [f('taxId'), account.taxId],
+          [f('kpp'), account.kpp],
+          [f('parentId'), account.parentId ? <AccountLink id={account.parentId} /> : undefined],
+        ]}
+      />
+      <DetailSection
+        title={am.section.contact}
+        rows={[
+          [f('email'), account.email ? <a href={`mailto:${account.email}`}>{account.email}</a> : undefined],
+          [f('phones'), account.phones?.length ? <PhoneList phones={account.phones} /> : undefined],
+          [
+            f('website'),
+            account.website ? (
+              <a href={account.website} target="_blank" rel="noopener noreferrer" className="break">
+                {account.website.replace(/^https?:\/\//, '')}
+              </a>
+            ) : undefined,
+          ],
+          [f('addresses'), account.addresses?.length ? <AddressList addresses={account.addresses} /> : undefined],
+        ]}
+      />
+      <DetailSection
+        title={am.section.business}
+        rows={[
+          [f('industry'), account.industry],
+          [f('annualRevenue'), account.annualRevenue ? format.money(account.annualRevenue) : undefined],
+          [f('employees'), account.employees !== undefined ? am.employees(account.employees) : undefined],
+          [f('leadSource'), account.leadSource ? t.channels[account.leadSource] : undefined],
+        ]}
+      />
+      {account.description ? (
+        <section className="detail-section ac-wide">
+          <h2 className="detail-title">{am.section.description}</h2>
+          <p className="pre-line">{account.description}</p>
+        </section>
+      ) : null}
+      <CustomValuesSection type="account" values={account.custom} />
+      <SystemSection record={account} />
+    </div>
+  );
+}
+
+function AccountRelated({ account }: { account: Account }) {
+  const { format, locale } = useI18n();
+  const m = useRecordsMessages();
+  const am = useAccountsMessages();
+  const stageName = useStageName();
+  const parent = { parentId: account.id };
+  return (
+    <>
+      <RelatedList<Contact>
+        title={am.related.contacts}
+        testId="account-contacts"
+        queryKey={[...recordKeys.lists('contacts'), parent]}
+        path="/api/contacts"
+        query={parent}
+        empty={am.related.contactsEmpty}
+        newHref={`/contacts/new?accountId=${encodeURIComponent(account.id)}`}
+        newLabel={am.related.addContact}
+        render={(contact) => (
+          <>
+            <AppLink href={recordPath('contact', contact.id)} className="break">
+              {contactFullName(contact)}
+            </AppLink>
+            <span className="cell-sub">{[contact.jobTitle, contact.emails?.[0]?.address, contact.phones?.[0]?.number].filter(Boolean).join(' · ')}</span>
+          </>
+        )}
+      />
+      <RelatedList<Deal>
+        title={am.related.deals}
+        testId="account-deals"
+        queryKey={[...recordKeys.lists('deals'), parent]}
+        path="/api/deals"
+        query={parent}
+        empty={am.related.dealsEmpty}
+        newHref={`/deals/new?accountId=${encodeURIComponent(account.id)}`}
+        newLabel={am.related.addDeal}
+        render={(deal) => (
+          <>
+            <AppLink href={recordPath('deal', deal.id)} className="break">
+              {deal.title}
+            </AppLink>
+            <span className="cell-sub">
+              {[
+                stageName(deal.pipelineId, deal.stage),
+                deal.amount ? format.money(deal.amount) : undefined,
+                deal.expectedCloseDate ? `${m.fields.expectedCloseDate}: ${formatDay(deal.expectedCloseDate, locale)}` : undefined,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </>
+        )}
+      />
+      <RelatedList<Account>
+        title={am.related.children}
+        testId="account-children"
+        queryKey={[...recordKeys.lists('accounts'), parent]}
+        path="/api/accounts"
+        query={parent}
+        empty={am.related.childrenEmpty}
+        newHref={`/accounts/new?parentId=${encodeURIComponent(account.id)}`}
+        newLabel={am.related.addChild}
+        render={(child) => (
+          <>
+            <AppLink href={recordPath('account', child.id)} className="break">
+              {child.name}
+            </AppLink>
+            <span className="cell-sub">{[child.taxId && `${m.fields.taxId} ${child.taxId}`, child.industry, m.statuses[child.status]].filter(Boolean).join(' · ')}</span>
+          </>
+        )}
+      />
+    </>
+  );
+}

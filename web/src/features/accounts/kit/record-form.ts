@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { placeIssues, type FormErrors, type Issue } from '../../records/form/form-errors';
+import { useRecordsMessages } from '../../records/records-messages';
+
+/**
+ * The state of an account or contact form: values as the inputs hold them, errors by field key
+ * (a dotted path such as `phones.1.number` or `custom.segment`), issues no field shows, and an
+ * attempt counter that moves focus to the first problem after a failed submit.
+ */
+export function useRecordForm<V extends object>(initial: V, known: (values: V) => (key: string) => boolean) {
+  const m = useRecordsMessages();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const [attempt, setAttempt] = useState(0);
+
+  const dropError = (key: string) =>
+    setErrors((current) => {
+      const stale = Object.keys(current).filter((k) => k === key || k.startsWith(`${key}.`));
+      if (stale.length === 0) return current;
+      return Object.fromEntries(Object.entries(current).filter(([k]) => !stale.includes(k)));
+    });
+
+  return {
+    values,
+    errors,
+    otherErrors,
+    attempt,
+    /** A new value of a top-level field; its errors (and those of its entries) go. */
+    change<K extends keyof V & string>(field: K, value: V[K]) {
+      setValues((current) => ({ ...current, [field]: value }));
+      dropError(field);
+    },
+    /** Clears one error by its key, for controls inside lists (`phones.1.number`). */
+    dropError,
+    showIssues(issues: Issue[], extra: FormErrors = {}) {
+      const placed = placeIssues(issues, m, known(values));
+      setErrors({ ...extra, ...placed.fields });
+      setOtherErrors(placed.other);
+      setAttempt((n) => n + 1);
+    },
+    clearErrors() {
+      setErrors({});
+      setOtherErrors([]);
+    },
+  };
+}
+
+export type RecordForm<V extends object> = ReturnType<typeof useRecordForm<V>>;
+
+/** A trimmed text, or undefined when blank. */
+export const textOrUndefined = (value: string): string | undefined => {
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+};
+
+/** A number typed with a comma or a dot and spaces; the raw text when it is not one (the schema then says so). */
+export function numberOrText(value: string): number | string | undefined {
+  const trimmed = value.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (trimmed === '') return undefined;
+  const n = Number(trimmed);
+  return Number.isFinite(n) ? n : value;
+}
+
+/** A number as an input shows it in the language (1500,5). */
+export const numberText = (value: number | undefined, decimal: ',' | '.'): string => (value === undefined ? '' : String(value).replace('.', decimal));
+
+const stable = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}:${stable(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+};
+
+export const sameData = (a: unknown, b: unknown): boolean => stable(a) === stable(b);
+
+/**
+ * An update patch from the form's body as it is now and as it was when editing began (both built
+ * by the same function, so formatting alone never counts as a change): each changed field with its
+ * new value, `null` for a cleared one, custom values by key. `kept` fields cannot be cleared: they
+ * are listed in `cleared`.
+ */
+export function patchOf(next: Record<string, unknown>, before: Record<string, unknown>, kept: readonly string[]): { patch: Record<string, unknown>; cleared: string[] } {
+  const patch: Record<string, unknown> = {};
+  const cleared: string[] = [];
+  const keys = new Set([...Object.keys(next), ...Object.keys(before)].filter((key) => key !== 'custom'));
+  for (const key of keys) {
+    const now = next[key];
+    if (sameData(now, before[key])) continue;
+    if (now === undefined) {
+      if (kept.includes(key)) cleared.push(key);
+      else patch[key] = null;
+    } else patch[key] = now;
+  }
+  const nextCustom = (next.custom ?? {}) as Record<string, unknown>;
+  const beforeCustom = (before.custom ?? {}) as Record<string, unknown>;
+  const custom: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(nextCustom), ...Object.keys(beforeCustom)])) {
+    if (!sameData(nextCustom[key], beforeCustom[key])) custom[key] = nextCustom[key] ?? null;
+  }
+  if (Object.keys(custom).length > 0) patch.custom = custom;
+  return { patch, cleared };
+}
+
+/** Leaves out the keys whose value is undefined (a create body sends only what was filled in). */
+export const defined = <T extends Record<string, unknown>>(body: T): T => Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as T;
+
+let counter = 0;
+/** A stable React key for a new row of a list editor. */
+export const rowKey = (): string => `row-${++counter}`;

@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import { contactFullName, createContactSchema, updateContactSchema, type Contact } from '@shared/domain/contacts/contact';
+import type { CustomField } from '@shared/domain/custom-fields/custom-field';
+import { isApiError } from '../../api/api-error';
+import { useDocumentTitle } from '../../app/use-document-title';
+import { useAppConfig } from '../../config/use-config';
+import { useI18n } from '../../i18n/use-i18n';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { LoadingState } from '../../ui/LoadingState';
+import { useGoTo } from '../imports/shared/AppLink';
+import { recordPath } from '../imports/shared/record-paths';
+import { LoadFailed } from '../leads/shared/LoadFailed';
+import { useCustomFields } from '../records/custom/use-custom-fields';
+import { issuesOfApi, issuesOfZod } from '../records/form/form-errors';
+import { useRecordsMessages } from '../records/records-messages';
+import { patchOf, useRecordForm } from '../accounts/kit/record-form';
+import { RecordFormShell, SaveNotice } from '../accounts/kit/RecordFormShell';
+import { useCreateRecord, useFollowMerged, useRecord, useUpdateRecord } from '../accounts/kit/use-record';
+import { useContactsMessages } from './contacts-messages';
+import { contactBodyOf, contactFormValuesOf, contactKnownKeys, withoutBlanks, type ContactFormValues } from './contact-form-values';
+import { ContactFormFields } from './ContactFormFields';
+
+/**
+ * Creating and editing a contact (REC-3). Both check the values with the API's own schema first,
+ * then put the API's field issues next to the fields; an edit sends only what changed with the
+ * version it began from, and a 409 offers the latest version.
+ */
+function useFormContext() {
+  const { locale } = useI18n();
+  const config = useAppConfig();
+  const fields = useCustomFields('contact');
+  return {
+    decimal: (locale === 'ru' ? ',' : '.') as ',' | '.',
+    currency: config.currency || 'RUB',
+    customFields: fields.data?.fields ?? [],
+    ready: !fields.isPending,
+  };
+}
+
+const withEntries = (form: { change: <K extends keyof ContactFormValues & string>(field: K, value: ContactFormValues[K]) => void }, values: ContactFormValues) => {
+  form.change('phones', values.phones);
+  form.change('emails', values.emails);
+  form.change('addresses', values.addresses);
+  form.change('socialLinks', values.socialLinks);
+};
+
+export function NewContactPage({ accountId }: { accountId?: string }) {
+  const cm = useContactsMessages();
+  const ctx = useFormContext();
+  useDocumentTitle(cm.createTitle);
+  if (!ctx.ready) return <LoadingState text={cm.loading} />;
+  return <NewContactForm initial={contactFormValuesOf(accountId ? { accountId } : undefined, ctx)} customFields={ctx.customFields} />;
+}
+
+function NewContactForm({ initial, customFields }: { initial: ContactFormValues; customFields: readonly CustomField[] }) {
+  const m = useRecordsMessages();
+  const cm = useContactsMessages();
+  const goTo = useGoTo();
+  const create = useCreateRecord<Contact, unknown>('contacts');
+  const form = useRecordForm(initial, contactKnownKeys(customFields));
+
+  function submit() {
+    const values = withoutBlanks(form.values);
+    withEntries(form, values);
+    const { body, errors } = contactBodyOf(values, customFields, m, true);
+    const parsed = createContactSchema.safeParse(body);
+    if (!parsed.success || Object.keys(errors).length > 0) {
+      form.showIssues(parsed.success ? [] : issuesOfZod(parsed.error.issues), errors);
+      return;
+    }
+    form.clearErrors();
+    create.mutate(parsed.data, {
+      onSuccess: (contact) => goTo(recordPath('contact', contact.id), { replace: true }),
+      onError: (error) => {
+        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
+      },
+    });
+  }
+
+  return (
+    <RecordFormShell
+      title={cm.createTitle}
+      testId="contact-form"
+      submitLabel={m.form.create}
+      submitting={create.isPending}
+      hasFieldErrors={Object.keys(form.errors).length > 0}
+      otherErrors={form.otherErrors}
+      notice={<SaveNotice error={create.error} nothingChanged={false} />}
+      attempt={form.attempt}
+      onSubmit={submit}
+      onCancel={() => (initial.account ? goTo(recordPath('account', initial.account.id)) : goTo('/contacts'))}
+    >
+      <ContactFormFields mode="create" form={form} customFields={customFields} />
+    </RecordFormShell>
+  );
+}
+
+export function EditContactPage({ contactId }: { contactId: string }) {
+  const cm = useContactsMessages();
+  const ctx = useFormContext();
+  const { data: contact, isPending, error, refetch } = useRecord<Contact>('contacts', contactId);
+  const moved = useFollowMerged('contacts', contactId, contact, '/edit');
+  const [generation, setGeneration] = useState(0);
+  useDocumentTitle(contact ? `${cm.editTitle}: ${contactFullName(contact)}` : cm.editTitle);
+
+  if (isPending || !ctx.ready || moved) return <LoadingState text={cm.loading} />;
+  if (!contact) {
+    return (
+      <section className="page">
+        {isApiError(error) && error.isNotFound ? <ErrorNotice>{cm.notFound}</ErrorNotice> : <LoadFailed error={error} retry={() => void refetch()} />}
+      </section>
+    );
+  }
+  return (
+    <EditContactForm
+      key={generation}
+      contact={contact}
+      initial={contactFormValuesOf(contact, ctx)}
+      customFields={ctx.customFields}
+      onReload={async () => {
+        await refetch();
+        setGeneration((n) => n + 1);
+      }}
+    />
+  );
+}
+
+/** The contact as it was when editing began is the base of the patch and its version. */
+function EditContactForm({ contact, initial, customFields, onReload }: { contact: Contact; initial: ContactFormValues; customFields: readonly CustomField[]; onReload: () => Promise<void> }) {
+  const m = useRecordsMessages();
+  const cm = useContactsMessages();
+  const goTo = useGoTo();
+  const [base] = useState(() => ({ contact, values: initial }));
+  const update = useUpdateRecord<Contact, { version: number }>('contacts', base.contact.id);
+  const form = useRecordForm(initial, contactKnownKeys(customFields));
+  const [nothingChanged, setNothingChanged] = useState(false);
+
+  function submit() {
+    setNothingChanged(false);
+    const values = withoutBlanks(form.values);
+    withEntries(form, values);
+    const next = contactBodyOf(values, customFields, m, false);
+    const before = contactBodyOf(base.values, customFields, m, false);
+    const { patch, cleared } = patchOf(next.body, before.body, ['lastName', 'ownerId']);
+    const clearedErrors = Object.fromEntries(cleared.map((field) => [field, m.form.errors.required]));
+    const parsed = updateContactSchema.safeParse({ version: base.contact.version, ...patch });
+    const issues = parsed.success ? [] : issuesOfZod(parsed.error.issues).filter((issue) => issue.path !== 'version');
+    const localErrors = { ...clearedErrors, ...next.errors };
+    if (issues.length > 0 || Object.keys(localErrors).length > 0) {
+      form.showIssues(issues, localErrors);
+      return;
+    }
+    form.clearErrors();
+    if (!parsed.success) {
+      setNothingChanged(true);
+      return;
+    }
+    update.mutate(parsed.data, {
+      onSuccess: (saved) => goTo(recordPath('contact', saved.id), { replace: true }),
+      onError: (error) => {
+        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
+      },
+    });
+  }
+
+  return (
+    <RecordFormShell
+      title={`${cm.editTitle}: ${contactFullName(base.contact)}`}
+      testId="contact-form"
+      submitLabel={m.form.save}
+      submitting={update.isPending}
+      hasFieldErrors={Object.keys(form.errors).length > 0}
+      otherErrors={form.otherErrors}
+      notice={<SaveNotice error={update.error} nothingChanged={nothingChanged} onReload={onReload} />}
+      attempt={form.attempt}
+      onSubmit={submit}
+      onCancel={() => goTo(recordPath('contact', base.contact.id))}
+    >
+      <ContactFormFields mode="edit" form={form} customFields={customFields} />
+    </RecordFormShell>
+  );
+}

@@ -1,0 +1,223 @@
+import { contactFullName, type Contact } from '@shared/domain/contacts/contact';
+import type { DealSummary } from '@shared/domain/deals/deal';
+import { isApiError } from '../../api/api-error';
+import { useDocumentTitle } from '../../app/use-document-title';
+import { useI18n } from '../../i18n/use-i18n';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { LoadingState } from '../../ui/LoadingState';
+import { ActivitiesPanel } from '../activities/ActivitiesPanel';
+import { DuplicatesPanel } from '../duplicates/DuplicatesPanel';
+import { AppLink } from '../imports/shared/AppLink';
+import { recordPath } from '../imports/shared/record-paths';
+import { DetailSection } from '../leads/card/DetailSection';
+import { LoadFailed } from '../leads/shared/LoadFailed';
+import { useUserName } from '../leads/shared/use-users';
+import { AttachmentsPanel } from '../records/attachments/AttachmentsPanel';
+import { NoteForm } from '../records/notes/NoteForm';
+import { recordKeys, recordUrl } from '../records/records-http';
+import { useRecordsMessages } from '../records/records-messages';
+import { formatDay } from '../records/shared/format';
+import { RecordTimeline } from '../records/timeline/RecordTimeline';
+import { AccountLink } from '../accounts/kit/AccountPicker';
+import { AddressList, Badge, CustomValuesSection, EmailList, PhoneList, SystemSection } from '../accounts/kit/details';
+import { useKitMessages } from '../accounts/kit/kit-messages';
+import { RelatedList, useStageName } from '../accounts/kit/RelatedList';
+import { useFollowMerged, useMovedFrom, useRecord } from '../accounts/kit/use-record';
+import { useContactsMessages } from './contacts-messages';
+import { timeIn, zoneLabel } from './time-zones';
+import '../../styles/records.css';
+import '../../styles/accounts-contacts.css';
+
+/**
+ * A contact's page (REC-3): the person by full name (Фамилия Имя Отчество), their company and
+ * role, how to reach them, their deals, custom values, possible duplicates, activities, files,
+ * and their history with notes. A merged contact's address shows the survivor.
+ */
+export function ContactPage({ contactId }: { contactId: string }) {
+  const cm = useContactsMessages();
+  const k = useKitMessages();
+  const { data: contact, isPending, error, refetch } = useRecord<Contact>('contacts', contactId);
+  const moved = useFollowMerged('contacts', contactId, contact);
+  const movedFrom = useMovedFrom();
+  useDocumentTitle(contact ? contactFullName(contact) : cm.title);
+
+  const back = (
+    <AppLink href="/contacts" className="back-link">
+      <span aria-hidden="true">←</span> {cm.backToList}
+    </AppLink>
+  );
+
+  if (isPending || moved) return <LoadingState text={cm.loading} />;
+  if (!contact) {
+    return (
+      <section className="page">
+        {back}
+        {isApiError(error) && error.isNotFound ? <ErrorNotice>{cm.notFound}</ErrorNotice> : <LoadFailed error={error} retry={() => void refetch()} />}
+      </section>
+    );
+  }
+  return (
+    <article className="page page-wide lead-card ac-card" aria-labelledby="contact-title" data-testid="contact-page">
+      {back}
+      {movedFrom && movedFrom !== contact.id ? (
+        <p className="notice notice-info" role="status" data-testid="record-moved">
+          {k.moved}
+        </p>
+      ) : null}
+      <ContactHeader contact={contact} />
+      <div className="lead-layout">
+        <div className="ac-main">
+          <ContactDetails contact={contact} />
+          <ContactDeals contact={contact} />
+          <DuplicatesPanel type="contact" id={contact.id} />
+          <ActivitiesPanel regarding={{ type: 'contact', id: contact.id }} />
+          <AttachmentsPanel resource="contacts" id={contact.id} />
+        </div>
+        <div className="ac-side">
+          <NoteForm resource="contacts" id={contact.id} />
+          <RecordTimeline resource="contacts" id={contact.id} />
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function ContactHeader({ contact }: { contact: Contact }) {
+  const m = useRecordsMessages();
+  const cm = useContactsMessages();
+  const userName = useUserName();
+  const role = [contact.jobTitle, contact.department].filter(Boolean).join(', ');
+  return (
+    <header className="lead-header">
+      <div className="lead-heading">
+        <h1 id="contact-title" data-testid="contact-title">
+          {contactFullName(contact)}
+        </h1>
+        {role || contact.accountId ? (
+          <p className="lead-subtitle">
+            {role}
+            {role && contact.accountId ? ' · ' : null}
+            {contact.accountId ? <AccountLink id={contact.accountId} testId="contact-account" /> : null}
+          </p>
+        ) : null}
+        <div className="lead-meta">
+          <Badge tone={contact.status}>{m.statuses[contact.status] ?? contact.status}</Badge>
+          {contact.emailOptOut ? <span className="badge ac-optout">{cm.optOut}</span> : null}
+          <span className="lead-owner">
+            <span className="muted">{m.common.owner}:</span> <strong data-testid="contact-owner">{userName(contact.ownerId)}</strong>
+          </span>
+        </div>
+      </div>
+      <div className="lead-actions">
+        <AppLink href={`${recordPath('contact', contact.id)}/edit`} className="button button-primary" testId="record-edit">
+          {m.common.edit}
+        </AppLink>
+      </div>
+    </header>
+  );
+}
+
+function ContactDetails({ contact }: { contact: Contact }) {
+  const { locale } = useI18n();
+  const m = useRecordsMessages();
+  const cm = useContactsMessages();
+  const f = (field: string) => m.fields[field] ?? field;
+  const now = contact.timeZone ? timeIn(contact.timeZone, locale) : undefined;
+  return (
+    <div className="lead-details ac-details">
+      <DetailSection
+        title={cm.section.person}
+        rows={[
+          [f('lastName'), contact.lastName],
+          [f('firstName'), contact.firstName],
+          [f('middleName'), contact.middleName],
+          [f('accountId'), contact.accountId ? <AccountLink id={contact.accountId} /> : undefined],
+          [f('jobTitle'), contact.jobTitle],
+          [f('department'), contact.department],
+        ]}
+      />
+      <DetailSection
+        title={cm.section.contact}
+        rows={[
+          [f('phones'), contact.phones?.length ? <PhoneList phones={contact.phones} /> : undefined],
+          [f('emails'), contact.emails?.length ? <EmailList emails={contact.emails} /> : undefined],
+          [f('timeZone'), contact.timeZone ? `${zoneLabel(contact.timeZone, locale)}${now ? ` · ${cm.localTime(now)}` : ''}` : undefined],
+          [f('addresses'), contact.addresses?.length ? <AddressList addresses={contact.addresses} /> : undefined],
+          [
+            f('socialLinks'),
+            contact.socialLinks?.length ? (
+              <ul className="ac-values">
+                {contact.socialLinks.map((link, i) => (
+                  <li key={i}>
+                    <span className="muted">{link.network}:</span>{' '}
+                    <a href={link.url} target="_blank" rel="noopener noreferrer" className="break">
+                      {link.url.replace(/^https?:\/\//, '')}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : undefined,
+          ],
+          [f('emailOptOut'), contact.emailOptOut ? m.common.yes : undefined],
+        ]}
+      />
+      <DetailSection
+        title={cm.section.personal}
+        rows={[
+          [f('birthDate'), contact.birthDate ? `${formatDay(contact.birthDate, locale)}${ageOf(contact.birthDate) !== undefined ? ` (${cm.age(ageOf(contact.birthDate) ?? 0)})` : ''}` : undefined],
+          [f('bio'), contact.bio ? <span className="pre-line">{contact.bio}</span> : undefined],
+          [f('family'), contact.family ? <span className="pre-line">{contact.family}</span> : undefined],
+          [f('interests'), contact.interests ? <span className="pre-line">{contact.interests}</span> : undefined],
+        ]}
+      />
+      <CustomValuesSection type="contact" values={contact.custom} />
+      <SystemSection record={contact} />
+    </div>
+  );
+}
+
+/** Full years since a `YYYY-MM-DD` birth date, by the calendar. */
+function ageOf(birthDate: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
+  if (!match) return undefined;
+  const today = new Date();
+  const [y, mo, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  let age = today.getFullYear() - y;
+  if (today.getMonth() + 1 < mo || (today.getMonth() + 1 === mo && today.getDate() < d)) age -= 1;
+  return age >= 0 && age < 150 ? age : undefined;
+}
+
+/** The deals the contact takes part in (`GET /api/contacts/{id}/deals`: the deals' summaries kept under the contact). */
+function ContactDeals({ contact }: { contact: Contact }) {
+  const { format, locale } = useI18n();
+  const m = useRecordsMessages();
+  const cm = useContactsMessages();
+  const stageName = useStageName();
+  return (
+    <RelatedList<DealSummary>
+      title={cm.deals}
+      testId="contact-deals"
+      queryKey={[...recordKeys.lists('deals'), { contactId: contact.id }]}
+      path={`${recordUrl('contacts', contact.id)}/deals`}
+      empty={cm.dealsEmpty}
+      newHref={`/deals/new?${new URLSearchParams({ contactId: contact.id, ...(contact.accountId ? { accountId: contact.accountId } : {}) }).toString()}`}
+      newLabel={cm.addDeal}
+      render={(deal) => (
+        <>
+          <AppLink href={recordPath('deal', deal.id)} className="break">
+            {deal.title}
+          </AppLink>
+          <span className="cell-sub">
+            {[
+              stageName(deal.pipelineId, deal.stage),
+              deal.amount ? format.money(deal.amount) : undefined,
+              deal.expectedCloseDate ? `${m.fields.expectedCloseDate}: ${formatDay(deal.expectedCloseDate, locale)}` : undefined,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
+        </>
+      )}
+    />
+  );
+}

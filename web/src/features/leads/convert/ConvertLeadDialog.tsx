@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { currencies } from '@shared/domain/common/values';
 import type { Lead } from '@shared/domain/leads/lead';
 import { contactFromLead, convertLeadSchema, dealTitleFromLead } from '@shared/domain/leads/lead-conversion';
@@ -108,6 +108,17 @@ function ConvertLeadForm({ lead, onCancel }: { lead: Lead; onCancel: () => void 
   const [needs, setNeeds] = useState(lead.message ?? '');
   const [errors, setErrors] = useState<FormErrors>({});
   const [other, setOther] = useState<string[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  /** After a render with errors: the first marked field, else the notice, gets the focus. */
+  function focusFirstError() {
+    requestAnimationFrame(() => {
+      const form = formRef.current;
+      const target = form?.querySelector<HTMLElement>('[aria-invalid="true"], .convert-picker .field-error, .notice-error');
+      if (target?.matches('.field-error')) target.closest('.convert-picker')?.querySelector<HTMLElement>('input')?.focus();
+      else target?.focus();
+    });
+  }
 
   const accountSuggest = [lead.company, lead.email];
   const contactSuggest = [lead.email, lead.phone, fullName(lead)];
@@ -158,13 +169,20 @@ function ConvertLeadForm({ lead, onCancel }: { lead: Lead; onCancel: () => void 
     if (fields.dealAmount && local.dealAmount === undefined) fields.dealAmount = m.errors.invalidNumber;
     setErrors(fields);
     setOther(placed.other);
-    if (Object.keys(fields).length > 0 || placed.other.length > 0) return;
+    if (Object.keys(fields).length > 0 || placed.other.length > 0) {
+      focusFirstError();
+      return;
+    }
     convert.mutate(request, {
       onError: (error) => {
-        if (!isApiError(error) || error.isConflict || error.fields.length === 0 || closedCode(error.fields)) return;
+        if (!isApiError(error) || error.isConflict || error.fields.length === 0 || closedCode(error.fields)) {
+          focusFirstError();
+          return;
+        }
         const fromServer = placeIssues(issuesOfApi(error.fields), rm, isFieldKey, fieldOf);
         setErrors(fromServer.fields);
         setOther(fromServer.other);
+        focusFirstError();
       },
     });
   }
@@ -178,7 +196,7 @@ function ConvertLeadForm({ lead, onCancel }: { lead: Lead; onCancel: () => void 
   const pending = convert.isPending;
   const showFix = Object.keys(errors).length > 0 || other.length > 0;
   return (
-    <form onSubmit={submit} noValidate className="dialog-form convert-form" data-testid="convert-form">
+    <form ref={formRef} onSubmit={submit} noValidate className="dialog-form convert-form" data-testid="convert-form">
       <p>{m.intro}</p>
       {failure ? (
         <ErrorNotice

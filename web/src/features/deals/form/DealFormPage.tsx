@@ -1,0 +1,268 @@
+import { useState } from 'react';
+import { customValuesSchema, type CustomField } from '@shared/domain/custom-fields/custom-field';
+import { currencies } from '@shared/domain/common/values';
+import { createDealSchema, updateDealSchema, type CreateDealInput, type Deal, type UpdateDealInput } from '@shared/domain/deals/deal';
+import { isApiError } from '../../../api/api-error';
+import { useDocumentTitle } from '../../../app/use-document-title';
+import { useAppConfig } from '../../../config/use-config';
+import { useI18n } from '../../../i18n/use-i18n';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { LoadingState } from '../../../ui/LoadingState';
+import { useGoTo } from '../../imports/shared/AppLink';
+import { recordPath } from '../../imports/shared/record-paths';
+import { apiErrorMessage } from '../../leads/shared/api-error-message';
+import { LoadFailed } from '../../leads/shared/LoadFailed';
+import { useCustomFields } from '../../records/custom/use-custom-fields';
+import { issuesOfApi, issuesOfZod, type FormErrors, type Issue } from '../../records/form/form-errors';
+import { useRecordsMessages } from '../../records/records-messages';
+import { useCreateDeal, useDeal, usePipelines, useUpdateDeal, type StoredPipeline } from '../deal-api';
+import { useDealsMessages } from '../deals-messages';
+import { RecordFormShell } from '../shared/RecordFormShell';
+import { placeDealIssues } from './deal-form-errors';
+import { createBodyOf, dealFormValuesOf, emptyDealFormValues, updatePatchOf, type Currency, type DealFormValues } from './deal-form-values';
+import { DealFormFields } from './DealFormFields';
+import { useLineProducts } from './LinesEditor';
+import '../../../styles/deals-products.css';
+
+/** Which errors a change of a form value clears. */
+const errorKeysOf: Record<keyof DealFormValues, (key: string) => boolean> = {
+  title: (k) => k === 'title',
+  account: (k) => k === 'accountId',
+  contacts: (k) => k === 'contactIds',
+  pipelineId: (k) => k === 'pipelineId',
+  amount: (k) => k === 'amount',
+  currency: (k) => k === 'currency' || k === 'amount',
+  expectedCloseDate: (k) => k === 'expectedCloseDate',
+  needs: (k) => k === 'needs',
+  description: (k) => k === 'description',
+  ownerId: (k) => k === 'ownerId',
+  lines: (k) => k === 'lines' || k.startsWith('lines.') || k === 'amount',
+  custom: (k) => k.startsWith('custom.'),
+};
+
+function useDealForm(initial: DealFormValues, customFields: readonly CustomField[]) {
+  const m = useRecordsMessages();
+  const dm = useDealsMessages();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  return {
+    values,
+    errors,
+    otherErrors,
+    attempt,
+    change<F extends keyof DealFormValues>(field: F, value: DealFormValues[F]) {
+      setValues((current) => ({ ...current, [field]: value }));
+      setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !errorKeysOf[field](key))));
+    },
+    showIssues(issues: Issue[]) {
+      const placed = placeDealIssues(
+        issues,
+        m,
+        dm,
+        customFields.map((f) => f.key),
+      );
+      setErrors(placed.fields);
+      setOtherErrors(placed.other);
+      setAttempt((n) => n + 1);
+    },
+    clearErrors() {
+      setErrors({});
+      setOtherErrors([]);
+    },
+  };
+}
+
+const customIssues = (fields: readonly CustomField[], custom: unknown, partial: boolean): Issue[] => {
+  const parsed = customValuesSchema(fields, partial).safeParse(custom ?? {});
+  return parsed.success ? [] : issuesOfZod(parsed.error.issues).map((issue) => ({ ...issue, path: `custom.${issue.path}` }));
+};
+
+function useDefaultCurrency(): Currency {
+  const config = useAppConfig();
+  return (currencies as readonly string[]).includes(config.currency) ? (config.currency as Currency) : 'RUB';
+}
+
+/** Waits for what the form needs: the pipelines and the deal type's custom fields. */
+function useFormPrerequisites() {
+  const pipelines = usePipelines();
+  const custom = useCustomFields('deal');
+  return { pipelines, custom, ready: pipelines.isSuccess && custom.isSuccess };
+}
+
+/** A new deal: validated with the API's own schema first, then by the API. */
+export function NewDealPage() {
+  const dm = useDealsMessages();
+  const { pipelines, custom, ready } = useFormPrerequisites();
+  useDocumentTitle(dm.form.createTitle);
+  if (!ready || !pipelines.data || !custom.data) {
+    const error = pipelines.error ?? custom.error;
+    return error ? <LoadFailed error={error} retry={() => void (pipelines.isError ? pipelines.refetch() : custom.refetch())} /> : <LoadingState text={dm.loading} />;
+  }
+  return <NewDealForm pipelines={pipelines.data} customFields={custom.data.fields} />;
+}
+
+function NewDealForm({ pipelines, customFields }: { pipelines: StoredPipeline[]; customFields: CustomField[] }) {
+  const { t } = useI18n();
+  const m = useRecordsMessages();
+  const dm = useDealsMessages();
+  const goTo = useGoTo();
+  const create = useCreateDeal();
+  const currency = useDefaultCurrency();
+  const initial = emptyDealFormValues(currency, '');
+  const form = useDealForm({ ...initial, pipelineId: pipelines.find((p) => p.id === 'default')?.id ?? pipelines[0]?.id ?? '' }, customFields);
+  const productOf = useLineProducts(form.values.lines);
+
+  function submit() {
+    const body = createBodyOf(form.values, productOf, customFields);
+    if (pipelines.length <= 1) delete body.pipelineId;
+    const parsed = createDealSchema.safeParse(body);
+    const issues = [...(parsed.success ? [] : issuesOfZod(parsed.error.issues)), ...customIssues(customFields, body.custom, false)];
+    if (issues.length > 0 || !parsed.success) {
+      form.showIssues(issues);
+      return;
+    }
+    form.clearErrors();
+    create.mutate(parsed.data as CreateDealInput, {
+      onSuccess: (deal) => goTo(recordPath('deal', deal.id), { replace: true }),
+      onError: (error) => {
+        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
+      },
+    });
+  }
+
+  const requestFailed = create.isError && !(isApiError(create.error) && create.error.fields.length > 0);
+  return (
+    <RecordFormShell
+      title={dm.form.createTitle}
+      submitLabel={m.form.create}
+      submitting={create.isPending}
+      hasFieldErrors={Object.keys(form.errors).length > 0}
+      otherErrors={form.otherErrors}
+      notice={requestFailed ? <ErrorNotice>{apiErrorMessage(create.error, t)}</ErrorNotice> : null}
+      attempt={form.attempt}
+      onSubmit={submit}
+      onCancel={() => goTo('/deals')}
+      testId="deal-form"
+    >
+      <DealFormFields mode="create" values={form.values} errors={form.errors} onChange={form.change} pipelines={pipelines} customFields={customFields} productOf={productOf} />
+    </RecordFormShell>
+  );
+}
+
+/** Edit a deal. "Reload" after a conflict starts the form again from the latest version. */
+export function EditDealPage({ dealId }: { dealId: string }) {
+  const { t } = useI18n();
+  const dm = useDealsMessages();
+  const { data: deal, isPending, error, refetch } = useDeal(dealId);
+  const { pipelines, custom, ready } = useFormPrerequisites();
+  const [generation, setGeneration] = useState(0);
+  useDocumentTitle(deal ? `${dm.form.editTitle}: ${deal.title}` : dm.form.editTitle);
+
+  if (isPending || (!ready && !pipelines.isError && !custom.isError)) return <LoadingState text={dm.loading} />;
+  if (!deal) {
+    return (
+      <section className="page">
+        <ErrorNotice>{isApiError(error) && error.isNotFound ? dm.notFound : apiErrorMessage(error, t)}</ErrorNotice>
+      </section>
+    );
+  }
+  if (!ready) return <LoadFailed error={pipelines.error ?? custom.error} retry={() => void (pipelines.isError ? pipelines.refetch() : custom.refetch())} />;
+  return (
+    <EditDealForm
+      key={generation}
+      deal={deal}
+      pipelines={pipelines.data ?? []}
+      customFields={custom.data?.fields ?? []}
+      onReload={async () => {
+        await refetch();
+        setGeneration((n) => n + 1);
+      }}
+    />
+  );
+}
+
+function EditDealForm({ deal: loaded, pipelines, customFields, onReload }: { deal: Deal; pipelines: StoredPipeline[]; customFields: CustomField[]; onReload: () => Promise<void> }) {
+  const { t, locale } = useI18n();
+  const m = useRecordsMessages();
+  const dm = useDealsMessages();
+  const goTo = useGoTo();
+  const currency = useDefaultCurrency();
+  // The deal as it was when editing began is the base of the patch and its version.
+  const [base] = useState(loaded);
+  const update = useUpdateDeal(base.id);
+  const form = useDealForm(dealFormValuesOf(base, customFields, currency, locale === 'ru' ? ',' : '.'), customFields);
+  const productOf = useLineProducts(form.values.lines);
+  const [nothingChanged, setNothingChanged] = useState(false);
+  const [reloading, setReloading] = useState(false);
+
+  function submit() {
+    setNothingChanged(false);
+    const patch = updatePatchOf(form.values, base, productOf, customFields);
+    if (Object.keys(patch).length === 1) {
+      form.clearErrors();
+      setNothingChanged(true);
+      return;
+    }
+    const parsed = updateDealSchema.safeParse(patch);
+    const issues = [...(parsed.success ? [] : issuesOfZod(parsed.error.issues).filter((issue) => issue.path !== 'version')), ...customIssues(customFields, patch.custom, true)];
+    if (issues.length > 0 || !parsed.success) {
+      form.showIssues(issues);
+      return;
+    }
+    form.clearErrors();
+    update.mutate(parsed.data as UpdateDealInput, {
+      onSuccess: () => goTo(recordPath('deal', base.id), { replace: true }),
+      onError: (error) => {
+        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
+      },
+    });
+  }
+
+  const conflict = isApiError(update.error) && update.error.isConflict;
+  const requestFailed = update.isError && !(isApiError(update.error) && update.error.fields.length > 0);
+  const notice = conflict ? (
+    <ErrorNotice
+      action={
+        <button
+          type="button"
+          className="button"
+          data-testid="record-form-reload"
+          disabled={reloading}
+          onClick={() => {
+            setReloading(true);
+            void onReload().finally(() => setReloading(false));
+          }}
+        >
+          {m.form.reload}
+        </button>
+      }
+    >
+      {m.form.conflict}
+    </ErrorNotice>
+  ) : requestFailed ? (
+    <ErrorNotice>{apiErrorMessage(update.error, t)}</ErrorNotice>
+  ) : nothingChanged ? (
+    <p className="notice notice-info" role="status">
+      {m.form.nothingChanged}
+    </p>
+  ) : null;
+
+  return (
+    <RecordFormShell
+      title={`${dm.form.editTitle}: ${base.title}`}
+      submitLabel={m.form.save}
+      submitting={update.isPending}
+      hasFieldErrors={Object.keys(form.errors).length > 0}
+      otherErrors={form.otherErrors}
+      notice={notice}
+      attempt={form.attempt}
+      onSubmit={submit}
+      onCancel={() => goTo(recordPath('deal', base.id))}
+      testId="deal-form"
+    >
+      <DealFormFields mode="edit" values={form.values} errors={form.errors} onChange={form.change} pipelines={pipelines} customFields={customFields} productOf={productOf} />
+    </RecordFormShell>
+  );
+}

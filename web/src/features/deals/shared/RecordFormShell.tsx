@@ -1,0 +1,73 @@
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useRecordsMessages } from '../../records/records-messages';
+import { Spinner } from '../../../ui/Spinner';
+
+/**
+ * The frame of a record's create and edit forms (deals, catalog): title, error summary, fields,
+ * the actions, and focus on the first problem after a failed submit.
+ */
+interface RecordFormShellProps {
+  title: string;
+  submitLabel: string;
+  submitting: boolean;
+  /** Field errors exist: say so above the form. */
+  hasFieldErrors: boolean;
+  otherErrors: string[];
+  /** A problem with the whole request (conflict, network), with its own action. */
+  notice?: ReactNode;
+  attempt: number;
+  onSubmit: () => void;
+  onCancel: () => void;
+  testId: string;
+  children: ReactNode;
+}
+
+export function RecordFormShell(props: RecordFormShellProps) {
+  const m = useRecordsMessages();
+  const titleId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (props.attempt === 0) return;
+    const form = formRef.current;
+    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[role="alert"]');
+    target?.focus();
+  }, [props.attempt]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!props.submitting) props.onSubmit();
+  }
+
+  const summary = props.hasFieldErrors || props.otherErrors.length > 0;
+  return (
+    <section className="page page-form" aria-labelledby={titleId}>
+      <h1 id={titleId}>{props.title}</h1>
+      <form ref={formRef} className="lead-form record-form" data-testid={props.testId} onSubmit={submit} noValidate aria-busy={props.submitting}>
+        {props.notice}
+        {summary ? (
+          <div tabIndex={-1} role="alert" className="notice notice-error">
+            <p>{m.form.fixErrors}</p>
+            {props.otherErrors.length > 0 ? (
+              <ul>
+                {props.otherErrors.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        {props.children}
+        <div className="form-actions form-actions-sticky">
+          <button type="submit" className="button button-primary" disabled={props.submitting} data-testid="record-form-submit">
+            {props.submitting ? <Spinner size="sm" /> : null}
+            {props.submitting ? m.form.saving : props.submitLabel}
+          </button>
+          <button type="button" className="button" onClick={props.onCancel} data-testid="record-form-cancel">
+            {m.form.cancel}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

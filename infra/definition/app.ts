@@ -56,6 +56,7 @@ const functions = [
   // Signs download links: reading the files is enough.
   api('exports', 'functions/exports/exports-api.ts', 'Exports: request a list as CSV or XLSX, follow it, download it', { ...readWrite, files: 'read' }),
   worker('detect-duplicates', 'functions/duplicates/detect-duplicates.ts', 'Keeps the duplicates view of accounts and contacts in step', readWrite),
+  worker('send-reminders', 'functions/notifications/send-reminders.ts', 'Emails activity reminders as they come due', readWriteAndEmail),
   worker('follow-merge', 'functions/duplicates/follow-merge.ts', "Moves a merged record's children and timeline to the survivor", readWrite),
   // Reading a 20 MB spreadsheet and writing a 50 000-row one need room: 1 GB, 5 minutes.
   worker('import-run', 'functions/imports/run-import.ts', 'Reads uploaded files and imports their rows, one step at a time', readWriteAndFiles, 300, 1024),
@@ -190,6 +191,13 @@ export const app: AppDefinition = {
       expression: 'cron(0 9 ? * MON-FRI *)',
       timeZone: 'client',
       function: 'new-leads-digest',
+    },
+    {
+      id: 'activity-reminders',
+      description: 'Every minute: email the owners of activities whose reminder has come due',
+      expression: 'rate(1 minute)',
+      timeZone: 'client',
+      function: 'send-reminders',
     },
   ],
   streamConsumers: [

@@ -37,6 +37,15 @@ export const listedUnderKeys = {
 };
 
 /**
+ * Reminders due (REC-7), by the hour they fall in: the minute schedule reads the last hours'
+ * partitions up to now, so a run is a few Queries however many reminders are set.
+ */
+export const reminderKeys = {
+  partition: (at: string) => `REMINDERS#${at.slice(0, 13)}`,
+  item: (at: string, recordPk: string) => ({ pk: `REMINDERS#${at.slice(0, 13)}`, sk: `${at}#${recordPk}` }),
+};
+
+/**
  * One item per search term of a record (REC-13), all record types in one key space: the term's
  * first two characters are the partition, so a keystroke is one Query with `begins_with(sk, typed)`.
  */

@@ -13,6 +13,7 @@ import { recordKeys } from './keys';
 import { mustHaveVersion, mustNotExist, stripLayout } from './record-item';
 import { listedUnderChange } from './listed-under';
 import { matchIndexChange } from './match-index';
+import { reminderChange } from './reminders';
 import { searchIndexChange } from './search-index';
 
 /** Core records in the single table, any type, by its RecordKind. Access patterns: docs/data-model.md. */
@@ -78,20 +79,27 @@ export async function getRecords<T extends RecordBase>(kind: RecordKind<T>, ids:
 
 /**
  * A record change as one transaction: the record (new, or unchanged since `before` was read), its
- * history entry carrying its events, its search terms, match keys and copies listed under others.
+ * history entry carrying its events, its search terms, match keys, copies listed under others and pending reminder.
  */
 export function recordChangeSet<T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T, alsoOn: readonly Mirrored[] = []): ChangeSet {
   const search = searchIndexChange(kind, before, change.record);
   const matches = matchIndexChange(kind, before, change.record);
   const listed = listedUnderChange(kind, before, change.record);
+  const reminder = reminderChange(kind, before, change.record);
   return {
-    puts: [{ item: recordItem(kind, change.record), condition: before ? mustHaveVersion(before.version) : mustNotExist }, ...search.puts, ...matches.puts, ...listed.puts],
+    puts: [
+      { item: recordItem(kind, change.record), condition: before ? mustHaveVersion(before.version) : mustNotExist },
+      ...search.puts,
+      ...matches.puts,
+      ...listed.puts,
+      ...reminder.puts,
+    ],
     history: [
       { recordPk: keysOf(kind).item(change.record.id).pk, entry: change.history },
       ...alsoOn.map((m) => ({ recordPk: recordKeys(keyPrefixOf(m.link.type)).item(m.link.id).pk, entry: m.entry })),
     ],
     events: change.events,
-    deletes: [...search.deletes, ...matches.deletes, ...listed.deletes],
+    deletes: [...search.deletes, ...matches.deletes, ...listed.deletes, ...reminder.deletes],
   };
 }
 

@@ -2,11 +2,9 @@ import type { OutgoingEmail } from '../adapters/email-sender';
 import type { Lead } from '../domain/leads/lead';
 import { leadDisplayName } from '../domain/leads/lead-changes';
 import type { Locale } from '../i18n/locale';
+import { escapeHtml as escape } from './escape-html';
 
 /** Email texts about leads, in the client's language. Pure: building an email sends nothing. */
-
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const words = {
   ru: {

@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../../shared/data/dynamo-client';
 
 /** Everything in the test file's table, for asserting what was (not) written. Tests only. */
@@ -19,3 +19,8 @@ export async function recordItems(): Promise<Record<string, unknown>[]> {
 }
 
 export const byEntity = (items: Record<string, unknown>[], entity: string) => items.filter((i) => i.entity === entity);
+
+/** Puts an item back as it was, to replay what a crashed run left behind. Tests only. */
+export async function putRecordItem(item: Record<string, unknown>): Promise<void> {
+  await dynamo().send(new PutCommand({ TableName: tableName(), Item: item }));
+}

@@ -55,6 +55,7 @@ export const activityKind: RecordKind<Activity> = {
   status: (activity) => activity.status,
   parent: { types: regardingTypes, of: (activity) => activity.regarding, relink: (to) => ({ regarding: to }) },
   // Activities are found through their records, not by quick search.
+  reminder: (activity) => (activity.status === 'open' ? activity.reminderAt : undefined),
   search: (activity) => ({ title: activity.subject, terms: {} }),
 };
 

@@ -62,6 +62,8 @@ export interface RecordKind<T extends RecordBase> {
     /** The patch that puts the record under `to` instead of `from`: a merge of two of them (REC-12). */
     replace: (record: T, from: string, to: string) => Partial<Record<keyof T, unknown>>;
   };
+  /** When the owner is to be reminded of the record (an open activity's `reminderAt`), if at all. */
+  reminder?: (record: T) => string | undefined;
   search: (record: T) => SearchDoc;
   /** What makes two records of the type the same party (email, phone, tax id, name), if they can be duplicates. */
   match?: (record: T) => MatchSource;

@@ -173,7 +173,8 @@ function PipelineEditor({ initial, canEdit, reload }: EditorProps) {
     const uids = drafts.map((d) => d.uid);
     const checked = pipelineSchema.safeParse({ id: base.id, name, stages });
     if (!checked.success) {
-      place(issuesOfZod(checked.error.issues), uids);
+      // The schema checks the stages as a whole only once each stage is valid; say it all at once.
+      place([...issuesOfZod(checked.error.issues), ...wholePipelineIssues(stages)], uids);
       return;
     }
     setProblem(undefined);
@@ -245,8 +246,7 @@ function PipelineEditor({ initial, canEdit, reload }: EditorProps) {
             <thead>
               <tr>
                 {canEdit ? <th scope="col">{p.order}</th> : null}
-                <th scope="col">{p.stageName}</th>
-                <th scope="col">{p.stageId}</th>
+                <th scope="col">{p.stageNameAndId}</th>
                 <th scope="col">{p.outcome}</th>
                 <th scope="col">{p.requiredFields}</th>
                 <th scope="col">{p.normDays}</th>
@@ -308,6 +308,18 @@ function PipelineEditor({ initial, canEdit, reload }: EditorProps) {
   );
 }
 
+/** The pipeline-wide rules (as the shared schema's refinement words them): unique ids, one won, one lost, open first. */
+function wholePipelineIssues(stages: readonly { id?: string | undefined; outcome?: Outcome | undefined }[]): Issue[] {
+  const found: Issue[] = [];
+  const ids = stages.map((s) => s.id);
+  ids.forEach((id, i) => id && ids.indexOf(id) !== i && found.push({ path: `stages.${i}.id`, code: 'custom', message: 'stage ids must be unique' }));
+  for (const outcome of ['won', 'lost'] as const) {
+    if (stages.filter((s) => s.outcome === outcome).length !== 1) found.push({ path: 'stages', code: 'custom', message: `exactly one ${outcome} stage` });
+  }
+  if (stages[0] && stages[0].outcome !== 'open') found.push({ path: 'stages.0.outcome', code: 'custom', message: 'deals start in an open stage' });
+  return found;
+}
+
 interface StageRowProps {
   draft: StageDraft;
   index: number;
@@ -361,7 +373,7 @@ function StageRow({ draft, index, count, errors, canEdit, focus, onChange, onMov
           </div>
         </td>
       ) : null}
-      <td className={errors.name ? 'settings-cell field-invalid' : 'settings-cell'}>
+      <td className={errors.name ? 'settings-cell settings-name-cell field-invalid' : 'settings-cell settings-name-cell'}>
         <input
           type="text"
           className="settings-input settings-input-name"
@@ -375,27 +387,29 @@ function StageRow({ draft, index, count, errors, canEdit, focus, onChange, onMov
           data-testid="pipeline-stage-name"
         />
         {error('name', errors.name)}
+        <div className={errors.id ? 'settings-stage-id field-invalid' : 'settings-stage-id'}>
+          {draft.saved ? (
+            <code className="settings-code" title={p.stageIdSaved}>
+              <span className="visually-hidden">{p.stageId}: </span>
+              {draft.id}
+            </code>
+          ) : (
+            <input
+              type="text"
+              className="settings-input settings-code-input"
+              value={draft.id}
+              maxLength={40}
+              spellCheck={false}
+              title={p.stageIdHintNew}
+              placeholder={p.stageId}
+              onChange={(e) => onChange({ id: e.target.value.trim().toLowerCase(), idTouched: true })}
+              {...aria('id', p.stageId, errors.id)}
+              data-testid="pipeline-stage-id"
+            />
+          )}
+          {error('id', errors.id)}
+        </div>
         {error('row', rowError)}
-      </td>
-      <td className={errors.id ? 'settings-cell field-invalid' : 'settings-cell'}>
-        {draft.saved ? (
-          <code className="settings-code" title={p.stageIdSaved}>
-            {draft.id}
-          </code>
-        ) : (
-          <input
-            type="text"
-            className="settings-input settings-code-input"
-            value={draft.id}
-            maxLength={40}
-            spellCheck={false}
-            title={p.stageIdHintNew}
-            onChange={(e) => onChange({ id: e.target.value.trim().toLowerCase(), idTouched: true })}
-            {...aria('id', p.stageId, errors.id)}
-            data-testid="pipeline-stage-id"
-          />
-        )}
-        {error('id', errors.id)}
       </td>
       <td className={errors.outcome ? 'settings-cell field-invalid' : 'settings-cell'}>
         <select

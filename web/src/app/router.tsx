@@ -8,6 +8,7 @@ import { LeadsPage } from '../features/leads/list/LeadsPage';
 import { validateLeadsSearch } from '../features/leads/list/leads-search';
 import { duplicatesRoutes } from '../features/duplicates/duplicate-routes';
 import { importRoutes } from '../features/imports/import-routes';
+import { settingsRoutes } from '../features/settings/settings-routes';
 import { AppShell } from '../features/shell/AppShell';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
 import { SignInPage } from '../features/sign-in/SignInPage';
@@ -104,7 +105,7 @@ const unknownRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([indexRoute, leadsRoute, newLeadRoute, leadRoute, editLeadRoute, ...importRoutes(appRoute), ...duplicatesRoutes(appRoute), unknownRoute]),
+  appRoute.addChildren([indexRoute, leadsRoute, newLeadRoute, leadRoute, editLeadRoute, ...importRoutes(appRoute), ...duplicatesRoutes(appRoute), ...settingsRoutes(appRoute), unknownRoute]),
 ]);
 
 export function createAppRouter(context: RouterContext) {

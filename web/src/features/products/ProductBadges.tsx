@@ -1,0 +1,23 @@
+import type { Product } from '@shared/domain/products/product';
+import { useI18n } from '../../i18n/use-i18n';
+import { useProductsMessages } from './products-messages';
+
+/** Whether an item can be offered, and how much of it: in words, the number when there is one. */
+export function Availability({ product }: { product: Product }) {
+  const { format } = useI18n();
+  const pm = useProductsMessages();
+  if (product.status !== 'active') return <span className="muted">{pm.availability.archived}</span>;
+  if (product.available === undefined) return <span>{pm.availability.unlimited}</span>;
+  if (product.available === 0) return <span className="product-availability-out">{product.kind === 'service' ? pm.availability.noCapacity : pm.availability.none}</span>;
+  const n = format.number(product.available);
+  return <span>{product.kind === 'service' ? pm.availability.capacity(n) : pm.availability.inStock(n)}</span>;
+}
+
+export function ProductStatusBadge({ product }: { product: Product }) {
+  const pm = useProductsMessages();
+  return <span className={`badge badge-product-${product.status}`}>{pm.statuses[product.status]}</span>;
+}
+
+export function vatText(rate: number | null, pm: ReturnType<typeof useProductsMessages>): string {
+  return rate === null ? pm.vat.none : pm.vat.rate(rate);
+}

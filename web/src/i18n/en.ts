@@ -20,6 +20,8 @@ export const en: Messages = {
     deals: 'Deals',
     products: 'Catalog',
     imports: 'Import',
+    duplicates: 'Duplicates',
+    settings: 'Settings',
   },
   search: {
     label: 'Quick search',

@@ -29,6 +29,8 @@ export const ru = {
     deals: 'Сделки',
     products: 'Каталог',
     imports: 'Импорт',
+    duplicates: 'Дубликаты',
+    settings: 'Настройки',
   },
   search: {
     label: 'Быстрый поиск',

@@ -43,6 +43,12 @@ export function AppShell() {
           <Link to="/imports" data-testid="nav-imports" className="shell-nav-link" activeProps={{ className: 'shell-nav-link active' }}>
             {t.nav.imports}
           </Link>
+          <NavHrefLink href="/duplicates/contact" section="/duplicates" testId="nav-duplicates">
+            {t.nav.duplicates}
+          </NavHrefLink>
+          <NavHrefLink href="/settings" testId="nav-settings">
+            {t.nav.settings}
+          </NavHrefLink>
         </nav>
         <QuickSearch />
         <div className="shell-tools">
@@ -60,12 +66,12 @@ export function AppShell() {
 
 /**
  * A section of the app named by its path, for sections whose routes the typed tree does not (yet)
- * list: navigated by the router without a page load, marked active on its path and below it.
+ * list: navigated by the router without a page load, marked active on its section's path and below it.
  */
-function NavHrefLink({ href, testId, children }: { href: string; testId: string; children: ReactNode }) {
+function NavHrefLink({ href, section = href, testId, children }: { href: string; section?: string; testId: string; children: ReactNode }) {
   const router = useRouter();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const active = pathname === href || pathname.startsWith(`${href}/`);
+  const active = pathname === section || pathname.startsWith(`${section}/`);
   function click(event: MouseEvent<HTMLAnchorElement>) {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();

@@ -6,7 +6,11 @@ import { EditLeadPage } from '../features/leads/form/EditLeadPage';
 import { NewLeadPage } from '../features/leads/form/NewLeadPage';
 import { LeadsPage } from '../features/leads/list/LeadsPage';
 import { validateLeadsSearch } from '../features/leads/list/leads-search';
+import { accountRoutes } from '../features/accounts/account-routes';
+import { contactRoutes } from '../features/contacts/contact-routes';
+import { dealRoutes } from '../features/deals/deal-routes';
 import { duplicatesRoutes } from '../features/duplicates/duplicate-routes';
+import { productRoutes } from '../features/products/product-routes';
 import { importRoutes } from '../features/imports/import-routes';
 import { settingsRoutes } from '../features/settings/settings-routes';
 import { AppShell } from '../features/shell/AppShell';
@@ -105,7 +109,12 @@ const unknownRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([indexRoute, leadsRoute, newLeadRoute, leadRoute, editLeadRoute, ...importRoutes(appRoute), ...duplicatesRoutes(appRoute), ...settingsRoutes(appRoute), unknownRoute]),
+  appRoute.addChildren([indexRoute, leadsRoute, newLeadRoute, leadRoute, editLeadRoute, ...accountRoutes(appRoute),
+    ...contactRoutes(appRoute),
+    ...dealRoutes(appRoute),
+    ...productRoutes(appRoute),
+    ...importRoutes(appRoute),
+    ...duplicatesRoutes(appRoute), ...settingsRoutes(appRoute), unknownRoute]),
 ]);
 
 export function createAppRouter(context: RouterContext) {

@@ -125,7 +125,7 @@ export function EntriesEditor<R extends AnyRow>(props: EntriesEditorProps<R>) {
       ) : null}
       {rows.length < max ? (
         <button type="button" className="button" data-testid={`${name}-add`} onClick={() => props.onChange([...rows, props.blank()])}>
-          <span aria-hidden="true">＋</span> {props.addLabel}
+          <span aria-hidden="true">+</span> {props.addLabel}
         </button>
       ) : null}
     </fieldset>

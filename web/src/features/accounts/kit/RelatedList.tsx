@@ -49,7 +49,7 @@ export function RelatedList<T extends { id: string }>(props: RelatedListProps<T>
         </h2>
         {props.newHref ? (
           <AppLink href={props.newHref} className="button" testId={`${props.testId}-new`}>
-            <span aria-hidden="true">＋</span> {props.newLabel}
+            <span aria-hidden="true">+</span> {props.newLabel}
           </AppLink>
         ) : null}
       </div>

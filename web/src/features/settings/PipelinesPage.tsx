@@ -448,7 +448,8 @@ function StageRow({ draft, index, count, errors, canEdit, focus, onChange, onMov
           max={365}
           step={1}
           value={draft.normDays}
-          placeholder={p.normDaysHint}
+          placeholder={m.common.none}
+          title={p.normDaysHint}
           onChange={(e) => onChange({ normDays: e.target.value })}
           {...aria('normDays', p.normDays, errors.normDays)}
           data-testid="pipeline-stage-norm"

@@ -135,7 +135,7 @@ const ru = {
       lostReason: 'Причина проигрыша',
     } satisfies Record<StageRequirableField, string>,
     normDays: 'Норма, дней',
-    normDaysHint: 'пусто — без нормы',
+    normDaysHint: 'Пусто — без нормы',
     role: 'Ответственный',
     noRole: 'Не задан',
     roles: {
@@ -156,7 +156,7 @@ const ru = {
     removeText: (name: string) =>
       `Этап «${name}» исчезнет из воронки. Сделки, которые сейчас на нём, останутся на этом этапе, пока их не переведут на другой. Удаление вступит в силу после сохранения.`,
     removeConfirm: 'Удалить этап',
-    rules: 'В воронке от 3 до 20 этапов; первый этап — «В работе», ровно один этап «Выиграна» и ровно один «Проиграна».',
+    rules: 'В воронке от 3 до 20 этапов; первый этап — «В работе», ровно один этап «Выиграна» и ровно один «Проиграна». Пустая норма — этап без нормы.',
     funnel: 'Воронка',
     funnelHint: 'Этапы в порядке прохождения и вероятность выигрыша на каждом.',
     issues: {
@@ -301,7 +301,7 @@ const en: SettingsMessages = {
       lostReason: 'Loss reason',
     },
     normDays: 'Norm, days',
-    normDaysHint: 'empty — no norm',
+    normDaysHint: 'Empty — no norm',
     role: 'Responsible',
     noRole: 'None',
     roles: {
@@ -322,7 +322,7 @@ const en: SettingsMessages = {
     removeText: (name) =>
       `“${name}” will disappear from the pipeline. Deals now in it stay there until moved to another stage. The removal takes effect once you save.`,
     removeConfirm: 'Remove stage',
-    rules: 'A pipeline has 3 to 20 stages; the first one is open, exactly one is won and exactly one is lost.',
+    rules: 'A pipeline has 3 to 20 stages; the first one is open, exactly one is won and exactly one is lost. An empty norm means no norm.',
     funnel: 'Funnel',
     funnelHint: 'The stages in order and the chance of winning from each.',
     issues: {

@@ -18,6 +18,7 @@ export function ProductStatusBadge({ product }: { product: Product }) {
   return <span className={`badge badge-product-${product.status}`}>{pm.statuses[product.status]}</span>;
 }
 
-export function vatText(rate: number | null, pm: ReturnType<typeof useProductsMessages>): string {
-  return rate === null ? pm.vat.none : pm.vat.rate(rate);
+/** `null` is "without VAT"; a rate cleared by an update reads back absent, which means the same. */
+export function vatText(rate: number | null | undefined, pm: ReturnType<typeof useProductsMessages>): string {
+  return rate === null || rate === undefined ? pm.vat.none : pm.vat.rate(rate);
 }

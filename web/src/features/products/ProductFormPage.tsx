@@ -61,7 +61,7 @@ function valuesOf(product: Product, decimalMark: string): ProductFormValues {
     unit: product.unit,
     price: numberText(product.price.amount, decimalMark),
     currency: product.price.currency,
-    vatRate: product.vatRate === null ? 'none' : String(product.vatRate),
+    vatRate: product.vatRate === null || product.vatRate === undefined ? 'none' : String(product.vatRate),
     description: product.description ?? '',
     available: product.available === undefined ? '' : String(product.available),
     status: product.status,
@@ -97,7 +97,7 @@ function patchOf(values: ProductFormValues, product: Product): Record<string, un
     const before = (product as unknown as Record<string, unknown>)[key];
     if (after === undefined) {
       if (before !== undefined && before !== null) patch[key] = null;
-    } else if (JSON.stringify(after) !== JSON.stringify(before)) patch[key] = after;
+    } else if (JSON.stringify(after) !== JSON.stringify(before ?? null)) patch[key] = after;
   }
   return patch;
 }

@@ -53,7 +53,7 @@ export function DealLinesTable({ deal }: { deal: Deal }) {
                   </td>
                   <td className="cell-number cell-nowrap">{format.money(line.unitPrice)}</td>
                   <td className="cell-number">{line.discountPercent ? `${format.number(line.discountPercent)}%` : '—'}</td>
-                  <td className="cell-number">{line.vatRate === null ? dm.lines.noVat : `${line.vatRate}%`}</td>
+                  <td className="cell-number">{line.vatRate === null || line.vatRate === undefined ? dm.lines.noVat : `${line.vatRate}%`}</td>
                   <td className="cell-number cell-nowrap">{format.money(line.total)}</td>
                 </tr>
               ))}

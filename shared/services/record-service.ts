@@ -100,6 +100,10 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       return checkAndSave(createRecord(kind, fields as unknown as Parameters<typeof createRecord<T>>[1], ctx, actor.id), actor, undefined, alsoPut);
     },
     list: async (query) => {
+      if (query.ids) {
+        const found = await getRecords(kind, query.ids);
+        return { items: query.ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : [])) };
+      }
       if (query.status && !rules.statuses?.includes(query.status)) {
         throw invalidField('status', `one of ${(rules.statuses ?? []).join(', ') || '(none: this list has no status)'}`);
       }

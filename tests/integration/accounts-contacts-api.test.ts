@@ -113,6 +113,18 @@ describe('accounts', () => {
     expect((await account.list({ status: 'dormant' })).status).toBe(400);
   });
 
+  it('reads named accounts in one batch, in the order asked, leaving out unknown ids; refuses bad or mixed ids', async () => {
+    const [a, b] = [(await account.create({ name: 'Пакет А' })).body, (await account.create({ name: 'Пакет Б' })).body];
+    const batch = await account.list({ ids: `${b.id},01JZZZZZZZZZZZZZZZZZZZZZZZ,${a.id},${b.id}` });
+    expect(batch.status).toBe(200);
+    expect(batch.body.items.map((x) => x.name)).toEqual(['Пакет Б', 'Пакет А']);
+    for (const query of [{ ids: 'nope' }, { ids: `${a.id}`, status: 'client' }, { ids: Array.from({ length: 101 }, (_, i) => `01JZZZZZZZZZZZZZZZZZZZZZ${String(i).padStart(2, '0')}`).join(',') }]) {
+      const bad = await account.list(query);
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body)).toContain('ids');
+    }
+  });
+
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
     expect((await account.get('01JZZZZZZZZZZZZZZZZZZZZZZZ')).status).toBe(404);
     expect((await account.get('not-an-id')).status).toBe(400);

@@ -16,6 +16,13 @@ const listShape = {
   parentId: recordIdSchema.optional(),
   /** The parent's type, where records may be under several (activities under a lead, account, contact or deal). */
   parentType: z.enum(recordTypes).optional(),
+  /** Exactly these records (comma list, up to 100), as one batch read: names for a page of links. Not combined with other filters. */
+  ids: z
+    .string()
+    .max(100 * 27)
+    .transform((list) => [...new Set(list.split(',').filter(Boolean))])
+    .pipe(z.array(recordIdSchema).min(1).max(100))
+    .optional(),
   sort: z.enum(recordSortKeys).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2000).optional(),
@@ -28,6 +35,8 @@ export const listRecordsQuerySchema = z
     for (const key of Object.keys(query)) {
       if (!(key in listShape) && !customFilterParam.test(key)) ctx.addIssue({ code: 'unrecognized_keys', keys: [key], path: [], message: `unknown parameter ${key}` });
     }
+    const combined = query.ids && Object.keys(query).filter((key) => !['ids', 'sort', 'limit'].includes(key));
+    if (combined && combined.length > 0) ctx.addIssue({ code: 'custom', path: ['ids'], message: `ids is not combined with ${combined.join(', ')}` });
   });
 export type ListRecordsQuery = z.infer<typeof listRecordsQuerySchema>;
 

@@ -4,7 +4,8 @@ import type { Account } from '@shared/domain/accounts/account';
 import { Spinner } from '../../../ui/Spinner';
 import { AppLink } from '../../imports/shared/AppLink';
 import { recordPath } from '../../imports/shared/record-paths';
-import { recordKeys, recordUrl, useRecordsHttp } from '../../records/records-http';
+import { batchedRecord } from '../../records/record-batch';
+import { recordKeys, useRecordsHttp } from '../../records/records-http';
 import { minSearchLength, useRecordSearch } from '../../search/search-api';
 import { useKitMessages } from './kit-messages';
 
@@ -137,7 +138,7 @@ export function useAccountName(id: string | undefined) {
   const http = useRecordsHttp();
   return useQuery({
     queryKey: recordKeys.detail('accounts', id ?? ''),
-    queryFn: () => http.get<Account>(recordUrl('accounts', id ?? '')),
+    queryFn: () => batchedRecord<Account>(http, 'accounts', id ?? ''),
     enabled: Boolean(id),
     staleTime: 60_000,
     retry: false,

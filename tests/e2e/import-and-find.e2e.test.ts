@@ -121,7 +121,7 @@ describe('importing, finding, converting', () => {
     await result.waitFor({ timeout: 15_000 });
     await result.click();
     await page.waitForURL(/\/contacts\/[0-9A-Z]{26}$/);
-    expect(await page.textContent('body')).toContain('Импортова42');
+    await expect.poll(() => page.getByTestId('contact-title').textContent(), { timeout: 15_000 }).toContain('Импортова42');
   });
 
   it('converts a lead and shows the deal it became', async () => {

@@ -118,7 +118,7 @@ describe('accounts', () => {
     const batch = await account.list({ ids: `${b.id},01JZZZZZZZZZZZZZZZZZZZZZZZ,${a.id},${b.id}` });
     expect(batch.status).toBe(200);
     expect(batch.body.items.map((x) => x.name)).toEqual(['Пакет Б', 'Пакет А']);
-    for (const query of [{ ids: 'nope' }, { ids: `${a.id}`, status: 'client' }, { ids: Array.from({ length: 101 }, (_, i) => `01JZZZZZZZZZZZZZZZZZZZZZ${String(i).padStart(2, '0')}`).join(',') }]) {
+    for (const query of <Record<string, string>[]>[{ ids: 'nope' }, { ids: `${a.id}`, status: 'client' }, { ids: Array.from({ length: 101 }, (_, i) => `01JZZZZZZZZZZZZZZZZZZZZZ${String(i).padStart(2, '0')}`).join(',') }]) {
       const bad = await account.list(query);
       expect(bad.status).toBe(400);
       expect(JSON.stringify(bad.body)).toContain('ids');

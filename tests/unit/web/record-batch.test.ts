@@ -26,6 +26,15 @@ describe('batched record reads', () => {
     expect(calls).toEqual([{ path: '/api/accounts', query: { ids: 'a,b' } }]);
   });
 
+  it('shares a batch between the clients of different components', async () => {
+    const records = { a: { id: 'a', name: 'А' }, b: { id: 'b', name: 'Б' } };
+    const first = fakeHttp(records);
+    const second = fakeHttp(records);
+    await Promise.all([batchedRecord(first.http, 'accounts', 'a'), batchedRecord(second.http, 'accounts', 'b')]);
+    expect(first.calls).toEqual([{ path: '/api/accounts', query: { ids: 'a,b' } }]);
+    expect(second.calls).toEqual([]);
+  });
+
   it('keeps resources and ticks apart, answers 404 for an id that is gone, and passes a failure to every caller', async () => {
     const { http, calls } = fakeHttp({ a: { id: 'a', name: 'А' } });
     const missing = batchedRecord(http, 'accounts', 'zz');

@@ -1,10 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import type { AuthSession } from '../auth/auth-session';
-import { LeadCardPage } from '../features/leads/card/LeadCardPage';
-import { EditLeadPage } from '../features/leads/form/EditLeadPage';
-import { NewLeadPage } from '../features/leads/form/NewLeadPage';
-import { LeadsPage } from '../features/leads/list/LeadsPage';
 import { validateLeadsSearch } from '../features/leads/list/leads-search';
 import { accountRoutes } from '../features/accounts/account-routes';
 import { contactRoutes } from '../features/contacts/contact-routes';
@@ -16,7 +12,14 @@ import { settingsRoutes } from '../features/settings/settings-routes';
 import { AppShell } from '../features/shell/AppShell';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
 import { SignInPage } from '../features/sign-in/SignInPage';
+import { lazyPage } from './lazy-page';
+import { PendingPage } from './PendingPage';
 import { safeRedirect } from './safe-redirect';
+
+const LeadsPage = lazyPage(() => import('../features/leads/list/LeadsPage'), 'LeadsPage');
+const NewLeadPage = lazyPage(() => import('../features/leads/form/NewLeadPage'), 'NewLeadPage');
+const LeadCardPage = lazyPage(() => import('../features/leads/card/LeadCardPage'), 'LeadCardPage');
+const EditLeadPage = lazyPage(() => import('../features/leads/form/EditLeadPage'), 'EditLeadPage');
 
 /**
  * The app's routes, in code: /signin is public; everything else sits under a guard that sends
@@ -81,7 +84,9 @@ const leadsRoute = createRoute({
 const newLeadRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/leads/new',
-  component: NewLeadPage,
+  component: function NewLeadRoute() {
+    return <NewLeadPage />;
+  },
 });
 
 const leadRoute = createRoute({
@@ -124,6 +129,8 @@ export function createAppRouter(context: RouterContext) {
     defaultPreload: 'intent',
     scrollRestoration: true,
     defaultPendingMs: 300,
+    // Pages load with their route (lazyPage): this shows while a page's code or data is on its way.
+    defaultPendingComponent: PendingPage,
   });
 }
 

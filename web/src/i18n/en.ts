@@ -11,6 +11,7 @@ export const en: Messages = {
     unexpectedError: 'Something went wrong. Please try again.',
     retry: 'Try again',
     skipToContent: 'Skip to content',
+    loadingPage: 'Opening the page…',
   },
   nav: {
     main: 'Main navigation',

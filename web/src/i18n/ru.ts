@@ -20,6 +20,7 @@ export const ru = {
     unexpectedError: 'Что-то пошло не так. Попробуйте ещё раз.',
     retry: 'Повторить',
     skipToContent: 'Перейти к содержимому',
+    loadingPage: 'Открываем страницу…',
   },
   nav: {
     main: 'Основная навигация',

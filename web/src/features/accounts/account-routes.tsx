@@ -1,9 +1,12 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { lazyPage } from '../../app/lazy-page';
 import { accountStatuses } from '@shared/domain/accounts/account';
 import { recordsSearchValidator, type RecordsSearch } from '../records/list/records-search';
-import { AccountsPage } from './AccountsPage';
-import { AccountPage } from './AccountPage';
-import { EditAccountPage, NewAccountPage } from './AccountFormPages';
+
+const AccountsPage = lazyPage(() => import('./AccountsPage'), 'AccountsPage');
+const AccountPage = lazyPage(() => import('./AccountPage'), 'AccountPage');
+const NewAccountPage = lazyPage(() => import('./AccountFormPages'), 'NewAccountPage');
+const EditAccountPage = lazyPage(() => import('./AccountFormPages'), 'EditAccountPage');
 
 /**
  * The accounts pages' routes under a parent (the signed-in app route): `/accounts` (the list,

@@ -1,9 +1,12 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { lazyPage } from '../../app/lazy-page';
 import { contactStatuses } from '@shared/domain/contacts/contact';
 import { recordsSearchValidator, type RecordsSearch } from '../records/list/records-search';
-import { ContactsPage } from './ContactsPage';
-import { ContactPage } from './ContactPage';
-import { EditContactPage, NewContactPage } from './ContactFormPages';
+
+const ContactsPage = lazyPage(() => import('./ContactsPage'), 'ContactsPage');
+const ContactPage = lazyPage(() => import('./ContactPage'), 'ContactPage');
+const NewContactPage = lazyPage(() => import('./ContactFormPages'), 'NewContactPage');
+const EditContactPage = lazyPage(() => import('./ContactFormPages'), 'EditContactPage');
 
 /**
  * The contacts pages' routes under a parent (the signed-in app route): `/contacts` (the list,

@@ -1,8 +1,11 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
-import { DealPage } from './card/DealPage';
-import { EditDealPage, NewDealPage } from './form/DealFormPage';
-import { DealsPage } from './list/DealsPage';
+import { lazyPage } from '../../app/lazy-page';
 import { validateDealsSearch } from './list/deals-search';
+
+const DealPage = lazyPage(() => import('./card/DealPage'), 'DealPage');
+const NewDealPage = lazyPage(() => import('./form/DealFormPage'), 'NewDealPage');
+const EditDealPage = lazyPage(() => import('./form/DealFormPage'), 'EditDealPage');
+const DealsPage = lazyPage(() => import('./list/DealsPage'), 'DealsPage');
 
 /**
  * The deal pages' routes under a parent (the signed-in app route): `/deals` (the list, its
@@ -23,7 +26,9 @@ export function dealRoutes<TParent extends AnyRoute>(parent: TParent) {
   const newDealRoute = createRoute({
     getParentRoute: () => parent,
     path: '/deals/new',
-    component: NewDealPage,
+    component: function NewDealRoute() {
+      return <NewDealPage />;
+    },
   });
   const dealRoute = createRoute({
     getParentRoute: () => parent,

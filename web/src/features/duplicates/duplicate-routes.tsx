@@ -1,7 +1,9 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
-import { DuplicatesPage } from './DuplicatesPage';
-import { MergePage } from './MergePage';
+import { lazyPage } from '../../app/lazy-page';
 import { mergeTypes, type MergeType } from './use-duplicates';
+
+const DuplicatesPage = lazyPage(() => import('./DuplicatesPage'), 'DuplicatesPage');
+const MergePage = lazyPage(() => import('./MergePage'), 'MergePage');
 
 /**
  * The duplicates view and the merge screen under a parent (the signed-in app route):

@@ -1,6 +1,8 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
-import { ImportsPage } from './ImportsPage';
-import { ImportWizardPage } from './ImportWizardPage';
+import { lazyPage } from '../../app/lazy-page';
+
+const ImportsPage = lazyPage(() => import('./ImportsPage'), 'ImportsPage');
+const ImportWizardPage = lazyPage(() => import('./ImportWizardPage'), 'ImportWizardPage');
 
 /**
  * The import pages' routes under a parent (the signed-in app route):

@@ -1,9 +1,12 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { lazyPage } from '../../app/lazy-page';
 import { productStatuses } from '@shared/domain/products/product';
 import { recordsSearchValidator, type RecordsSearch } from '../records/list/records-search';
-import { EditProductPage, NewProductPage } from './ProductFormPage';
-import { ProductPage } from './ProductPage';
-import { ProductsPage } from './ProductsPage';
+
+const NewProductPage = lazyPage(() => import('./ProductFormPage'), 'NewProductPage');
+const EditProductPage = lazyPage(() => import('./ProductFormPage'), 'EditProductPage');
+const ProductPage = lazyPage(() => import('./ProductPage'), 'ProductPage');
+const ProductsPage = lazyPage(() => import('./ProductsPage'), 'ProductsPage');
 
 /**
  * The catalog's routes under a parent (the signed-in app route): `/products` (the list, its
@@ -26,7 +29,9 @@ export function productRoutes<TParent extends AnyRoute>(parent: TParent) {
   const newProductRoute = createRoute({
     getParentRoute: () => parent,
     path: '/products/new',
-    component: NewProductPage,
+    component: function NewProductRoute() {
+      return <NewProductPage />;
+    },
   });
   const productRoute = createRoute({
     getParentRoute: () => parent,

@@ -13,19 +13,20 @@ interface Waiter {
 
 type Batch = Map<string, Waiter[]>;
 
-const open = new WeakMap<HttpClient, Map<string, Batch>>();
+/**
+ * The batch open for each resource in this tick. Every component's client speaks for the same
+ * signed-in session, so the first caller's client reads for the whole batch.
+ */
+const open = new Map<string, Batch>();
 const maxIds = 100;
 
 export function batchedRecord<T extends { id: string }>(http: HttpClient, resource: string, id: string): Promise<T> {
-  let byResource = open.get(http);
-  if (!byResource) open.set(http, (byResource = new Map()));
-  let batch = byResource.get(resource);
+  let batch = open.get(resource);
   if (!batch) {
     const started: Batch = new Map();
-    byResource.set(resource, started);
-    const resources = byResource;
+    open.set(resource, started);
     setTimeout(() => {
-      resources.delete(resource);
+      open.delete(resource);
       void flush(http, resource, started);
     }, 0);
     batch = started;

@@ -25,7 +25,6 @@ import '../../styles/settings.css';
  * (values stay on the records, hidden), move up and down, then save the whole set with the
  * version read. Only admins change them; everyone else sees the list read-only.
  */
-export const isCustomizableType = (value: string): value is CustomizableType => (customizableTypes as readonly string[]).includes(value);
 
 export function CustomFieldsPage({ recordType }: { recordType: CustomizableType }) {
   const m = useSettingsMessages();

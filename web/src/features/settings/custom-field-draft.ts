@@ -1,4 +1,4 @@
-import type { CustomField, CustomFieldType } from '@shared/domain/custom-fields/custom-field';
+import { customizableTypes, type CustomField, type CustomFieldType, type CustomizableType } from '@shared/domain/custom-fields/custom-field';
 
 /**
  * A type's custom fields as the admin edits them before saving: each row with a draft id (errors
@@ -83,3 +83,6 @@ export function moved<T>(items: readonly T[], index: number, by: -1 | 1): T[] {
   [next[index], next[target]] = [next[target]!, next[index]!];
   return next;
 }
+
+/** A record type from the address that custom fields can be defined for. */
+export const isCustomizableType = (value: string): value is CustomizableType => (customizableTypes as readonly string[]).includes(value);

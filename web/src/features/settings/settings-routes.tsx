@@ -1,6 +1,9 @@
 import { createRoute, redirect, type AnyRoute } from '@tanstack/react-router';
-import { CustomFieldsPage, isCustomizableType } from './CustomFieldsPage';
-import { PipelinesPage } from './PipelinesPage';
+import { lazyPage } from '../../app/lazy-page';
+import { isCustomizableType } from './custom-field-draft';
+
+const CustomFieldsPage = lazyPage(() => import('./CustomFieldsPage'), 'CustomFieldsPage');
+const PipelinesPage = lazyPage(() => import('./PipelinesPage'), 'PipelinesPage');
 
 /**
  * The admin settings' routes under a parent (the signed-in app route): `/settings` (to the first

@@ -84,6 +84,7 @@ export function DealsPage({ search }: { search: RecordsSearch }) {
       newHref="/deals/new"
       newLabel={dm.newDeal}
       statuses={statuses}
+      statusLabel={dm.columns.stage}
       columns={columns}
       rowHref={(deal) => recordPath('deal', deal.id)}
       emptyHint={dm.emptyHint}

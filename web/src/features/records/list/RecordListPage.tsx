@@ -43,6 +43,8 @@ export interface RecordListPageProps<T extends { id: string; custom?: Record<str
   newHref?: string;
   newLabel?: string;
   statuses: { value: string; label: string }[];
+  /** The status filter's name, where the list's status is called otherwise (a deal's stage). */
+  statusLabel?: string;
   columns: RecordColumn<T>[];
   rowHref: (record: T) => string;
   emptyHint?: ReactNode;
@@ -88,6 +90,7 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
       <RecordsFilters
         search={props.search}
         statuses={props.statuses}
+        {...(props.statusLabel ? { statusLabel: props.statusLabel } : {})}
         customFields={customFields}
         onChange={list.change}
         onReset={() => list.replace(withoutFilters(props.search))}

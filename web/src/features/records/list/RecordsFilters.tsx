@@ -8,12 +8,14 @@ import { hasFilters, type CustomFilterParam, type RecordsSearch } from './record
 interface RecordsFiltersProps {
   search: RecordsSearch;
   statuses: { value: string; label: string }[];
+  /** What the status is called in this list («Этап» for deals); «Статус» when absent. */
+  statusLabel?: string;
   customFields: readonly CustomField[];
   onChange: (changes: Partial<RecordsSearch>) => void;
   onReset: () => void;
 }
 
-export function RecordsFilters({ search, statuses, customFields, onChange, onReset }: RecordsFiltersProps) {
+export function RecordsFilters({ search, statuses, statusLabel, customFields, onChange, onReset }: RecordsFiltersProps) {
   const m = useRecordsMessages();
   const { data: users = [] } = useUsers();
   const sortedUsers = [...users].sort((a, b) => userLabel(a).localeCompare(userLabel(b)));
@@ -23,7 +25,7 @@ export function RecordsFilters({ search, statuses, customFields, onChange, onRes
     <form className="filters" role="search" aria-label={m.list.filters} onSubmit={(event) => event.preventDefault()} data-testid="records-filters">
       {statuses.length > 0 ? (
         <label className="filter">
-          <span className="filter-label">{m.common.status}</span>
+          <span className="filter-label">{statusLabel ?? m.common.status}</span>
           <select data-testid="filter-status" value={search.status ?? ''} onChange={(event) => onChange({ status: event.target.value || undefined })}>
             <option value="">{m.list.any}</option>
             {statuses.map((status) => (

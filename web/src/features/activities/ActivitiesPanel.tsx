@@ -38,7 +38,7 @@ export function ActivitiesPanel({ regarding }: { regarding: Regarding }) {
         </h2>
         {!adding ? (
           <button type="button" className="button" onClick={() => setAdding(true)} data-testid="activity-add">
-            <span aria-hidden="true">＋</span> {am.add}
+            <span aria-hidden="true">+</span> {am.add}
           </button>
         ) : null}
       </div>

@@ -208,7 +208,7 @@ export function LinesEditor({ idPrefix, lines, productOf, errors, onChange }: Li
       ) : null}
       {lines.length < 100 ? (
         <button type="button" className="button" onClick={() => onChange([...lines, emptyLine()])} data-testid="line-add">
-          <span aria-hidden="true">＋</span> {dm.lines.add}
+          <span aria-hidden="true">+</span> {dm.lines.add}
         </button>
       ) : null}
     </div>

@@ -127,7 +127,7 @@ export function AttachmentsPanel({ resource, id }: { resource: RecordResource; i
         </h2>
         <label className={busy ? 'button button-upload button-busy' : 'button button-upload'}>
           <input ref={inputRef} type="file" multiple accept={acceptedFiles} className="visually-hidden" data-testid="attachment-input" onChange={(event) => void choose(event)} />
-          <span aria-hidden="true">＋</span> {m.attachments.add}
+          <span aria-hidden="true">+</span> {m.attachments.add}
         </label>
       </div>
       <p className="muted record-hint">{m.attachments.limits}</p>

@@ -11,15 +11,17 @@ import { useGoTo } from '../imports/shared/AppLink';
 import { recordPath } from '../imports/shared/record-paths';
 import { LoadFailed } from '../leads/shared/LoadFailed';
 import { useCustomFields } from '../records/custom/use-custom-fields';
-import { issuesOfApi, issuesOfZod } from '../records/form/form-errors';
+import { issuesOfZod, showApiIssues } from '../records/form/form-errors';
+import { RecordFormShell } from '../records/form/RecordFormShell';
+import { SaveNotice } from '../records/form/SaveNotice';
 import { useRecordsMessages } from '../records/records-messages';
 import { useAccountsMessages } from './accounts-messages';
 import { accountBodyOf, accountFormValuesOf, accountKnownKeys, defaultCurrency, withoutBlanks, type AccountFormValues } from './account-form-values';
 import { AccountFormFields } from './AccountFormFields';
 import { useRecordForm } from './kit/record-form';
 import { patchOf } from './kit/record-form';
-import { RecordFormShell, SaveNotice } from './kit/RecordFormShell';
 import { useCreateRecord, useFollowMerged, useRecord, useUpdateRecord } from './kit/use-record';
+import '../../styles/accounts-contacts.css';
 
 /**
  * Creating and editing an account (REC-2). Both check the values with the API's own schema
@@ -67,9 +69,7 @@ function NewAccountForm({ initial, customFields }: { initial: AccountFormValues;
     form.clearErrors();
     create.mutate(parsed.data, {
       onSuccess: (account) => goTo(recordPath('account', account.id), { replace: true }),
-      onError: (error) => {
-        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
-      },
+      onError: showApiIssues(form),
     });
   }
 
@@ -77,6 +77,7 @@ function NewAccountForm({ initial, customFields }: { initial: AccountFormValues;
     <RecordFormShell
       title={am.createTitle}
       testId="account-form"
+      className="ac-form"
       submitLabel={m.form.create}
       submitting={create.isPending}
       hasFieldErrors={Object.keys(form.errors).length > 0}
@@ -154,9 +155,7 @@ function EditAccountForm({ account, initial, customFields, onReload }: { account
     }
     update.mutate(parsed.data, {
       onSuccess: (saved) => goTo(recordPath('account', saved.id), { replace: true }),
-      onError: (error) => {
-        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
-      },
+      onError: showApiIssues(form),
     });
   }
 
@@ -164,6 +163,7 @@ function EditAccountForm({ account, initial, customFields, onReload }: { account
     <RecordFormShell
       title={`${am.editTitle}: ${base.account.name}`}
       testId="account-form"
+      className="ac-form"
       submitLabel={m.form.save}
       submitting={update.isPending}
       hasFieldErrors={Object.keys(form.errors).length > 0}

@@ -11,14 +11,16 @@ import { useGoTo } from '../imports/shared/AppLink';
 import { recordPath } from '../imports/shared/record-paths';
 import { LoadFailed } from '../leads/shared/LoadFailed';
 import { useCustomFields } from '../records/custom/use-custom-fields';
-import { issuesOfApi, issuesOfZod } from '../records/form/form-errors';
+import { issuesOfZod, showApiIssues } from '../records/form/form-errors';
+import { RecordFormShell } from '../records/form/RecordFormShell';
+import { SaveNotice } from '../records/form/SaveNotice';
 import { useRecordsMessages } from '../records/records-messages';
 import { patchOf, useRecordForm } from '../accounts/kit/record-form';
-import { RecordFormShell, SaveNotice } from '../accounts/kit/RecordFormShell';
 import { useCreateRecord, useFollowMerged, useRecord, useUpdateRecord } from '../accounts/kit/use-record';
 import { useContactsMessages } from './contacts-messages';
 import { contactBodyOf, contactFormValuesOf, contactKnownKeys, withoutBlanks, type ContactFormValues } from './contact-form-values';
 import { ContactFormFields } from './ContactFormFields';
+import '../../styles/accounts-contacts.css';
 
 /**
  * Creating and editing a contact (REC-3). Both check the values with the API's own schema first,
@@ -71,9 +73,7 @@ function NewContactForm({ initial, customFields }: { initial: ContactFormValues;
     form.clearErrors();
     create.mutate(parsed.data, {
       onSuccess: (contact) => goTo(recordPath('contact', contact.id), { replace: true }),
-      onError: (error) => {
-        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
-      },
+      onError: showApiIssues(form),
     });
   }
 
@@ -81,6 +81,7 @@ function NewContactForm({ initial, customFields }: { initial: ContactFormValues;
     <RecordFormShell
       title={cm.createTitle}
       testId="contact-form"
+      className="ac-form"
       submitLabel={m.form.create}
       submitting={create.isPending}
       hasFieldErrors={Object.keys(form.errors).length > 0}
@@ -157,9 +158,7 @@ function EditContactForm({ contact, initial, customFields, onReload }: { contact
     }
     update.mutate(parsed.data, {
       onSuccess: (saved) => goTo(recordPath('contact', saved.id), { replace: true }),
-      onError: (error) => {
-        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
-      },
+      onError: showApiIssues(form),
     });
   }
 
@@ -167,6 +166,7 @@ function EditContactForm({ contact, initial, customFields, onReload }: { contact
     <RecordFormShell
       title={`${cm.editTitle}: ${contactFullName(base.contact)}`}
       testId="contact-form"
+      className="ac-form"
       submitLabel={m.form.save}
       submitting={update.isPending}
       hasFieldErrors={Object.keys(form.errors).length > 0}

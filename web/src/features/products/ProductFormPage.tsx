@@ -8,10 +8,11 @@ import { useI18n } from '../../i18n/use-i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { LoadingState } from '../../ui/LoadingState';
-import { RecordFormShell } from '../deals/shared/RecordFormShell';
+import { RecordFormShell } from '../records/form/RecordFormShell';
+import { SaveNotice } from '../records/form/SaveNotice';
 import { useGoTo } from '../imports/shared/AppLink';
 import { apiErrorMessage } from '../leads/shared/api-error-message';
-import { issueText, issuesOfApi, issuesOfZod, type FormErrors, type Issue } from '../records/form/form-errors';
+import { issueText, issuesOfZod, showApiIssues, type FormErrors, type Issue } from '../records/form/form-errors';
 import { useRecordsMessages } from '../records/records-messages';
 import { useCreateProduct, useProduct, useUpdateProduct } from './product-api';
 import { productPath } from './product-paths';
@@ -255,7 +256,6 @@ function ProductFormFields({ values, errors, onChange }: { values: ProductFormVa
 }
 
 export function NewProductPage() {
-  const { t } = useI18n();
   const m = useRecordsMessages();
   const pm = useProductsMessages();
   const config = useAppConfig();
@@ -274,13 +274,10 @@ export function NewProductPage() {
     form.clearErrors();
     create.mutate(parsed.data as CreateProductInput, {
       onSuccess: (product) => goTo(productPath(product.id), { replace: true }),
-      onError: (error) => {
-        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
-      },
+      onError: showApiIssues(form),
     });
   }
 
-  const requestFailed = create.isError && !(isApiError(create.error) && create.error.fields.length > 0);
   return (
     <RecordFormShell
       title={pm.form.createTitle}
@@ -288,7 +285,7 @@ export function NewProductPage() {
       submitting={create.isPending}
       hasFieldErrors={Object.keys(form.errors).length > 0}
       otherErrors={form.otherErrors}
-      notice={requestFailed ? <ErrorNotice>{apiErrorMessage(create.error, t)}</ErrorNotice> : null}
+      notice={<SaveNotice error={create.error} conflict="message" />}
       attempt={form.attempt}
       onSubmit={submit}
       onCancel={() => goTo('/products')}
@@ -327,7 +324,7 @@ export function EditProductPage({ productId }: { productId: string }) {
 }
 
 function EditProductForm({ product: loaded, onReload }: { product: Product; onReload: () => Promise<void> }) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
   const m = useRecordsMessages();
   const pm = useProductsMessages();
   const goTo = useGoTo();
@@ -335,7 +332,6 @@ function EditProductForm({ product: loaded, onReload }: { product: Product; onRe
   const update = useUpdateProduct(base.id);
   const form = useProductForm(valuesOf(base, locale === 'ru' ? ',' : '.'));
   const [nothingChanged, setNothingChanged] = useState(false);
-  const [reloading, setReloading] = useState(false);
 
   function submit() {
     setNothingChanged(false);
@@ -353,40 +349,9 @@ function EditProductForm({ product: loaded, onReload }: { product: Product; onRe
     form.clearErrors();
     update.mutate(parsed.data as UpdateProductInput, {
       onSuccess: () => goTo(productPath(base.id), { replace: true }),
-      onError: (error) => {
-        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
-      },
+      onError: showApiIssues(form),
     });
   }
-
-  const conflict = isApiError(update.error) && update.error.isConflict;
-  const requestFailed = update.isError && !(isApiError(update.error) && update.error.fields.length > 0);
-  const notice = conflict ? (
-    <ErrorNotice
-      action={
-        <button
-          type="button"
-          className="button"
-          data-testid="record-form-reload"
-          disabled={reloading}
-          onClick={() => {
-            setReloading(true);
-            void onReload().finally(() => setReloading(false));
-          }}
-        >
-          {m.form.reload}
-        </button>
-      }
-    >
-      {m.form.conflict}
-    </ErrorNotice>
-  ) : requestFailed ? (
-    <ErrorNotice>{apiErrorMessage(update.error, t)}</ErrorNotice>
-  ) : nothingChanged ? (
-    <p className="notice notice-info" role="status">
-      {m.form.nothingChanged}
-    </p>
-  ) : null;
 
   return (
     <RecordFormShell
@@ -395,7 +360,7 @@ function EditProductForm({ product: loaded, onReload }: { product: Product; onRe
       submitting={update.isPending}
       hasFieldErrors={Object.keys(form.errors).length > 0}
       otherErrors={form.otherErrors}
-      notice={notice}
+      notice={<SaveNotice error={update.error} nothingChanged={nothingChanged} onReload={onReload} />}
       attempt={form.attempt}
       onSubmit={submit}
       onCancel={() => goTo(productPath(base.id))}

@@ -13,11 +13,12 @@ import { recordPath } from '../../imports/shared/record-paths';
 import { apiErrorMessage } from '../../leads/shared/api-error-message';
 import { LoadFailed } from '../../leads/shared/LoadFailed';
 import { useCustomFields } from '../../records/custom/use-custom-fields';
-import { issuesOfApi, issuesOfZod, type FormErrors, type Issue } from '../../records/form/form-errors';
+import { issuesOfZod, showApiIssues, type FormErrors, type Issue } from '../../records/form/form-errors';
 import { useRecordsMessages } from '../../records/records-messages';
 import { useCreateDeal, useDeal, usePipelines, useUpdateDeal, type StoredPipeline } from '../deal-api';
 import { useDealsMessages } from '../deals-messages';
-import { RecordFormShell } from '../shared/RecordFormShell';
+import { RecordFormShell } from '../../records/form/RecordFormShell';
+import { SaveNotice } from '../../records/form/SaveNotice';
 import { placeDealIssues } from './deal-form-errors';
 import { createBodyOf, dealFormValuesOf, emptyDealFormValues, updatePatchOf, type Currency, type DealFormValues } from './deal-form-values';
 import { DealFormFields } from './DealFormFields';
@@ -104,7 +105,6 @@ export function NewDealPage() {
 }
 
 function NewDealForm({ pipelines, customFields }: { pipelines: StoredPipeline[]; customFields: CustomField[] }) {
-  const { t } = useI18n();
   const m = useRecordsMessages();
   const dm = useDealsMessages();
   const goTo = useGoTo();
@@ -126,13 +126,10 @@ function NewDealForm({ pipelines, customFields }: { pipelines: StoredPipeline[];
     form.clearErrors();
     create.mutate(parsed.data as CreateDealInput, {
       onSuccess: (deal) => goTo(recordPath('deal', deal.id), { replace: true }),
-      onError: (error) => {
-        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
-      },
+      onError: showApiIssues(form),
     });
   }
 
-  const requestFailed = create.isError && !(isApiError(create.error) && create.error.fields.length > 0);
   return (
     <RecordFormShell
       title={dm.form.createTitle}
@@ -140,7 +137,7 @@ function NewDealForm({ pipelines, customFields }: { pipelines: StoredPipeline[];
       submitting={create.isPending}
       hasFieldErrors={Object.keys(form.errors).length > 0}
       otherErrors={form.otherErrors}
-      notice={requestFailed ? <ErrorNotice>{apiErrorMessage(create.error, t)}</ErrorNotice> : null}
+      notice={<SaveNotice error={create.error} conflict="message" />}
       attempt={form.attempt}
       onSubmit={submit}
       onCancel={() => goTo('/deals')}
@@ -184,7 +181,7 @@ export function EditDealPage({ dealId }: { dealId: string }) {
 }
 
 function EditDealForm({ deal: loaded, pipelines, customFields, onReload }: { deal: Deal; pipelines: StoredPipeline[]; customFields: CustomField[]; onReload: () => Promise<void> }) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
   const m = useRecordsMessages();
   const dm = useDealsMessages();
   const goTo = useGoTo();
@@ -195,7 +192,6 @@ function EditDealForm({ deal: loaded, pipelines, customFields, onReload }: { dea
   const form = useDealForm(dealFormValuesOf(base, customFields, currency, locale === 'ru' ? ',' : '.'), customFields);
   const productOf = useLineProducts(form.values.lines);
   const [nothingChanged, setNothingChanged] = useState(false);
-  const [reloading, setReloading] = useState(false);
 
   function submit() {
     setNothingChanged(false);
@@ -214,40 +210,9 @@ function EditDealForm({ deal: loaded, pipelines, customFields, onReload }: { dea
     form.clearErrors();
     update.mutate(parsed.data as UpdateDealInput, {
       onSuccess: () => goTo(recordPath('deal', base.id), { replace: true }),
-      onError: (error) => {
-        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
-      },
+      onError: showApiIssues(form),
     });
   }
-
-  const conflict = isApiError(update.error) && update.error.isConflict;
-  const requestFailed = update.isError && !(isApiError(update.error) && update.error.fields.length > 0);
-  const notice = conflict ? (
-    <ErrorNotice
-      action={
-        <button
-          type="button"
-          className="button"
-          data-testid="record-form-reload"
-          disabled={reloading}
-          onClick={() => {
-            setReloading(true);
-            void onReload().finally(() => setReloading(false));
-          }}
-        >
-          {m.form.reload}
-        </button>
-      }
-    >
-      {m.form.conflict}
-    </ErrorNotice>
-  ) : requestFailed ? (
-    <ErrorNotice>{apiErrorMessage(update.error, t)}</ErrorNotice>
-  ) : nothingChanged ? (
-    <p className="notice notice-info" role="status">
-      {m.form.nothingChanged}
-    </p>
-  ) : null;
 
   return (
     <RecordFormShell
@@ -256,7 +221,7 @@ function EditDealForm({ deal: loaded, pipelines, customFields, onReload }: { dea
       submitting={update.isPending}
       hasFieldErrors={Object.keys(form.errors).length > 0}
       otherErrors={form.otherErrors}
-      notice={notice}
+      notice={<SaveNotice error={update.error} nothingChanged={nothingChanged} onReload={onReload} />}
       attempt={form.attempt}
       onSubmit={submit}
       onCancel={() => goTo(recordPath('deal', base.id))}

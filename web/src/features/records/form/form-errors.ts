@@ -1,4 +1,5 @@
 import type { FieldIssue } from '@shared/api/contracts';
+import { isApiError } from '../../../api/api-error';
 import type { RecordsMessages } from '../records-messages';
 
 /**
@@ -81,3 +82,10 @@ function candidates(path: string, fieldOf: (path: string) => string | undefined)
   }
   return out;
 }
+
+/** A failed save's `onError`: the API's field issues go next to the fields (the rest is the `SaveNotice`'s). */
+export const showApiIssues =
+  (form: { showIssues: (issues: Issue[]) => void }) =>
+  (error: unknown): void => {
+    if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
+  };

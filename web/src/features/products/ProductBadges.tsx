@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import type { Product } from '@shared/domain/products/product';
 import { useI18n } from '../../i18n/use-i18n';
 import { useProductsMessages } from './products-messages';
@@ -21,4 +22,18 @@ export function ProductStatusBadge({ product }: { product: Product }) {
 /** `null` is "without VAT"; a rate cleared by an update reads back absent, which means the same. */
 export function vatText(rate: number | null | undefined, pm: ReturnType<typeof useProductsMessages>): string {
   return rate === null || rate === undefined ? pm.vat.none : pm.vat.rate(rate);
+}
+
+/** A catalog item's kinds, statuses and VAT rates in words, for its history. */
+export function useProductValueWords(): (field: string, value: unknown) => string | undefined {
+  const pm = useProductsMessages();
+  return useCallback(
+    (field: string, value: unknown) => {
+      if (field === 'kind' && (value === 'product' || value === 'service')) return pm.kinds[value];
+      if (field === 'status' && (value === 'active' || value === 'archived')) return pm.statuses[value];
+      if (field === 'vatRate' && (value === null || typeof value === 'number')) return vatText(value, pm);
+      return undefined;
+    },
+    [pm],
+  );
 }

@@ -8,10 +8,10 @@ import { DetailSection } from '../leads/card/DetailSection';
 import { LoadFailed } from '../leads/shared/LoadFailed';
 import { useUserName } from '../leads/shared/use-users';
 import { useRecordsMessages } from '../records/records-messages';
+import { RecordTimeline } from '../records/timeline/RecordTimeline';
 import { useProduct } from './product-api';
 import { productPath } from './product-paths';
-import { Availability, ProductStatusBadge, vatText } from './ProductBadges';
-import { ProductTimeline } from './ProductTimeline';
+import { Availability, ProductStatusBadge, useProductValueWords, vatText } from './ProductBadges';
 import { useProductsMessages } from './products-messages';
 import '../../styles/records.css';
 import '../../styles/deals-products.css';
@@ -23,6 +23,7 @@ export function ProductPage({ productId }: { productId: string }) {
   const pm = useProductsMessages();
   const userName = useUserName();
   const { data: product, isPending, error, refetch } = useProduct(productId);
+  const describeValue = useProductValueWords();
   useDocumentTitle(product ? product.name : pm.title);
 
   const back = (
@@ -100,7 +101,7 @@ export function ProductPage({ productId }: { productId: string }) {
             ]}
           />
         </div>
-        <ProductTimeline productId={product.id} />
+        <RecordTimeline resource="products" id={product.id} describeValue={describeValue} fieldLabels={pm.fields} />
       </div>
     </article>
   );

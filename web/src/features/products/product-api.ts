@@ -1,5 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page, TimelineEntry } from '@shared/api/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateProductInput, Product, UpdateProductInput } from '@shared/domain/products/product';
 import { recordKeys, recordUrl, useRecordsHttp } from '../records/records-http';
 
@@ -30,14 +29,4 @@ export function useUpdateProduct(productId: string) {
   const http = useRecordsHttp();
   const saved = useProductSaved();
   return useMutation({ mutationFn: (patch: UpdateProductInput) => http.patch<Product>(recordUrl('products', productId), patch), onSuccess: saved });
-}
-
-export function useProductTimeline(productId: string) {
-  const http = useRecordsHttp();
-  return useInfiniteQuery({
-    queryKey: recordKeys.timeline('products', productId),
-    queryFn: ({ pageParam }) => http.get<Page<TimelineEntry>>(`${recordUrl('products', productId)}/timeline`, { cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor,
-  });
 }

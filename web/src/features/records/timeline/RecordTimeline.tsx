@@ -7,11 +7,11 @@ import { Spinner } from '../../../ui/Spinner';
 import { apiErrorMessage } from '../../leads/shared/api-error-message';
 import { useUserName } from '../../leads/shared/use-users';
 import { useCustomFields } from '../custom/use-custom-fields';
-import { typeOfResource, type RecordResource } from '../records-http';
+import { typeOfResource } from '../records-http';
 import { useRecordsMessages } from '../records-messages';
 import type { ChangeContext } from './describe-change';
 import { RecordTimelineEntry } from './RecordTimelineEntry';
-import { useRecordTimeline } from './use-record-timeline';
+import { useRecordTimeline, type TimelineResource } from './use-record-timeline';
 import '../../../styles/records.css';
 
 /**
@@ -20,26 +20,37 @@ import '../../../styles/records.css';
  *
  *   <RecordTimeline resource="accounts" id={account.id} />
  *
- * `describeValue` lets a feature word its own values (a deal's stage ids as stage names).
+ * `describeValue` lets a feature word its own values (a deal's stage ids as stage names), and
+ * `fieldLabels` name the fields the records' messages do not (a catalog item's).
  */
 interface RecordTimelineProps {
-  resource: RecordResource;
+  resource: TimelineResource;
   id: string;
   describeValue?: (field: string, value: unknown) => string | undefined;
+  fieldLabels?: Readonly<Record<string, string>>;
   title?: string;
 }
 
-export function RecordTimeline({ resource, id, describeValue, title }: RecordTimelineProps) {
+export function RecordTimeline({ resource, id, describeValue, fieldLabels, title }: RecordTimelineProps) {
   const { t, format, locale } = useI18n();
   const m = useRecordsMessages();
   const userName = useUserName();
   const headingId = useId();
   const timeline = useRecordTimeline(resource, id);
-  const { data: custom } = useCustomFields(typeOfResource[resource] as CustomizableType);
+  // Catalog items have no custom fields.
+  const { data: custom } = useCustomFields((resource === 'products' ? 'product' : typeOfResource[resource]) as CustomizableType, resource !== 'products');
   const entries = timeline.data?.pages.flatMap((page) => page.items) ?? [];
   const ctx: ChangeContext = useMemo(
-    () => ({ m, t, format, locale, userName, customFields: custom?.fields ?? [], ...(describeValue ? { describe: describeValue } : {}) }),
-    [m, t, format, locale, userName, custom, describeValue],
+    () => ({
+      m: fieldLabels ? { ...m, fields: { ...m.fields, ...fieldLabels } } : m,
+      t,
+      format,
+      locale,
+      userName,
+      customFields: custom?.fields ?? [],
+      ...(describeValue ? { describe: describeValue } : {}),
+    }),
+    [m, t, format, locale, userName, custom, describeValue, fieldLabels],
   );
 
   return (

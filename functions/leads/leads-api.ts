@@ -4,11 +4,12 @@ import { convertLeadRoute } from './convert-lead';
 import { createLeadRoute } from './create-lead';
 import { getLeadTimelineRoute } from './get-lead-timeline';
 import { getLeadRoute } from './get-lead';
+import { leadDuplicatesRoute, mergeLeadRoute } from './lead-duplicates';
 import { listLeadsRoute } from './list-leads';
 import { rejectLeadRoute } from './reject-lead';
 import { updateLeadRoute } from './update-lead';
 
-/** The leads resource (REC-1), with conversion into a deal. */
+/** The leads resource (REC-1), with conversion into a deal and the merge of duplicates. */
 export const handler = apiRouter({
   'GET /api/leads': listLeadsRoute,
   'POST /api/leads': createLeadRoute,
@@ -18,4 +19,6 @@ export const handler = apiRouter({
   'GET /api/leads/{leadId}/timeline': getLeadTimelineRoute,
   'POST /api/leads/{leadId}/convert': convertLeadRoute,
   'POST /api/leads/{leadId}/notes': addLeadNoteRoute,
+  'GET /api/leads/{leadId}/duplicates': leadDuplicatesRoute,
+  'POST /api/leads/{leadId}/merge': mergeLeadRoute,
 });

@@ -121,6 +121,8 @@ export const app: AppDefinition = {
       'GET /api/leads/{leadId}/timeline',
       'POST /api/leads/{leadId}/convert',
       'POST /api/leads/{leadId}/notes',
+      'GET /api/leads/{leadId}/duplicates',
+      'POST /api/leads/{leadId}/merge',
     ]),
     ...signedInRoutesOf('forms', ['GET /api/forms', 'POST /api/forms', 'GET /api/forms/{formId}', 'PUT /api/forms/{formId}']),
     ...signedInRoutesOf('accounts', [...coreRecordRoutes('accounts'), 'POST /api/accounts/{id}/notes', ...duplicateRoutes('accounts')]),

@@ -3,7 +3,9 @@ import type { Page } from '../api/contracts';
 import { leadKind, type Lead, type ListLeadsQuery } from '../domain/leads/lead';
 import type { LeadChange } from '../domain/leads/lead-commands';
 import { commitChange, type ChangeSet, type GuardedPut } from './change-set';
+import type { Redirect } from '../domain/duplicates/merge';
 import { matchIndexChange } from './match-index';
+import { getRecords, redirectEntity } from './records-repository';
 import { searchIndexChange } from './search-index';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
@@ -24,10 +26,31 @@ export function leadItem(lead: Lead): GuardedPut['item'] {
   };
 }
 
+/** A lead; undefined for a lead merged into another (its key then holds the redirect). */
 export async function getLead(id: string): Promise<Lead | undefined> {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: leadKeys.item(id) }));
-  return Item ? stripLayout<Lead>(Item) : undefined;
+  return (await getLeadOrRedirect(id)).lead;
 }
+
+/** The lead, or the redirect left where a merged one was: one GetItem either way. */
+export async function getLeadOrRedirect(id: string): Promise<{ lead?: Lead; redirect?: Redirect }> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: leadKeys.item(id) }));
+  if (!Item) return {};
+  return Item.entity === redirectEntity ? { redirect: stripLayout<Redirect>(Item) } : { lead: stripLayout<Lead>(Item) };
+}
+
+/** The lead, or the one it was merged into (following up to a few merges in a row). */
+export async function getLeadFollowingMerges(id: string): Promise<Lead | undefined> {
+  let next: string | undefined = id;
+  for (let hop = 0; next && hop < 5; hop++) {
+    const { lead, redirect }: { lead?: Lead; redirect?: Redirect } = await getLeadOrRedirect(next);
+    if (lead) return lead;
+    next = redirect?.mergedInto;
+  }
+  return undefined;
+}
+
+/** Several leads by id in one BatchGetItem, merged ones left out. */
+export const getLeads = (ids: readonly string[]): Promise<Map<string, Lead>> => getRecords(leadKind, ids);
 
 /**
  * The lead change as one transaction: a new lead must not exist, an edited one must be unchanged

@@ -1,7 +1,8 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Merge } from '../domain/duplicates/merge';
 import { keyPrefixOf, type RecordBase, type RecordKind } from '../domain/records/record-type';
-import { commitChange } from './change-set';
+import type { RecordChange } from '../domain/records/record-commands';
+import { commitChange, type ChangeSet } from './change-set';
 import { dynamo, tableName } from './dynamo-client';
 import { outboxAttribute, recordKeys } from './keys';
 import { isListedUnderItem, listedUnderRemoval } from './listed-under';
@@ -17,8 +18,15 @@ import { searchIndexRemoval } from './search-index';
  * Moving what hung off the duplicate then follows the event (moveMergedPartition), as it may be
  * more than one transaction can hold.
  */
-export async function saveMerge<T extends RecordBase>(kind: RecordKind<T>, merge: Merge<T>, survivorBefore: T, duplicate: T): Promise<void> {
-  const changes = recordChangeSet(kind, { record: merge.survivor, history: merge.history, events: merge.events }, survivorBefore);
+export async function saveMerge<T extends RecordBase>(
+  kind: RecordKind<T>,
+  merge: Merge<T>,
+  survivorBefore: T,
+  duplicate: T,
+  /** How the survivor's change is stored: the kit's layout, or the leads' own (leadChangeSet). */
+  changeSetOf: (change: RecordChange<T>, before: T) => ChangeSet = (change, before) => recordChangeSet(kind, change, before),
+): Promise<void> {
+  const changes = changeSetOf({ record: merge.survivor, history: merge.history, events: merge.events }, survivorBefore);
   const duplicateKey = recordKeys(keyPrefixOf(kind.type)).item(duplicate.id);
   await commitChange({
     ...changes,

@@ -1,7 +1,7 @@
 import { ConditionFailed, commitChange, type GuardedPut } from '../data/change-set';
 import { getFormCached, toFormEmailMark, type FormEmailMark } from '../data/forms-repository';
 import { entities, formKeys } from '../data/keys';
-import { getLead, leadChangeSet } from '../data/leads-repository';
+import { getLeadFollowingMerges, leadChangeSet } from '../data/leads-repository';
 import { withinRateLimit } from '../data/rate-limit';
 import type { Actor } from '../domain/common/actor';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
@@ -93,13 +93,14 @@ async function captureOnce(
     mark = toFormEmailMark(error.current);
   }
 
-  const recent = await getLead(mark.leadId);
+  // A lead merged into another since: the repeat goes to the survivor.
+  const recent = await getLeadFollowingMerges(mark.leadId);
   if (!recent) {
     // The lead the mark points at is gone: this post starts a new one.
     return createFromForm(form, actor, input, extras, ctx, (leadId) => [emailMark(email, leadId, now, { leadId: mark.leadId })]);
   }
   const change = resubmission(recent, input, extras, form, ctx);
-  await commitChange(leadChangeSet(change, recent, [emailMark(email, recent.id, now, { leadId: recent.id })]));
+  await commitChange(leadChangeSet(change, recent, [emailMark(email, recent.id, now, { leadId: mark.leadId })]));
   return { outcome: 'updated', leadId: recent.id };
 }
 

@@ -2,13 +2,13 @@ import type { Page, TimelineEntry } from '../api/contracts';
 import { ConditionFailed } from '../data/change-set';
 import { checkedCustomValues } from './custom-field-service';
 import type { AlsoPut } from './record-service';
-import { getLead, listLeads, saveLeadChange } from '../data/leads-repository';
+import { getLeadOrRedirect, listLeads, saveLeadChange } from '../data/leads-repository';
 import { leadKeys } from '../data/keys';
 import { readTimeline } from '../data/timeline';
 import { getUser } from '../data/users-repository';
 import type { Actor } from '../domain/common/actor';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
-import { invalidField, notFound, versionConflict } from '../domain/common/errors';
+import { invalidField, moved, notFound, versionConflict } from '../domain/common/errors';
 import type { CreateLeadInput, Lead, ListLeadsQuery, RejectLeadInput, UpdateLeadInput } from '../domain/leads/lead';
 import type { CommandContext } from '../domain/common/change';
 import { createLead, rejectLead, updateLead, type LeadChange } from '../domain/leads/lead-commands';
@@ -35,7 +35,8 @@ export async function createLeadAs(actor: Actor, input: CreateLeadInput, clock: 
 }
 
 export async function readLead(id: string): Promise<Lead> {
-  const lead = await getLead(id);
+  const { lead, redirect } = await getLeadOrRedirect(id);
+  if (redirect) throw moved('Lead', { type: 'lead', id: redirect.mergedInto });
   if (!lead) throw notFound('Lead');
   return lead;
 }

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionFailed } from '../data/change-set';
+import { ConditionFailed, type ChangeSet } from '../data/change-set';
 import { dynamo, tableName } from '../data/dynamo-client';
 import { recordKeys } from '../data/keys';
 import { listListedUnder } from '../data/listed-under';
@@ -11,7 +11,7 @@ import type { CommandContext } from '../domain/common/change';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
 import { DomainError, moved, notFound, versionConflict } from '../domain/common/errors';
 import { mergeRecords, type MergeInput } from '../domain/duplicates/merge';
-import { updateRecord } from '../domain/records/record-commands';
+import { updateRecord, type RecordChange } from '../domain/records/record-commands';
 import { kinds } from '../domain/records/kinds';
 import { keyPrefixOf, type RecordBase, type RecordKind, type RecordLink, type RecordType } from '../domain/records/record-type';
 
@@ -21,15 +21,29 @@ import { keyPrefixOf, type RecordBase, type RecordKind, type RecordLink, type Re
  * moves the duplicate's children (contacts, deals, child accounts, activities) and its timeline to
  * the survivor; it is idempotent, so a redelivered event finds nothing left to move.
  */
-export async function mergeInto<T extends RecordBase>(kind: RecordKind<T>, actor: Actor, survivorId: string, input: MergeInput, clock: Clock = systemClock): Promise<T> {
+/** What a type adds to the merge: its own refusals, and how its records are stored if not as the kit's. */
+export interface MergeRules<T extends RecordBase> {
+  check?: (survivor: T, duplicate: T, input: MergeInput) => void;
+  changeSetOf?: (change: RecordChange<T>, before: T) => ChangeSet;
+}
+
+export async function mergeInto<T extends RecordBase>(
+  kind: RecordKind<T>,
+  actor: Actor,
+  survivorId: string,
+  input: MergeInput,
+  clock: Clock = systemClock,
+  rules: MergeRules<T> = {},
+): Promise<T> {
   const [survivor, duplicate] = await Promise.all([readLive(kind, survivorId), readLive(kind, input.duplicateId, 'duplicateId')]);
   if (survivor.version !== input.version) throw versionConflict(survivor.version);
   if (duplicate.version !== input.duplicateVersion) throw versionConflict(duplicate.version);
+  rules.check?.(survivor, duplicate, input);
   const now = clock.now();
   const ctx: CommandContext = { actor, now, newId: () => newId(now) };
   const merge = mergeRecords(kind, survivor, duplicate, input.take, ctx);
   try {
-    await saveMerge(kind, merge, survivor, duplicate);
+    await saveMerge(kind, merge, survivor, duplicate, rules.changeSetOf);
   } catch (error) {
     if (error instanceof ConditionFailed) throw versionConflict(undefined);
     throw error;

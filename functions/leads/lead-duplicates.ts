@@ -1,0 +1,9 @@
+import { mergeInputSchema } from '../../shared/domain/duplicates/merge';
+import { leadDuplicates, mergeLeadsAs } from '../../shared/services/lead-duplicates-service';
+import { apiHandler } from '../http/api-handler';
+import { leadPath } from '../http/params';
+
+/** A lead's possible duplicates, and the merge of one into it (REC-12). */
+export const leadDuplicatesRoute = apiHandler({ path: leadPath }, async ({ path }) => ({ body: await leadDuplicates(path.leadId) }));
+
+export const mergeLeadRoute = apiHandler({ path: leadPath, body: mergeInputSchema }, async ({ actor, path, body }) => ({ body: await mergeLeadsAs(actor, path.leadId, body) }));

@@ -1,0 +1,38 @@
+import { getLeadOrRedirect, getLeads, leadChangeSet } from '../data/leads-repository';
+import { findMatches } from '../data/match-index';
+import type { Actor } from '../domain/common/actor';
+import { systemClock, type Clock } from '../domain/common/clock';
+import { DomainError, invalidField, moved, notFound } from '../domain/common/errors';
+import type { MergeInput } from '../domain/duplicates/merge';
+import { matchKeys, type MatchReason } from '../domain/duplicates/match-keys';
+import { leadKind, type Lead } from '../domain/leads/lead';
+import { mergeInto } from './merge-service';
+
+/**
+ * Duplicates of leads (REC-12): the leads sharing an email, phone or name with one, and the merge
+ * of two open leads. Leads keep their own storage layout (leadChangeSet); a converted lead stays
+ * as it is, since the deal, account and contact it produced point at it.
+ */
+export async function leadDuplicates(id: string): Promise<{ items: { record: Lead; reasons: MatchReason[] }[] }> {
+  const { lead, redirect } = await getLeadOrRedirect(id);
+  if (redirect) throw moved('Lead', { type: 'lead', id: redirect.mergedInto });
+  if (!lead) throw notFound('Lead');
+  const matches = await findMatches('lead', matchKeys(leadKind.match!(lead)), id);
+  const leads = await getLeads(matches.slice(0, 50).map((m) => m.id));
+  return { items: matches.flatMap((m) => (leads.has(m.id) ? [{ record: leads.get(m.id)!, reasons: m.reasons }] : [])) };
+}
+
+const converted = (path: string) =>
+  new DomainError('unprocessable', `${path}: a converted lead is not merged`, { fields: [{ path, message: 'converted lead', code: 'converted' }] });
+
+export function mergeLeadsAs(actor: Actor, survivorId: string, input: MergeInput, clock: Clock = systemClock): Promise<Lead> {
+  return mergeInto(leadKind, actor, survivorId, input, clock, {
+    check: (survivor, duplicate) => {
+      if (survivor.status === 'converted') throw converted('id');
+      if (duplicate.status === 'converted') throw converted('duplicateId');
+      // A lead's status moves through its own steps (qualify, reject, convert), not by a merge.
+      if (input.take.includes('status')) throw invalidField('take', 'status is not taken from the duplicate');
+    },
+    changeSetOf: (change, before) => leadChangeSet({ lead: change.record, history: change.history, events: change.events }, before),
+  });
+}

@@ -1,16 +1,10 @@
 import { useState } from 'react';
 import { createAccountSchema, updateAccountSchema, type Account } from '@shared/domain/accounts/account';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
-import { isApiError } from '../../api/api-error';
 import { useDocumentTitle } from '../../app/use-document-title';
-import { useAppConfig } from '../../config/use-config';
-import { useI18n } from '../../i18n/use-i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LoadingState } from '../../ui/LoadingState';
 import { useGoTo } from '../imports/shared/AppLink';
 import { recordPath } from '../imports/shared/record-paths';
-import { LoadFailed } from '../leads/shared/LoadFailed';
-import { useCustomFields } from '../records/custom/use-custom-fields';
 import { issuesOfZod, showApiIssues } from '../records/form/form-errors';
 import { RecordFormShell } from '../records/form/RecordFormShell';
 import { SaveNotice } from '../records/form/SaveNotice';
@@ -20,7 +14,10 @@ import { accountBodyOf, accountFormValuesOf, accountKnownKeys, defaultCurrency, 
 import { AccountFormFields } from './AccountFormFields';
 import { useRecordForm } from './kit/record-form';
 import { patchOf } from './kit/record-form';
-import { useCreateRecord, useFollowMerged, useRecord, useUpdateRecord } from './kit/use-record';
+import { RecordLoadState } from '../records/page/RecordLoadState';
+import { useFormGeneration, useRecordPage } from '../records/page/use-record-page';
+import { useCreateRecord, useUpdateRecord } from '../records/page/use-record';
+import { useRecordFormContext } from '../records/form/use-record-form-page';
 import '../../styles/accounts-contacts.css';
 
 /**
@@ -28,18 +25,7 @@ import '../../styles/accounts-contacts.css';
  * first, then put the API's field issues (400, 422 hierarchy loop) next to the fields; an edit
  * sends only what changed with the version it began from, and a 409 offers the latest version.
  */
-function useFormContext() {
-  const { locale } = useI18n();
-  const config = useAppConfig();
-  const fields = useCustomFields('account');
-  return {
-    decimal: (locale === 'ru' ? ',' : '.') as ',' | '.',
-    currency: defaultCurrency(config.currency),
-    customFields: fields.data?.fields ?? [],
-    // A failure to read the definitions must not keep the form away: it works without them.
-    ready: !fields.isPending,
-  };
-}
+const useFormContext = () => useRecordFormContext('account', defaultCurrency);
 
 export function NewAccountPage({ parentId }: { parentId?: string }) {
   const am = useAccountsMessages();
@@ -95,29 +81,18 @@ function NewAccountForm({ initial, customFields }: { initial: AccountFormValues;
 export function EditAccountPage({ accountId }: { accountId: string }) {
   const am = useAccountsMessages();
   const ctx = useFormContext();
-  const { data: account, isPending, error, refetch } = useRecord<Account>('accounts', accountId);
-  const moved = useFollowMerged('accounts', accountId, account, '/edit');
-  const [generation, setGeneration] = useState(0);
+  const { record: account, state, refetch } = useRecordPage<Account>('accounts', accountId, '/edit');
+  const { generation, reload } = useFormGeneration(refetch);
   useDocumentTitle(account ? `${am.editTitle}: ${account.name}` : am.editTitle);
 
-  if (isPending || !ctx.ready || moved) return <LoadingState text={am.loading} />;
-  if (!account) {
-    return (
-      <section className="page">
-        {isApiError(error) && error.isNotFound ? <ErrorNotice>{am.notFound}</ErrorNotice> : <LoadFailed error={error} retry={() => void refetch()} />}
-      </section>
-    );
-  }
+  if (state.pending || !ctx.ready || !account) return <RecordLoadState {...state} pending={state.pending || !ctx.ready} loading={am.loading} notFound={am.notFound} />;
   return (
     <EditAccountForm
       key={generation}
       account={account}
       initial={accountFormValuesOf(account, ctx)}
       customFields={ctx.customFields}
-      onReload={async () => {
-        await refetch();
-        setGeneration((n) => n + 1);
-      }}
+      onReload={reload}
     />
   );
 }

@@ -1,17 +1,13 @@
 import type { Account } from '@shared/domain/accounts/account';
 import { contactFullName, type Contact } from '@shared/domain/contacts/contact';
 import type { Deal } from '@shared/domain/deals/deal';
-import { isApiError } from '../../api/api-error';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useI18n } from '../../i18n/use-i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { LoadingState } from '../../ui/LoadingState';
 import { ActivitiesPanel } from '../activities/ActivitiesPanel';
 import { DuplicatesPanel } from '../duplicates/DuplicatesPanel';
 import { AppLink } from '../imports/shared/AppLink';
 import { recordPath } from '../imports/shared/record-paths';
 import { DetailSection } from '../leads/card/DetailSection';
-import { LoadFailed } from '../leads/shared/LoadFailed';
 import { useUserName } from '../leads/shared/use-users';
 import { AttachmentsPanel } from '../records/attachments/AttachmentsPanel';
 import { NoteForm } from '../records/notes/NoteForm';
@@ -24,7 +20,8 @@ import { AccountLink } from './kit/AccountPicker';
 import { AddressList, Badge, CustomValuesSection, PhoneList, SystemSection } from './kit/details';
 import { useKitMessages } from './kit/kit-messages';
 import { RelatedList, useStageName } from './kit/RelatedList';
-import { useFollowMerged, useMovedFrom, useRecord } from './kit/use-record';
+import { BackLink, MovedNotice, RecordLoadState } from '../records/page/RecordLoadState';
+import { useRecordPage } from '../records/page/use-record-page';
 import '../../styles/records.css';
 import '../../styles/accounts-contacts.css';
 
@@ -36,34 +33,16 @@ import '../../styles/accounts-contacts.css';
 export function AccountPage({ accountId }: { accountId: string }) {
   const am = useAccountsMessages();
   const k = useKitMessages();
-  const { data: account, isPending, error, refetch } = useRecord<Account>('accounts', accountId);
-  const moved = useFollowMerged('accounts', accountId, account);
-  const movedFrom = useMovedFrom();
+  const { record: account, state } = useRecordPage<Account>('accounts', accountId);
   useDocumentTitle(account?.name ?? am.title);
 
-  const back = (
-    <AppLink href="/accounts" className="back-link">
-      <span aria-hidden="true">←</span> {am.backToList}
-    </AppLink>
-  );
+  const back = <BackLink href="/accounts" label={am.backToList} />;
 
-  if (isPending || moved) return <LoadingState text={am.loading} />;
-  if (!account) {
-    return (
-      <section className="page">
-        {back}
-        {isApiError(error) && error.isNotFound ? <ErrorNotice>{am.notFound}</ErrorNotice> : <LoadFailed error={error} retry={() => void refetch()} />}
-      </section>
-    );
-  }
+  if (state.pending || !account) return <RecordLoadState {...state} loading={am.loading} notFound={am.notFound} back={back} />;
   return (
     <article className="page page-wide lead-card ac-card" aria-labelledby="account-title" data-testid="account-page">
       {back}
-      {movedFrom && movedFrom !== account.id ? (
-        <p className="notice notice-info" role="status" data-testid="record-moved">
-          {k.moved}
-        </p>
-      ) : null}
+      <MovedNotice id={account.id} text={k.moved} />
       <AccountHeader account={account} />
       <div className="lead-layout">
         <div className="ac-main">

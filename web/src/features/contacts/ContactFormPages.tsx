@@ -1,25 +1,22 @@
 import { useState } from 'react';
 import { contactFullName, createContactSchema, updateContactSchema, type Contact } from '@shared/domain/contacts/contact';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
-import { isApiError } from '../../api/api-error';
 import { useDocumentTitle } from '../../app/use-document-title';
-import { useAppConfig } from '../../config/use-config';
-import { useI18n } from '../../i18n/use-i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LoadingState } from '../../ui/LoadingState';
 import { useGoTo } from '../imports/shared/AppLink';
 import { recordPath } from '../imports/shared/record-paths';
-import { LoadFailed } from '../leads/shared/LoadFailed';
-import { useCustomFields } from '../records/custom/use-custom-fields';
 import { issuesOfZod, showApiIssues } from '../records/form/form-errors';
 import { RecordFormShell } from '../records/form/RecordFormShell';
 import { SaveNotice } from '../records/form/SaveNotice';
 import { useRecordsMessages } from '../records/records-messages';
 import { patchOf, useRecordForm } from '../accounts/kit/record-form';
-import { useCreateRecord, useFollowMerged, useRecord, useUpdateRecord } from '../accounts/kit/use-record';
 import { useContactsMessages } from './contacts-messages';
 import { contactBodyOf, contactFormValuesOf, contactKnownKeys, withoutBlanks, type ContactFormValues } from './contact-form-values';
 import { ContactFormFields } from './ContactFormFields';
+import { RecordLoadState } from '../records/page/RecordLoadState';
+import { useFormGeneration, useRecordPage } from '../records/page/use-record-page';
+import { useCreateRecord, useUpdateRecord } from '../records/page/use-record';
+import { useRecordFormContext } from '../records/form/use-record-form-page';
 import '../../styles/accounts-contacts.css';
 
 /**
@@ -27,17 +24,7 @@ import '../../styles/accounts-contacts.css';
  * then put the API's field issues next to the fields; an edit sends only what changed with the
  * version it began from, and a 409 offers the latest version.
  */
-function useFormContext() {
-  const { locale } = useI18n();
-  const config = useAppConfig();
-  const fields = useCustomFields('contact');
-  return {
-    decimal: (locale === 'ru' ? ',' : '.') as ',' | '.',
-    currency: config.currency || 'RUB',
-    customFields: fields.data?.fields ?? [],
-    ready: !fields.isPending,
-  };
-}
+const useFormContext = () => useRecordFormContext('contact', (configured) => configured || 'RUB');
 
 const withEntries = (form: { change: <K extends keyof ContactFormValues & string>(field: K, value: ContactFormValues[K]) => void }, values: ContactFormValues) => {
   form.change('phones', values.phones);
@@ -99,29 +86,18 @@ function NewContactForm({ initial, customFields }: { initial: ContactFormValues;
 export function EditContactPage({ contactId }: { contactId: string }) {
   const cm = useContactsMessages();
   const ctx = useFormContext();
-  const { data: contact, isPending, error, refetch } = useRecord<Contact>('contacts', contactId);
-  const moved = useFollowMerged('contacts', contactId, contact, '/edit');
-  const [generation, setGeneration] = useState(0);
+  const { record: contact, state, refetch } = useRecordPage<Contact>('contacts', contactId, '/edit');
+  const { generation, reload } = useFormGeneration(refetch);
   useDocumentTitle(contact ? `${cm.editTitle}: ${contactFullName(contact)}` : cm.editTitle);
 
-  if (isPending || !ctx.ready || moved) return <LoadingState text={cm.loading} />;
-  if (!contact) {
-    return (
-      <section className="page">
-        {isApiError(error) && error.isNotFound ? <ErrorNotice>{cm.notFound}</ErrorNotice> : <LoadFailed error={error} retry={() => void refetch()} />}
-      </section>
-    );
-  }
+  if (state.pending || !ctx.ready || !contact) return <RecordLoadState {...state} pending={state.pending || !ctx.ready} loading={cm.loading} notFound={cm.notFound} />;
   return (
     <EditContactForm
       key={generation}
       contact={contact}
       initial={contactFormValuesOf(contact, ctx)}
       customFields={ctx.customFields}
-      onReload={async () => {
-        await refetch();
-        setGeneration((n) => n + 1);
-      }}
+      onReload={reload}
     />
   );
 }

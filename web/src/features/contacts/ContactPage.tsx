@@ -1,16 +1,12 @@
 import { contactFullName, type Contact } from '@shared/domain/contacts/contact';
 import type { DealSummary } from '@shared/domain/deals/deal';
-import { isApiError } from '../../api/api-error';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useI18n } from '../../i18n/use-i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { LoadingState } from '../../ui/LoadingState';
 import { ActivitiesPanel } from '../activities/ActivitiesPanel';
 import { DuplicatesPanel } from '../duplicates/DuplicatesPanel';
 import { AppLink } from '../imports/shared/AppLink';
 import { recordPath } from '../imports/shared/record-paths';
 import { DetailSection } from '../leads/card/DetailSection';
-import { LoadFailed } from '../leads/shared/LoadFailed';
 import { useUserName } from '../leads/shared/use-users';
 import { AttachmentsPanel } from '../records/attachments/AttachmentsPanel';
 import { NoteForm } from '../records/notes/NoteForm';
@@ -22,9 +18,10 @@ import { AccountLink } from '../accounts/kit/AccountPicker';
 import { AddressList, Badge, CustomValuesSection, EmailList, PhoneList, SystemSection } from '../accounts/kit/details';
 import { useKitMessages } from '../accounts/kit/kit-messages';
 import { RelatedList, useStageName } from '../accounts/kit/RelatedList';
-import { useFollowMerged, useMovedFrom, useRecord } from '../accounts/kit/use-record';
 import { useContactsMessages } from './contacts-messages';
 import { timeIn, zoneLabel } from './time-zones';
+import { BackLink, MovedNotice, RecordLoadState } from '../records/page/RecordLoadState';
+import { useRecordPage } from '../records/page/use-record-page';
 import '../../styles/records.css';
 import '../../styles/accounts-contacts.css';
 
@@ -36,34 +33,16 @@ import '../../styles/accounts-contacts.css';
 export function ContactPage({ contactId }: { contactId: string }) {
   const cm = useContactsMessages();
   const k = useKitMessages();
-  const { data: contact, isPending, error, refetch } = useRecord<Contact>('contacts', contactId);
-  const moved = useFollowMerged('contacts', contactId, contact);
-  const movedFrom = useMovedFrom();
+  const { record: contact, state } = useRecordPage<Contact>('contacts', contactId);
   useDocumentTitle(contact ? contactFullName(contact) : cm.title);
 
-  const back = (
-    <AppLink href="/contacts" className="back-link">
-      <span aria-hidden="true">←</span> {cm.backToList}
-    </AppLink>
-  );
+  const back = <BackLink href="/contacts" label={cm.backToList} />;
 
-  if (isPending || moved) return <LoadingState text={cm.loading} />;
-  if (!contact) {
-    return (
-      <section className="page">
-        {back}
-        {isApiError(error) && error.isNotFound ? <ErrorNotice>{cm.notFound}</ErrorNotice> : <LoadFailed error={error} retry={() => void refetch()} />}
-      </section>
-    );
-  }
+  if (state.pending || !contact) return <RecordLoadState {...state} loading={cm.loading} notFound={cm.notFound} back={back} />;
   return (
     <article className="page page-wide lead-card ac-card" aria-labelledby="contact-title" data-testid="contact-page">
       {back}
-      {movedFrom && movedFrom !== contact.id ? (
-        <p className="notice notice-info" role="status" data-testid="record-moved">
-          {k.moved}
-        </p>
-      ) : null}
+      <MovedNotice id={contact.id} text={k.moved} />
       <ContactHeader contact={contact} />
       <div className="lead-layout">
         <div className="ac-main">

@@ -1,22 +1,19 @@
 import { useState } from 'react';
 import { currencies } from '@shared/domain/common/values';
 import { createProductSchema, productKinds, productStatuses, updateProductSchema, vatRates, type CreateProductInput, type Product, type UpdateProductInput } from '@shared/domain/products/product';
-import { isApiError } from '../../api/api-error';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useAppConfig } from '../../config/use-config';
-import { useI18n } from '../../i18n/use-i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
-import { LoadingState } from '../../ui/LoadingState';
 import { RecordFormShell } from '../records/form/RecordFormShell';
 import { SaveNotice } from '../records/form/SaveNotice';
 import { useGoTo } from '../imports/shared/AppLink';
-import { apiErrorMessage } from '../leads/shared/api-error-message';
 import { issueText, issuesOfZod, showApiIssues, type FormErrors, type Issue } from '../records/form/form-errors';
 import { useRecordsMessages } from '../records/records-messages';
 import { useCreateProduct, useProduct, useUpdateProduct } from './product-api';
 import { productPath } from './product-paths';
 import { useProductsMessages, type ProductsMessages } from './products-messages';
+import { RecordLoadState } from '../records/page/RecordLoadState';
+import { useDecimalMark, useFormGeneration } from '../records/page/use-record-page';
 import '../../styles/deals-products.css';
 
 /** A catalog item's create and edit forms: validated with the API's own schema first, then by the API. */
@@ -298,39 +295,28 @@ export function NewProductPage() {
 
 /** Edit a catalog item. "Reload" after a conflict starts the form again from the latest version. */
 export function EditProductPage({ productId }: { productId: string }) {
-  const { t } = useI18n();
   const pm = useProductsMessages();
   const { data: product, isPending, error, refetch } = useProduct(productId);
-  const [generation, setGeneration] = useState(0);
+  const { generation, reload } = useFormGeneration(refetch);
   useDocumentTitle(product ? `${pm.form.editTitle}: ${product.name}` : pm.form.editTitle);
-  if (isPending) return <LoadingState text={pm.loading} />;
-  if (!product) {
-    return (
-      <section className="page">
-        <ErrorNotice>{isApiError(error) && error.isNotFound ? pm.notFound : apiErrorMessage(error, t)}</ErrorNotice>
-      </section>
-    );
-  }
+  if (isPending || !product) return <RecordLoadState pending={isPending} error={error} loading={pm.loading} notFound={pm.notFound} />;
   return (
     <EditProductForm
       key={generation}
       product={product}
-      onReload={async () => {
-        await refetch();
-        setGeneration((n) => n + 1);
-      }}
+      onReload={reload}
     />
   );
 }
 
 function EditProductForm({ product: loaded, onReload }: { product: Product; onReload: () => Promise<void> }) {
-  const { locale } = useI18n();
+  const decimal = useDecimalMark();
   const m = useRecordsMessages();
   const pm = useProductsMessages();
   const goTo = useGoTo();
   const [base] = useState(loaded);
   const update = useUpdateProduct(base.id);
-  const form = useProductForm(valuesOf(base, locale === 'ru' ? ',' : '.'));
+  const form = useProductForm(valuesOf(base, decimal));
   const [nothingChanged, setNothingChanged] = useState(false);
 
   function submit() {

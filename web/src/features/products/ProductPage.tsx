@@ -1,11 +1,7 @@
-import { isApiError } from '../../api/api-error';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useI18n } from '../../i18n/use-i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { LoadingState } from '../../ui/LoadingState';
 import { AppLink } from '../imports/shared/AppLink';
 import { DetailSection } from '../leads/card/DetailSection';
-import { LoadFailed } from '../leads/shared/LoadFailed';
 import { useUserName } from '../leads/shared/use-users';
 import { useRecordsMessages } from '../records/records-messages';
 import { RecordTimeline } from '../records/timeline/RecordTimeline';
@@ -13,6 +9,7 @@ import { useProduct } from './product-api';
 import { productPath } from './product-paths';
 import { Availability, ProductStatusBadge, useProductValueWords, vatText } from './ProductBadges';
 import { useProductsMessages } from './products-messages';
+import { BackLink, RecordLoadState } from '../records/page/RecordLoadState';
 import '../../styles/records.css';
 import '../../styles/deals-products.css';
 
@@ -26,20 +23,8 @@ export function ProductPage({ productId }: { productId: string }) {
   const describeValue = useProductValueWords();
   useDocumentTitle(product ? product.name : pm.title);
 
-  const back = (
-    <AppLink href="/products" className="back-link">
-      <span aria-hidden="true">←</span> {pm.backToList}
-    </AppLink>
-  );
-  if (isPending) return <LoadingState text={pm.loading} />;
-  if (!product) {
-    return (
-      <section className="page">
-        {back}
-        {isApiError(error) && error.isNotFound ? <ErrorNotice>{pm.notFound}</ErrorNotice> : <LoadFailed error={error} retry={() => void refetch()} />}
-      </section>
-    );
-  }
+  const back = <BackLink href="/products" label={pm.backToList} />;
+  if (isPending || !product) return <RecordLoadState pending={isPending} error={error} retry={() => void refetch()} loading={pm.loading} notFound={pm.notFound} back={back} />;
 
   return (
     <article className="page page-wide product-page" aria-labelledby="product-title" data-testid="product-page">

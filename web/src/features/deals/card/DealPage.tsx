@@ -2,15 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Account } from '@shared/domain/accounts/account';
 import type { Contact } from '@shared/domain/contacts/contact';
-import { isApiError } from '../../../api/api-error';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { useI18n } from '../../../i18n/use-i18n';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { LoadingState } from '../../../ui/LoadingState';
 import { ActivitiesPanel } from '../../activities/ActivitiesPanel';
 import { AppLink } from '../../imports/shared/AppLink';
 import { recordPath } from '../../imports/shared/record-paths';
-import { LoadFailed } from '../../leads/shared/LoadFailed';
 import { useUserName } from '../../leads/shared/use-users';
 import { AttachmentsPanel } from '../../records/attachments/AttachmentsPanel';
 import { NoteForm } from '../../records/notes/NoteForm';
@@ -23,6 +19,7 @@ import { AccountLink } from '../shared/RecordLinks';
 import { DealDetails } from './DealDetails';
 import { DealLinesTable } from './DealLinesTable';
 import { StageBar } from './StageBar';
+import { BackLink, RecordLoadState } from '../../records/page/RecordLoadState';
 import '../../../styles/records.css';
 import '../../../styles/deals-products.css';
 
@@ -59,21 +56,9 @@ export function DealPage({ dealId }: { dealId: string }) {
     [stageName, deal?.pipelineId, dm, queryClient],
   );
 
-  const back = (
-    <AppLink href="/deals" className="back-link">
-      <span aria-hidden="true">←</span> {dm.backToList}
-    </AppLink>
-  );
+  const back = <BackLink href="/deals" label={dm.backToList} />;
 
-  if (isPending) return <LoadingState text={dm.loading} />;
-  if (!deal) {
-    return (
-      <section className="page">
-        {back}
-        {isApiError(error) && error.isNotFound ? <ErrorNotice>{dm.notFound}</ErrorNotice> : <LoadFailed error={error} retry={() => void refetch()} />}
-      </section>
-    );
-  }
+  if (isPending || !deal) return <RecordLoadState pending={isPending} error={error} retry={() => void refetch()} loading={dm.loading} notFound={dm.notFound} back={back} />;
 
   const pipeline = pipelines?.find((p) => p.id === deal.pipelineId);
   return (

@@ -2,15 +2,11 @@ import { useState } from 'react';
 import { customValuesSchema, type CustomField } from '@shared/domain/custom-fields/custom-field';
 import { currencies } from '@shared/domain/common/values';
 import { createDealSchema, updateDealSchema, type CreateDealInput, type Deal, type UpdateDealInput } from '@shared/domain/deals/deal';
-import { isApiError } from '../../../api/api-error';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { useAppConfig } from '../../../config/use-config';
-import { useI18n } from '../../../i18n/use-i18n';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useGoTo } from '../../imports/shared/AppLink';
 import { recordPath } from '../../imports/shared/record-paths';
-import { apiErrorMessage } from '../../leads/shared/api-error-message';
 import { LoadFailed } from '../../leads/shared/LoadFailed';
 import { useCustomFields } from '../../records/custom/use-custom-fields';
 import { issuesOfZod, showApiIssues, type FormErrors, type Issue } from '../../records/form/form-errors';
@@ -23,6 +19,8 @@ import { placeDealIssues } from './deal-form-errors';
 import { createBodyOf, dealFormValuesOf, emptyDealFormValues, updatePatchOf, type Currency, type DealFormValues } from './deal-form-values';
 import { DealFormFields } from './DealFormFields';
 import { useLineProducts } from './LinesEditor';
+import { RecordLoadState } from '../../records/page/RecordLoadState';
+import { useDecimalMark, useFormGeneration } from '../../records/page/use-record-page';
 import '../../../styles/deals-products.css';
 
 /** Which errors a change of a form value clears. */
@@ -150,21 +148,14 @@ function NewDealForm({ pipelines, customFields }: { pipelines: StoredPipeline[];
 
 /** Edit a deal. "Reload" after a conflict starts the form again from the latest version. */
 export function EditDealPage({ dealId }: { dealId: string }) {
-  const { t } = useI18n();
   const dm = useDealsMessages();
   const { data: deal, isPending, error, refetch } = useDeal(dealId);
   const { pipelines, custom, ready } = useFormPrerequisites();
-  const [generation, setGeneration] = useState(0);
+  const { generation, reload } = useFormGeneration(refetch);
   useDocumentTitle(deal ? `${dm.form.editTitle}: ${deal.title}` : dm.form.editTitle);
 
-  if (isPending || (!ready && !pipelines.isError && !custom.isError)) return <LoadingState text={dm.loading} />;
-  if (!deal) {
-    return (
-      <section className="page">
-        <ErrorNotice>{isApiError(error) && error.isNotFound ? dm.notFound : apiErrorMessage(error, t)}</ErrorNotice>
-      </section>
-    );
-  }
+  const pending = isPending || (!ready && !pipelines.isError && !custom.isError);
+  if (pending || !deal) return <RecordLoadState pending={pending} error={error} loading={dm.loading} notFound={dm.notFound} />;
   if (!ready) return <LoadFailed error={pipelines.error ?? custom.error} retry={() => void (pipelines.isError ? pipelines.refetch() : custom.refetch())} />;
   return (
     <EditDealForm
@@ -172,16 +163,13 @@ export function EditDealPage({ dealId }: { dealId: string }) {
       deal={deal}
       pipelines={pipelines.data ?? []}
       customFields={custom.data?.fields ?? []}
-      onReload={async () => {
-        await refetch();
-        setGeneration((n) => n + 1);
-      }}
+      onReload={reload}
     />
   );
 }
 
 function EditDealForm({ deal: loaded, pipelines, customFields, onReload }: { deal: Deal; pipelines: StoredPipeline[]; customFields: CustomField[]; onReload: () => Promise<void> }) {
-  const { locale } = useI18n();
+  const decimal = useDecimalMark();
   const m = useRecordsMessages();
   const dm = useDealsMessages();
   const goTo = useGoTo();
@@ -189,7 +177,7 @@ function EditDealForm({ deal: loaded, pipelines, customFields, onReload }: { dea
   // The deal as it was when editing began is the base of the patch and its version.
   const [base] = useState(loaded);
   const update = useUpdateDeal(base.id);
-  const form = useDealForm(dealFormValuesOf(base, customFields, currency, locale === 'ru' ? ',' : '.'), customFields);
+  const form = useDealForm(dealFormValuesOf(base, customFields, currency, decimal), customFields);
   const productOf = useLineProducts(form.values.lines);
   const [nothingChanged, setNothingChanged] = useState(false);
 

@@ -3,7 +3,7 @@ import { useRouter, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { isApiError } from '../../../api/api-error';
 import type { RecordBase } from '@shared/domain/records/record-type';
-import { recordKeys, recordUrl, useRecordsHttp } from '../../records/records-http';
+import { recordKeys, recordUrl, useRecordsHttp } from '../records-http';
 import { duplicateKeys } from '../../duplicates/use-duplicates';
 
 /**

@@ -165,7 +165,13 @@ function MergeForm({ type, survivor, duplicate, customFields, conflict, onConfli
   const notice = conflict ? (
     <ErrorNotice>{m.merge.conflict}</ErrorNotice>
   ) : error && !(isApiError(error) && error.isConflict) ? (
-    <ErrorNotice>{isApiError(error) && error.status === 422 ? m.merge.alreadyMerged : apiErrorMessage(error, t)}</ErrorNotice>
+    <ErrorNotice>
+      {isApiError(error) && error.status === 422
+        ? error.fields.some((f) => f.code === 'converted')
+          ? m.merge.converted
+          : m.merge.alreadyMerged
+        : apiErrorMessage(error, t)}
+    </ErrorNotice>
   ) : null;
 
   return (

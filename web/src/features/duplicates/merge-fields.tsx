@@ -1,7 +1,8 @@
 import { accountKind, type Account } from '@shared/domain/accounts/account';
 import { contactFullName, contactKind, type Contact } from '@shared/domain/contacts/contact';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
-import type { LeadChannel } from '@shared/domain/leads/lead-process';
+import { leadKind, type Lead } from '@shared/domain/leads/lead';
+import type { LeadChannel, Qualification } from '@shared/domain/leads/lead-process';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../imports/shared/AppLink';
 import { recordPath } from '../imports/shared/record-paths';
@@ -10,21 +11,27 @@ import { useDuplicatesMessages, type DuplicatesMessages } from './duplicates-mes
 import type { MergeRecord, MergeType } from './use-duplicates';
 
 /**
- * The fields a merge compares, in the order the record types track them (accountKind.tracked,
- * contactKind.tracked), and how each value reads. Lists (phones, emails, addresses, social links)
+ * The fields a merge compares, in the order the record types track them (leadKind.tracked,
+ * accountKind.tracked, contactKind.tracked), and how each value reads. Lists (phones, emails, addresses, social links)
  * are never chosen between: the merge keeps the entries of both.
  */
 export const listFields: readonly string[] = ['phones', 'emails', 'addresses', 'socialLinks'];
 
+const trackedOf: Record<MergeType, readonly string[]> = { lead: leadKind.tracked, account: accountKind.tracked, contact: contactKind.tracked };
+
+/** A lead's status moves by its own steps (qualify, reject, convert); a merge does not choose it. */
 export function comparedFields(type: MergeType): string[] {
-  const tracked: readonly string[] = type === 'account' ? accountKind.tracked : contactKind.tracked;
-  return tracked.filter((field) => field !== 'custom');
+  return trackedOf[type].filter((field) => field !== 'custom' && !(type === 'lead' && field === 'status'));
 }
 
 export const recordTitle = (type: MergeType, record: MergeRecord): string =>
-  type === 'account' ? (record as Account).name : contactFullName(record as Contact);
+  type === 'lead' ? leadKind.search(record as Lead).title : type === 'account' ? (record as Account).name : contactFullName(record as Contact);
 
 export function recordSubtitle(type: MergeType, record: MergeRecord): string {
+  if (type === 'lead') {
+    const lead = record as Lead;
+    return [lead.company, lead.email, lead.phone].filter(Boolean).join(' · ');
+  }
   if (type === 'account') {
     const account = record as Account;
     return [account.taxId && `ИНН ${account.taxId}`, account.email, account.phones?.[0]?.number].filter(Boolean).join(' · ');
@@ -130,6 +137,9 @@ export function FieldValue({ field, value, customFields }: { field: string; valu
       return <span>{format.number(Number(value))}</span>;
     case 'rating':
       return <span aria-label={String(value)}>{'★'.repeat(Number(value))}</span>;
+    case 'qualification':
+      return <span>{t.qualifications[value as Qualification] ?? String(value)}</span>;
+    case 'budget':
     case 'annualRevenue':
       return <span>{format.money(value as { amount: number; currency: string })}</span>;
     case 'birthDate':

@@ -2,19 +2,23 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useMemo } from 'react';
 import type { Account } from '@shared/domain/accounts/account';
 import type { Contact } from '@shared/domain/contacts/contact';
+import type { Lead } from '@shared/domain/leads/lead';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import type { MatchReason } from '@shared/domain/duplicates/match-keys';
 import type { HttpClient } from '../../api/http-client';
 import { useHttpClient } from '../imports/shared/use-http';
 
 /**
- * Duplicates of an account or a contact, the two records of a merge, and the merge itself
+ * Duplicates of a lead, an account or a contact, the two records of a merge, and the merge itself
  * (REC-12). Reading a merged record answers 308 and the browser follows it: the record that comes
  * back is then the survivor, with another id than the one asked for.
  */
-export type MergeType = 'account' | 'contact';
-export const mergeTypes: readonly MergeType[] = ['account', 'contact'];
-export type MergeRecord = Account | Contact;
+export type MergeType = 'lead' | 'account' | 'contact';
+export const mergeTypes: readonly MergeType[] = ['lead', 'account', 'contact'];
+/** The types with a duplicates view of all their pairs; leads show theirs on each lead's card. */
+export type ViewType = Exclude<MergeType, 'lead'>;
+export const viewTypes: readonly ViewType[] = ['account', 'contact'];
+export type MergeRecord = Lead | Account | Contact;
 
 export interface DuplicateCandidate {
   record: MergeRecord;
@@ -35,7 +39,7 @@ export interface MergeBody {
   take: string[];
 }
 
-const resource: Record<MergeType, string> = { account: 'accounts', contact: 'contacts' };
+const resource: Record<MergeType, string> = { lead: 'leads', account: 'accounts', contact: 'contacts' };
 const recordUrl = (type: MergeType, id: string) => `/api/${resource[type]}/${encodeURIComponent(id)}`;
 
 export const duplicateKeys = {

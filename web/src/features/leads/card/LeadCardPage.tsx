@@ -2,6 +2,9 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { leadDisplayName } from '@shared/domain/leads/lead-changes';
 import { isOpenStatus } from '@shared/domain/leads/lead-process';
+import { ActivitiesPanel } from '../../activities/ActivitiesPanel';
+import { DuplicatesPanel } from '../../duplicates/DuplicatesPanel';
+import { AttachmentsPanel } from '../../records/attachments/AttachmentsPanel';
 import { isApiError } from '../../../api/api-error';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { useI18n } from '../../../i18n/use-i18n';
@@ -88,8 +91,14 @@ export function LeadCardPage({ leadId }: { leadId: string }) {
 
       {lead.conversion ? <ConversionSummary lead={lead} /> : null}
 
+      {open ? <DuplicatesPanel type="lead" id={lead.id} /> : null}
+
       <div className="lead-layout">
-        <LeadDetails lead={lead} />
+        <div className="lead-main">
+          <LeadDetails lead={lead} />
+          <ActivitiesPanel regarding={{ type: 'lead', id: lead.id }} />
+          <AttachmentsPanel resource="leads" id={lead.id} />
+        </div>
         <LeadTimeline leadId={lead.id} />
       </div>
 

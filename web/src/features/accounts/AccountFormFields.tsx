@@ -11,8 +11,8 @@ import type { AccountFormValues, AccountTextField } from './account-form-values'
 import { AccountPicker } from './kit/AccountPicker';
 import { CustomFieldInputs } from './kit/CustomFieldInputs';
 import { EntriesEditor } from './kit/EntriesEditor';
-import { rowKey } from './kit/record-form';
-import type { RecordForm } from './kit/record-form';
+import { rowKey } from '../records/form/record-form';
+import type { RecordForm } from '../records/form/record-form';
 import { useKitMessages } from './kit/kit-messages';
 
 /** Every field of an account, grouped; each control is named and test-tagged `account-form-<field>`. */

@@ -1,23 +1,19 @@
-import { useState } from 'react';
 import { createAccountSchema, updateAccountSchema, type Account } from '@shared/domain/accounts/account';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { LoadingState } from '../../ui/LoadingState';
 import { useGoTo } from '../imports/shared/AppLink';
 import { recordPath } from '../imports/shared/record-paths';
-import { issuesOfZod, showApiIssues } from '../records/form/form-errors';
 import { RecordFormShell } from '../records/form/RecordFormShell';
 import { SaveNotice } from '../records/form/SaveNotice';
+import { useRecordFormContext } from '../records/form/use-record-form-page';
+import { useCreateRecordForm, useEditRecordForm, type RecordFormSpec } from '../records/form/use-record-save';
+import { RecordLoadState } from '../records/page/RecordLoadState';
+import { useFormGeneration, useRecordPage } from '../records/page/use-record-page';
 import { useRecordsMessages } from '../records/records-messages';
 import { useAccountsMessages } from './accounts-messages';
 import { accountBodyOf, accountFormValuesOf, accountKnownKeys, defaultCurrency, withoutBlanks, type AccountFormValues } from './account-form-values';
 import { AccountFormFields } from './AccountFormFields';
-import { useRecordForm } from './kit/record-form';
-import { patchOf } from './kit/record-form';
-import { RecordLoadState } from '../records/page/RecordLoadState';
-import { useFormGeneration, useRecordPage } from '../records/page/use-record-page';
-import { useCreateRecord, useUpdateRecord } from '../records/page/use-record';
-import { useRecordFormContext } from '../records/form/use-record-form-page';
 import '../../styles/accounts-contacts.css';
 
 /**
@@ -26,6 +22,18 @@ import '../../styles/accounts-contacts.css';
  * sends only what changed with the version it began from, and a 409 offers the latest version.
  */
 const useFormContext = () => useRecordFormContext('account', defaultCurrency);
+
+const accountForm: RecordFormSpec<AccountFormValues> = {
+  resource: 'accounts',
+  type: 'account',
+  createSchema: createAccountSchema,
+  updateSchema: updateAccountSchema,
+  withoutBlanks,
+  entries: ['phones', 'addresses'],
+  bodyOf: accountBodyOf,
+  knownKeys: accountKnownKeys,
+  kept: ['name', 'ownerId'],
+};
 
 export function NewAccountPage({ parentId }: { parentId?: string }) {
   const am = useAccountsMessages();
@@ -39,25 +47,7 @@ function NewAccountForm({ initial, customFields }: { initial: AccountFormValues;
   const m = useRecordsMessages();
   const am = useAccountsMessages();
   const goTo = useGoTo();
-  const create = useCreateRecord<Account, unknown>('accounts');
-  const form = useRecordForm(initial, accountKnownKeys(customFields));
-
-  function submit() {
-    const values = withoutBlanks(form.values);
-    form.change('phones', values.phones);
-    form.change('addresses', values.addresses);
-    const { body, errors } = accountBodyOf(values, customFields, m, true);
-    const parsed = createAccountSchema.safeParse(body);
-    if (!parsed.success || Object.keys(errors).length > 0) {
-      form.showIssues(parsed.success ? [] : issuesOfZod(parsed.error.issues), errors);
-      return;
-    }
-    form.clearErrors();
-    create.mutate(parsed.data, {
-      onSuccess: (account) => goTo(recordPath('account', account.id), { replace: true }),
-      onError: showApiIssues(form),
-    });
-  }
+  const { form, submit, submitting, error } = useCreateRecordForm<AccountFormValues, Account>(accountForm, initial, customFields);
 
   return (
     <RecordFormShell
@@ -65,11 +55,9 @@ function NewAccountForm({ initial, customFields }: { initial: AccountFormValues;
       testId="account-form"
       className="ac-form"
       submitLabel={m.form.create}
-      submitting={create.isPending}
-      hasFieldErrors={Object.keys(form.errors).length > 0}
-      otherErrors={form.otherErrors}
-      notice={<SaveNotice error={create.error} nothingChanged={false} />}
-      attempt={form.attempt}
+      submitting={submitting}
+      form={form}
+      notice={<SaveNotice error={error} />}
       onSubmit={submit}
       onCancel={() => (initial.parent ? goTo(recordPath('account', initial.parent.id)) : goTo('/accounts'))}
     >
@@ -97,58 +85,25 @@ export function EditAccountPage({ accountId }: { accountId: string }) {
   );
 }
 
-/** The account as it was when editing began is the base of the patch and its version. */
 function EditAccountForm({ account, initial, customFields, onReload }: { account: Account; initial: AccountFormValues; customFields: readonly CustomField[]; onReload: () => Promise<void> }) {
   const m = useRecordsMessages();
   const am = useAccountsMessages();
   const goTo = useGoTo();
-  const [base] = useState(() => ({ account, values: initial }));
-  const update = useUpdateRecord<Account, { version: number }>('accounts', base.account.id);
-  const form = useRecordForm(initial, accountKnownKeys(customFields));
-  const [nothingChanged, setNothingChanged] = useState(false);
-
-  function submit() {
-    setNothingChanged(false);
-    const values = withoutBlanks(form.values);
-    form.change('phones', values.phones);
-    form.change('addresses', values.addresses);
-    const next = accountBodyOf(values, customFields, m, false);
-    const before = accountBodyOf(base.values, customFields, m, false);
-    const { patch, cleared } = patchOf(next.body, before.body, ['name', 'ownerId']);
-    const clearedErrors = Object.fromEntries(cleared.map((field) => [field, m.form.errors.required]));
-    const parsed = updateAccountSchema.safeParse({ version: base.account.version, ...patch });
-    const issues = parsed.success ? [] : issuesOfZod(parsed.error.issues).filter((issue) => issue.path !== 'version');
-    const localErrors = { ...clearedErrors, ...next.errors };
-    if (issues.length > 0 || Object.keys(localErrors).length > 0) {
-      form.showIssues(issues, localErrors);
-      return;
-    }
-    form.clearErrors();
-    if (!parsed.success) {
-      setNothingChanged(true);
-      return;
-    }
-    update.mutate(parsed.data, {
-      onSuccess: (saved) => goTo(recordPath('account', saved.id), { replace: true }),
-      onError: showApiIssues(form),
-    });
-  }
+  const { base, form, submit, submitting, error, nothingChanged } = useEditRecordForm(accountForm, account, initial, customFields);
 
   return (
     <RecordFormShell
-      title={`${am.editTitle}: ${base.account.name}`}
+      title={`${am.editTitle}: ${base.name}`}
       testId="account-form"
       className="ac-form"
       submitLabel={m.form.save}
-      submitting={update.isPending}
-      hasFieldErrors={Object.keys(form.errors).length > 0}
-      otherErrors={form.otherErrors}
-      notice={<SaveNotice error={update.error} nothingChanged={nothingChanged} onReload={onReload} />}
-      attempt={form.attempt}
+      submitting={submitting}
+      form={form}
+      notice={<SaveNotice error={error} nothingChanged={nothingChanged} onReload={onReload} />}
       onSubmit={submit}
-      onCancel={() => goTo(recordPath('account', base.account.id))}
+      onCancel={() => goTo(recordPath('account', base.id))}
     >
-      <AccountFormFields mode="edit" form={form} customFields={customFields} selfId={base.account.id} />
+      <AccountFormFields mode="edit" form={form} customFields={customFields} selfId={base.id} />
     </RecordFormShell>
   );
 }

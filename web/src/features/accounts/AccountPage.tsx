@@ -11,6 +11,8 @@ import { DetailSection } from '../leads/card/DetailSection';
 import { useUserName } from '../leads/shared/use-users';
 import { AttachmentsPanel } from '../records/attachments/AttachmentsPanel';
 import { NoteForm } from '../records/notes/NoteForm';
+import { BackLink, MovedNotice, RecordLoadState } from '../records/page/RecordLoadState';
+import { useRecordPage } from '../records/page/use-record-page';
 import { recordKeys } from '../records/records-http';
 import { useRecordsMessages } from '../records/records-messages';
 import { formatDay } from '../records/shared/format';
@@ -20,8 +22,6 @@ import { AccountLink } from './kit/AccountPicker';
 import { AddressList, Badge, CustomValuesSection, PhoneList, SystemSection } from './kit/details';
 import { useKitMessages } from './kit/kit-messages';
 import { RelatedList, useStageName } from './kit/RelatedList';
-import { BackLink, MovedNotice, RecordLoadState } from '../records/page/RecordLoadState';
-import { useRecordPage } from '../records/page/use-record-page';
 import '../../styles/records.css';
 import '../../styles/accounts-contacts.css';
 

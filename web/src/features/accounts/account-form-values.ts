@@ -6,7 +6,7 @@ import type { RecordsMessages } from '../records/records-messages';
 import type { PickedAccount } from './kit/AccountPicker';
 import { customInputsOf, customKeys, customValuesOf, type CustomInputs } from './kit/custom-form';
 import { addressesOf, addressRows, phoneRows, phonesOf, rowKeys, withoutBlankRows, type AddressRow, type PhoneRow } from './kit/entries';
-import { defined, numberOrText, numberText, textOrUndefined } from './kit/record-form';
+import { defined, numberOrText, numberText, textOrUndefined } from '../records/form/record-form';
 
 /**
  * The account form as its inputs hold it, and its conversion to the API's body: the same

@@ -9,7 +9,7 @@ import { AccountPicker } from '../accounts/kit/AccountPicker';
 import { CustomFieldInputs } from '../accounts/kit/CustomFieldInputs';
 import { EntriesEditor } from '../accounts/kit/EntriesEditor';
 import { useKitMessages } from '../accounts/kit/kit-messages';
-import { rowKey, type RecordForm } from '../accounts/kit/record-form';
+import { rowKey, type RecordForm } from '../records/form/record-form';
 import { useContactsMessages } from './contacts-messages';
 import type { ContactFormValues, ContactTextField } from './contact-form-values';
 import { zoneGroups, zoneLabel } from './time-zones';

@@ -1,22 +1,19 @@
-import { useState } from 'react';
 import { contactFullName, createContactSchema, updateContactSchema, type Contact } from '@shared/domain/contacts/contact';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { LoadingState } from '../../ui/LoadingState';
 import { useGoTo } from '../imports/shared/AppLink';
 import { recordPath } from '../imports/shared/record-paths';
-import { issuesOfZod, showApiIssues } from '../records/form/form-errors';
 import { RecordFormShell } from '../records/form/RecordFormShell';
 import { SaveNotice } from '../records/form/SaveNotice';
+import { useRecordFormContext } from '../records/form/use-record-form-page';
+import { useCreateRecordForm, useEditRecordForm, type RecordFormSpec } from '../records/form/use-record-save';
+import { RecordLoadState } from '../records/page/RecordLoadState';
+import { useFormGeneration, useRecordPage } from '../records/page/use-record-page';
 import { useRecordsMessages } from '../records/records-messages';
-import { patchOf, useRecordForm } from '../accounts/kit/record-form';
 import { useContactsMessages } from './contacts-messages';
 import { contactBodyOf, contactFormValuesOf, contactKnownKeys, withoutBlanks, type ContactFormValues } from './contact-form-values';
 import { ContactFormFields } from './ContactFormFields';
-import { RecordLoadState } from '../records/page/RecordLoadState';
-import { useFormGeneration, useRecordPage } from '../records/page/use-record-page';
-import { useCreateRecord, useUpdateRecord } from '../records/page/use-record';
-import { useRecordFormContext } from '../records/form/use-record-form-page';
 import '../../styles/accounts-contacts.css';
 
 /**
@@ -26,11 +23,16 @@ import '../../styles/accounts-contacts.css';
  */
 const useFormContext = () => useRecordFormContext('contact', (configured) => configured || 'RUB');
 
-const withEntries = (form: { change: <K extends keyof ContactFormValues & string>(field: K, value: ContactFormValues[K]) => void }, values: ContactFormValues) => {
-  form.change('phones', values.phones);
-  form.change('emails', values.emails);
-  form.change('addresses', values.addresses);
-  form.change('socialLinks', values.socialLinks);
+const contactForm: RecordFormSpec<ContactFormValues> = {
+  resource: 'contacts',
+  type: 'contact',
+  createSchema: createContactSchema,
+  updateSchema: updateContactSchema,
+  withoutBlanks,
+  entries: ['phones', 'emails', 'addresses', 'socialLinks'],
+  bodyOf: contactBodyOf,
+  knownKeys: contactKnownKeys,
+  kept: ['lastName', 'ownerId'],
 };
 
 export function NewContactPage({ accountId }: { accountId?: string }) {
@@ -45,24 +47,7 @@ function NewContactForm({ initial, customFields }: { initial: ContactFormValues;
   const m = useRecordsMessages();
   const cm = useContactsMessages();
   const goTo = useGoTo();
-  const create = useCreateRecord<Contact, unknown>('contacts');
-  const form = useRecordForm(initial, contactKnownKeys(customFields));
-
-  function submit() {
-    const values = withoutBlanks(form.values);
-    withEntries(form, values);
-    const { body, errors } = contactBodyOf(values, customFields, m, true);
-    const parsed = createContactSchema.safeParse(body);
-    if (!parsed.success || Object.keys(errors).length > 0) {
-      form.showIssues(parsed.success ? [] : issuesOfZod(parsed.error.issues), errors);
-      return;
-    }
-    form.clearErrors();
-    create.mutate(parsed.data, {
-      onSuccess: (contact) => goTo(recordPath('contact', contact.id), { replace: true }),
-      onError: showApiIssues(form),
-    });
-  }
+  const { form, submit, submitting, error } = useCreateRecordForm<ContactFormValues, Contact>(contactForm, initial, customFields);
 
   return (
     <RecordFormShell
@@ -70,11 +55,9 @@ function NewContactForm({ initial, customFields }: { initial: ContactFormValues;
       testId="contact-form"
       className="ac-form"
       submitLabel={m.form.create}
-      submitting={create.isPending}
-      hasFieldErrors={Object.keys(form.errors).length > 0}
-      otherErrors={form.otherErrors}
-      notice={<SaveNotice error={create.error} nothingChanged={false} />}
-      attempt={form.attempt}
+      submitting={submitting}
+      form={form}
+      notice={<SaveNotice error={error} />}
       onSubmit={submit}
       onCancel={() => (initial.account ? goTo(recordPath('account', initial.account.id)) : goTo('/contacts'))}
     >
@@ -102,55 +85,23 @@ export function EditContactPage({ contactId }: { contactId: string }) {
   );
 }
 
-/** The contact as it was when editing began is the base of the patch and its version. */
 function EditContactForm({ contact, initial, customFields, onReload }: { contact: Contact; initial: ContactFormValues; customFields: readonly CustomField[]; onReload: () => Promise<void> }) {
   const m = useRecordsMessages();
   const cm = useContactsMessages();
   const goTo = useGoTo();
-  const [base] = useState(() => ({ contact, values: initial }));
-  const update = useUpdateRecord<Contact, { version: number }>('contacts', base.contact.id);
-  const form = useRecordForm(initial, contactKnownKeys(customFields));
-  const [nothingChanged, setNothingChanged] = useState(false);
-
-  function submit() {
-    setNothingChanged(false);
-    const values = withoutBlanks(form.values);
-    withEntries(form, values);
-    const next = contactBodyOf(values, customFields, m, false);
-    const before = contactBodyOf(base.values, customFields, m, false);
-    const { patch, cleared } = patchOf(next.body, before.body, ['lastName', 'ownerId']);
-    const clearedErrors = Object.fromEntries(cleared.map((field) => [field, m.form.errors.required]));
-    const parsed = updateContactSchema.safeParse({ version: base.contact.version, ...patch });
-    const issues = parsed.success ? [] : issuesOfZod(parsed.error.issues).filter((issue) => issue.path !== 'version');
-    const localErrors = { ...clearedErrors, ...next.errors };
-    if (issues.length > 0 || Object.keys(localErrors).length > 0) {
-      form.showIssues(issues, localErrors);
-      return;
-    }
-    form.clearErrors();
-    if (!parsed.success) {
-      setNothingChanged(true);
-      return;
-    }
-    update.mutate(parsed.data, {
-      onSuccess: (saved) => goTo(recordPath('contact', saved.id), { replace: true }),
-      onError: showApiIssues(form),
-    });
-  }
+  const { base, form, submit, submitting, error, nothingChanged } = useEditRecordForm(contactForm, contact, initial, customFields);
 
   return (
     <RecordFormShell
-      title={`${cm.editTitle}: ${contactFullName(base.contact)}`}
+      title={`${cm.editTitle}: ${contactFullName(base)}`}
       testId="contact-form"
       className="ac-form"
       submitLabel={m.form.save}
-      submitting={update.isPending}
-      hasFieldErrors={Object.keys(form.errors).length > 0}
-      otherErrors={form.otherErrors}
-      notice={<SaveNotice error={update.error} nothingChanged={nothingChanged} onReload={onReload} />}
-      attempt={form.attempt}
+      submitting={submitting}
+      form={form}
+      notice={<SaveNotice error={error} nothingChanged={nothingChanged} onReload={onReload} />}
       onSubmit={submit}
-      onCancel={() => goTo(recordPath('contact', base.contact.id))}
+      onCancel={() => goTo(recordPath('contact', base.id))}
     >
       <ContactFormFields mode="edit" form={form} customFields={customFields} />
     </RecordFormShell>

@@ -19,7 +19,7 @@ import {
   type LinkRow,
   type PhoneRow,
 } from '../accounts/kit/entries';
-import { defined, textOrUndefined } from '../accounts/kit/record-form';
+import { defined, textOrUndefined } from '../records/form/record-form';
 
 /**
  * The contact form as its inputs hold it, and its conversion to the API's body: the same

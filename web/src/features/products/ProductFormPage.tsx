@@ -280,10 +280,8 @@ export function NewProductPage() {
       title={pm.form.createTitle}
       submitLabel={m.form.create}
       submitting={create.isPending}
-      hasFieldErrors={Object.keys(form.errors).length > 0}
-      otherErrors={form.otherErrors}
+      form={form}
       notice={<SaveNotice error={create.error} conflict="message" />}
-      attempt={form.attempt}
       onSubmit={submit}
       onCancel={() => goTo('/products')}
       testId="product-form"
@@ -344,10 +342,8 @@ function EditProductForm({ product: loaded, onReload }: { product: Product; onRe
       title={`${pm.form.editTitle}: ${base.name}`}
       submitLabel={m.form.save}
       submitting={update.isPending}
-      hasFieldErrors={Object.keys(form.errors).length > 0}
-      otherErrors={form.otherErrors}
+      form={form}
       notice={<SaveNotice error={update.error} nothingChanged={nothingChanged} onReload={onReload} />}
-      attempt={form.attempt}
       onSubmit={submit}
       onCancel={() => goTo(productPath(base.id))}
       testId="product-form"

@@ -1,5 +1,5 @@
 import type { AddressLike } from '../../records/shared/format';
-import { rowKey, textOrUndefined } from './record-form';
+import { rowKey, textOrUndefined } from '../../records/form/record-form';
 
 /**
  * The repeated contact details as the form holds them (rows of strings, each with a React key)

@@ -133,10 +133,8 @@ function NewDealForm({ pipelines, customFields }: { pipelines: StoredPipeline[];
       title={dm.form.createTitle}
       submitLabel={m.form.create}
       submitting={create.isPending}
-      hasFieldErrors={Object.keys(form.errors).length > 0}
-      otherErrors={form.otherErrors}
+      form={form}
       notice={<SaveNotice error={create.error} conflict="message" />}
-      attempt={form.attempt}
       onSubmit={submit}
       onCancel={() => goTo('/deals')}
       testId="deal-form"
@@ -207,10 +205,8 @@ function EditDealForm({ deal: loaded, pipelines, customFields, onReload }: { dea
       title={`${dm.form.editTitle}: ${base.title}`}
       submitLabel={m.form.save}
       submitting={update.isPending}
-      hasFieldErrors={Object.keys(form.errors).length > 0}
-      otherErrors={form.otherErrors}
+      form={form}
       notice={<SaveNotice error={update.error} nothingChanged={nothingChanged} onReload={onReload} />}
-      attempt={form.attempt}
       onSubmit={submit}
       onCancel={() => goTo(recordPath('deal', base.id))}
       testId="deal-form"

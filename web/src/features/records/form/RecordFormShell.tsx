@@ -12,12 +12,10 @@ interface RecordFormShellProps {
   testId: string;
   submitLabel: string;
   submitting: boolean;
-  /** Field errors exist: say so above the form. */
-  hasFieldErrors: boolean;
-  otherErrors: string[];
+  /** The form's errors by field (any: say so above the form), those no field shows, and the failed submits so far. */
+  form: { errors: Readonly<Record<string, string>>; otherErrors: readonly string[]; attempt: number };
   /** A problem with the whole request (conflict, network), with its own action: see `SaveNotice`. */
   notice?: ReactNode;
-  attempt: number;
   onSubmit: () => void;
   onCancel: () => void;
   /** The form's own class next to `lead-form`. */
@@ -30,18 +28,19 @@ export function RecordFormShell(props: RecordFormShellProps) {
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    if (props.attempt === 0) return;
+    if (props.form.attempt === 0) return;
     const form = formRef.current;
     const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[role="alert"]');
     target?.focus();
-  }, [props.attempt]);
+  }, [props.form.attempt]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!props.submitting) props.onSubmit();
   }
 
-  const summary = props.hasFieldErrors || props.otherErrors.length > 0;
+  const { errors, otherErrors } = props.form;
+  const summary = Object.keys(errors).length > 0 || otherErrors.length > 0;
   const titleId = `${props.testId}-title`;
   return (
     <section className="page page-form" aria-labelledby={titleId}>
@@ -58,9 +57,9 @@ export function RecordFormShell(props: RecordFormShellProps) {
         {summary ? (
           <div tabIndex={-1} role="alert" className="notice notice-error" data-testid="record-form-errors">
             <p>{m.form.fixErrors}</p>
-            {props.otherErrors.length > 0 ? (
+            {otherErrors.length > 0 ? (
               <ul>
-                {props.otherErrors.map((message) => (
+                {otherErrors.map((message) => (
                   <li key={message}>{message}</li>
                 ))}
               </ul>

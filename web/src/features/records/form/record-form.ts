@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { placeIssues, type FormErrors, type Issue } from '../../records/form/form-errors';
-import { useRecordsMessages } from '../../records/records-messages';
+import { placeIssues, type FormErrors, type Issue } from './form-errors';
+import { useRecordsMessages } from '../records-messages';
 
 /**
  * The state of an account or contact form: values as the inputs hold them, errors by field key

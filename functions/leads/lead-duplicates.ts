@@ -2,8 +2,12 @@ import { mergeInputSchema } from '../../shared/domain/duplicates/merge';
 import { leadDuplicates, mergeLeadsAs } from '../../shared/services/lead-duplicates-service';
 import { apiHandler } from '../http/api-handler';
 import { leadPath } from '../http/params';
+import { duplicatesViewRoutes } from '../records/record-routes';
 
 /** A lead's possible duplicates, and the merge of one into it (REC-12). */
 export const leadDuplicatesRoute = apiHandler({ path: leadPath }, async ({ path }) => ({ body: await leadDuplicates(path.leadId) }));
 
 export const mergeLeadRoute = apiHandler({ path: leadPath, body: mergeInputSchema }, async ({ actor, path, body }) => ({ body: await mergeLeadsAs(actor, path.leadId, body) }));
+
+/** The leads' duplicates view, as accounts and contacts have theirs. */
+export const { duplicatesOfType: leadPairsRoute, dismissDuplicates: dismissLeadPairRoute } = duplicatesViewRoutes('lead');

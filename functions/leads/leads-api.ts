@@ -4,7 +4,7 @@ import { convertLeadRoute } from './convert-lead';
 import { createLeadRoute } from './create-lead';
 import { getLeadTimelineRoute } from './get-lead-timeline';
 import { getLeadRoute } from './get-lead';
-import { leadDuplicatesRoute, mergeLeadRoute } from './lead-duplicates';
+import { dismissLeadPairRoute, leadDuplicatesRoute, leadPairsRoute, mergeLeadRoute } from './lead-duplicates';
 import { listLeadsRoute } from './list-leads';
 import { rejectLeadRoute } from './reject-lead';
 import { updateLeadRoute } from './update-lead';
@@ -19,6 +19,8 @@ export const handler = apiRouter({
   'GET /api/leads/{leadId}/timeline': getLeadTimelineRoute,
   'POST /api/leads/{leadId}/convert': convertLeadRoute,
   'POST /api/leads/{leadId}/notes': addLeadNoteRoute,
+  'GET /api/leads/duplicates': leadPairsRoute,
+  'POST /api/leads/duplicates/dismiss': dismissLeadPairRoute,
   'GET /api/leads/{leadId}/duplicates': leadDuplicatesRoute,
   'POST /api/leads/{leadId}/merge': mergeLeadRoute,
 });

@@ -25,9 +25,16 @@ export function recordRoutes<T extends RecordBase, C extends object, U extends {
     timeline: apiHandler({ path: idPath, query: pageQuery }, async ({ path, query }) => ({ body: await service.timeline(path.id, query) })),
     duplicates: apiHandler({ path: idPath }, async ({ path }) => ({ body: await service.duplicates(path.id) })),
     merge: apiHandler({ path: idPath, body: mergeInputSchema }, async ({ actor, path, body }) => ({ body: await mergeInto(service.kind, actor, path.id, body) })),
-    duplicatesOfType: apiHandler({ query: pageQuery }, async ({ query }) => ({ body: await duplicatesOfType(service.kind.type, query) })),
+    ...duplicatesViewRoutes(service.kind.type),
+  };
+}
+
+/** A type's duplicates view and "not duplicates" (REC-12); leads use them too. */
+export function duplicatesViewRoutes(type: RecordType) {
+  return {
+    duplicatesOfType: apiHandler({ query: pageQuery }, async ({ query }) => ({ body: await duplicatesOfType(type, query) })),
     dismissDuplicates: apiHandler({ body: dismissBody }, async ({ actor, body }) => {
-      await dismissDuplicatesAs(actor, service.kind.type, body.ids);
+      await dismissDuplicatesAs(actor, type, body.ids);
       return { status: 204, body: undefined };
     }),
   };

@@ -121,6 +121,8 @@ export const app: AppDefinition = {
       'GET /api/leads/{leadId}/timeline',
       'POST /api/leads/{leadId}/convert',
       'POST /api/leads/{leadId}/notes',
+      'GET /api/leads/duplicates',
+      'POST /api/leads/duplicates/dismiss',
       'GET /api/leads/{leadId}/duplicates',
       'POST /api/leads/{leadId}/merge',
     ]),
@@ -163,8 +165,14 @@ export const app: AppDefinition = {
     },
     {
       id: 'duplicates-detect',
-      description: 'An account or contact was created, changed or merged: update its duplicate pairs',
-      eventPattern: { source: ['crm.records'], 'detail-type': ['RecordCreated', 'RecordUpdated', 'RecordsMerged'], detail: { record: { type: ['account', 'contact'] } } },
+      description: 'An account or contact was created, changed or merged, or two leads were merged: update its duplicate pairs',
+      eventPattern: { source: ['crm.records'], 'detail-type': ['RecordCreated', 'RecordUpdated', 'RecordsMerged'], detail: { record: { type: ['lead', 'account', 'contact'] } } },
+      function: 'detect-duplicates',
+    },
+    {
+      id: 'lead-duplicates-detect',
+      description: "A lead was created, changed, repeated, rejected or converted: update its duplicate pairs",
+      eventPattern: { source: ['crm.leads'], 'detail-type': ['LeadCreated', 'LeadUpdated', 'LeadResubmitted', 'LeadRejected', 'LeadConverted'] },
       function: 'detect-duplicates',
     },
     {

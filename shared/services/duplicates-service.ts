@@ -16,8 +16,13 @@ import type { RecordBase, RecordType } from '../domain/records/record-type';
 export async function detectDuplicatesOf(type: RecordType, id: string, clock: Clock = systemClock): Promise<{ added: number; removed: number }> {
   const kind = kinds[type];
   const record = await getRecord(kind, id);
-  if (!record || !kind.match) return { added: 0, removed: await dropPairs(type, id) };
-  return syncPairs(type, id, await findMatches(type, matchKeys(kind.match(record)), id), clock.now().toISOString());
+  if (!record || !kind.match || kind.mergeable?.(record) === false) return { added: 0, removed: await dropPairs(type, id) };
+  let matches = await findMatches(type, matchKeys(kind.match(record)), id);
+  if (kind.mergeable) {
+    const others = await getRecords(kind, matches.slice(0, 100).map((m) => m.id));
+    matches = matches.filter((m) => others.has(m.id) && kind.mergeable!(others.get(m.id)!));
+  }
+  return syncPairs(type, id, matches, clock.now().toISOString());
 }
 
 export interface DuplicatePairView {

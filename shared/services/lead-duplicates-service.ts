@@ -19,7 +19,8 @@ export async function leadDuplicates(id: string): Promise<{ items: { record: Lea
   if (!lead) throw notFound('Lead');
   const matches = await findMatches('lead', matchKeys(leadKind.match!(lead)), id);
   const leads = await getLeads(matches.slice(0, 50).map((m) => m.id));
-  return { items: matches.flatMap((m) => (leads.has(m.id) ? [{ record: leads.get(m.id)!, reasons: m.reasons }] : [])) };
+  const mergeable = (other: Lead | undefined): other is Lead => Boolean(other && leadKind.mergeable!(other));
+  return { items: matches.flatMap((m) => (mergeable(leads.get(m.id)) ? [{ record: leads.get(m.id)!, reasons: m.reasons }] : [])) };
 }
 
 const converted = (path: string) =>

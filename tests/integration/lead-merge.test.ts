@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as activitiesApi } from '../../functions/activities/activities-api';
+import { handler as detectHandler } from '../../functions/duplicates/detect-duplicates';
 import { handler as followMergeHandler } from '../../functions/duplicates/follow-merge';
 import { createFormRoute as createForm } from '../../functions/forms/create-form';
 import { handler as leadsApi } from '../../functions/leads/leads-api';
@@ -98,11 +99,32 @@ describe('lead duplicates', () => {
     expect(again.body.error.fields[0]).toMatchObject({ path: 'duplicateId', code: 'merged' });
   });
 
+  it('keeps a duplicates view of leads: each pair once, converted leads leaving it, dismissed pairs gone', async () => {
+    const x = await createLead({ lastName: 'Видов', phone: '+7 917 222-33-44' });
+    const y = await createLead({ lastName: 'Видова', phone: '8 917 222 33 44' });
+    const z = await createLead({ lastName: 'Видовой', company: 'Конверт', phone: '+79172223344' });
+    const detect = (id: string) => detectHandler({ detail: { lead: { id, ownerId: admin.sub, status: 'new' }, eventId: `e-${id}` } } as never, {} as never);
+    for (const lead of [x, y, z]) await detect(lead.id);
+    const view = async () =>
+      (await call<{ items: { records: Lead[]; reasons: string[] }[] }>('GET /api/leads/duplicates')).body.items
+        .map((p) => p.records.map((r) => r.lastName).sort().join('+'))
+        .filter((pair) => pair.startsWith('Вид'))
+        .sort();
+    expect(await view()).toEqual(['Видов+Видова', 'Видов+Видовой', 'Видова+Видовой']);
+
+    expect((await call('POST /api/leads/{leadId}/convert', { pathParameters: { leadId: z.id }, body: { version: 1 } })).status).toBe(201);
+    await detect(z.id);
+    expect(await view()).toEqual(['Видов+Видова']);
+    expect((await call('POST /api/leads/duplicates/dismiss', { body: { ids: [y.id, x.id] } })).status).toBe(204);
+    expect(await view()).toEqual([]);
+    expect((await duplicatesOf(x.id)).body.items.map((i) => i.record.id)).toEqual([y.id]);
+  });
+
   it('sends a web form repeat from a merged lead to the survivor', async () => {
     expect((await invoke(createForm, apiEvent({ method: 'POST', body: { id: 'merge-form', name: 'Форма', allowedOrigins: ['https://shop.example'], thankYouUrl: 'https://shop.example/ok', ownerIds: [rep.sub], requiredFields: ['email'] } }))).status).toBe(201);
     const submission = { formId: 'merge-form', fields: { name: ['Анна Формова'], email: ['formova@example.ru'] }, origin: 'https://shop.example', sourceIp: '192.0.2.7', meta: { currency: 'RUB' as const }, defaultOrigins: [] };
     const captured = await submitForm(submission);
-    const fromForm = (await call<Lead>('GET /api/leads/{leadId}', { pathParameters: { leadId: captured.leadId } })).body;
+    const fromForm = (await call<Lead>('GET /api/leads/{leadId}', { pathParameters: { leadId: (captured as { leadId: string }).leadId } })).body;
     const byHand = await createLead({ lastName: 'Формова', firstName: 'Анна', email: 'formova@example.ru', phone: '+7 916 000-00-77' });
     expect((await merge(byHand, fromForm)).status).toBe(200);
 

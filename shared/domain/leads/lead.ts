@@ -155,5 +155,7 @@ export const leadKind: RecordKind<Lead> = {
       terms: { names: [lead.lastName, lead.firstName, lead.middleName, lead.company], emails: [lead.email], phones: [lead.phone] },
     };
   },
+  // The deal, account and contact a converted lead produced point at it.
+  mergeable: (lead) => lead.status !== 'converted',
   match: (lead) => ({ emails: [lead.email], phones: [lead.phone], names: [[lead.lastName, lead.firstName, lead.middleName].filter(Boolean).join(' ')] }),
 };

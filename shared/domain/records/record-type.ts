@@ -65,6 +65,8 @@ export interface RecordKind<T extends RecordBase> {
   /** When the owner is to be reminded of the record (an open activity's `reminderAt`), if at all. */
   reminder?: (record: T) => string | undefined;
   search: (record: T) => SearchDoc;
+  /** Whether the record may still be merged with a duplicate (a converted lead may not); all may when absent. */
+  mergeable?: (record: T) => boolean;
   /** What makes two records of the type the same party (email, phone, tax id, name), if they can be duplicates. */
   match?: (record: T) => MatchSource;
 }

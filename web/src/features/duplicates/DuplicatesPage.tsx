@@ -10,14 +10,14 @@ import { recordPath } from '../imports/shared/record-paths';
 import { LoadFailed } from '../leads/shared/LoadFailed';
 import { useDuplicatesMessages } from './duplicates-messages';
 import { recordSubtitle, recordTitle } from './merge-fields';
-import { useDismissPair, useDuplicatePairs, viewTypes, type DuplicatePair, type ViewType } from './use-duplicates';
+import { mergeTypes, useDismissPair, useDuplicatePairs, type DuplicatePair, type MergeType } from './use-duplicates';
 import '../../styles/transfer.css';
 
 /**
  * The duplicates view of a type (REC-12): every pair the detector keeps, each once, with why they
  * look alike; compare-and-merge opens the merge screen, "not duplicates" dismisses the pair for good.
  */
-export function DuplicatesPage({ type }: { type: ViewType }) {
+export function DuplicatesPage({ type }: { type: MergeType }) {
   const m = useDuplicatesMessages();
   const titleId = useId();
   useDocumentTitle(`${m.view.title}: ${m.types[type]}`);
@@ -31,7 +31,7 @@ export function DuplicatesPage({ type }: { type: ViewType }) {
       </header>
       <p className="muted">{m.view.intro}</p>
       <nav className="transfer-tabs" aria-label={m.view.tabsLabel}>
-        {viewTypes.map((each) => (
+        {mergeTypes.map((each) => (
           <AppLink
             key={each}
             href={`/duplicates/${each}`}
@@ -71,7 +71,7 @@ export function DuplicatesPage({ type }: { type: ViewType }) {
   );
 }
 
-function PairItem({ type, pair }: { type: ViewType; pair: DuplicatePair }) {
+function PairItem({ type, pair }: { type: MergeType; pair: DuplicatePair }) {
   const m = useDuplicatesMessages();
   const { format } = useI18n();
   const dismiss = useDismissPair(type);

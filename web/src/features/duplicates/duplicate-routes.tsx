@@ -1,6 +1,6 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { lazyPage } from '../../app/lazy-page';
-import { viewTypes, type ViewType } from './use-duplicates';
+import { mergeTypes, type MergeType } from './use-duplicates';
 
 const DuplicatesPage = lazyPage(() => import('./DuplicatesPage'), 'DuplicatesPage');
 const MergePage = lazyPage(() => import('./MergePage'), 'MergePage');
@@ -25,7 +25,7 @@ export function duplicatesRoutes<TParent extends AnyRoute>(parent: TParent) {
     path: '/duplicates/$type',
     component: function DuplicatesRoute() {
       const { type } = duplicatesRoute.useParams() as unknown as { type: string };
-      return <DuplicatesPage type={viewTypes.includes(type as ViewType) ? (type as ViewType) : 'contact'} />;
+      return <DuplicatesPage type={mergeTypes.includes(type as MergeType) ? (type as MergeType) : 'contact'} />;
     },
   });
   return [mergeRoute, duplicatesRoute] as const;

@@ -17,7 +17,7 @@ const ru = {
   },
   view: {
     title: 'Дубликаты',
-    intro: 'Пары записей с одинаковым email, телефоном, ИНН или названием. Сравните и объедините их или отметьте, что это разные записи.',
+    intro: 'Пары записей с одинаковым email, телефоном, ИНН или названием (преобразованные лиды не в счёт). Сравните и объедините их или отметьте, что это разные записи.',
     loading: 'Загружаем пары…',
     empty: 'Дубликатов не найдено.',
     detected: 'Найдено',
@@ -135,7 +135,7 @@ const en: DuplicatesMessages = {
   },
   view: {
     title: 'Duplicates',
-    intro: 'Pairs of records sharing an email, phone, tax ID or name. Compare and merge them, or mark them as different records.',
+    intro: 'Pairs of records sharing an email, phone, tax ID or name (converted leads aside). Compare and merge them, or mark them as different records.',
     loading: 'Loading pairs…',
     empty: 'No duplicates found.',
     detected: 'Found',

@@ -15,9 +15,6 @@ import { useHttpClient } from '../imports/shared/use-http';
  */
 export type MergeType = 'lead' | 'account' | 'contact';
 export const mergeTypes: readonly MergeType[] = ['lead', 'account', 'contact'];
-/** The types with a duplicates view of all their pairs; leads show theirs on each lead's card. */
-export type ViewType = Exclude<MergeType, 'lead'>;
-export const viewTypes: readonly ViewType[] = ['account', 'contact'];
 export type MergeRecord = Lead | Account | Contact;
 
 export interface DuplicateCandidate {

@@ -8,6 +8,7 @@ import { RecordFormShell } from '../records/form/RecordFormShell';
 import { SaveNotice } from '../records/form/SaveNotice';
 import { useGoTo } from '../imports/shared/AppLink';
 import { issueText, issuesOfZod, showApiIssues, type FormErrors, type Issue } from '../records/form/form-errors';
+import { useFormState } from '../records/form/use-form-state';
 import { useRecordsMessages } from '../records/records-messages';
 import { useCreateProduct, useProduct, useUpdateProduct } from './product-api';
 import { productPath } from './product-paths';
@@ -117,20 +118,9 @@ function productIssueText(issue: Issue, field: FormField | undefined, m: ReturnT
 function useProductForm(initial: ProductFormValues) {
   const m = useRecordsMessages();
   const pm = useProductsMessages();
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  return {
-    values,
-    errors,
-    otherErrors,
-    attempt,
-    change<F extends FormField>(field: F, value: ProductFormValues[F]) {
-      setValues((current) => ({ ...current, [field]: value }));
-      setErrors(({ [field]: _gone, ...rest }) => rest);
-    },
-    showIssues(issues: Issue[]) {
+  return useFormState(initial, {
+    clears: (field, key) => key === field,
+    place: (issues) => {
       const fields: FormErrors = {};
       const other: string[] = [];
       for (const issue of issues) {
@@ -139,15 +129,9 @@ function useProductForm(initial: ProductFormValues) {
         if (field) fields[field] ??= text;
         else other.push(issue.path && issue.path !== 'body' ? `${issue.path}: ${text}` : text);
       }
-      setErrors(fields);
-      setOtherErrors(other);
-      setAttempt((n) => n + 1);
+      return { fields, other };
     },
-    clearErrors() {
-      setErrors({});
-      setOtherErrors([]);
-    },
-  };
+  });
 }
 
 function ProductFormFields({ values, errors, onChange }: { values: ProductFormValues; errors: FormErrors; onChange: <F extends FormField>(field: F, value: ProductFormValues[F]) => void }) {

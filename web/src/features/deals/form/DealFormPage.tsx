@@ -9,7 +9,8 @@ import { useGoTo } from '../../imports/shared/AppLink';
 import { recordPath } from '../../imports/shared/record-paths';
 import { LoadFailed } from '../../leads/shared/LoadFailed';
 import { useCustomFields } from '../../records/custom/use-custom-fields';
-import { issuesOfZod, showApiIssues, type FormErrors, type Issue } from '../../records/form/form-errors';
+import { issuesOfZod, showApiIssues, type Issue } from '../../records/form/form-errors';
+import { useFormState } from '../../records/form/use-form-state';
 import { useRecordsMessages } from '../../records/records-messages';
 import { useCreateDeal, useDeal, usePipelines, useUpdateDeal, type StoredPipeline } from '../deal-api';
 import { useDealsMessages } from '../deals-messages';
@@ -42,35 +43,16 @@ const errorKeysOf: Record<keyof DealFormValues, (key: string) => boolean> = {
 function useDealForm(initial: DealFormValues, customFields: readonly CustomField[]) {
   const m = useRecordsMessages();
   const dm = useDealsMessages();
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  return {
-    values,
-    errors,
-    otherErrors,
-    attempt,
-    change<F extends keyof DealFormValues>(field: F, value: DealFormValues[F]) {
-      setValues((current) => ({ ...current, [field]: value }));
-      setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !errorKeysOf[field](key))));
-    },
-    showIssues(issues: Issue[]) {
-      const placed = placeDealIssues(
+  return useFormState(initial, {
+    clears: (field, key) => errorKeysOf[field](key),
+    place: (issues) =>
+      placeDealIssues(
         issues,
         m,
         dm,
         customFields.map((f) => f.key),
-      );
-      setErrors(placed.fields);
-      setOtherErrors(placed.other);
-      setAttempt((n) => n + 1);
-    },
-    clearErrors() {
-      setErrors({});
-      setOtherErrors([]);
-    },
-  };
+      ),
+  });
 }
 
 const customIssues = (fields: readonly CustomField[], custom: unknown, partial: boolean): Issue[] => {

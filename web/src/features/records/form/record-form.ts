@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { placeIssues, type FormErrors, type Issue } from './form-errors';
+import { placeIssues } from './form-errors';
 import { useRecordsMessages } from '../records-messages';
+import { useFormState } from './use-form-state';
 
 /**
  * The state of an account or contact form: values as the inputs hold them, errors by field key
@@ -9,40 +9,15 @@ import { useRecordsMessages } from '../records-messages';
  */
 export function useRecordForm<V extends object>(initial: V, known: (values: V) => (key: string) => boolean) {
   const m = useRecordsMessages();
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [otherErrors, setOtherErrors] = useState<string[]>([]);
-  const [attempt, setAttempt] = useState(0);
-
-  const dropError = (key: string) =>
-    setErrors((current) => {
-      const stale = Object.keys(current).filter((k) => k === key || k.startsWith(`${key}.`));
-      if (stale.length === 0) return current;
-      return Object.fromEntries(Object.entries(current).filter(([k]) => !stale.includes(k)));
-    });
-
+  const form = useFormState(initial, {
+    // A field's errors, and those of its entries.
+    clears: (field, key) => key === field || key.startsWith(`${field}.`),
+    place: (issues, values) => placeIssues(issues, m, known(values)),
+  });
   return {
-    values,
-    errors,
-    otherErrors,
-    attempt,
-    /** A new value of a top-level field; its errors (and those of its entries) go. */
-    change<K extends keyof V & string>(field: K, value: V[K]) {
-      setValues((current) => ({ ...current, [field]: value }));
-      dropError(field);
-    },
+    ...form,
     /** Clears one error by its key, for controls inside lists (`phones.1.number`). */
-    dropError,
-    showIssues(issues: Issue[], extra: FormErrors = {}) {
-      const placed = placeIssues(issues, m, known(values));
-      setErrors({ ...extra, ...placed.fields });
-      setOtherErrors(placed.other);
-      setAttempt((n) => n + 1);
-    },
-    clearErrors() {
-      setErrors({});
-      setOtherErrors([]);
-    },
+    dropError: (key: string) => form.dropErrors((k) => k === key || k.startsWith(`${key}.`)),
   };
 }
 

@@ -3,20 +3,16 @@ import { contactFullName, type Contact } from '@shared/domain/contacts/contact';
 import type { Deal } from '@shared/domain/deals/deal';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useI18n } from '../../i18n/use-i18n';
-import { ActivitiesPanel } from '../activities/ActivitiesPanel';
-import { DuplicatesPanel } from '../duplicates/DuplicatesPanel';
 import { AppLink } from '../imports/shared/AppLink';
 import { recordPath } from '../imports/shared/record-paths';
 import { DetailSection } from '../leads/card/DetailSection';
 import { useUserName } from '../leads/shared/use-users';
-import { AttachmentsPanel } from '../records/attachments/AttachmentsPanel';
-import { NoteForm } from '../records/notes/NoteForm';
-import { BackLink, MovedNotice, RecordLoadState } from '../records/page/RecordLoadState';
+import { RecordCard } from '../records/page/RecordCard';
+import { BackLink, RecordLoadState } from '../records/page/RecordLoadState';
 import { useRecordPage } from '../records/page/use-record-page';
 import { recordKeys } from '../records/records-http';
 import { useRecordsMessages } from '../records/records-messages';
 import { formatDay } from '../records/shared/format';
-import { RecordTimeline } from '../records/timeline/RecordTimeline';
 import { useAccountsMessages } from './accounts-messages';
 import { AccountLink } from './kit/AccountPicker';
 import { AddressList, Badge, CustomValuesSection, PhoneList, SystemSection } from './kit/details';
@@ -40,24 +36,10 @@ export function AccountPage({ accountId }: { accountId: string }) {
 
   if (state.pending || !account) return <RecordLoadState {...state} loading={am.loading} notFound={am.notFound} back={back} />;
   return (
-    <article className="page page-wide lead-card ac-card" aria-labelledby="account-title" data-testid="account-page">
-      {back}
-      <MovedNotice id={account.id} text={k.moved} />
-      <AccountHeader account={account} />
-      <div className="lead-layout">
-        <div className="ac-main">
-          <AccountDetails account={account} />
-          <AccountRelated account={account} />
-          <DuplicatesPanel type="account" id={account.id} />
-          <ActivitiesPanel regarding={{ type: 'account', id: account.id }} />
-          <AttachmentsPanel resource="accounts" id={account.id} />
-        </div>
-        <div className="ac-side">
-          <NoteForm resource="accounts" id={account.id} />
-          <RecordTimeline resource="accounts" id={account.id} />
-        </div>
-      </div>
-    </article>
+    <RecordCard type="account" id={account.id} back={back} header={<AccountHeader account={account} />} movedText={k.moved}>
+      <AccountDetails account={account} />
+      <AccountRelated account={account} />
+    </RecordCard>
   );
 }
 

@@ -2,20 +2,16 @@ import { contactFullName, type Contact } from '@shared/domain/contacts/contact';
 import type { DealSummary } from '@shared/domain/deals/deal';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useI18n } from '../../i18n/use-i18n';
-import { ActivitiesPanel } from '../activities/ActivitiesPanel';
-import { DuplicatesPanel } from '../duplicates/DuplicatesPanel';
 import { AppLink } from '../imports/shared/AppLink';
 import { recordPath } from '../imports/shared/record-paths';
 import { DetailSection } from '../leads/card/DetailSection';
 import { useUserName } from '../leads/shared/use-users';
-import { AttachmentsPanel } from '../records/attachments/AttachmentsPanel';
-import { NoteForm } from '../records/notes/NoteForm';
-import { BackLink, MovedNotice, RecordLoadState } from '../records/page/RecordLoadState';
+import { RecordCard } from '../records/page/RecordCard';
+import { BackLink, RecordLoadState } from '../records/page/RecordLoadState';
 import { useRecordPage } from '../records/page/use-record-page';
 import { recordKeys, recordUrl } from '../records/records-http';
 import { useRecordsMessages } from '../records/records-messages';
 import { formatDay } from '../records/shared/format';
-import { RecordTimeline } from '../records/timeline/RecordTimeline';
 import { AccountLink } from '../accounts/kit/AccountPicker';
 import { AddressList, Badge, CustomValuesSection, EmailList, PhoneList, SystemSection } from '../accounts/kit/details';
 import { useKitMessages } from '../accounts/kit/kit-messages';
@@ -40,24 +36,10 @@ export function ContactPage({ contactId }: { contactId: string }) {
 
   if (state.pending || !contact) return <RecordLoadState {...state} loading={cm.loading} notFound={cm.notFound} back={back} />;
   return (
-    <article className="page page-wide lead-card ac-card" aria-labelledby="contact-title" data-testid="contact-page">
-      {back}
-      <MovedNotice id={contact.id} text={k.moved} />
-      <ContactHeader contact={contact} />
-      <div className="lead-layout">
-        <div className="ac-main">
-          <ContactDetails contact={contact} />
-          <ContactDeals contact={contact} />
-          <DuplicatesPanel type="contact" id={contact.id} />
-          <ActivitiesPanel regarding={{ type: 'contact', id: contact.id }} />
-          <AttachmentsPanel resource="contacts" id={contact.id} />
-        </div>
-        <div className="ac-side">
-          <NoteForm resource="contacts" id={contact.id} />
-          <RecordTimeline resource="contacts" id={contact.id} />
-        </div>
-      </div>
-    </article>
+    <RecordCard type="contact" id={contact.id} back={back} header={<ContactHeader contact={contact} />} movedText={k.moved}>
+      <ContactDetails contact={contact} />
+      <ContactDeals contact={contact} />
+    </RecordCard>
   );
 }
 

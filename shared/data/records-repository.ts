@@ -127,6 +127,16 @@ export interface CustomFilter {
   multi: boolean;
 }
 
+/** FilterExpression terms for custom field filters, adding their names and values (a multi-select holds the value). */
+export function customFilterExpressions(customFilters: readonly CustomFilter[], names: Record<string, string>, values: Record<string, unknown>): string[] {
+  return customFilters.map((filter, i) => {
+    names['#custom'] = 'custom';
+    names[`#cf${i}`] = filter.key;
+    values[`:cf${i}`] = filter.value;
+    return filter.multi ? `contains(#custom.#cf${i}, :cf${i})` : `#custom.#cf${i} = :cf${i}`;
+  });
+}
+
 export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, query: ListRecordsQuery, customFilters: readonly CustomFilter[] = []): Promise<Page<T>> {
   const keys = keysOf(kind);
   const byName = query.sort === 'name' || query.sort === '-name';
@@ -156,12 +166,7 @@ export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, que
     names['#status'] = 'status';
     values[':status'] = query.status;
   }
-  customFilters.forEach((filter, i) => {
-    names['#custom'] = 'custom';
-    names[`#cf${i}`] = filter.key;
-    values[`:cf${i}`] = filter.value;
-    filters.push(filter.multi ? `contains(#custom.#cf${i}, :cf${i})` : `#custom.#cf${i} = :cf${i}`);
-  });
+  filters.push(...customFilterExpressions(customFilters, names, values));
   const input: QueryCommandInput = {
     TableName: tableName(),
     IndexName: `gsi${index.n}`,

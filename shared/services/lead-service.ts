@@ -1,6 +1,7 @@
 import type { Page, TimelineEntry } from '../api/contracts';
 import { ConditionFailed } from '../data/change-set';
-import { checkedCustomValues } from './custom-field-service';
+import { checkedCustomValues, customFilters } from './custom-field-service';
+import { customFiltersOf } from '../domain/records/record-list';
 import type { AlsoPut } from './record-service';
 import { getLeadOrRedirect, listLeads, saveLeadChange } from '../data/leads-repository';
 import { leadKeys } from '../data/keys';
@@ -41,7 +42,7 @@ export async function readLead(id: string): Promise<Lead> {
   return lead;
 }
 
-export const findLeads = (query: ListLeadsQuery): Promise<Page<Lead>> => listLeads(query);
+export const findLeads = async (query: ListLeadsQuery): Promise<Page<Lead>> => listLeads(query, await customFilters('lead', customFiltersOf(query)));
 
 /** One Query: every lead has at least its creation entry, so an empty first page means no such lead. */
 export async function readLeadTimeline(id: string, page: { limit: number; cursor?: string }): Promise<Page<TimelineEntry>> {

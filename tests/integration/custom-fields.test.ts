@@ -90,5 +90,15 @@ describe('custom fields', () => {
     const note = await call(leadsApi, 'POST /api/leads/{leadId}/notes', { pathParameters: { leadId: lead.body.id }, body: { text: 'Перезвонить после праздников' } });
     expect(note.status).toBe(201);
     expect((await call(leadsApi, 'POST /api/leads/{leadId}/notes', { pathParameters: { leadId: lead.body.id }, body: { text: ' ' } })).status).toBe(400);
+
+    // The leads list filters on them, alone or with its own filters; unknown ones are refused by name.
+    await call(leadsApi, 'POST /api/leads', { body: { lastName: 'Малобюджетов', email: 'small@lead.ru', custom: { budgetBand: 'small' } } });
+    const large = await call(leadsApi, 'GET /api/leads', { query: { 'custom.budgetBand': 'large' } });
+    expect(large.body.items.map((l: { lastName: string }) => l.lastName)).toEqual(['Кастомов']);
+    const smallNew = await call(leadsApi, 'GET /api/leads', { query: { 'custom.budgetBand': 'small', status: 'new' } });
+    expect(smallNew.body.items.map((l: { lastName: string }) => l.lastName)).toEqual(['Малобюджетов']);
+    const unknown = await call(leadsApi, 'GET /api/leads', { query: { 'custom.colour': 'red' } });
+    expect(unknown.status).toBe(400);
+    expect(paths(unknown)).toEqual(['custom.colour']);
   });
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { emailSchema, moneySchema, phoneSchema, trimmed } from '../common/values';
 import { customValuesInput } from '../custom-fields/custom-field';
+import { withCustomFilters } from '../records/record-list';
 import type { RecordKind } from '../records/record-type';
 import { leadChannels, leadStatuses, openLeadStatuses, qualifications, rejectionReasons } from './lead-process';
 
@@ -122,7 +123,8 @@ export type Lead = z.infer<typeof leadSchema>;
 
 export const leadSortKeys = ['createdAt', '-createdAt'] as const;
 
-export const listLeadsQuerySchema = z.strictObject({
+/** The leads list's parameters, and `custom.<key>` filters on custom fields (REC-9). */
+export const listLeadsQuerySchema = withCustomFilters({
   status: z.enum(leadStatuses).optional(),
   ownerId: z.string().min(1).max(128).optional(),
   channel: z.enum(leadChannels).optional(),

@@ -28,13 +28,20 @@ const listShape = {
   cursor: z.string().max(2000).optional(),
 };
 
-export const listRecordsQuerySchema = z
-  .strictObject(listShape)
-  .catchall(z.string().max(200))
+/** A list's query parameters: its own, plus `custom.<key>` filters (REC-9); anything else is refused. */
+export function withCustomFilters<S extends z.ZodRawShape>(shape: S) {
+  return z
+    .strictObject(shape)
+    .catchall(z.string().max(200))
+    .superRefine((query, ctx) => {
+      for (const key of Object.keys(query)) {
+        if (!(key in shape) && !customFilterParam.test(key)) ctx.addIssue({ code: 'unrecognized_keys', keys: [key], path: [], message: `unknown parameter ${key}` });
+      }
+    });
+}
+
+export const listRecordsQuerySchema = withCustomFilters(listShape)
   .superRefine((query, ctx) => {
-    for (const key of Object.keys(query)) {
-      if (!(key in listShape) && !customFilterParam.test(key)) ctx.addIssue({ code: 'unrecognized_keys', keys: [key], path: [], message: `unknown parameter ${key}` });
-    }
     const combined = query.ids && Object.keys(query).filter((key) => !['ids', 'sort', 'limit'].includes(key));
     if (combined && combined.length > 0) ctx.addIssue({ code: 'custom', path: ['ids'], message: `ids is not combined with ${combined.join(', ')}` });
   });

@@ -1,15 +1,12 @@
 import type { Account } from '@shared/domain/accounts/account';
 import { contactFullName, type Contact } from '@shared/domain/contacts/contact';
 import type { Deal } from '@shared/domain/deals/deal';
-import { useDocumentTitle } from '../../app/use-document-title';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../imports/shared/AppLink';
 import { recordPath } from '../imports/shared/record-paths';
 import { DetailSection } from '../leads/card/DetailSection';
 import { useUserName } from '../leads/shared/use-users';
-import { RecordCard } from '../records/page/RecordCard';
-import { BackLink, RecordLoadState } from '../records/page/RecordLoadState';
-import { useRecordPage } from '../records/page/use-record-page';
+import { RecordCardPage } from '../records/page/RecordCard';
 import { recordKeys } from '../records/records-http';
 import { useRecordsMessages } from '../records/records-messages';
 import { formatDay } from '../records/shared/format';
@@ -29,17 +26,21 @@ import '../../styles/accounts-contacts.css';
 export function AccountPage({ accountId }: { accountId: string }) {
   const am = useAccountsMessages();
   const k = useKitMessages();
-  const { record: account, state } = useRecordPage<Account>('accounts', accountId);
-  useDocumentTitle(account?.name ?? am.title);
-
-  const back = <BackLink href="/accounts" label={am.backToList} />;
-
-  if (state.pending || !account) return <RecordLoadState {...state} loading={am.loading} notFound={am.notFound} back={back} />;
   return (
-    <RecordCard type="account" id={account.id} back={back} header={<AccountHeader account={account} />} movedText={k.moved}>
-      <AccountDetails account={account} />
-      <AccountRelated account={account} />
-    </RecordCard>
+    <RecordCardPage<Account>
+      type="account"
+      id={accountId}
+      messages={am}
+      movedText={k.moved}
+      nameOf={(account) => account.name}
+      header={(account) => <AccountHeader account={account} />}
+      sections={(account) => (
+        <>
+          <AccountDetails account={account} />
+          <AccountRelated account={account} />
+        </>
+      )}
+    />
   );
 }
 

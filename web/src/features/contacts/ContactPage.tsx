@@ -1,14 +1,11 @@
 import { contactFullName, type Contact } from '@shared/domain/contacts/contact';
 import type { DealSummary } from '@shared/domain/deals/deal';
-import { useDocumentTitle } from '../../app/use-document-title';
 import { useI18n } from '../../i18n/use-i18n';
 import { AppLink } from '../imports/shared/AppLink';
 import { recordPath } from '../imports/shared/record-paths';
 import { DetailSection } from '../leads/card/DetailSection';
 import { useUserName } from '../leads/shared/use-users';
-import { RecordCard } from '../records/page/RecordCard';
-import { BackLink, RecordLoadState } from '../records/page/RecordLoadState';
-import { useRecordPage } from '../records/page/use-record-page';
+import { RecordCardPage } from '../records/page/RecordCard';
 import { recordKeys, recordUrl } from '../records/records-http';
 import { useRecordsMessages } from '../records/records-messages';
 import { formatDay } from '../records/shared/format';
@@ -29,17 +26,21 @@ import '../../styles/accounts-contacts.css';
 export function ContactPage({ contactId }: { contactId: string }) {
   const cm = useContactsMessages();
   const k = useKitMessages();
-  const { record: contact, state } = useRecordPage<Contact>('contacts', contactId);
-  useDocumentTitle(contact ? contactFullName(contact) : cm.title);
-
-  const back = <BackLink href="/contacts" label={cm.backToList} />;
-
-  if (state.pending || !contact) return <RecordLoadState {...state} loading={cm.loading} notFound={cm.notFound} back={back} />;
   return (
-    <RecordCard type="contact" id={contact.id} back={back} header={<ContactHeader contact={contact} />} movedText={k.moved}>
-      <ContactDetails contact={contact} />
-      <ContactDeals contact={contact} />
-    </RecordCard>
+    <RecordCardPage<Contact>
+      type="contact"
+      id={contactId}
+      messages={cm}
+      movedText={k.moved}
+      nameOf={contactFullName}
+      header={(contact) => <ContactHeader contact={contact} />}
+      sections={(contact) => (
+        <>
+          <ContactDetails contact={contact} />
+          <ContactDeals contact={contact} />
+        </>
+      )}
+    />
   );
 }
 

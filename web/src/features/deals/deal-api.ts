@@ -5,7 +5,7 @@ import { contactFullName, type Contact } from '@shared/domain/contacts/contact';
 import type { CreateDealInput, Deal, MoveDealInput, UpdateDealInput } from '@shared/domain/deals/deal';
 import type { Pipeline, Stage } from '@shared/domain/deals/pipeline';
 import type { Product } from '@shared/domain/products/product';
-import { batchedRecord } from '../records/record-batch';
+import { namedRecordQuery } from '../records/record-batch';
 import { recordKeys, recordUrl, useRecordsHttp } from '../records/records-http';
 
 /**
@@ -78,36 +78,20 @@ export function useMoveDeal(dealId: string) {
 /** A record by id for its name, read with the others of its tick in one request; shares the record pages' cache. */
 export function useAccount(id: string | undefined) {
   const http = useRecordsHttp();
-  return useQuery({
-    queryKey: recordKeys.detail('accounts', id ?? ''),
-    queryFn: () => batchedRecord<Account>(http, 'accounts', id ?? ''),
-    enabled: Boolean(id),
-    staleTime: 60_000,
-    retry: false,
-  });
+  return useQuery(namedRecordQuery<Account>(http, 'accounts', id));
 }
 
 export function useContacts(ids: readonly string[]) {
   const http = useRecordsHttp();
   return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: recordKeys.detail('contacts', id),
-      queryFn: () => batchedRecord<Contact>(http, 'contacts', id),
-      staleTime: 60_000,
-      retry: false,
-    })),
+    queries: ids.map((id) => namedRecordQuery<Contact>(http, 'contacts', id)),
   });
 }
 
 export function useProducts(ids: readonly string[]) {
   const http = useRecordsHttp();
   return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: recordKeys.detail('products', id),
-      queryFn: () => batchedRecord<Product>(http, 'products', id),
-      staleTime: 30_000,
-      retry: false,
-    })),
+    queries: ids.map((id) => namedRecordQuery<Product>(http, 'products', id, 30_000)),
   });
 }
 

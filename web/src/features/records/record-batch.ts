@@ -1,5 +1,6 @@
 import { ApiRequestError } from '../../api/api-error';
 import type { HttpClient } from '../../api/http-client';
+import { recordKeys } from './records-http';
 
 /**
  * Single records read by id in the same tick go to the API together, as
@@ -56,3 +57,15 @@ async function flush(http: HttpClient, resource: string, batch: Batch): Promise<
     }
   }
 }
+
+/**
+ * The query of a record read by id for its name (see `batchedRecord`), sharing the record pages'
+ * cache entry; nothing is asked without an id, and a failure is not tried again.
+ */
+export const namedRecordQuery = <T extends { id: string }>(http: HttpClient, resource: string, id: string | undefined, staleTime = 60_000) => ({
+  queryKey: recordKeys.detail(resource, id ?? ''),
+  queryFn: () => batchedRecord<T>(http, resource, id ?? ''),
+  enabled: Boolean(id),
+  staleTime,
+  retry: false,
+});

@@ -4,8 +4,8 @@ import type { Account } from '@shared/domain/accounts/account';
 import { Spinner } from '../../../ui/Spinner';
 import { AppLink } from '../../imports/shared/AppLink';
 import { recordPath } from '../../imports/shared/record-paths';
-import { batchedRecord } from '../../records/record-batch';
-import { recordKeys, useRecordsHttp } from '../../records/records-http';
+import { namedRecordQuery } from '../../records/record-batch';
+import { useRecordsHttp } from '../../records/records-http';
 import { minSearchLength, useRecordSearch } from '../../search/search-api';
 import { useKitMessages } from './kit-messages';
 
@@ -136,14 +136,7 @@ export function AccountPicker({ label, value, onChange, error, excludeId, testId
 /** An account's name by id (for a link to a parent or a contact's company); undefined while loading. */
 export function useAccountName(id: string | undefined) {
   const http = useRecordsHttp();
-  return useQuery({
-    queryKey: recordKeys.detail('accounts', id ?? ''),
-    queryFn: () => batchedRecord<Account>(http, 'accounts', id ?? ''),
-    enabled: Boolean(id),
-    staleTime: 60_000,
-    retry: false,
-    select: (account) => account.name,
-  });
+  return useQuery({ ...namedRecordQuery<Account>(http, 'accounts', id), select: (account) => account.name });
 }
 
 /** A link to an account by its id, named once its name has loaded. */

@@ -51,6 +51,8 @@ function fakeRuntime(handler: (event: any) => unknown = () => ({ ok: true })) {
 }
 
 const withSchedules = (schedules: ScheduleDef[]): AppDefinition => ({ ...app, schedules });
+/** The app with only its morning digest, so timers and calls are the digest's alone. */
+const digestOnly = withSchedules(app.schedules.filter((s) => s.id === 'new-leads-morning-digest'));
 const options = { clientTimeZone: 'Europe/Moscow', groupName: 'crm-local', region: 'eu-central-1', accountId: '000000000000' };
 
 describe('LocalScheduler', () => {
@@ -58,7 +60,8 @@ describe('LocalScheduler', () => {
     // Friday 20 November 2026, 10:00 UTC = 13:00 in Moscow.
     const clock = new FakeClock(Date.parse('2026-11-20T10:00:00Z'));
     const { runtime, calls } = fakeRuntime();
-    const scheduler = new LocalScheduler({ ...options, definition: app, runtime, clock });
+    expect(new LocalScheduler({ ...options, definition: app, runtime, clock }).schedules.map((s) => s.id)).toEqual(['new-leads-morning-digest', 'activity-reminders']);
+    const scheduler = new LocalScheduler({ ...options, definition: digestOnly, runtime, clock });
     expect(scheduler.schedules).toEqual([expect.objectContaining({ id: 'new-leads-morning-digest', zone: 'Europe/Moscow' })]);
     scheduler.start();
     expect(scheduler.nextFireTimes()['new-leads-morning-digest']?.toISOString()).toBe('2026-11-23T06:00:00.000Z');
@@ -154,7 +157,7 @@ describe('LocalScheduler', () => {
   it('runNow invokes the handler at once and returns its result; stop disarms every timer', async () => {
     const clock = new FakeClock(Date.parse('2026-06-01T12:00:00Z'));
     const { runtime, calls } = fakeRuntime(() => ({ owners: 2, leads: 5 }));
-    const scheduler = new LocalScheduler({ ...options, definition: app, runtime, clock });
+    const scheduler = new LocalScheduler({ ...options, definition: digestOnly, runtime, clock });
     scheduler.start();
     expect(clock.pending).toBe(1);
     await expect(scheduler.runNow('new-leads-morning-digest')).resolves.toEqual({ owners: 2, leads: 5 });

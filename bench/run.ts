@@ -4,6 +4,7 @@ import { app } from '../infra/definition/app';
 import { measureBundles } from './bundles';
 import { spawnSync } from 'node:child_process';
 import { measureDynamoDbLocalCeiling } from './dynamodb-local-ceiling';
+import { measureWebBundle } from './web-bundle';
 import { measureWebToLeadLoad } from './web-to-lead-load';
 
 /**
@@ -24,7 +25,13 @@ for (const b of bundles) {
   metrics[`init.${b.id}.ms`] = b.initMs;
 }
 
-console.log('\n== DynamoDB requests per lead operation (counted on the wire) ==');
+console.log('\n== Web UI: JavaScript loaded before the first page (npm run bench builds the web first) ==');
+const web = measureWebBundle(root);
+const webBudgetGzipBytes = 300 * 1024;
+console.table([{ 'initial KB gzip': Math.round(web.initialGzipBytes / 102.4) / 10, 'initial KB': Math.round(web.initialBytes / 102.4) / 10, 'largest page chunk KB gzip': Math.round(web.largestLazyChunkGzipBytes / 102.4) / 10, chunks: web.chunks, 'within 300 KB gzip': web.initialGzipBytes <= webBudgetGzipBytes }]);
+for (const [name, value] of Object.entries(web)) metrics[`web.${name}`] = value;
+
+console.log('\n== DynamoDB requests per operation of every record type (counted on the wire) ==');
 const requests = inOwnProcess<Record<string, Record<string, number>>>('requests-per-operation.ts');
 console.table(Object.entries(requests).map(([operation, counts]) => ({ operation, ...counts })));
 for (const [operation, counts] of Object.entries(requests)) {
@@ -61,6 +68,7 @@ console.log(`\nWrote ${Object.keys(metrics).length} metrics to bench/results.jso
 
 const failures = [
   ...bundles.filter((b) => servesRequests(b.id) && b.bytes > budgetBytes).map((b) => `bundle ${b.id} is ${b.bytes} bytes (> ${budgetBytes})`),
+  ...(web.initialGzipBytes > webBudgetGzipBytes ? [`web initial JS is ${web.initialGzipBytes} bytes gzip (> ${webBudgetGzipBytes})`] : []),
   ...(load.leadsLost || load.leadsDuplicated ? [`web-to-lead lost ${load.leadsLost} and duplicated ${load.leadsDuplicated} leads`] : []),
 ];
 if (failures.length) {

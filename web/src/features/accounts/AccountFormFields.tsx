@@ -9,7 +9,7 @@ import { useRecordsMessages } from '../records/records-messages';
 import { useAccountsMessages } from './accounts-messages';
 import type { AccountFormValues, AccountTextField } from './account-form-values';
 import { AccountPicker } from './kit/AccountPicker';
-import { CustomFieldInputs } from './kit/CustomFieldInputs';
+import { CustomFieldInputs } from '../records/custom/CustomFieldInputs';
 import { EntriesEditor } from './kit/EntriesEditor';
 import { rowKey } from '../records/form/record-form';
 import type { RecordForm } from '../records/form/record-form';

@@ -4,7 +4,7 @@ import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import type { LeadChannel } from '@shared/domain/leads/lead-process';
 import type { RecordsMessages } from '../records/records-messages';
 import type { PickedAccount } from './kit/AccountPicker';
-import { customInputsOf, customKeys, customValuesOf, type CustomInputs } from './kit/custom-form';
+import { customInputsOf, customKeys, customValuesOf, type CustomInputs } from '../records/custom/custom-form';
 import { addressesOf, addressRows, phoneRows, phonesOf, rowKeys, withoutBlankRows, type AddressRow, type PhoneRow } from './kit/entries';
 import { defined, numberOrText, numberText, textOrUndefined } from '../records/form/record-form';
 

@@ -6,7 +6,7 @@ import { Field } from '../../ui/Field';
 import { userLabel, useUsers } from '../leads/shared/use-users';
 import { useRecordsMessages } from '../records/records-messages';
 import { AccountPicker } from '../accounts/kit/AccountPicker';
-import { CustomFieldInputs } from '../accounts/kit/CustomFieldInputs';
+import { CustomFieldInputs } from '../records/custom/CustomFieldInputs';
 import { EntriesEditor } from '../accounts/kit/EntriesEditor';
 import { useKitMessages } from '../accounts/kit/kit-messages';
 import { rowKey, type RecordForm } from '../records/form/record-form';

@@ -2,7 +2,7 @@ import type { Contact, contactStatuses } from '@shared/domain/contacts/contact';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import type { RecordsMessages } from '../records/records-messages';
 import type { PickedAccount } from '../accounts/kit/AccountPicker';
-import { customInputsOf, customKeys, customValuesOf, type CustomInputs } from '../accounts/kit/custom-form';
+import { customInputsOf, customKeys, customValuesOf, type CustomInputs } from '../records/custom/custom-form';
 import {
   addressesOf,
   addressRows,

@@ -213,6 +213,9 @@ const ru = {
     add: 'Добавить',
     remove: 'Удалить',
     customGroup: 'Дополнительные поля',
+    customChoose: 'Не выбрано',
+    amount: 'Сумма',
+    currency: 'Валюта',
     kind: 'Тип',
     errors: {
       required: 'Обязательное поле.',
@@ -441,6 +444,9 @@ const en: RecordsMessages = {
     add: 'Add',
     remove: 'Remove',
     customGroup: 'More fields',
+    customChoose: 'Not chosen',
+    amount: 'Amount',
+    currency: 'Currency',
     kind: 'Kind',
     errors: {
       required: 'Required.',

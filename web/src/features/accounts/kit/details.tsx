@@ -1,10 +1,7 @@
 import type { ReactNode } from 'react';
-import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { useI18n } from '../../../i18n/use-i18n';
 import { DetailSection, type DetailRow } from '../../leads/card/DetailSection';
 import { useUserName } from '../../leads/shared/use-users';
-import { customValueText } from '../../records/custom/custom-value';
-import { useCustomFields } from '../../records/custom/use-custom-fields';
 import { useRecordsMessages } from '../../records/records-messages';
 import { addressText, telHref, type AddressLike } from '../../records/shared/format';
 import { useKitMessages } from './kit-messages';
@@ -54,16 +51,6 @@ export function AddressList({ addresses }: { addresses: readonly (AddressLike & 
       ))}
     </ul>
   );
-}
-
-/** The record's custom values, by the labels of the type's definitions; nothing when none is set. */
-export function CustomValuesSection({ type, values }: { type: 'account' | 'contact'; values: Record<string, unknown> | undefined }) {
-  const { format, locale } = useI18n();
-  const m = useRecordsMessages();
-  const { data } = useCustomFields(type);
-  const fields: CustomField[] = data?.fields ?? [];
-  const rows: DetailRow[] = fields.map((field) => [field.label, customValueText(field, values?.[field.key], { m, format, locale })]);
-  return <DetailSection title={m.form.customGroup} rows={rows} />;
 }
 
 /** Owner, created and updated. */

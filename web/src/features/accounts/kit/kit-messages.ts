@@ -46,11 +46,6 @@ const ru = {
     removeRow: (n: number) => `Удалить строку ${n}`,
     rowLabel: (what: string, n: number) => `${what}, №${n}`,
   },
-  custom: {
-    choose: 'Не выбрано',
-    amount: 'Сумма',
-    currency: 'Валюта',
-  },
   money: { amount: 'Сумма', currency: 'Валюта' },
 };
 
@@ -97,11 +92,6 @@ const en: KitMessages = {
     url: 'Link',
     removeRow: (n) => `Remove row ${n}`,
     rowLabel: (what, n) => `${what}, no. ${n}`,
-  },
-  custom: {
-    choose: 'Not chosen',
-    amount: 'Amount',
-    currency: 'Currency',
   },
   money: { amount: 'Amount', currency: 'Currency' },
 };

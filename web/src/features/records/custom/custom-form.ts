@@ -1,7 +1,7 @@
 import { currencies } from '@shared/domain/common/values';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
-import type { RecordsMessages } from '../../records/records-messages';
-import { numberOrText, numberText } from '../../records/form/record-form';
+import type { RecordsMessages } from '../records-messages';
+import { numberOrText, numberText } from '../form/record-form';
 
 /**
  * Custom field values (REC-9) as the form's inputs hold them and as the API takes them: text,

@@ -1,10 +1,9 @@
 import { currencies } from '@shared/domain/common/values';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
-import type { FormErrors } from '../../records/form/form-errors';
-import { useRecordsMessages } from '../../records/records-messages';
+import type { FormErrors } from '../form/form-errors';
+import { useRecordsMessages } from '../records-messages';
 import { Field } from '../../../ui/Field';
 import type { CustomInput, CustomInputs } from './custom-form';
-import { useKitMessages } from './kit-messages';
 
 /** The inputs of a type's custom fields, each by its type, named and test-tagged `custom-<key>`. */
 interface CustomFieldInputsProps {
@@ -18,7 +17,6 @@ interface CustomFieldInputsProps {
 
 export function CustomFieldInputs({ fields, values, errors, onChange, onEdited, idPrefix }: CustomFieldInputsProps) {
   const m = useRecordsMessages();
-  const k = useKitMessages();
   if (fields.length === 0) return null;
   const set = (key: string, value: CustomInput) => {
     onChange({ ...values, [key]: value });
@@ -71,12 +69,12 @@ export function CustomFieldInputs({ fields, values, errors, onChange, onEdited, 
                       type="text"
                       inputMode="decimal"
                       autoComplete="off"
-                      aria-label={`${field.label}: ${k.custom.amount}`}
+                      aria-label={`${field.label}: ${m.form.amount}`}
                       data-testid={testId}
                       value={money.amount}
                       onChange={(event) => set(field.key, { ...money, amount: event.target.value })}
                     />
-                    <select aria-label={`${field.label}: ${k.custom.currency}`} value={money.currency} onChange={(event) => set(field.key, { ...money, currency: event.target.value })}>
+                    <select aria-label={`${field.label}: ${m.form.currency}`} value={money.currency} onChange={(event) => set(field.key, { ...money, currency: event.target.value })}>
                       {currencies.map((currency) => (
                         <option key={currency} value={currency}>
                           {currency}
@@ -94,7 +92,7 @@ export function CustomFieldInputs({ fields, values, errors, onChange, onEdited, 
               {(aria) =>
                 field.type === 'select' || field.type === 'boolean' ? (
                   <select {...aria} data-testid={testId} value={text} onChange={(event) => set(field.key, event.target.value)}>
-                    <option value="">{k.custom.choose}</option>
+                    <option value="">{m.form.customChoose}</option>
                     {field.type === 'boolean' ? (
                       <>
                         <option value="true">{m.common.yes}</option>

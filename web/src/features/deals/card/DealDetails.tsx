@@ -2,8 +2,7 @@ import type { Deal } from '@shared/domain/deals/deal';
 import { useI18n } from '../../../i18n/use-i18n';
 import { DetailSection } from '../../leads/card/DetailSection';
 import { useUserName } from '../../leads/shared/use-users';
-import { customValueText } from '../../records/custom/custom-value';
-import { useCustomFields } from '../../records/custom/use-custom-fields';
+import { CustomValuesSection } from '../../records/custom/CustomValuesSection';
 import { useRecordsMessages } from '../../records/records-messages';
 import { formatDay } from '../../records/shared/format';
 import { stageOfPipeline, type StoredPipeline } from '../deal-api';
@@ -16,7 +15,6 @@ export function DealDetails({ deal, pipeline, several }: { deal: Deal; pipeline:
   const m = useRecordsMessages();
   const dm = useDealsMessages();
   const userName = useUserName();
-  const { data: custom } = useCustomFields('deal');
   const stage = stageOfPipeline(pipeline, deal.stage);
   const lostAt = deal.lost ? (stageOfPipeline(pipeline, deal.lost.atStage)?.name ?? deal.lost.atStage) : undefined;
 
@@ -51,9 +49,7 @@ export function DealDetails({ deal, pipeline, several }: { deal: Deal; pipeline:
           ]}
         />
       ) : null}
-      {custom && custom.fields.length > 0 ? (
-        <DetailSection title={dm.sections.custom} rows={custom.fields.map((field) => [field.label, customValueText(field, deal.custom?.[field.key], { m, format, locale })])} />
-      ) : null}
+      <CustomValuesSection type="deal" values={deal.custom} />
       <DetailSection
         title={dm.sections.record}
         rows={[

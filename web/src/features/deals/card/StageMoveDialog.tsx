@@ -98,7 +98,7 @@ function StageMoveForm({ deal, stage, initialMissing, onClose, onMoved }: { deal
       setErrors(empty);
       return;
     }
-    const patch = updatePatchOf(values, deal, productOf, []);
+    const { patch } = updatePatchOf(values, deal, productOf, [], m);
     let version = deal.version;
     setBusy(true);
     try {

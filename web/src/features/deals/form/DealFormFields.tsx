@@ -4,17 +4,15 @@ import type { Product } from '@shared/domain/products/product';
 import { useI18n } from '../../../i18n/use-i18n';
 import { Field } from '../../../ui/Field';
 import { userLabel, useUsers } from '../../leads/shared/use-users';
+import { CustomFieldInputs } from '../../records/custom/CustomFieldInputs';
 import type { FormErrors } from '../../records/form/form-errors';
-import { useRecordsMessages } from '../../records/records-messages';
 import type { StoredPipeline } from '../deal-api';
 import { useDealsMessages } from '../deals-messages';
-import { CustomFieldsEditor } from './CustomFieldsEditor';
-import type { CustomDraft } from './custom-drafts';
 import { linesTotal, type Currency, type DealFormValues } from './deal-form-values';
 import { LinesEditor } from './LinesEditor';
 import { AccountPicker, ContactsPicker } from './PartyPickers';
 
-/** The deal form's fields, grouped; each control is named and test-tagged after its field (`record-form-<field>`). */
+/** The deal form's fields, grouped; each control is named and test-tagged after its field (`record-form-<field>`), custom fields by the shared kit (`custom-<key>`). */
 export type DealFormChange = <F extends keyof DealFormValues>(field: F, value: DealFormValues[F]) => void;
 
 interface DealFormFieldsProps {
@@ -22,14 +20,15 @@ interface DealFormFieldsProps {
   values: DealFormValues;
   errors: FormErrors;
   onChange: DealFormChange;
+  /** A custom field's input was edited: its error (`custom.<key>`) goes. */
+  onEdited: (key: string) => void;
   pipelines: readonly StoredPipeline[];
   customFields: readonly CustomField[];
   productOf: (id: string) => Product | undefined;
 }
 
-export function DealFormFields({ mode, values, errors, onChange, pipelines, customFields, productOf }: DealFormFieldsProps) {
+export function DealFormFields({ mode, values, errors, onChange, onEdited, pipelines, customFields, productOf }: DealFormFieldsProps) {
   const { format } = useI18n();
-  const m = useRecordsMessages();
   const dm = useDealsMessages();
   const { data: users = [] } = useUsers();
   const id = (field: string) => `deal-${field}`;
@@ -150,18 +149,7 @@ export function DealFormFields({ mode, values, errors, onChange, pipelines, cust
         </div>
       </fieldset>
 
-      {customFields.length > 0 ? (
-        <fieldset className="form-group">
-          <legend>{m.form.customGroup}</legend>
-          <CustomFieldsEditor
-            idPrefix="deal"
-            fields={customFields}
-            values={values.custom}
-            errors={errors}
-            onChange={(key: string, value: CustomDraft) => onChange('custom', { ...values.custom, [key]: value })}
-          />
-        </fieldset>
-      ) : null}
+      <CustomFieldInputs fields={customFields} values={values.custom} errors={errors} onChange={(custom) => onChange('custom', custom)} onEdited={onEdited} idPrefix="deal" />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { useGoTo } from '../../imports/shared/AppLink';
 import { recordPath } from '../../imports/shared/record-paths';
 import { LoadFailed } from '../../leads/shared/LoadFailed';
 import { useCustomFields } from '../../records/custom/use-custom-fields';
-import { issuesOfZod, showApiIssues, type Issue } from '../../records/form/form-errors';
+import { issuesOfZod, showApiIssues, type FormErrors, type Issue } from '../../records/form/form-errors';
 import { useFormState } from '../../records/form/use-form-state';
 import { useRecordsMessages } from '../../records/records-messages';
 import { useCreateDeal, useDeal, usePipelines, useUpdateDeal, type StoredPipeline } from '../deal-api';
@@ -37,7 +37,8 @@ const errorKeysOf: Record<keyof DealFormValues, (key: string) => boolean> = {
   description: (k) => k === 'description',
   ownerId: (k) => k === 'ownerId',
   lines: (k) => k === 'lines' || k.startsWith('lines.') || k === 'amount',
-  custom: (k) => k.startsWith('custom.'),
+  // Each custom input clears its own error (`onEdited`).
+  custom: () => false,
 };
 
 function useDealForm(initial: DealFormValues, customFields: readonly CustomField[]) {
@@ -55,9 +56,18 @@ function useDealForm(initial: DealFormValues, customFields: readonly CustomField
   });
 }
 
-const customIssues = (fields: readonly CustomField[], custom: unknown, partial: boolean): Issue[] => {
+/**
+ * The custom values' issues by the API's own schema, but for the fields whose problem was found
+ * before it (`errors`, by `customValuesOf`): a number that is not one is left out of the body, and
+ * must not show as missing.
+ */
+const customIssues = (fields: readonly CustomField[], custom: unknown, partial: boolean, errors: FormErrors): Issue[] => {
   const parsed = customValuesSchema(fields, partial).safeParse(custom ?? {});
-  return parsed.success ? [] : issuesOfZod(parsed.error.issues).map((issue) => ({ ...issue, path: `custom.${issue.path}` }));
+  if (parsed.success) return [];
+  const found = (path: string) => Object.keys(errors).some((key) => path === key || path.startsWith(`${key}.`));
+  return issuesOfZod(parsed.error.issues)
+    .map((issue) => ({ ...issue, path: `custom.${issue.path}` }))
+    .filter((issue) => !found(issue.path));
 };
 
 function useDefaultCurrency(): Currency {
@@ -95,12 +105,12 @@ function NewDealForm({ pipelines, customFields }: { pipelines: StoredPipeline[];
   const productOf = useLineProducts(form.values.lines);
 
   function submit() {
-    const body = createBodyOf(form.values, productOf, customFields);
+    const { body, errors } = createBodyOf(form.values, productOf, customFields, m);
     if (pipelines.length <= 1) delete body.pipelineId;
     const parsed = createDealSchema.safeParse(body);
-    const issues = [...(parsed.success ? [] : issuesOfZod(parsed.error.issues)), ...customIssues(customFields, body.custom, false)];
-    if (issues.length > 0 || !parsed.success) {
-      form.showIssues(issues);
+    const issues = [...(parsed.success ? [] : issuesOfZod(parsed.error.issues)), ...customIssues(customFields, body.custom, false, errors)];
+    if (issues.length > 0 || Object.keys(errors).length > 0 || !parsed.success) {
+      form.showIssues(issues, errors);
       return;
     }
     form.clearErrors();
@@ -121,7 +131,7 @@ function NewDealForm({ pipelines, customFields }: { pipelines: StoredPipeline[];
       onCancel={() => goTo('/deals')}
       testId="deal-form"
     >
-      <DealFormFields mode="create" values={form.values} errors={form.errors} onChange={form.change} pipelines={pipelines} customFields={customFields} productOf={productOf} />
+      <DealFormFields mode="create" values={form.values} errors={form.errors} onChange={form.change} onEdited={(key) => form.dropErrors((k) => k === key)} pipelines={pipelines} customFields={customFields} productOf={productOf} />
     </RecordFormShell>
   );
 }
@@ -163,16 +173,16 @@ function EditDealForm({ deal: loaded, pipelines, customFields, onReload }: { dea
 
   function submit() {
     setNothingChanged(false);
-    const patch = updatePatchOf(form.values, base, productOf, customFields);
-    if (Object.keys(patch).length === 1) {
+    const { patch, errors } = updatePatchOf(form.values, base, productOf, customFields, m);
+    if (Object.keys(patch).length === 1 && Object.keys(errors).length === 0) {
       form.clearErrors();
       setNothingChanged(true);
       return;
     }
     const parsed = updateDealSchema.safeParse(patch);
-    const issues = [...(parsed.success ? [] : issuesOfZod(parsed.error.issues).filter((issue) => issue.path !== 'version')), ...customIssues(customFields, patch.custom, true)];
-    if (issues.length > 0 || !parsed.success) {
-      form.showIssues(issues);
+    const issues = [...(parsed.success ? [] : issuesOfZod(parsed.error.issues).filter((issue) => issue.path !== 'version')), ...customIssues(customFields, patch.custom, true, errors)];
+    if (issues.length > 0 || Object.keys(errors).length > 0 || !parsed.success) {
+      form.showIssues(issues, errors);
       return;
     }
     form.clearErrors();
@@ -193,7 +203,7 @@ function EditDealForm({ deal: loaded, pipelines, customFields, onReload }: { dea
       onCancel={() => goTo(recordPath('deal', base.id))}
       testId="deal-form"
     >
-      <DealFormFields mode="edit" values={form.values} errors={form.errors} onChange={form.change} pipelines={pipelines} customFields={customFields} productOf={productOf} />
+      <DealFormFields mode="edit" values={form.values} errors={form.errors} onChange={form.change} onEdited={(key) => form.dropErrors((k) => k === key)} pipelines={pipelines} customFields={customFields} productOf={productOf} />
     </RecordFormShell>
   );
 }

@@ -2,7 +2,10 @@ import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import type { currencies } from '@shared/domain/common/values';
 import type { Deal, DealLineInput } from '@shared/domain/deals/deal';
 import type { Product } from '@shared/domain/products/product';
-import { customDraftsOf, customValuesOf, type CustomDraft } from './custom-drafts';
+import { customInputsOf, customValuesOf, type CustomInputs } from '../../records/custom/custom-form';
+import type { FormErrors } from '../../records/form/form-errors';
+import { patchOf } from '../../records/form/record-form';
+import type { RecordsMessages } from '../../records/records-messages';
 
 export type Currency = (typeof currencies)[number];
 
@@ -41,7 +44,7 @@ export interface DealFormValues {
   description: string;
   ownerId: string;
   lines: LineDraft[];
-  custom: Record<string, CustomDraft>;
+  custom: CustomInputs;
 }
 
 let keySeq = 0;
@@ -75,7 +78,7 @@ export function emptyDealFormValues(currency: Currency, ownerId: string): DealFo
   };
 }
 
-export function dealFormValuesOf(deal: Deal, fields: readonly CustomField[], currency: Currency, decimalMark: string): DealFormValues {
+export function dealFormValuesOf(deal: Deal, fields: readonly CustomField[], currency: Currency, decimalMark: ',' | '.'): DealFormValues {
   return {
     title: deal.title,
     account: deal.accountId ? { id: deal.accountId } : null,
@@ -96,7 +99,7 @@ export function dealFormValuesOf(deal: Deal, fields: readonly CustomField[], cur
       currency: line.unitPrice.currency,
       discount: line.discountPercent ? numberText(line.discountPercent, decimalMark) : '',
     })),
-    custom: customDraftsOf(fields, deal.custom ?? {}, decimalMark),
+    custom: customInputsOf(fields, deal.custom, decimalMark, currency),
   };
 }
 
@@ -146,11 +149,20 @@ function amountOf(values: DealFormValues): { amount: number; currency: Currency 
   return amount === undefined ? undefined : { amount, currency: values.currency };
 }
 
-export function createBodyOf(values: DealFormValues, productOf: (id: string) => Product | undefined, fields: readonly CustomField[]): Record<string, unknown> {
-  const custom = customValuesOf(fields, values.custom);
+/**
+ * The create body, and the problems found before asking the API (see `customValuesOf`): a custom
+ * number that is not one, a required custom field left empty.
+ */
+export function createBodyOf(
+  values: DealFormValues,
+  productOf: (id: string) => Product | undefined,
+  fields: readonly CustomField[],
+  m: RecordsMessages,
+): { body: Record<string, unknown>; errors: FormErrors } {
+  const custom = customValuesOf(fields, values.custom, m, true);
   const lines = values.lines.map((line) => lineInputOf(line, productOf(line.productId)));
   const amount = lines.length === 0 ? amountOf(values) : undefined;
-  return {
+  const body = {
     title: values.title.trim(),
     ...(values.account ? { accountId: values.account.id } : {}),
     ...(values.contacts.length ? { contactIds: values.contacts.map((c) => c.id) } : {}),
@@ -161,8 +173,9 @@ export function createBodyOf(values: DealFormValues, productOf: (id: string) => 
     ...(text(values.needs) ? { needs: text(values.needs) } : {}),
     ...(text(values.description) ? { description: text(values.description) } : {}),
     ...(values.ownerId ? { ownerId: values.ownerId } : {}),
-    ...(Object.keys(custom).length ? { custom } : {}),
+    ...(custom.values ? { custom: custom.values } : {}),
   };
+  return { body, errors: custom.errors };
 }
 
 /** The lines of a deal as inputs, to tell whether the form changed them. */
@@ -175,11 +188,18 @@ const storedLineInputs = (deal: Deal): DealLineInput[] =>
   }));
 
 /**
- * Only what changed, with the version read; a cleared field is sent as `null`. Lines are sent
- * only when changed: the API prices them again, and would refuse a line whose product has since
- * become unavailable even if the user did not touch it.
+ * Only what changed, with the version read; a cleared field is sent as `null`, custom values by
+ * key (only the type's fields count). Lines are sent only when changed: the API prices them
+ * again, and would refuse a line whose product has since become unavailable even if the user did
+ * not touch it. `errors`: a custom number that is not one (its value is left out of the patch).
  */
-export function updatePatchOf(values: DealFormValues, deal: Deal, productOf: (id: string) => Product | undefined, fields: readonly CustomField[]): Record<string, unknown> {
+export function updatePatchOf(
+  values: DealFormValues,
+  deal: Deal,
+  productOf: (id: string) => Product | undefined,
+  fields: readonly CustomField[],
+  m: RecordsMessages,
+): { patch: Record<string, unknown>; errors: FormErrors } {
   const patch: Record<string, unknown> = { version: deal.version };
   const set = (field: string, before: unknown, after: unknown) => {
     if (after === undefined) {
@@ -206,16 +226,13 @@ export function updatePatchOf(values: DealFormValues, deal: Deal, productOf: (id
     else if (!amount && deal.amount && !hadLines) patch.amount = null;
   }
 
-  const custom = customValuesOf(fields, values.custom);
-  const customPatch: Record<string, unknown> = {};
-  const beforeCustom = deal.custom ?? {};
+  const custom = customValuesOf(fields, values.custom, m, false);
+  const stored: Record<string, unknown> = {};
   for (const field of fields) {
-    const after = custom[field.key];
-    const was = beforeCustom[field.key];
-    if (after === undefined) {
-      if (was !== undefined && was !== null) customPatch[field.key] = null;
-    } else if (JSON.stringify(after) !== JSON.stringify(was)) customPatch[field.key] = after;
+    const value = deal.custom?.[field.key];
+    if (value !== undefined && value !== null) stored[field.key] = value;
   }
-  if (Object.keys(customPatch).length) patch.custom = customPatch;
-  return patch;
+  const customPatch = patchOf({ custom: custom.values }, { custom: stored }, []).patch.custom;
+  if (customPatch) patch.custom = customPatch;
+  return { patch, errors: custom.errors };
 }

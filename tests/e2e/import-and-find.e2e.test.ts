@@ -1,10 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/local-stack';
 import { launchBrowser } from '../support/browser';
+import { apiCaller, signInAsAdmin, type LocalStack } from '../support/e2e-session';
 
 /**
  * Issue 3 end to end, on the real local stack in a real browser: a CSV of 1 000 contacts (100 of
@@ -12,20 +13,9 @@ import { launchBrowser } from '../support/browser';
  * wizard with its dry run and visible progress; a contact is then found by a phone typed another
  * way; a lead is converted and its deal is shown.
  */
-type Stack = Awaited<ReturnType<typeof startLocalStack>>;
-let stack: Stack;
+let stack: LocalStack;
 let browser: Browser;
-let token: string;
-
-const api = async <T = any>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
-  const res = await fetch(`${stack.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-    ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-  });
-  expect(res.status, `${init.method ?? 'GET'} ${path}`).toBeLessThan(300);
-  return (await res.json()) as T;
-};
+let api: ReturnType<typeof apiCaller>;
 
 /** Row i's phone, written one way in the first occurrence and another in its repeat. */
 const phone = (i: number, repeat = false) => {
@@ -41,18 +31,10 @@ function contactsCsv(): string {
   return lines.join('\r\n');
 }
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(stack.url);
-  await page.getByTestId('signin-email').fill(stack.admin.email);
-  await page.getByTestId('signin-password').fill(stack.admin.password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('nav-leads').waitFor();
-}
-
 beforeAll(async () => {
   stack = await startLocalStack({ inMemory: true, fixedPorts: false, quiet: true });
   browser = await launchBrowser();
-  token = (await stack.signIn(stack.admin.email, stack.admin.password)).idToken;
+  api = apiCaller(stack, (await stack.signIn(stack.admin.email, stack.admin.password)).idToken);
 });
 
 afterAll(async () => {
@@ -65,7 +47,7 @@ describe('importing, finding, converting', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'crm-e2e-')), 'contacts.csv');
     writeFileSync(file, contactsCsv());
     const page = await browser.newPage();
-    await signIn(page);
+    await signInAsAdmin(page, stack);
     await page.getByTestId('nav-imports').click();
     await page.goto(`${stack.url}/imports/new`);
     await page.getByTestId('import-type-contact').check();
@@ -114,7 +96,7 @@ describe('importing, finding, converting', () => {
 
   it('finds an imported contact by a phone typed with other formatting', async () => {
     const page = await browser.newPage();
-    await signIn(page);
+    await signInAsAdmin(page, stack);
     // Imported as +79000000042; typed as a Russian would dial it.
     await page.getByTestId('quick-search').fill('8 (900) 000-00-42');
     const result = page.getByTestId('quick-search-result').filter({ hasText: 'Импортова42' });
@@ -127,7 +109,7 @@ describe('importing, finding, converting', () => {
   it('converts a lead and shows the deal it became', async () => {
     const lead = await api<{ id: string }>('/api/leads', { method: 'POST', body: { lastName: 'Сделкин', firstName: 'Пётр', company: 'ООО «Конверсия»', email: 'petr@conversion.example' } });
     const page = await browser.newPage();
-    await signIn(page);
+    await signInAsAdmin(page, stack);
     await page.goto(`${stack.url}/leads/${lead.id}`);
     await page.getByTestId('convert-lead').click();
     await page.getByTestId('convert-lead-submit').click();

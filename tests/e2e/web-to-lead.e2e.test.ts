@@ -67,8 +67,8 @@ describe('web-to-lead, end to end', () => {
     await app.getByTestId('signin-email').fill(stack.admin.email);
     await app.getByTestId('signin-password').fill(stack.admin.password);
     await app.getByTestId('signin-submit').click();
-    await app.getByTestId('leads-table').waitFor();
-    const row = app.getByTestId('lead-row').filter({ hasText: 'Фёдорова' });
+    await app.getByTestId('leads-page').getByTestId('records-table').waitFor();
+    const row = app.getByTestId('record-row').filter({ hasText: 'Фёдорова' });
     await row.waitFor();
     await row.click();
     await expect.poll(() => app.getByTestId('lead-title').textContent()).toContain('Фёдорова Дарья Игоревна');

@@ -142,9 +142,3 @@ declare module '@tanstack/react-router' {
   }
 }
 
-/** The leads list keeps the cursors of the pages before the current one in the history entry. */
-declare module '@tanstack/history' {
-  interface HistoryState {
-    leadsPreviousCursors?: string[];
-  }
-}

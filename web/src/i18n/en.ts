@@ -1,7 +1,6 @@
 import type { Messages } from './messages';
 
 /** English: the same keys as Russian, enforced by `Messages`. */
-const plural = (n: number, one: string, other: string): string => (new Intl.PluralRules('en').select(n) === 'one' ? one : other);
 
 export const en: Messages = {
   app: {
@@ -73,12 +72,7 @@ export const en: Messages = {
     title: 'Leads',
     newLead: 'New lead',
     tableCaption: 'Leads',
-    filters: 'Filters',
-    filterStatus: 'Status',
-    filterOwner: 'Owner',
     filterChannel: 'Channel',
-    any: 'All',
-    resetFilters: 'Reset filters',
     columns: {
       name: 'Name',
       company: 'Company',
@@ -90,17 +84,7 @@ export const en: Messages = {
       source: 'Source',
       created: 'Created',
     },
-    sortAscending: 'Oldest first',
-    sortDescending: 'Newest first',
-    empty: 'No leads yet.',
-    emptyFiltered: 'No leads match these filters.',
     emptyHint: 'Leads arrive from the web forms on your website or are created by hand.',
-    loading: 'Loading leads…',
-    previous: 'Previous',
-    next: 'Next',
-    pageLabel: (page: number) => `Page ${page}`,
-    shown: (count: number) => `${count} ${plural(count, 'lead', 'leads')} on this page`,
-    pagination: 'List pages',
   },
   lead: {
     loading: 'Loading the lead…',

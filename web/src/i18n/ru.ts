@@ -7,11 +7,6 @@ import type { TrackedLeadField } from '@shared/domain/leads/lead';
  * match key for key (see messages.ts). Words follow the source documents (Лид, Интерес,
  * Ответственный, Источник, Квалификация).
  */
-const plural = (n: number, one: string, few: string, many: string): string => {
-  const form = new Intl.PluralRules('ru').select(n);
-  return form === 'one' ? one : form === 'few' ? few : many;
-};
-
 export const ru = {
   app: {
     productName: 'CRM',
@@ -82,12 +77,7 @@ export const ru = {
     title: 'Лиды',
     newLead: 'Новый лид',
     tableCaption: 'Список лидов',
-    filters: 'Фильтры',
-    filterStatus: 'Статус',
-    filterOwner: 'Ответственный',
     filterChannel: 'Канал',
-    any: 'Все',
-    resetFilters: 'Сбросить фильтры',
     columns: {
       name: 'Ф.И.О.',
       company: 'Компания',
@@ -99,17 +89,7 @@ export const ru = {
       source: 'Источник',
       created: 'Создан',
     },
-    sortAscending: 'Сначала старые',
-    sortDescending: 'Сначала новые',
-    empty: 'Лидов пока нет.',
-    emptyFiltered: 'Нет лидов с такими фильтрами.',
     emptyHint: 'Лиды появляются из веб-форм на сайте или создаются вручную.',
-    loading: 'Загружаем лиды…',
-    previous: 'Назад',
-    next: 'Вперёд',
-    pageLabel: (page: number) => `Страница ${page}`,
-    shown: (count: number) => `${count} ${plural(count, 'лид', 'лида', 'лидов')} на странице`,
-    pagination: 'Страницы списка',
   },
   lead: {
     loading: 'Загружаем лид…',

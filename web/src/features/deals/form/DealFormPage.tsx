@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { customValuesSchema, type CustomField } from '@shared/domain/custom-fields/custom-field';
+import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { currencies } from '@shared/domain/common/values';
 import { createDealSchema, updateDealSchema, type CreateDealInput, type Deal, type UpdateDealInput } from '@shared/domain/deals/deal';
 import { useDocumentTitle } from '../../../app/use-document-title';
@@ -8,6 +8,7 @@ import { LoadingState } from '../../../ui/LoadingState';
 import { useGoTo } from '../../imports/shared/AppLink';
 import { recordPath } from '../../imports/shared/record-paths';
 import { LoadFailed } from '../../leads/shared/LoadFailed';
+import { customSchemaIssues } from '../../records/custom/custom-issues';
 import { useCustomFields } from '../../records/custom/use-custom-fields';
 import { issuesOfZod, showApiIssues, type FormErrors, type Issue } from '../../records/form/form-errors';
 import { useFormState } from '../../records/form/use-form-state';
@@ -62,12 +63,8 @@ function useDealForm(initial: DealFormValues, customFields: readonly CustomField
  * must not show as missing.
  */
 const customIssues = (fields: readonly CustomField[], custom: unknown, partial: boolean, errors: FormErrors): Issue[] => {
-  const parsed = customValuesSchema(fields, partial).safeParse(custom ?? {});
-  if (parsed.success) return [];
   const found = (path: string) => Object.keys(errors).some((key) => path === key || path.startsWith(`${key}.`));
-  return issuesOfZod(parsed.error.issues)
-    .map((issue) => ({ ...issue, path: `custom.${issue.path}` }))
-    .filter((issue) => !found(issue.path));
+  return customSchemaIssues(fields, custom, partial).filter((issue) => !found(issue.path));
 };
 
 function useDefaultCurrency(): Currency {

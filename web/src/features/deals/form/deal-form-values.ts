@@ -4,7 +4,7 @@ import type { Deal, DealLineInput } from '@shared/domain/deals/deal';
 import type { Product } from '@shared/domain/products/product';
 import { customInputsOf, customValuesOf, type CustomInputs } from '../../records/custom/custom-form';
 import type { FormErrors } from '../../records/form/form-errors';
-import { patchOf } from '../../records/form/record-form';
+import { customPatchOf } from '../../records/form/record-form';
 import type { RecordsMessages } from '../../records/records-messages';
 
 export type Currency = (typeof currencies)[number];
@@ -232,7 +232,7 @@ export function updatePatchOf(
     const value = deal.custom?.[field.key];
     if (value !== undefined && value !== null) stored[field.key] = value;
   }
-  const customPatch = patchOf({ custom: custom.values }, { custom: stored }, []).patch.custom;
+  const customPatch = customPatchOf(custom.values, stored);
   if (customPatch) patch.custom = customPatch;
   return { patch, errors: custom.errors };
 }

@@ -1,5 +1,6 @@
 import type { Lead } from '@shared/domain/leads/lead';
 import { useI18n } from '../../../i18n/use-i18n';
+import { CustomValuesSection } from '../../records/custom/CustomValuesSection';
 import { useUserName } from '../shared/use-users';
 import { DetailSection } from './DetailSection';
 
@@ -42,6 +43,7 @@ export function LeadDetails({ lead }: { lead: Lead }) {
           [t.fields.budget, lead.budget ? format.money(lead.budget) : undefined],
         ]}
       />
+      <CustomValuesSection type="lead" values={lead.custom} />
       <DetailSection
         title={t.lead.sections.source}
         rows={[

@@ -1,12 +1,26 @@
 import type { TimelineEntry } from '@shared/api/contracts';
 import { useI18n } from '../../../i18n/use-i18n';
+import { customValueText } from '../../records/custom/custom-value';
+import { useCustomFields } from '../../records/custom/use-custom-fields';
+import { useRecordsMessages } from '../../records/records-messages';
 import { useUserName } from '../shared/use-users';
 import { describeChangeValue, fieldLabel } from './change-value';
 
-/** One history entry: what happened, who did it and when, and each change as "field: old → new". */
+/**
+ * One history entry: what happened, who did it and when, and each change as "field: old → new";
+ * a custom field's (`custom.<key>`) by its label and in words.
+ */
 export function TimelineEntryItem({ entry }: { entry: TimelineEntry }) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
+  const m = useRecordsMessages();
   const userName = useUserName();
+  const { data: custom } = useCustomFields('lead');
+  const customField = (field: string) => (field.startsWith('custom.') ? custom?.fields.find((f) => `custom.${f.key}` === field) : undefined);
+  const label = (field: string) => customField(field)?.label ?? fieldLabel(field, t);
+  const describe = (field: string, value: unknown) => {
+    const definition = customField(field);
+    return definition ? (customValueText(definition, value, { m, format, locale }) ?? t.timeline.emptyValue) : describeChangeValue(field, value, t, format, userName);
+  };
   const data = entry.data ?? {};
   const text = (key: string): string | undefined => (typeof data[key] === 'string' ? (data[key] as string) : undefined);
   const actor =
@@ -50,10 +64,9 @@ export function TimelineEntryItem({ entry }: { entry: TimelineEntry }) {
         <ul className="timeline-changes">
           {entry.changes.map((change) => (
             <li key={change.field}>
-              <span className="change-field">{fieldLabel(change.field, t)}:</span>{' '}
-              <span className="change-from">{describeChangeValue(change.field, change.from, t, format, userName)}</span>
+              <span className="change-field">{label(change.field)}:</span> <span className="change-from">{describe(change.field, change.from)}</span>
               <span className="change-arrow">{' → '}</span>
-              <span className="change-to">{describeChangeValue(change.field, change.to, t, format, userName)}</span>
+              <span className="change-to">{describe(change.field, change.to)}</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
+import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { updateLeadSchema, type Lead } from '@shared/domain/leads/lead';
 import { leadDisplayName } from '@shared/domain/leads/lead-changes';
 import { isOpenStatus } from '@shared/domain/leads/lead-process';
@@ -9,7 +10,12 @@ import { useAppConfig } from '../../../config/use-config';
 import { useI18n } from '../../../i18n/use-i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { LoadingState } from '../../../ui/LoadingState';
+import { customValuesOf } from '../../records/custom/custom-form';
+import { customSchemaIssues } from '../../records/custom/custom-issues';
+import { useCustomFields } from '../../records/custom/use-custom-fields';
+import { useRecordsMessages } from '../../records/records-messages';
 import { apiErrorMessage } from '../shared/api-error-message';
+import { LoadFailed } from '../shared/LoadFailed';
 import { useLead, useUpdateLead } from '../shared/use-lead';
 import { issuesOfApi, issuesOfZod, type LeadFormErrors } from './lead-form-errors';
 import { defaultCurrency, leadFormValuesOf, updatePatchOf } from './lead-form-values';
@@ -22,10 +28,12 @@ import { useLeadForm } from './use-lead-form';
 export function EditLeadPage({ leadId }: { leadId: string }) {
   const { t } = useI18n();
   const { data: lead, isPending, error, refetch } = useLead(leadId);
+  const custom = useCustomFields('lead');
   const [generation, setGeneration] = useState(0);
   useDocumentTitle(lead ? `${t.form.editTitle}: ${leadDisplayName(lead)}` : t.form.editTitle);
 
-  if (isPending) return <LoadingState text={t.lead.loading} />;
+  if (isPending || custom.isPending) return <LoadingState text={t.lead.loading} />;
+  if (custom.isError) return <LoadFailed error={custom.error} retry={() => void custom.refetch()} />;
   if (!lead) {
     return (
       <section className="page">
@@ -47,6 +55,7 @@ export function EditLeadPage({ leadId }: { leadId: string }) {
     <EditLeadForm
       key={generation}
       lead={lead}
+      customFields={custom.data.fields}
       onReload={async () => {
         await refetch();
         setGeneration((n) => n + 1);
@@ -56,23 +65,30 @@ export function EditLeadPage({ leadId }: { leadId: string }) {
 }
 
 /** The lead as it was when editing began is the base of the patch and its version. */
-function EditLeadForm({ lead: loaded, onReload }: { lead: Lead; onReload: () => Promise<void> }) {
+function EditLeadForm({ lead: loaded, customFields, onReload }: { lead: Lead; customFields: readonly CustomField[]; onReload: () => Promise<void> }) {
   const { t, locale } = useI18n();
+  const rm = useRecordsMessages();
   const config = useAppConfig();
   const navigate = useNavigate();
   const [base] = useState(loaded);
   const update = useUpdateLead(base.id);
-  const form = useLeadForm(leadFormValuesOf(base, defaultCurrency(config.currency), locale === 'ru' ? ',' : '.'));
+  const [initial] = useState(() => leadFormValuesOf(base, defaultCurrency(config.currency), locale === 'ru' ? ',' : '.', customFields));
+  const form = useLeadForm(initial);
   const [nothingChanged, setNothingChanged] = useState(false);
   const [reloading, setReloading] = useState(false);
 
   function submit() {
     setNothingChanged(false);
-    const { patch, cleared } = updatePatchOf(form.values, base);
-    const clearedErrors: LeadFormErrors = Object.fromEntries(cleared.map((field) => [field, t.form.cannotClear]));
+    const custom = customValuesOf(customFields, form.values.custom, rm, false);
+    const before = customValuesOf(customFields, initial.custom, rm, false).values;
+    const { patch, cleared } = updatePatchOf(form.values, base, { next: custom.values, before });
+    const clearedErrors: LeadFormErrors = { ...custom.errors, ...Object.fromEntries(cleared.map((field) => [field, t.form.cannotClear])) };
     const parsed = updateLeadSchema.safeParse(patch);
-    const issues = parsed.success ? [] : issuesOfZod(parsed.error.issues).filter((issue) => issue.path !== 'version');
-    if (cleared.length > 0 || issues.length > 0) {
+    const issues = [
+      ...(parsed.success ? [] : issuesOfZod(parsed.error.issues).filter((issue) => issue.path !== 'version')),
+      ...customSchemaIssues(customFields, patch.custom, true),
+    ];
+    if (Object.keys(clearedErrors).length > 0 || issues.length > 0) {
       form.showIssues(issues, clearedErrors);
       return;
     }
@@ -130,7 +146,14 @@ function EditLeadForm({ lead: loaded, onReload }: { lead: Lead; onReload: () => 
       onSubmit={submit}
       onCancel={() => void navigate({ to: '/leads/$leadId', params: { leadId: base.id } })}
     >
-      <LeadFormFields mode="edit" values={form.values} errors={form.errors} onChange={form.change} sourceSummary={<SourceSummary source={base.source} />} />
+      <LeadFormFields
+        mode="edit"
+        values={form.values}
+        errors={form.errors}
+        onChange={form.change}
+        onEdited={form.dropError}
+        customFields={customFields}
+        sourceSummary={<SourceSummary source={base.source} />} />
     </LeadFormShell>
   );
 }

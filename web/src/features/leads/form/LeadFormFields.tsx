@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { currencies } from '@shared/domain/leads/lead';
 import { leadChannels, openLeadStatuses, qualifications } from '@shared/domain/leads/lead-process';
 import { useI18n } from '../../../i18n/use-i18n';
 import { Field } from '../../../ui/Field';
+import { CustomFieldInputs } from '../../records/custom/CustomFieldInputs';
 import { userLabel, useUsers } from '../shared/use-users';
 import type { LeadFormErrors } from './lead-form-errors';
 import type { LeadFormField, LeadFormValues, TextField } from './lead-form-values';
@@ -12,12 +14,16 @@ interface LeadFormFieldsProps {
   values: LeadFormValues;
   errors: LeadFormErrors;
   onChange: <F extends LeadFormField>(field: F, value: LeadFormValues[F]) => void;
+  /** A control inside a group changed: its error (`custom.<key>`) goes. */
+  onEdited: (key: `custom.${string}`) => void;
+  /** The lead type's custom fields (REC-9), in their own group. */
+  customFields: readonly CustomField[];
   /** Edit: the source is shown, not edited. */
   sourceSummary?: ReactNode;
 }
 
 /** The lead form's fields, grouped; each control is named and test-tagged after its field. */
-export function LeadFormFields({ mode, values, errors, onChange, sourceSummary }: LeadFormFieldsProps) {
+export function LeadFormFields({ mode, values, errors, onChange, onEdited, customFields, sourceSummary }: LeadFormFieldsProps) {
   const { t } = useI18n();
   const { data: users = [] } = useUsers();
   const id = (field: LeadFormField) => `lead-${field}`;
@@ -158,6 +164,15 @@ export function LeadFormFields({ mode, values, errors, onChange, sourceSummary }
           </Field>
         </div>
       </fieldset>
+
+      <CustomFieldInputs
+        fields={customFields}
+        values={values.custom}
+        errors={errors as Record<string, string>}
+        onChange={(custom) => onChange('custom', custom)}
+        onEdited={(key) => onEdited(key as `custom.${string}`)}
+        idPrefix="lead"
+      />
 
       <fieldset className="form-group">
         <legend>{t.form.groups.source}</legend>

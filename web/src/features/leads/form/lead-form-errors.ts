@@ -6,7 +6,9 @@ import { textFields, type LeadFormField } from './lead-form-values';
  * Validation issues (the shared zod schema's on the client, the API's `error.fields` from the
  * server) placed on the form's fields by their dotted path, and said in the user's language.
  */
-export type LeadFormErrors = Partial<Record<LeadFormField, string>>;
+export type LeadFormErrors = Partial<Record<LeadFormField | CustomErrorKey, string>>;
+/** A custom field's error sits under its path, as the API names it. */
+type CustomErrorKey = `custom.${string}`;
 
 export interface Issue {
   path: string;
@@ -17,9 +19,10 @@ export interface Issue {
 
 const direct: readonly string[] = [...textFields, 'qualification', 'ownerId', 'status'];
 
-export function fieldOfPath(path: string): LeadFormField | undefined {
+export function fieldOfPath(path: string): LeadFormField | CustomErrorKey | undefined {
   const [head, sub] = path.split('.');
   if (!head) return undefined;
+  if (head === 'custom' && sub) return `custom.${sub}`;
   if (direct.includes(head)) return head as LeadFormField;
   if (head === 'budget') return sub === 'currency' ? 'budgetCurrency' : 'budgetAmount';
   if (head === 'source') return sub === 'campaign' ? 'campaign' : 'channel';
@@ -27,7 +30,7 @@ export function fieldOfPath(path: string): LeadFormField | undefined {
   return undefined;
 }
 
-export function issueMessage(field: LeadFormField | undefined, issue: Issue, t: Messages): string {
+export function issueMessage(field: LeadFormField | CustomErrorKey | undefined, issue: Issue, t: Messages): string {
   const { code } = issue;
   if (code === 'custom' && field === 'lastName') return t.errors.nameOrCompany;
   if (code === 'custom' && field === 'email' && /email or a phone/.test(issue.message)) return t.errors.emailOrPhone;
@@ -35,6 +38,7 @@ export function issueMessage(field: LeadFormField | undefined, issue: Issue, t: 
   if (field === 'phone' && (code === 'invalid_format' || code === 'custom')) return t.errors.invalidPhone;
   if (field === 'budgetAmount' && code !== 'unrecognized_keys') return t.errors.invalidNumber;
   if (field === 'ownerId' && /no such user/i.test(issue.message)) return t.errors.unknownUser;
+  if (field?.startsWith('custom.') && code === 'invalid_type') return /undefined/.test(issue.message) ? t.errors.required : t.errors.invalidValue;
   if (code === 'too_small') return t.errors.required;
   if (code === 'too_big') return issue.maximum ? t.errors.tooLong(issue.maximum) : issue.message;
   if (code === 'invalid_value' || code === 'invalid_enum_value') return t.errors.invalidValue;

@@ -1,7 +1,10 @@
 import { currencies, type Lead, type UpdateLeadInput } from '@shared/domain/leads/lead';
 import type { LeadChannel, OpenLeadStatus, Qualification } from '@shared/domain/leads/lead-process';
 import { isOpenStatus } from '@shared/domain/leads/lead-process';
+import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import type { CreateLeadBody } from '../../../api/crm-api';
+import { customInputsOf, type CustomInputs } from '../../records/custom/custom-form';
+import { customPatchOf } from '../../records/form/record-form';
 
 /**
  * The lead form as the inputs hold it (strings, a checkbox), and its conversion to the API's
@@ -24,13 +27,15 @@ export type LeadFormValues = Record<TextField, string> & {
   campaign: string;
   consentGiven: boolean;
   consentText: string;
+  /** Custom field values (REC-9) as the inputs hold them; see records/custom/custom-form.ts. */
+  custom: CustomInputs;
 };
 export type LeadFormField = keyof LeadFormValues;
 
 export const defaultCurrency = (configured: string): Currency =>
   (currencies as readonly string[]).includes(configured) ? (configured as Currency) : 'RUB';
 
-export function emptyLeadFormValues(currency: Currency): LeadFormValues {
+export function emptyLeadFormValues(currency: Currency, customFields: readonly CustomField[] = []): LeadFormValues {
   return {
     lastName: '',
     firstName: '',
@@ -50,6 +55,7 @@ export function emptyLeadFormValues(currency: Currency): LeadFormValues {
     campaign: '',
     consentGiven: false,
     consentText: '',
+    custom: customInputsOf(customFields, undefined, '.', currency),
   };
 }
 
@@ -59,7 +65,7 @@ export function amountInput(amount: number, decimalMark: '.' | ','): string {
   return decimalMark === ',' ? text.replace('.', ',') : text;
 }
 
-export function leadFormValuesOf(lead: Lead, currency: Currency, decimalMark: '.' | ',' = '.'): LeadFormValues {
+export function leadFormValuesOf(lead: Lead, currency: Currency, decimalMark: '.' | ',' = '.', customFields: readonly CustomField[] = []): LeadFormValues {
   const empty = emptyLeadFormValues(lead.budget?.currency ?? currency);
   const text = Object.fromEntries(textFields.map((field) => [field, lead[field] ?? ''])) as Record<TextField, string>;
   return {
@@ -71,6 +77,7 @@ export function leadFormValuesOf(lead: Lead, currency: Currency, decimalMark: '.
     status: isOpenStatus(lead.status) ? lead.status : '',
     channel: lead.source.channel,
     campaign: lead.source.campaign ?? '',
+    custom: customInputsOf(customFields, lead.custom, decimalMark, currency),
   };
 }
 
@@ -102,19 +109,27 @@ function commonFields(values: LeadFormValues) {
   };
 }
 
-export function createBodyOf(values: LeadFormValues): CreateLeadBody {
+/** `custom`: the values filled in, as `customValuesOf` reads them from `values.custom`. */
+export function createBodyOf(values: LeadFormValues, custom?: Record<string, unknown>): CreateLeadBody {
   return {
     ...commonFields(values),
+    ...(custom ? { custom } : {}),
     source: { channel: values.channel, ...(optional(values.campaign) ? { campaign: values.campaign } : {}) },
     ...(values.consentGiven ? { consent: { given: true, ...(optional(values.consentText) ? { text: values.consentText } : {}) } } : {}),
   };
 }
 
 /**
- * Only what changed, with the version the user started from. The API cannot empty a field yet,
- * so fields the user cleared are reported instead of silently kept.
+ * Only what changed, with the version the user started from. The API cannot empty a standard
+ * field yet, so those the user cleared are reported instead of silently kept; a cleared custom
+ * value is sent as `null`, which removes it. `custom`: the values as read from the form now and
+ * when editing began (by the same function, so formatting alone never counts as a change).
  */
-export function updatePatchOf(values: LeadFormValues, lead: Lead): { patch: UpdateLeadInput; cleared: LeadFormField[] } {
+export function updatePatchOf(
+  values: LeadFormValues,
+  lead: Lead,
+  custom: { next: Record<string, unknown> | undefined; before: Record<string, unknown> | undefined },
+): { patch: UpdateLeadInput; cleared: LeadFormField[] } {
   const next: Record<string, unknown> = { ...commonFields(values), ...(values.status ? { status: values.status } : {}) };
   const patch: Record<string, unknown> = { version: lead.version };
   const cleared: LeadFormField[] = [];
@@ -128,5 +143,7 @@ export function updatePatchOf(values: LeadFormValues, lead: Lead): { patch: Upda
       patch[field] = after;
     }
   }
+  const customPatch = customPatchOf(custom.next, custom.before);
+  if (customPatch) patch.custom = customPatch;
   return { patch: patch as UpdateLeadInput, cleared };
 }

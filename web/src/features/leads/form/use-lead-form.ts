@@ -25,9 +25,18 @@ export function useLeadForm(initial: LeadFormValues) {
         return rest;
       });
     },
+    /** Clears one error by its key: a custom field's (`custom.segment`). */
+    dropError(key: keyof LeadFormErrors) {
+      setErrors((current) => {
+        if (!(key in current)) return current;
+        const { [key]: _removed, ...rest } = current;
+        return rest;
+      });
+    },
     showIssues(issues: Issue[], extra: LeadFormErrors = {}) {
       const placed = placeIssues(issues, t);
-      setErrors({ ...extra, ...placed.fields });
+      // What the form found itself (a number that is not one) says more than the schema's "required".
+      setErrors({ ...placed.fields, ...extra });
       setOtherErrors(placed.other);
       setAttempt((n) => n + 1);
     },

@@ -1,77 +1,98 @@
-import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { useDocumentTitle } from '../../../app/use-document-title';
+import type { Lead } from '@shared/domain/leads/lead';
+import { leadDisplayName } from '@shared/domain/leads/lead-changes';
+import { leadChannels, leadStatuses } from '@shared/domain/leads/lead-process';
 import { useI18n } from '../../../i18n/use-i18n';
-import { EmptyState } from '../../../ui/EmptyState';
-import { LoadingState } from '../../../ui/LoadingState';
-import { ExportButton } from '../../exports/ExportButton';
-import { LoadFailed } from '../shared/LoadFailed';
-import { hasFilters, listQueryOf, type LeadsSearch } from './leads-search';
-import { LeadsFilters } from './LeadsFilters';
-import { LeadsPager } from './LeadsPager';
-import { LeadsTable } from './LeadsTable';
-import { useLeadsPage } from './use-leads-page';
-import '../../../styles/records.css';
+import { AppLink } from '../../imports/shared/AppLink';
+import type { RecordColumn } from '../../records/list/columns';
+import { RecordListPage } from '../../records/list/RecordListPage';
+import type { RecordsSearch } from '../../records/list/records-search';
+import { QualificationBadge, StatusBadge } from '../shared/LeadBadges';
+import { useUserName } from '../shared/use-users';
 
-/** The leads list: filters, a server-sorted and server-paged table, and the way to a new lead. */
-export function LeadsPage({ search }: { search: LeadsSearch }) {
-  const { t } = useI18n();
-  useDocumentTitle(t.leads.title);
-  const leads = useLeadsPage(search);
-  const { data, isPending, isError, error, refetch, isFetching } = leads.page;
-  const filtered = hasFilters(search);
-  // The export takes the list as filtered and sorted now; paging is the export's own.
-  const exportFilters = useMemo(() => {
-    const { status, ownerId, channel, sort } = listQueryOf(search);
-    return { ...(status ? { status } : {}), ...(ownerId ? { ownerId } : {}), ...(channel ? { channel } : {}), sort };
-  }, [search]);
+const leadPath = (lead: Lead) => `/leads/${encodeURIComponent(lead.id)}`;
+const none = <span className="muted">—</span>;
+
+/**
+ * The leads list: status, owner, channel and custom field filters, a column chooser with the
+ * custom fields marked for lists, newest or oldest first, server-paged, exported as filtered.
+ */
+export function LeadsPage({ search }: { search: RecordsSearch }) {
+  const { t, format } = useI18n();
+  const userName = useUserName();
+
+  const columns = useMemo<RecordColumn<Lead>[]>(
+    () => [
+      {
+        id: 'name',
+        label: t.leads.columns.name,
+        required: true,
+        className: 'cell-name',
+        cell: (lead) => (
+          <>
+            <AppLink href={leadPath(lead)} testId="lead-link">
+              {leadDisplayName(lead)}
+            </AppLink>
+            {lead.jobTitle ? <span className="cell-sub">{lead.jobTitle}</span> : null}
+          </>
+        ),
+      },
+      { id: 'company', label: t.leads.columns.company, cell: (lead) => lead.company ?? none },
+      { id: 'email', label: t.leads.columns.email, className: 'cell-nowrap', cell: (lead) => lead.email ?? none },
+      { id: 'phone', label: t.leads.columns.phone, className: 'cell-nowrap', cell: (lead) => lead.phone ?? none },
+      { id: 'status', label: t.leads.columns.status, cell: (lead) => <StatusBadge status={lead.status} /> },
+      { id: 'qualification', label: t.leads.columns.qualification, cell: (lead) => <QualificationBadge qualification={lead.qualification} /> },
+      { id: 'topic', label: t.fields.topic, defaultVisible: false, cell: (lead) => lead.topic ?? none },
+      { id: 'budget', label: t.fields.budget, defaultVisible: false, className: 'cell-nowrap', cell: (lead) => (lead.budget ? format.money(lead.budget) : none) },
+      { id: 'owner', label: t.leads.columns.owner, cell: (lead) => userName(lead.ownerId) },
+      {
+        id: 'source',
+        label: t.leads.columns.source,
+        cell: (lead) => (
+          <>
+            {t.channels[lead.source.channel]}
+            {lead.source.campaign || lead.source.utm?.campaign ? <span className="cell-sub">{lead.source.campaign ?? lead.source.utm?.campaign}</span> : null}
+          </>
+        ),
+      },
+      {
+        id: 'created',
+        label: t.leads.columns.created,
+        sort: 'createdAt',
+        className: 'cell-nowrap',
+        cell: (lead) => (
+          <time dateTime={lead.createdAt} title={format.dateTime(lead.createdAt)}>
+            {format.shortDate(lead.createdAt)}
+          </time>
+        ),
+      },
+    ],
+    [t, format, userName],
+  );
+  const statuses = useMemo(() => leadStatuses.map((status) => ({ value: status, label: t.statuses[status] })), [t]);
+  const selects = useMemo(
+    () => [{ param: 'channel' as const, label: t.leads.filterChannel, options: leadChannels.map((channel) => ({ value: channel, label: t.channels[channel] })) }],
+    [t],
+  );
 
   return (
-    <section className="page page-wide" aria-labelledby="leads-title">
-      <header className="page-header">
-        <h1 id="leads-title">{t.leads.title}</h1>
-        <div className="records-toolbar">
-          <ExportButton recordType="lead" filters={exportFilters} />
-          <Link to="/leads/new" className="button button-primary" data-testid="new-lead">
-            <span aria-hidden="true">+</span> {t.leads.newLead}
-          </Link>
-        </div>
-      </header>
-
-      <LeadsFilters search={search} onChange={leads.change} />
-
-      {isPending ? (
-        <LoadingState text={t.leads.loading} />
-      ) : isError ? (
-        <LoadFailed error={error} retry={() => void refetch()} />
-      ) : data.items.length === 0 && !search.cursor ? (
-        <EmptyState title={filtered ? t.leads.emptyFiltered : t.leads.empty}>
-          {filtered ? (
-            <button type="button" className="button" onClick={() => leads.change({ status: undefined, ownerId: undefined, channel: undefined })}>
-              {t.leads.resetFilters}
-            </button>
-          ) : (
-            <p className="muted">{t.leads.emptyHint}</p>
-          )}
-        </EmptyState>
-      ) : (
-        <>
-          <LeadsTable
-            leads={data.items}
-            sort={search.sort ?? '-createdAt'}
-            onSort={(sort) => leads.change({ sort: sort === 'createdAt' ? 'createdAt' : undefined })}
-            busy={isFetching}
-          />
-          <LeadsPager
-            pageNumber={leads.pageNumber}
-            count={data.items.length}
-            hasPrevious={leads.hasPrevious}
-            hasNext={leads.hasNext}
-            onPrevious={leads.previous}
-            onNext={leads.next}
-          />
-        </>
-      )}
-    </section>
+    <RecordListPage<Lead>
+      listId="leads"
+      resource="leads"
+      recordType="lead"
+      customType="lead"
+      basePath="/leads"
+      search={search}
+      title={t.leads.title}
+      caption={t.leads.tableCaption}
+      newHref="/leads/new"
+      newLabel={t.leads.newLead}
+      statuses={statuses}
+      selects={selects}
+      columns={columns}
+      rowHref={leadPath}
+      emptyHint={t.leads.emptyHint}
+      testId="leads-page"
+    />
   );
 }

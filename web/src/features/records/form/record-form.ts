@@ -72,14 +72,15 @@ export function patchOf(next: Record<string, unknown>, before: Record<string, un
       else patch[key] = null;
     } else patch[key] = now;
   }
-  const nextCustom = (next.custom ?? {}) as Record<string, unknown>;
-  const beforeCustom = (before.custom ?? {}) as Record<string, unknown>;
-  const custom: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(nextCustom), ...Object.keys(beforeCustom)])) {
-    if (!sameData(nextCustom[key], beforeCustom[key])) custom[key] = nextCustom[key] ?? null;
-  }
-  if (Object.keys(custom).length > 0) patch.custom = custom;
+  const custom = customPatchOf(next.custom as Record<string, unknown> | undefined, before.custom as Record<string, unknown> | undefined);
+  if (custom) patch.custom = custom;
   return { patch, cleared };
+}
+
+/** Each custom value that changed with its new value, `null` for one cleared; undefined when none did. */
+export function customPatchOf(next: Record<string, unknown> = {}, before: Record<string, unknown> = {}): Record<string, unknown> | undefined {
+  const changed = [...new Set([...Object.keys(next), ...Object.keys(before)])].filter((key) => !sameData(next[key], before[key]));
+  return changed.length > 0 ? Object.fromEntries(changed.map((key) => [key, next[key] ?? null])) : undefined;
 }
 
 /** Leaves out the keys whose value is undefined (a create body sends only what was filled in). */

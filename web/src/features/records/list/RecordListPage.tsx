@@ -15,7 +15,7 @@ import { useRecordsMessages } from '../records-messages';
 import { ColumnChooser } from './ColumnChooser';
 import { customColumns, usePersistentColumns, type RecordColumn } from './columns';
 import { filtersOf, hasFilters, withoutFilters, type RecordsSearch } from './records-search';
-import { RecordsFilters } from './RecordsFilters';
+import { RecordsFilters, type SelectFilter } from './RecordsFilters';
 import { RecordsPager } from './RecordsPager';
 import { RecordsTable } from './RecordsTable';
 import { useRecordsPage } from './use-records-page';
@@ -45,6 +45,8 @@ export interface RecordListPageProps<T extends { id: string; custom?: Record<str
   statuses: { value: string; label: string }[];
   /** The status filter's name, where the list's status is called otherwise (a deal's stage). */
   statusLabel?: string;
+  /** The list's own select filters (a lead's channel). */
+  selects?: readonly SelectFilter[];
   columns: RecordColumn<T>[];
   rowHref: (record: T) => string;
   emptyHint?: ReactNode;
@@ -91,6 +93,7 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
         search={props.search}
         statuses={props.statuses}
         {...(props.statusLabel ? { statusLabel: props.statusLabel } : {})}
+        {...(props.selects ? { selects: props.selects } : {})}
         customFields={customFields}
         onChange={list.change}
         onReset={() => list.replace(withoutFilters(props.search))}

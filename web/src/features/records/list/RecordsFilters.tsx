@@ -2,20 +2,28 @@ import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { userLabel, useUsers } from '../../leads/shared/use-users';
 import { isFilterable } from '../custom/use-custom-fields';
 import { useRecordsMessages } from '../records-messages';
-import { hasFilters, type CustomFilterParam, type RecordsSearch } from './records-search';
+import { hasFilters, type CustomFilterParam, type RecordsSearch, type SelectFilterParam } from './records-search';
 
-/** Status, owner and custom field (select, yes/no) filters; each change is a new URL (shareable, Back undoes it). */
+/** A list's own select filter, such as a lead's source channel. */
+export interface SelectFilter {
+  param: SelectFilterParam;
+  label: string;
+  options: { value: string; label: string }[];
+}
+
+/** Status, owner, the list's own and custom field (select, yes/no) filters; each change is a new URL (shareable, Back undoes it). */
 interface RecordsFiltersProps {
   search: RecordsSearch;
   statuses: { value: string; label: string }[];
   /** What the status is called in this list («Этап» for deals); «Статус» when absent. */
   statusLabel?: string;
+  selects?: readonly SelectFilter[];
   customFields: readonly CustomField[];
   onChange: (changes: Partial<RecordsSearch>) => void;
   onReset: () => void;
 }
 
-export function RecordsFilters({ search, statuses, statusLabel, customFields, onChange, onReset }: RecordsFiltersProps) {
+export function RecordsFilters({ search, statuses, statusLabel, selects = [], customFields, onChange, onReset }: RecordsFiltersProps) {
   const m = useRecordsMessages();
   const { data: users = [] } = useUsers();
   const sortedUsers = [...users].sort((a, b) => userLabel(a).localeCompare(userLabel(b)));
@@ -48,6 +56,19 @@ export function RecordsFilters({ search, statuses, statusLabel, customFields, on
           ))}
         </select>
       </label>
+      {selects.map((select) => (
+        <label key={select.param} className="filter">
+          <span className="filter-label">{select.label}</span>
+          <select data-testid={`filter-${select.param}`} value={search[select.param] ?? ''} onChange={(event) => onChange({ [select.param]: event.target.value || undefined })}>
+            <option value="">{m.list.any}</option>
+            {select.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
       {filterable.map((field) => {
         const param: CustomFilterParam = `custom.${field.key}`;
         const value = search[param] ?? '';

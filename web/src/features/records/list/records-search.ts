@@ -8,9 +8,14 @@ import { recordSortKeys, type RecordSort } from '@shared/domain/records/record-l
  */
 export type CustomFilterParam = `custom.${string}`;
 
+/** Select filters a list has besides status and owner: a lead's source channel. */
+export const selectFilterParams = ['channel'] as const;
+export type SelectFilterParam = (typeof selectFilterParams)[number];
+
 export type RecordsSearch = {
   status?: string;
   ownerId?: string;
+  channel?: string;
   /** Absent: newest first. */
   sort?: RecordSort;
   cursor?: string;
@@ -25,16 +30,28 @@ const text = (value: unknown, max: number): string | undefined => {
   return s !== undefined && s !== '' && s.length <= max ? s : undefined;
 };
 
-/** A route's `validateSearch`, knowing the type's statuses. */
-export function recordsSearchValidator(statuses: readonly string[]) {
+interface ListOptions {
+  /** The values each of the list's select filters takes. */
+  selects?: Partial<Record<SelectFilterParam, readonly string[]>>;
+  /** The sorts the type's API offers; all of `recordSortKeys` when absent. */
+  sorts?: readonly RecordSort[];
+}
+
+/** A route's `validateSearch`, knowing the type's statuses, its further filters and sorts. */
+export function recordsSearchValidator(statuses: readonly string[], options: ListOptions = {}) {
+  const sorts: readonly string[] = options.sorts ?? recordSortKeys;
   return (search: Record<string, unknown>): RecordsSearch => {
     const out: RecordsSearch = {};
     const status = text(search.status, 40);
     if (status && statuses.includes(status)) out.status = status;
     const ownerId = text(search.ownerId, 128);
     if (ownerId) out.ownerId = ownerId;
+    for (const param of selectFilterParams) {
+      const value = text(search[param], 40);
+      if (value && options.selects?.[param]?.includes(value)) out[param] = value;
+    }
     const sort = text(search.sort, 20);
-    if (sort && sort !== '-createdAt' && (recordSortKeys as readonly string[]).includes(sort)) out.sort = sort as RecordSort;
+    if (sort && sort !== '-createdAt' && sorts.includes(sort)) out.sort = sort as RecordSort;
     const cursor = text(search.cursor, 2000);
     if (cursor) out.cursor = cursor;
     for (const [key, value] of Object.entries(search)) {
@@ -53,6 +70,7 @@ export function filtersOf(search: RecordsSearch): Record<string, string> {
   return Object.fromEntries([
     ...(search.status ? [['status', search.status]] : []),
     ...(search.ownerId ? [['ownerId', search.ownerId]] : []),
+    ...selectFilterParams.flatMap((param) => (search[param] ? [[param, search[param]]] : [])),
     ...customFiltersOf(search),
   ]);
 }

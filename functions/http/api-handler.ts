@@ -6,12 +6,14 @@ import type { Actor } from '../../shared/domain/common/actor';
 import { DomainError } from '../../shared/domain/common/errors';
 import { logger } from '../observability/logger';
 import { actorFrom } from './actor';
+import { authorize } from './authorize';
 import { throughEdge } from './edge';
 import { errorResponse, json, zodIssues } from './responses';
 
 /**
- * The one shape of a signed-in API handler: validate path, query and body with zod (unknown
- * fields rejected, each problem named by field), know the actor, run the use case, answer JSON.
+ * The one shape of a signed-in API handler: know the actor, check the route's permission (before
+ * reading any input), validate path, query and body with zod (unknown fields rejected, each
+ * problem named by field), run the use case, answer JSON.
  */
 type Schema = z.ZodType;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -39,6 +41,7 @@ export function apiHandler<PS extends Schema | undefined = undefined, QS extends
     .handler(async (event) => {
       try {
         const actor = actorFrom(event);
+        authorize(event.routeKey, event.pathParameters, actor);
         const reply = await run({
           actor,
           event,

@@ -1,3 +1,4 @@
+import type { Action, Permission, Subject } from '../../shared/auth/permissions';
 import type { AppDefinition, FunctionDef, FunctionGrants, RouteAccess, RouteDef, HttpMethod } from './types';
 
 /**
@@ -73,88 +74,102 @@ const functions = [
 
 type FunctionId = (typeof functions)[number]['id'];
 
-const route = (method: HttpMethod, path: string, fn: FunctionId, access: RouteAccess = 'signed-in'): RouteDef => ({
+const route = (method: HttpMethod, path: string, fn: FunctionId, access: RouteAccess = 'signed-in', permission?: Permission): RouteDef => ({
   method,
   path,
   function: fn,
   access,
+  ...(permission ? { permission } : {}),
 });
 
-/** The routes a resource's function serves (ADR 0007), as `METHOD /path` route keys. */
-const signedInRoutesOf = (fn: FunctionId, keys: readonly `${HttpMethod} /api/${string}`[]): RouteDef[] =>
-  keys.map((key) => {
+type RouteKey = `${HttpMethod} /api/${string}`;
+/** What a route needs: an action on the function's subject, another permission, or only a signed-in user. */
+type Need = Action | Permission | 'signed-in';
+
+/** The routes a resource's function serves (ADR 0007), by route key, with the permission each needs (ACC-1). */
+const signedInRoutesOf = (fn: FunctionId, subject: Subject | undefined, keys: Readonly<Record<RouteKey, Need>>): RouteDef[] =>
+  Object.entries(keys).map(([key, need]) => {
     const [method, path] = key.split(' ') as [HttpMethod, string];
-    return route(method, path, fn);
+    if (need === 'signed-in') return route(method, path, fn);
+    if (typeof need === 'object') return route(method, path, fn, 'signed-in', need);
+    if (!subject) throw new Error(`${key}: an action needs the function's subject`);
+    return route(method, path, fn, 'signed-in', { subject, action: need });
   });
 
 /** The routes every core record type has (functions/records/record-routes.ts). */
 const coreRecordRoutes = (resource: string) =>
-  [
-    `GET /api/${resource}`,
-    `POST /api/${resource}`,
-    `GET /api/${resource}/{id}`,
-    `PATCH /api/${resource}/{id}`,
-    `GET /api/${resource}/{id}/timeline`,
-  ] as const;
+  ({
+    [`GET /api/${resource}`]: 'read',
+    [`POST /api/${resource}`]: 'create',
+    [`GET /api/${resource}/{id}`]: 'read',
+    [`PATCH /api/${resource}/{id}`]: 'update',
+    [`GET /api/${resource}/{id}/timeline`]: 'read',
+  }) as const satisfies Record<RouteKey, Need>;
 
 /** Duplicates of the types that can have them (REC-12): per record, per type, merge, dismiss. */
 const duplicateRoutes = (resource: string) =>
-  [
-    `GET /api/${resource}/{id}/duplicates`,
-    `POST /api/${resource}/{id}/merge`,
-    `GET /api/${resource}/duplicates`,
-    `POST /api/${resource}/duplicates/dismiss`,
-  ] as const;
+  ({
+    [`GET /api/${resource}/{id}/duplicates`]: 'read',
+    [`POST /api/${resource}/{id}/merge`]: 'merge',
+    [`GET /api/${resource}/duplicates`]: 'read',
+    [`POST /api/${resource}/duplicates/dismiss`]: 'merge',
+  }) as const satisfies Record<RouteKey, Need>;
 
 export const app: AppDefinition = {
   functions,
   routes: [
     route('GET', '/api/health', 'health', 'public'),
     route('POST', '/api/forms/{formId}/submissions', 'forms-submit', 'public'),
-    ...signedInRoutesOf('users', ['POST /api/session', 'GET /api/users']),
-    ...signedInRoutesOf('leads', [
-      'GET /api/leads',
-      'POST /api/leads',
-      'GET /api/leads/{leadId}',
-      'PATCH /api/leads/{leadId}',
-      'POST /api/leads/{leadId}/reject',
-      'GET /api/leads/{leadId}/timeline',
-      'POST /api/leads/{leadId}/convert',
-      'POST /api/leads/{leadId}/notes',
-      'GET /api/leads/duplicates',
-      'POST /api/leads/duplicates/dismiss',
-      'GET /api/leads/{leadId}/duplicates',
-      'POST /api/leads/{leadId}/merge',
-    ]),
-    ...signedInRoutesOf('forms', ['GET /api/forms', 'POST /api/forms', 'GET /api/forms/{formId}', 'PUT /api/forms/{formId}']),
-    ...signedInRoutesOf('accounts', [...coreRecordRoutes('accounts'), 'POST /api/accounts/{id}/notes', ...duplicateRoutes('accounts')]),
-    ...signedInRoutesOf('contacts', [...coreRecordRoutes('contacts'), 'POST /api/contacts/{id}/notes', 'GET /api/contacts/{id}/deals', ...duplicateRoutes('contacts')]),
-    ...signedInRoutesOf('activities', coreRecordRoutes('activities')),
-    ...signedInRoutesOf('products', coreRecordRoutes('products')),
-    ...signedInRoutesOf('deals', [...coreRecordRoutes('deals'), 'POST /api/deals/{id}/stage', 'POST /api/deals/{id}/notes']),
-    ...signedInRoutesOf('pipelines', ['GET /api/pipelines', 'GET /api/pipelines/{pipelineId}', 'PUT /api/pipelines/{pipelineId}']),
-    ...signedInRoutesOf('custom-fields', ['GET /api/custom-fields/{recordType}', 'PUT /api/custom-fields/{recordType}']),
-    ...signedInRoutesOf('search', ['GET /api/search']),
-    ...signedInRoutesOf('attachments', [
-      'GET /api/{resource}/{id}/attachments',
-      'POST /api/{resource}/{id}/attachments',
-      'POST /api/{resource}/{id}/attachments/{attachmentId}/complete',
-      'GET /api/{resource}/{id}/attachments/{attachmentId}/download',
-      'DELETE /api/{resource}/{id}/attachments/{attachmentId}',
-    ]),
-    ...signedInRoutesOf('exports', ['POST /api/exports', 'GET /api/exports/{exportId}']),
-    ...signedInRoutesOf('imports', [
-      'GET /api/imports',
-      'POST /api/imports',
-      'GET /api/imports/{importId}',
-      'PATCH /api/imports/{importId}',
-      'POST /api/imports/{importId}/file',
-      'POST /api/imports/{importId}/check',
-      'POST /api/imports/{importId}/run',
-      'POST /api/imports/{importId}/resume',
-      'POST /api/imports/{importId}/cancel',
-      'GET /api/imports/{importId}/rows',
-    ]),
+    ...signedInRoutesOf('users', 'users', { 'POST /api/session': 'signed-in', 'GET /api/users': 'read' }),
+    ...signedInRoutesOf('leads', 'leads', {
+      'GET /api/leads': 'read',
+      'POST /api/leads': 'create',
+      'GET /api/leads/{leadId}': 'read',
+      'PATCH /api/leads/{leadId}': 'update',
+      'POST /api/leads/{leadId}/reject': 'update',
+      'GET /api/leads/{leadId}/timeline': 'read',
+      'POST /api/leads/{leadId}/convert': 'update',
+      'POST /api/leads/{leadId}/notes': 'update',
+      'GET /api/leads/duplicates': 'read',
+      'POST /api/leads/duplicates/dismiss': 'merge',
+      'GET /api/leads/{leadId}/duplicates': 'read',
+      'POST /api/leads/{leadId}/merge': 'merge',
+    }),
+    ...signedInRoutesOf('forms', 'forms', { 'GET /api/forms': 'read', 'POST /api/forms': 'create', 'GET /api/forms/{formId}': 'read', 'PUT /api/forms/{formId}': 'update' }),
+    ...signedInRoutesOf('accounts', 'accounts', { ...coreRecordRoutes('accounts'), 'POST /api/accounts/{id}/notes': 'update', ...duplicateRoutes('accounts') }),
+    ...signedInRoutesOf('contacts', 'contacts', {
+      ...coreRecordRoutes('contacts'),
+      'POST /api/contacts/{id}/notes': 'update',
+      'GET /api/contacts/{id}/deals': { subject: 'deals', action: 'read' },
+      ...duplicateRoutes('contacts'),
+    }),
+    ...signedInRoutesOf('activities', 'activities', coreRecordRoutes('activities')),
+    ...signedInRoutesOf('products', 'products', coreRecordRoutes('products')),
+    ...signedInRoutesOf('deals', 'deals', { ...coreRecordRoutes('deals'), 'POST /api/deals/{id}/stage': 'update', 'POST /api/deals/{id}/notes': 'update' }),
+    ...signedInRoutesOf('pipelines', 'pipelines', { 'GET /api/pipelines': 'read', 'GET /api/pipelines/{pipelineId}': 'read', 'PUT /api/pipelines/{pipelineId}': 'manage' }),
+    ...signedInRoutesOf('custom-fields', 'custom-fields', { 'GET /api/custom-fields/{recordType}': 'read', 'PUT /api/custom-fields/{recordType}': 'manage' }),
+    ...signedInRoutesOf('search', 'search', { 'GET /api/search': 'read' }),
+    // A record's files are the record's: reading them needs read on it, changing them update.
+    ...signedInRoutesOf('attachments', undefined, {
+      'GET /api/{resource}/{id}/attachments': { subjectParam: 'resource', action: 'read' },
+      'POST /api/{resource}/{id}/attachments': { subjectParam: 'resource', action: 'update' },
+      'POST /api/{resource}/{id}/attachments/{attachmentId}/complete': { subjectParam: 'resource', action: 'update' },
+      'GET /api/{resource}/{id}/attachments/{attachmentId}/download': { subjectParam: 'resource', action: 'read' },
+      'DELETE /api/{resource}/{id}/attachments/{attachmentId}': { subjectParam: 'resource', action: 'update' },
+    }),
+    ...signedInRoutesOf('exports', 'exports', { 'POST /api/exports': 'create', 'GET /api/exports/{exportId}': 'read' }),
+    ...signedInRoutesOf('imports', 'imports', {
+      'GET /api/imports': 'read',
+      'POST /api/imports': 'create',
+      'GET /api/imports/{importId}': 'read',
+      'PATCH /api/imports/{importId}': 'update',
+      'POST /api/imports/{importId}/file': 'update',
+      'POST /api/imports/{importId}/check': 'update',
+      'POST /api/imports/{importId}/run': 'update',
+      'POST /api/imports/{importId}/resume': 'update',
+      'POST /api/imports/{importId}/cancel': 'update',
+      'GET /api/imports/{importId}/rows': 'read',
+    }),
   ],
   rules: [
     {

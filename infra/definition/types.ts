@@ -1,3 +1,5 @@
+import type { Permission } from '../../shared/auth/permissions';
+
 /**
  * The shape of the one app definition. Both runtimes — the CDK stack (`infra/stack`) and the
  * local runtime (`infra/local`) — are generated from a value of this type; nothing about
@@ -43,6 +45,11 @@ export interface RouteDef {
   readonly path: string;
   readonly function: string;
   readonly access: RouteAccess;
+  /**
+   * What the signed-in caller's roles must allow (shared/auth/permissions.ts), checked before the
+   * handler runs. Absent on public routes and on those every signed-in user has (the session).
+   */
+  readonly permission?: Permission;
 }
 
 /** The subset of EventBridge patterns the stack may use (see docs/decisions/0003-event-patterns.md). */

@@ -1,3 +1,4 @@
+import { assertCan } from '../auth/assert-can';
 import { getCustomFields, putCustomFields, type CustomFieldSet } from '../data/custom-fields-repository';
 import type { FieldIssue } from '../api/contracts';
 import type { Actor } from '../domain/common/actor';
@@ -10,7 +11,7 @@ import type { RecordType } from '../domain/records/record-type';
 export const readCustomFields = (type: CustomizableType): Promise<CustomFieldSet> => getCustomFields(type);
 
 export async function saveCustomFieldsAs(actor: Actor, type: CustomizableType, fields: CustomField[], version: number): Promise<CustomFieldSet> {
-  if (actor.type !== 'user' || !actor.roles.includes('admin')) throw new DomainError('forbidden', 'Only admins change custom fields');
+  assertCan(actor, 'custom-fields', 'manage');
   const current = await getCustomFields(type);
   if (current.version !== version) throw versionConflict(current.version);
   const retyped = fields.filter((f) => current.fields.some((old) => old.key === f.key && old.type !== f.type));

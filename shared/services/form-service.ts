@@ -1,19 +1,13 @@
+import { assertCan } from '../auth/assert-can';
 import { getForm, listForms, putForm } from '../data/forms-repository';
 import { getUser } from '../data/users-repository';
 import type { Actor } from '../domain/common/actor';
 import { systemClock, type Clock } from '../domain/common/clock';
-import { DomainError, invalidField, notFound, versionConflict } from '../domain/common/errors';
+import { invalidField, notFound, versionConflict } from '../domain/common/errors';
 import type { CreateFormInput, Form, UpdateFormInput } from '../domain/forms/form';
 
-/** Managing web-to-lead forms (MKT-1). Only admins and marketers configure forms. */
-
-const formManagers = new Set(['admin', 'marketer']);
-
-function assertCanManage(actor: Actor): void {
-  if (actor.type !== 'user' || !actor.roles.some((role) => formManagers.has(role))) {
-    throw new DomainError('forbidden', 'Only admins and marketers manage web forms');
-  }
-}
+/** Managing web-to-lead forms (MKT-1): those the permission matrix lets manage forms (admins, marketers). */
+const assertCanManage = (actor: Actor): void => assertCan(actor, 'forms', 'manage');
 
 async function assertOwnersExist(ownerIds: readonly string[]): Promise<void> {
   const users = await Promise.all(ownerIds.map((id) => getUser(id)));

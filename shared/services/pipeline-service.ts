@@ -1,11 +1,10 @@
+import { assertCan } from '../auth/assert-can';
 import { getPipeline, listPipelines, putPipeline, type StoredPipeline } from '../data/pipelines-repository';
 import type { Actor } from '../domain/common/actor';
-import { DomainError, notFound, versionConflict } from '../domain/common/errors';
+import { notFound, versionConflict } from '../domain/common/errors';
 import type { Pipeline } from '../domain/deals/pipeline';
 
-/** Pipelines and their stage rules (REC-10): everyone reads them; admins and sales managers set them. */
-const pipelineManagers = new Set(['admin', 'sales-manager']);
-
+/** Pipelines and their stage rules (REC-10): everyone reads them; those the matrix lets manage them (admins, sales managers) set them. */
 export async function readPipeline(id: string): Promise<StoredPipeline> {
   const pipeline = await getPipeline(id);
   if (!pipeline) throw notFound('Pipeline');
@@ -16,9 +15,7 @@ export const findPipelines = (): Promise<StoredPipeline[]> => listPipelines();
 
 /** Replaces a pipeline's stages; `version` is the one read (0 for the built-in default, new for a new pipeline). */
 export async function savePipelineAs(actor: Actor, pipeline: Pipeline, version: number | undefined): Promise<StoredPipeline> {
-  if (actor.type !== 'user' || !actor.roles.some((r) => pipelineManagers.has(r))) {
-    throw new DomainError('forbidden', 'Only admins and sales managers set up pipelines');
-  }
+  assertCan(actor, 'pipelines', 'manage');
   const current = await getPipeline(pipeline.id);
   // The version read: the stored one, 0 for the built-in default, none for a new pipeline.
   if (version !== current?.version) throw versionConflict(current?.version);

@@ -178,9 +178,9 @@ describe('leads in quick search', () => {
   it('finds a lead by its phone and company, and follows its edits', async () => {
     const { createLeadRoute } = await import('../../functions/leads/create-lead');
     const { updateLeadRoute } = await import('../../functions/leads/update-lead');
-    const lead = (await invoke(createLeadRoute, apiEvent({ method: 'POST', body: { lastName: 'Лидов', company: 'ИП Лидов', phone: '+7 (999) 000-11-22' } }))).body;
+    const lead = (await invoke(createLeadRoute, apiEvent({ route: 'POST /api/leads', body: { lastName: 'Лидов', company: 'ИП Лидов', phone: '+7 (999) 000-11-22' } }))).body;
     expect((await search('8 999 000 11 22')).body.items).toContainEqual(expect.objectContaining({ type: 'lead', id: lead.id, title: 'Лидов' }));
-    await invoke(updateLeadRoute, apiEvent({ method: 'PATCH', pathParameters: { leadId: lead.id }, body: { version: 1, lastName: 'Переименов' } }));
+    await invoke(updateLeadRoute, apiEvent({ route: 'PATCH /api/leads/{leadId}', pathParameters: { leadId: lead.id }, body: { version: 1, lastName: 'Переименов' } }));
     expect((await search('Лидов', { types: 'lead' })).body.items.map((h) => h.title)).toEqual(['Переименов']);
     expect((await search('переим')).body.items.map((h) => h.id)).toEqual([lead.id]);
   });

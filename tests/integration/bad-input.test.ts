@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { app, functionById } from '../../infra/definition/app';
+import { app } from '../../infra/definition/app';
 import { putUser } from '../../shared/data/users-repository';
 import { admin, apiEvent, invoke } from '../support/api-event';
+import { handlerOf, paramsOf, wellFormedParam } from '../support/route-handlers';
 import { allItems } from '../support/table-items';
 
 /**
@@ -11,16 +12,6 @@ import { allItems } from '../support/table-items';
  * definition, so a new route is covered the day it is added.
  */
 const routes = app.routes.filter((r) => r.access !== 'public');
-const paramsOf = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-
-/** Well-formed values for the parameters, so the body or query is what is refused. */
-const wellFormed: Record<string, string> = {
-  recordType: 'lead',
-  resource: 'leads',
-  pipelineId: 'default',
-  formId: 'website',
-};
-const wellFormedParam = (name: string) => wellFormed[name] ?? '01JZZZZZZZZZZZZZZZZZZZZZZZ';
 
 /** Routes that take no body at all: what they are sent is not read. */
 const noBody = new Set(['POST /api/session', 'POST /api/{resource}/{id}/attachments/{attachmentId}/complete']);
@@ -40,12 +31,6 @@ const noQuery = new Set([
   'GET /api/{resource}/{id}/attachments/{attachmentId}/download',
   'GET /api/leads/{leadId}/duplicates',
 ]);
-
-const handlers = new Map<string, unknown>();
-async function handlerOf(functionId: string): Promise<unknown> {
-  if (!handlers.has(functionId)) handlers.set(functionId, ((await import(`../../${functionById(functionId).entry}`)) as { handler: unknown }).handler);
-  return handlers.get(functionId);
-}
 
 const send = async (route: (typeof routes)[number], options: Omit<Parameters<typeof apiEvent>[0], 'route'>) =>
   invoke(await handlerOf(route.function), apiEvent({ route: `${route.method} ${route.path}`, user: admin, ...options }));

@@ -121,7 +121,7 @@ describe('lead duplicates', () => {
   });
 
   it('sends a web form repeat from a merged lead to the survivor', async () => {
-    expect((await invoke(createForm, apiEvent({ method: 'POST', body: { id: 'merge-form', name: 'Форма', allowedOrigins: ['https://shop.example'], thankYouUrl: 'https://shop.example/ok', ownerIds: [rep.sub], requiredFields: ['email'] } }))).status).toBe(201);
+    expect((await invoke(createForm, apiEvent({ route: 'POST /api/forms', body: { id: 'merge-form', name: 'Форма', allowedOrigins: ['https://shop.example'], thankYouUrl: 'https://shop.example/ok', ownerIds: [rep.sub], requiredFields: ['email'] } }))).status).toBe(201);
     const submission = { formId: 'merge-form', fields: { name: ['Анна Формова'], email: ['formova@example.ru'] }, origin: 'https://shop.example', sourceIp: '192.0.2.7', meta: { currency: 'RUB' as const }, defaultOrigins: [] };
     const captured = await submitForm(submission);
     const fromForm = (await call<Lead>('GET /api/leads/{leadId}', { pathParameters: { leadId: (captured as { leadId: string }).leadId } })).body;

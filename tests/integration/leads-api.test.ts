@@ -75,9 +75,9 @@ describe('create', () => {
 describe('read and list', () => {
   it('reads a lead and answers 404 for an unknown or malformed id', async () => {
     const { body: lead } = await create({ ...ivanov, email: 'read@example.com' });
-    expect((await invoke(getLead, apiEvent({ pathParameters: { leadId: lead.id } }))).body).toEqual(lead);
-    expect((await invoke(getLead, apiEvent({ pathParameters: { leadId: '01JZZZZZZZZZZZZZZZZZZZZZZZ' } }))).status).toBe(404);
-    const bad = await invoke(getLead, apiEvent({ pathParameters: { leadId: 'x' } }));
+    expect((await invoke(getLead, apiEvent({ route: 'GET /api/leads/{leadId}', pathParameters: { leadId: lead.id } }))).body).toEqual(lead);
+    expect((await invoke(getLead, apiEvent({ route: 'GET /api/leads/{leadId}', pathParameters: { leadId: '01JZZZZZZZZZZZZZZZZZZZZZZZ' } }))).status).toBe(404);
+    const bad = await invoke(getLead, apiEvent({ route: 'GET /api/leads/{leadId}', pathParameters: { leadId: 'x' } }));
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].path).toBe('path.leadId');
   });
@@ -98,7 +98,7 @@ describe('read and list', () => {
     expect(referrals.body.items.every((l) => l.source.channel === 'referral')).toBe(true);
     expect(referrals.body.items).toHaveLength(5);
 
-    await invoke(rejectLead, apiEvent({ method: 'POST', pathParameters: { leadId: mine[0]!.id }, body: { version: 1, reason: 'no-budget' } }));
+    await invoke(rejectLead, apiEvent({ route: 'POST /api/leads/{leadId}/reject', pathParameters: { leadId: mine[0]!.id }, body: { version: 1, reason: 'no-budget' } }));
     const rejected = await list({ status: 'rejected', ownerId: rep.sub, limit: '10' });
     expect(rejected.body.items.map((l) => l.id)).toEqual([mine[0]!.id]);
   });
@@ -120,7 +120,7 @@ describe('update with optimistic locking', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ qualification: 'hot', status: 'in-progress', version: 2 });
 
-    const entries = await invoke(timeline, apiEvent({ pathParameters: { leadId: lead.id } }));
+    const entries = await invoke(timeline, apiEvent({ route: 'GET /api/leads/{leadId}/timeline', pathParameters: { leadId: lead.id } }));
     expect(entries.body.items[0]).toMatchObject({ kind: 'updated', actor: { type: 'user', id: admin.sub } });
     expect(entries.body.items[0].changes).toEqual(
       expect.arrayContaining([
@@ -140,7 +140,7 @@ describe('update with optimistic locking', () => {
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({ code: 'version_conflict', currentVersion: 2 });
     expect(await recordItems()).toHaveLength(before.length);
-    expect((await invoke<Lead>(getLead, apiEvent({ pathParameters: { leadId: lead.id } }))).body.topic).toBe('Первое изменение');
+    expect((await invoke<Lead>(getLead, apiEvent({ route: 'GET /api/leads/{leadId}', pathParameters: { leadId: lead.id } }))).body.topic).toBe('Первое изменение');
   });
 
   it('lets exactly one of two concurrent edits of the same version win', async () => {
@@ -148,9 +148,9 @@ describe('update with optimistic locking', () => {
     const results = await Promise.all([patch(lead.id, { version: 1, topic: 'A' }), patch(lead.id, { version: 1, topic: 'B' })]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = results.find((r) => r.status === 200)!.body;
-    const stored = (await invoke<Lead>(getLead, apiEvent({ pathParameters: { leadId: lead.id } }))).body;
+    const stored = (await invoke<Lead>(getLead, apiEvent({ route: 'GET /api/leads/{leadId}', pathParameters: { leadId: lead.id } }))).body;
     expect(stored).toMatchObject({ topic: winner.topic, version: 2 });
-    const entries = await invoke(timeline, apiEvent({ pathParameters: { leadId: lead.id } }));
+    const entries = await invoke(timeline, apiEvent({ route: 'GET /api/leads/{leadId}/timeline', pathParameters: { leadId: lead.id } }));
     expect(entries.body.items.filter((e: { kind: string }) => e.kind === 'updated')).toHaveLength(1);
   });
 
@@ -167,21 +167,21 @@ describe('reject', () => {
   it('records the stage and reason, and a rejected lead can no longer be edited', async () => {
     const { body: lead } = await create({ ...ivanov, email: 'reject@example.com' });
     await patch(lead.id, { version: 1, status: 'qualified' });
-    const res = await invoke<Lead>(rejectLead, apiEvent({ method: 'POST', pathParameters: { leadId: lead.id }, body: { version: 2, reason: 'chose-competitor', comment: 'Выбрали другого поставщика' } }));
+    const res = await invoke<Lead>(rejectLead, apiEvent({ route: 'POST /api/leads/{leadId}/reject', pathParameters: { leadId: lead.id }, body: { version: 2, reason: 'chose-competitor', comment: 'Выбрали другого поставщика' } }));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'rejected', rejection: { stage: 'qualified', reason: 'chose-competitor', by: admin.sub }, version: 3 });
 
-    const again = await invoke(rejectLead, apiEvent({ method: 'POST', pathParameters: { leadId: lead.id }, body: { version: 3, reason: 'spam' } }));
+    const again = await invoke(rejectLead, apiEvent({ route: 'POST /api/leads/{leadId}/reject', pathParameters: { leadId: lead.id }, body: { version: 3, reason: 'spam' } }));
     expect(again.status).toBe(422);
     expect((await patch(lead.id, { version: 3, topic: 'x' })).status).toBe(422);
 
-    const entries = await invoke(timeline, apiEvent({ pathParameters: { leadId: lead.id } }));
+    const entries = await invoke(timeline, apiEvent({ route: 'GET /api/leads/{leadId}/timeline', pathParameters: { leadId: lead.id } }));
     expect(entries.body.items[0]).toMatchObject({ kind: 'rejected', note: 'Выбрали другого поставщика', data: { stage: 'qualified', reason: 'chose-competitor' } });
   });
 
   it('refuses an unknown reason', async () => {
     const { body: lead } = await create({ ...ivanov, email: 'reason@example.com' });
-    const res = await invoke(rejectLead, apiEvent({ method: 'POST', pathParameters: { leadId: lead.id }, body: { version: 1, reason: 'moon-phase' } }));
+    const res = await invoke(rejectLead, apiEvent({ route: 'POST /api/leads/{leadId}/reject', pathParameters: { leadId: lead.id }, body: { version: 1, reason: 'moon-phase' } }));
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe('reason');
   });
@@ -192,12 +192,12 @@ describe('timeline', () => {
     const { body: lead } = await create({ ...ivanov, email: 'timeline@example.com' });
     let version = 1;
     for (const topic of ['один', 'два', 'три']) version = (await patch(lead.id, { version, topic })).body.version;
-    const page1 = await invoke(timeline, apiEvent({ pathParameters: { leadId: lead.id }, query: { limit: '2' } }));
+    const page1 = await invoke(timeline, apiEvent({ route: 'GET /api/leads/{leadId}/timeline', pathParameters: { leadId: lead.id }, query: { limit: '2' } }));
     expect(page1.body.items.map((e: { changes: { to: string }[] }) => e.changes[0]!.to)).toEqual(['три', 'два']);
-    const page2 = await invoke(timeline, apiEvent({ pathParameters: { leadId: lead.id }, query: { limit: '2', cursor: page1.body.nextCursor } }));
+    const page2 = await invoke(timeline, apiEvent({ route: 'GET /api/leads/{leadId}/timeline', pathParameters: { leadId: lead.id }, query: { limit: '2', cursor: page1.body.nextCursor } }));
     expect(page2.body.items.map((e: { kind: string }) => e.kind)).toEqual(['updated', 'created']);
     expect(page2.body.items.some((e: object) => 'events' in e)).toBe(false);
-    expect((await invoke(timeline, apiEvent({ pathParameters: { leadId: '01JZZZZZZZZZZZZZZZZZZZZZZZ' } }))).status).toBe(404);
+    expect((await invoke(timeline, apiEvent({ route: 'GET /api/leads/{leadId}/timeline', pathParameters: { leadId: '01JZZZZZZZZZZZZZZZZZZZZZZZ' } }))).status).toBe(404);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Role } from '../../shared/auth/roles';
+import { app } from '../../infra/definition/app';
 import { edgeHeaders } from '../../shared/config/edge';
 import { testEdgeSecret } from './local-env';
 
@@ -16,6 +17,16 @@ export interface TestUser {
 
 export const admin: TestUser = { sub: 'user-admin', email: 'admin@example.com', groups: ['admin'] };
 export const rep: TestUser = { sub: 'user-rep', email: 'rep@example.com', groups: ['sales-rep'] };
+
+/** The definition's routes, those with fewer parameters first, so `/api/leads/duplicates` beats `/api/leads/{leadId}`. */
+const routePatterns = app.routes
+  .map((route) => ({ key: `${route.method} ${route.path}`, method: route.method, params: route.path.split('{').length, pattern: new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`) }))
+  .sort((a, b) => a.params - b.params);
+
+/** The route key API Gateway would match for a method and concrete path; the path itself when none does. */
+export function routeKeyOf(method: string, path: string): string {
+  return routePatterns.find((route) => route.method === method && route.pattern.test(path))?.key ?? `${method} ${path}`;
+}
 
 /** What API Gateway reports as the caller of every request that came through CloudFront. */
 export const cloudFrontEdgeIp = '130.176.1.1';
@@ -52,7 +63,7 @@ export function apiEvent(options: {
   };
   return {
     version: '2.0',
-    routeKey: `${options.method ?? 'GET'} ${options.path ?? '/'}`,
+    routeKey: routeKeyOf(options.method ?? 'GET', options.path ?? '/'),
     rawPath: options.path ?? '/',
     rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
     headers,
@@ -67,7 +78,7 @@ export function apiEvent(options: {
       domainPrefix: 'localhost',
       http: { method: options.method ?? 'GET', path: options.path ?? '/', protocol: 'HTTP/1.1', sourceIp: cloudFrontEdgeIp, userAgent: 'vitest' },
       requestId: `req-${Math.random().toString(36).slice(2)}`,
-      routeKey: `${options.method ?? 'GET'} ${options.path ?? '/'}`,
+      routeKey: routeKeyOf(options.method ?? 'GET', options.path ?? '/'),
       stage: '$default',
       time: new Date().toISOString(),
       timeEpoch: Date.now(),

@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient, type Query } from '@tanstack/rea
 import type { CustomField, CustomizableType } from '@shared/domain/custom-fields/custom-field';
 import type { Pipeline } from '@shared/domain/deals/pipeline';
 import { ApiRequestError } from '../../api/api-error';
-import { useAuthSession, useAuthState } from '../../auth/use-auth';
+import { useCan } from '../../auth/use-can';
+import { useAuthSession } from '../../auth/use-auth';
 import { useRecordsHttp } from '../records/records-http';
 
 /**
@@ -117,8 +118,8 @@ export function useSavePipeline(id: string) {
   });
 }
 
-/** Who may change what: custom fields are the admin's; pipelines also the sales manager's. */
+/** Who may change what (the permission matrix): custom fields are the admin's; pipelines also the sales manager's. */
 export function useSettingsRights(): { fields: boolean; pipelines: boolean } {
-  const roles = useAuthState().user?.roles ?? [];
-  return { fields: roles.includes('admin'), pipelines: roles.includes('admin') || roles.includes('sales-manager') };
+  const can = useCan();
+  return { fields: can('custom-fields', 'manage'), pipelines: can('pipelines', 'manage') };
 }

@@ -1,5 +1,6 @@
 import { Link, Outlet, useRouter, useRouterState } from '@tanstack/react-router';
 import type { MouseEvent, ReactNode } from 'react';
+import { useCan } from '../../auth/use-can';
 import { useAppConfig } from '../../config/use-config';
 import { useI18n } from '../../i18n/use-i18n';
 import { GlobalProgress } from '../../ui/GlobalProgress';
@@ -11,6 +12,7 @@ import { UserMenu } from './UserMenu';
 export function AppShell() {
   const { t } = useI18n();
   const { displayName } = useAppConfig();
+  const can = useCan();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -25,30 +27,46 @@ export function AppShell() {
           {displayName ? <span className="shell-client">{displayName}</span> : null}
         </div>
         <nav className="shell-nav" aria-label={t.nav.main}>
-          <Link to="/leads" data-testid="nav-leads" className="shell-nav-link" activeProps={{ className: 'shell-nav-link active' }}>
-            {t.nav.leads}
-          </Link>
-          <NavHrefLink href="/accounts" testId="nav-accounts">
-            {t.nav.accounts}
-          </NavHrefLink>
-          <NavHrefLink href="/contacts" testId="nav-contacts">
-            {t.nav.contacts}
-          </NavHrefLink>
-          <NavHrefLink href="/deals" testId="nav-deals">
-            {t.nav.deals}
-          </NavHrefLink>
-          <NavHrefLink href="/products" testId="nav-products">
-            {t.nav.products}
-          </NavHrefLink>
-          <Link to="/imports" data-testid="nav-imports" className="shell-nav-link" activeProps={{ className: 'shell-nav-link active' }}>
-            {t.nav.imports}
-          </Link>
-          <NavHrefLink href="/duplicates/contact" section="/duplicates" testId="nav-duplicates">
-            {t.nav.duplicates}
-          </NavHrefLink>
-          <NavHrefLink href="/settings" testId="nav-settings">
-            {t.nav.settings}
-          </NavHrefLink>
+          {can('leads', 'read') ? (
+            <Link to="/leads" data-testid="nav-leads" className="shell-nav-link" activeProps={{ className: 'shell-nav-link active' }}>
+              {t.nav.leads}
+            </Link>
+          ) : null}
+          {can('accounts', 'read') ? (
+            <NavHrefLink href="/accounts" testId="nav-accounts">
+              {t.nav.accounts}
+            </NavHrefLink>
+          ) : null}
+          {can('contacts', 'read') ? (
+            <NavHrefLink href="/contacts" testId="nav-contacts">
+              {t.nav.contacts}
+            </NavHrefLink>
+          ) : null}
+          {can('deals', 'read') ? (
+            <NavHrefLink href="/deals" testId="nav-deals">
+              {t.nav.deals}
+            </NavHrefLink>
+          ) : null}
+          {can('products', 'read') ? (
+            <NavHrefLink href="/products" testId="nav-products">
+              {t.nav.products}
+            </NavHrefLink>
+          ) : null}
+          {can('imports', 'read') ? (
+            <Link to="/imports" data-testid="nav-imports" className="shell-nav-link" activeProps={{ className: 'shell-nav-link active' }}>
+              {t.nav.imports}
+            </Link>
+          ) : null}
+          {can('contacts', 'merge') || can('accounts', 'merge') || can('leads', 'merge') ? (
+            <NavHrefLink href="/duplicates/contact" section="/duplicates" testId="nav-duplicates">
+              {t.nav.duplicates}
+            </NavHrefLink>
+          ) : null}
+          {can('custom-fields', 'read') ? (
+            <NavHrefLink href="/settings" testId="nav-settings">
+              {t.nav.settings}
+            </NavHrefLink>
+          ) : null}
         </nav>
         <QuickSearch />
         <div className="shell-tools">

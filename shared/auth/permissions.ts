@@ -1,0 +1,144 @@
+import type { Role } from './roles';
+
+/**
+ * The permission matrix (ACC-1, ACC-2): role × subject × action → scope. It is the single source
+ * the API (each route declares the permission it needs, infra/definition/app.ts), the domain
+ * layer (object-level checks by scope), the web UI (what to hide) and the route × role tests read.
+ *
+ * Scope says which records of a subject the grant covers: `all`; `team` — those owned by the
+ * user or by anyone in a team the user manages or belongs to as a manager; `own` — the user's
+ * own. A subject without an entry is not reachable at all (403), and a record out of scope
+ * answers 404, so that ids of others' records reveal nothing.
+ */
+export const subjects = [
+  'leads',
+  'accounts',
+  'contacts',
+  'deals',
+  'activities',
+  'products',
+  'pipelines',
+  'custom-fields',
+  'forms',
+  'imports',
+  'exports',
+  'search',
+  'users',
+  'teams',
+  'audit',
+  'api-keys',
+] as const;
+export type Subject = (typeof subjects)[number];
+
+/** `manage`: settings of the subject itself (pipelines' stages, custom field definitions, keys). */
+export const actions = ['read', 'create', 'update', 'delete', 'merge', 'transfer', 'manage'] as const;
+export type Action = (typeof actions)[number];
+
+export const scopes = ['own', 'team', 'all'] as const;
+export type Scope = (typeof scopes)[number];
+
+export type Grants = Partial<Record<Subject, Partial<Record<Action, Scope>>>>;
+
+/** Subjects that hold customer records: owned, scoped, audited. */
+export const recordSubjects = ['leads', 'accounts', 'contacts', 'deals', 'activities'] as const satisfies readonly Subject[];
+export type RecordSubject = (typeof recordSubjects)[number];
+
+const every = (scope: Scope, acts: readonly Action[] = ['read', 'create', 'update', 'delete', 'merge', 'transfer']) =>
+  Object.fromEntries(acts.map((a) => [a, scope])) as Partial<Record<Action, Scope>>;
+const readOnly = (scope: Scope) => ({ read: scope }) as const;
+const work = (scope: Scope) => ({ read: scope, create: scope, update: scope }) as const;
+
+const salesRecords = (scope: Scope, manage: boolean): Grants => ({
+  leads: manage ? every(scope) : { ...work(scope), merge: scope },
+  accounts: manage ? every(scope) : { ...work(scope), merge: scope },
+  contacts: manage ? every(scope) : { ...work(scope), merge: scope },
+  deals: manage ? every(scope) : work(scope),
+  activities: manage ? every(scope) : { ...work(scope), delete: scope },
+});
+
+export const permissionMatrix: Record<Role, Grants> = {
+  admin: Object.fromEntries(subjects.map((s) => [s, every('all', actions)])) as Grants,
+  'sales-manager': {
+    ...salesRecords('team', true),
+    products: work('all'),
+    pipelines: { read: 'all', manage: 'all' },
+    'custom-fields': readOnly('all'),
+    forms: readOnly('all'),
+    imports: work('team'),
+    exports: work('team'),
+    search: readOnly('team'),
+    users: readOnly('all'),
+    teams: readOnly('all'),
+  },
+  'sales-rep': {
+    ...salesRecords('own', false),
+    products: readOnly('all'),
+    pipelines: readOnly('all'),
+    'custom-fields': readOnly('all'),
+    imports: work('own'),
+    exports: work('own'),
+    search: readOnly('own'),
+    users: readOnly('all'),
+  },
+  marketer: {
+    leads: { ...work('all'), merge: 'all' },
+    contacts: readOnly('all'),
+    accounts: readOnly('all'),
+    products: readOnly('all'),
+    'custom-fields': readOnly('all'),
+    forms: { ...work('all'), manage: 'all' },
+    imports: work('own'),
+    exports: work('own'),
+    search: readOnly('all'),
+    users: readOnly('all'),
+  },
+  'service-agent': {
+    accounts: readOnly('all'),
+    contacts: { ...work('all') },
+    activities: work('own'),
+    products: readOnly('all'),
+    'custom-fields': readOnly('all'),
+    search: readOnly('all'),
+    users: readOnly('all'),
+  },
+  'service-manager': {
+    accounts: readOnly('all'),
+    contacts: { ...work('all'), merge: 'all' },
+    activities: { ...work('team'), delete: 'team' },
+    products: readOnly('all'),
+    'custom-fields': readOnly('all'),
+    exports: work('team'),
+    search: readOnly('all'),
+    users: readOnly('all'),
+    teams: readOnly('all'),
+  },
+  executive: {
+    ...Object.fromEntries(recordSubjects.map((s) => [s, readOnly('all')])),
+    products: readOnly('all'),
+    pipelines: readOnly('all'),
+    'custom-fields': readOnly('all'),
+    exports: work('own'),
+    search: readOnly('all'),
+    users: readOnly('all'),
+    teams: readOnly('all'),
+  },
+  // Portal users reach only the portal's own routes, which check their account (ACC-3).
+  'portal-user': {},
+};
+
+const breadth: Record<Scope, number> = { own: 1, team: 2, all: 3 };
+
+/** The widest scope any of the roles grants for the action, or undefined: not allowed. */
+export function scopeOf(roles: readonly Role[], subject: Subject, action: Action): Scope | undefined {
+  let best: Scope | undefined;
+  for (const role of roles) {
+    const scope = permissionMatrix[role][subject]?.[action];
+    if (scope && (!best || breadth[scope] > breadth[best])) best = scope;
+  }
+  return best;
+}
+
+export const can = (roles: readonly Role[], subject: Subject, action: Action): boolean => scopeOf(roles, subject, action) !== undefined;
+
+/** A route's need: a subject and action, or the subject named by a path parameter (`/api/{resource}/…`). */
+export type Permission = { subject: Subject; action: Action } | { subjectParam: string; action: Action };

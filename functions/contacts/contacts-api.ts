@@ -11,5 +11,5 @@ import { noteRoute, recordRouter, recordRoutes } from '../records/record-routes'
 export const handler = apiRouter({
   ...recordRouter('contacts', recordRoutes(contacts, { create: createContactSchema, update: updateContactSchema }), { duplicates: true }),
   'POST /api/contacts/{id}/notes': noteRoute('contact'),
-  'GET /api/contacts/{id}/deals': apiHandler({ path: z.object({ id: recordIdSchema }), query: pageQuery }, async ({ path, query }) => ({ body: await dealsOfContact(path.id, query) })),
+  'GET /api/contacts/{id}/deals': apiHandler({ path: z.object({ id: recordIdSchema }), query: pageQuery }, async ({ actor, path, query }) => ({ body: await dealsOfContact(actor, path.id, query) })),
 });

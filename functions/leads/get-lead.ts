@@ -2,4 +2,4 @@ import { readLead } from '../../shared/services/lead-service';
 import { apiHandler } from '../http/api-handler';
 import { leadPath } from '../http/params';
 
-export const getLeadRoute = apiHandler({ path: leadPath }, async ({ path }) => ({ body: await readLead(path.leadId) }));
+export const getLeadRoute = apiHandler({ path: leadPath }, async ({ actor, path }) => ({ body: await readLead(actor, path.leadId) }));

@@ -2,4 +2,4 @@ import { listLeadsQuerySchema } from '../../shared/domain/leads/lead';
 import { findLeads } from '../../shared/services/lead-service';
 import { apiHandler } from '../http/api-handler';
 
-export const listLeadsRoute = apiHandler({ query: listLeadsQuerySchema }, async ({ query }) => ({ body: await findLeads(query) }));
+export const listLeadsRoute = apiHandler({ query: listLeadsQuerySchema }, async ({ actor, query }) => ({ body: await findLeads(actor, query) }));

@@ -18,12 +18,12 @@ export function recordRoutes<T extends RecordBase, C extends object, U extends {
   schemas: { create: z.ZodType<C>; update: z.ZodType<U> },
 ) {
   return {
-    list: apiHandler({ query: listRecordsQuerySchema }, async ({ query }) => ({ body: await service.list(query) })),
+    list: apiHandler({ query: listRecordsQuerySchema }, async ({ actor, query }) => ({ body: await service.list(actor, query) })),
     create: apiHandler({ body: schemas.create }, async ({ actor, body }) => ({ status: 201, body: await service.create(actor, body as C) })),
-    get: apiHandler({ path: idPath }, async ({ path }) => ({ body: await service.read(path.id) })),
+    get: apiHandler({ path: idPath }, async ({ actor, path }) => ({ body: await service.read(actor, path.id) })),
     update: apiHandler({ path: idPath, body: schemas.update }, async ({ actor, path, body }) => ({ body: await service.update(actor, path.id, body as U) })),
-    timeline: apiHandler({ path: idPath, query: pageQuery }, async ({ path, query }) => ({ body: await service.timeline(path.id, query) })),
-    duplicates: apiHandler({ path: idPath }, async ({ path }) => ({ body: await service.duplicates(path.id) })),
+    timeline: apiHandler({ path: idPath, query: pageQuery }, async ({ actor, path, query }) => ({ body: await service.timeline(actor, path.id, query) })),
+    duplicates: apiHandler({ path: idPath }, async ({ actor, path }) => ({ body: await service.duplicates(actor, path.id) })),
     merge: apiHandler({ path: idPath, body: mergeInputSchema }, async ({ actor, path, body }) => ({ body: await mergeInto(service.kind, actor, path.id, body) })),
     ...duplicatesViewRoutes(service.kind.type),
   };

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { searchRecords } from '../../shared/data/search-index';
+import { searchAs } from '../../shared/services/search-service';
 import { recordTypes } from '../../shared/domain/records/record-type';
 import { apiHandler } from '../http/api-handler';
 import { apiRouter } from '../http/api-router';
@@ -16,8 +16,8 @@ const searchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
-export const searchRoute = apiHandler({ query: searchQuery }, async ({ query }) => ({
-  body: { items: await searchRecords(query.q, { limit: query.limit, ...(query.types ? { types: query.types } : {}) }) },
+export const searchRoute = apiHandler({ query: searchQuery }, async ({ actor, query }) => ({
+  body: { items: await searchAs(actor, query.q, { limit: query.limit, ...(query.types ? { types: query.types } : {}) }) },
 }));
 
 export const handler = apiRouter({ 'GET /api/search': searchRoute });

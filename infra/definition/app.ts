@@ -49,6 +49,7 @@ const functions = [
   api('deals', 'functions/deals/deals-api.ts', 'Deals: records, order lines, stage moves', readWrite),
   api('pipelines', 'functions/pipelines/pipelines-api.ts', 'Pipelines and their stage rules', readWrite),
   api('custom-fields', 'functions/custom-fields/custom-fields-api.ts', 'Custom field definitions per record type', readWrite),
+  api('teams', 'functions/teams/teams-api.ts', 'Teams: managers and members, for team visibility', readWrite),
   api('search', 'functions/search/search-api.ts', 'Quick search across record types', readOnly),
   api('attachments', 'functions/attachments/attachments-api.ts', 'Files on leads, accounts, contacts and deals', readWriteAndFiles),
   api('imports', 'functions/imports/imports-api.ts', 'Imports: upload, column mapping, dry run, progress and report', readWriteAndFiles),
@@ -148,6 +149,7 @@ export const app: AppDefinition = {
     ...signedInRoutesOf('deals', 'deals', { ...coreRecordRoutes('deals'), 'POST /api/deals/{id}/stage': 'update', 'POST /api/deals/{id}/notes': 'update' }),
     ...signedInRoutesOf('pipelines', 'pipelines', { 'GET /api/pipelines': 'read', 'GET /api/pipelines/{pipelineId}': 'read', 'PUT /api/pipelines/{pipelineId}': 'manage' }),
     ...signedInRoutesOf('custom-fields', 'custom-fields', { 'GET /api/custom-fields/{recordType}': 'read', 'PUT /api/custom-fields/{recordType}': 'manage' }),
+    ...signedInRoutesOf('teams', 'teams', { 'GET /api/teams': 'read', 'PUT /api/teams': 'manage' }),
     ...signedInRoutesOf('search', 'search', { 'GET /api/search': 'read' }),
     // A record's files are the record's: reading them needs read on it, changing them update.
     ...signedInRoutesOf('attachments', undefined, {

@@ -5,7 +5,7 @@ import type { LeadChange } from '../domain/leads/lead-commands';
 import { commitChange, type ChangeSet, type GuardedPut } from './change-set';
 import type { Redirect } from '../domain/duplicates/merge';
 import { matchIndexChange } from './match-index';
-import { customFilterExpressions, getRecords, redirectEntity, type CustomFilter } from './records-repository';
+import { customFilterExpressions, ownersFilter, getRecords, redirectEntity, type CustomFilter } from './records-repository';
 import { searchIndexChange } from './search-index';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
@@ -76,7 +76,8 @@ export async function saveLeadChange(change: LeadChange, before?: Lead, alsoPut:
  * One Query per page. The most selective index serves the request (owner, then status, then the
  * whole collection); the remaining filters are applied by DynamoDB to that page.
  */
-export async function listLeads(query: ListLeadsQuery, customFilters: readonly CustomFilter[] = []): Promise<Page<Lead>> {
+/** `owners`: only leads of these owners (a team's), as a filter on the page read. */
+export async function listLeads(query: ListLeadsQuery, customFilters: readonly CustomFilter[] = [], owners?: readonly string[]): Promise<Page<Lead>> {
   const index = query.ownerId
     ? { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', value: leadKeys.byOwner(query.ownerId, '', '').gsi2pk }
     : query.status
@@ -98,6 +99,7 @@ export async function listLeads(query: ListLeadsQuery, customFilters: readonly C
     values[':channel'] = query.channel;
   }
   filters.push(...customFilterExpressions(customFilters, names, values));
+  if (owners) filters.push(ownersFilter(owners, names, values));
 
   const input: QueryCommandInput = {
     TableName: tableName(),

@@ -137,7 +137,19 @@ export function customFilterExpressions(customFilters: readonly CustomFilter[], 
   });
 }
 
-export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, query: ListRecordsQuery, customFilters: readonly CustomFilter[] = []): Promise<Page<T>> {
+/** `owners`: only records of these owners (a team's), as a filter on the page read. */
+/** `ownerId IN (…)`, adding its names and values; in groups of 100, DynamoDB's most per IN. */
+export function ownersFilter(owners: readonly string[], names: Record<string, string>, values: Record<string, unknown>): string {
+  names['#ownerId'] = 'ownerId';
+  owners.forEach((owner, i) => (values[`:owner${i}`] = owner));
+  const groups: string[] = [];
+  for (let start = 0; start < owners.length; start += 100) {
+    groups.push(`#ownerId IN (${owners.slice(start, start + 100).map((_, i) => `:owner${start + i}`).join(', ')})`);
+  }
+  return groups.length === 1 ? groups[0]! : `(${groups.join(' OR ')})`;
+}
+
+export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, query: ListRecordsQuery, customFilters: readonly CustomFilter[] = [], owners?: readonly string[]): Promise<Page<T>> {
   const keys = keysOf(kind);
   const byName = query.sort === 'name' || query.sort === '-name';
   const parent = query.parentId ? recordKeys(keyPrefixOf(parentTypeOf(kind, query.parentType))).item(query.parentId).pk : undefined;
@@ -167,6 +179,7 @@ export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, que
     values[':status'] = query.status;
   }
   filters.push(...customFilterExpressions(customFilters, names, values));
+  if (owners) filters.push(ownersFilter(owners, names, values));
   const input: QueryCommandInput = {
     TableName: tableName(),
     IndexName: `gsi${index.n}`,

@@ -71,7 +71,7 @@ export function searchIndexRemoval<T extends RecordBase>(kind: RecordKind<T>, re
  * Records whose terms begin with what was typed: one Query per looked-up term (two at most),
  * narrowed to the other words of the query, one hit per record.
  */
-export async function searchRecords(query: string, options: { types?: readonly RecordType[]; limit: number }): Promise<SearchHit[]> {
+export async function searchRecords(query: string, options: { types?: readonly RecordType[]; limit: number; visible?: (type: RecordType, ownerId: string) => boolean }): Promise<SearchHit[]> {
   const parsed = queryTerms(query);
   if (!parsed) return [];
   const pages = await Promise.all(
@@ -91,6 +91,7 @@ export async function searchRecords(query: string, options: { types?: readonly R
   for (const item of pages.flatMap((page) => page.Items ?? [])) {
     const type = item.recordType as RecordType;
     if (options.types && !options.types.includes(type)) continue;
+    if (options.visible && !options.visible(type, String(item.ownerId))) continue;
     if (!matchesOthers(item.terms as string[], parsed.others)) continue;
     const key = `${type}#${String(item.recordId)}`;
     if (hits.has(key)) continue;

@@ -10,7 +10,7 @@ import { exportContentTypes, exportFileName, exportTitle, maxExportRows, type Ex
 import { kinds } from '../domain/records/kinds';
 import { exportColumns } from '../domain/transfer/export-rows';
 import { isCustomizable } from './custom-field-service';
-import { listPagesOf } from './export-service';
+import { listPagesOf, requesterOf } from './export-service';
 
 /**
  * Writes an export's file (rule `export-requested-run`): the list read page by page as the UI
@@ -24,7 +24,7 @@ export async function runExport(id: string, now: () => Date = () => new Date()):
   const [customFields, users] = await Promise.all([isCustomizable(type) ? getCustomFields(type).then((s) => s.fields) : [], listUsers()]);
   const owners = new Map(users.map((u) => [u.id, u.email]));
   const columns = exportColumns(kinds[type], customFields, job.locale);
-  const page = listPagesOf(type, job.filters);
+  const page = listPagesOf(requesterOf(job), type, job.filters);
 
   const rows: Cell[][] = [];
   let cursor: string | undefined;

@@ -22,13 +22,16 @@ import { products } from './product-service';
  */
 export type ListPage = (cursor: string | undefined, limit: number) => Promise<Page<object>>;
 
-/** A list's pages, its filters validated as the list's own route validates them. */
-export function listPagesOf(type: ExportType, filters: Record<string, string>): ListPage {
+/** A list's pages as `actor` sees them, its filters validated as the list's own route validates them. */
+export function listPagesOf(actor: Actor, type: ExportType, filters: Record<string, string>): ListPage {
   const query = (cursor: string | undefined, limit: number) => ({ ...filters, limit: String(limit), ...(cursor ? { cursor } : {}) });
-  if (type === 'lead') return (cursor, limit) => findLeads(parseFilters(listLeadsQuerySchema, query(cursor, limit)) as ListLeadsQuery);
+  if (type === 'lead') return (cursor, limit) => findLeads(actor, parseFilters(listLeadsQuerySchema, query(cursor, limit)) as ListLeadsQuery);
   const service = { account: accounts, contact: contacts, deal: deals, product: products, activity: activities }[type];
-  return (cursor, limit) => service.list(parseFilters(listRecordsQuerySchema, query(cursor, limit)) as ListRecordsQuery);
+  return (cursor, limit) => service.list(actor, parseFilters(listRecordsQuerySchema, query(cursor, limit)) as ListRecordsQuery);
 }
+
+/** The requester of an export, as the runner acts for them. */
+export const requesterOf = (job: ExportJob): Actor => ({ type: 'user', id: job.createdBy, roles: job.createdByRoles ?? [] });
 
 /** A bad filter is named `filters.<param>`. */
 function parseFilters(schema: z.ZodType, filters: Record<string, string>): unknown {
@@ -39,11 +42,11 @@ function parseFilters(schema: z.ZodType, filters: Record<string, string>): unkno
 
 export async function requestExportAs(actor: Actor, request: ExportRequest, clock: Clock = systemClock): Promise<ExportJob> {
   // One page of one row: every filter is checked (custom fields against their definitions too) before any work is queued.
-  await listPagesOf(request.recordType, request.filters)(undefined, 1);
+  await listPagesOf(actor, request.recordType, request.filters)(undefined, 1);
   const now = clock.now();
   const ctx = { actor, now, newId: () => newId(now) };
   const at = now.toISOString();
-  const job: ExportJob = { id: ctx.newId(), ...request, status: 'running', createdAt: at, createdBy: actor.id, updatedAt: at, version: 1 };
+  const job: ExportJob = { id: ctx.newId(), ...request, status: 'running', createdAt: at, createdBy: actor.id, createdByRoles: actor.type === 'user' ? [...actor.roles] : [], updatedAt: at, version: 1 };
   await saveExport(job, undefined, entry(ctx, 'created'), [event(ctx, 'ExportRequested', { exportId: job.id })]);
   return job;
 }

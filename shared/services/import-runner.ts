@@ -173,7 +173,8 @@ async function rowContext(job: ImportJob & Required<Pick<ImportJob, 'progress' |
   const target = importTargets[type];
   const [customFields, users, pipelines] = await Promise.all([getCustomFields(type).then((set) => set.fields), listUsers(), type === 'deal' ? listPipelines() : []]);
   const userByEmail = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
-  const actor: Actor = { type: 'user', id: job.createdBy, roles: [] };
+  // The importer, with the roles they had when starting: rows are written as they may (ACC-2).
+  const actor: Actor = { type: 'user', id: job.createdBy, roles: job.createdByRoles ?? [] };
   const { phase, run } = job.progress;
   const accountIds = new Map<string, string>();
 

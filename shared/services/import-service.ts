@@ -5,6 +5,7 @@ import { getCustomFields } from '../data/custom-fields-repository';
 import { getImport, listImports, reportRows, saveImport } from '../data/imports-repository';
 import { getUser } from '../data/users-repository';
 import type { Actor } from '../domain/common/actor';
+import { assertMayAssign } from './visibility-service';
 import { entry, event, type CommandContext } from '../domain/common/change';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
 import { DomainError, invalidField, notFound, versionConflict } from '../domain/common/errors';
@@ -45,6 +46,7 @@ export const findImports = (page: { limit: number; cursor?: string }): Promise<P
 
 /** Registers the import and returns where the browser uploads the file. */
 export async function startImportAs(actor: Actor, input: StartImportInput, clock: Clock = systemClock): Promise<{ import: ImportJob; upload: UploadTarget }> {
+  await assertMayAssign(actor, input.recordType, input.ownerId, undefined);
   if (input.ownerId && input.ownerId !== actor.id && !(await getUser(input.ownerId))) throw invalidField('ownerId', 'no such user');
   const ctx = context(actor, clock);
   const at = ctx.now.toISOString();
@@ -59,6 +61,7 @@ export async function startImportAs(actor: Actor, input: StartImportInput, clock
     ownerId: input.ownerId ?? actor.id,
     createdAt: at,
     createdBy: actor.id,
+    createdByRoles: actor.type === 'user' ? [...actor.roles] : [],
     updatedAt: at,
     version: 1,
   };

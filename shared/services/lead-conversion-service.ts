@@ -1,3 +1,4 @@
+import { assertCan } from '../auth/assert-can';
 import { combineChanges, ConditionFailed, commitChange } from '../data/change-set';
 import { leadChangeSet } from '../data/leads-repository';
 import { getRecord, recordChangeSet } from '../data/records-repository';
@@ -31,7 +32,9 @@ export interface Conversion {
 }
 
 export async function convertLeadAs(actor: Actor, leadId: string, input: ConvertLeadInput, clock: Clock = systemClock): Promise<Conversion> {
-  const lead = await readLead(leadId);
+  // Converting works the lead and creates a deal: the role must allow both, on a lead in sight.
+  assertCan(actor, 'deals', 'create');
+  const lead = await readLead(actor, leadId, 'update');
   if (lead.version !== input.version) throw versionConflict(lead.version);
   if (!isOpenStatus(lead.status)) {
     throw new DomainError('unprocessable', lead.status === 'converted' ? 'The lead is already converted' : `A ${lead.status} lead cannot be converted`, {

@@ -13,7 +13,10 @@ import { invalidField, moved, notFound, versionConflict } from '../domain/common
 import { createRecord, updateRecord, type RecordChange } from '../domain/records/record-commands';
 import { customFiltersOf, type ListRecordsQuery } from '../domain/records/record-list';
 import { keyPrefixOf, type RecordBase, type RecordKind } from '../domain/records/record-type';
+import type { Action } from '../auth/permissions';
+import { narrowToVisible, sees } from '../auth/visibility';
 import { checkedCustomValues, customFilters } from './custom-field-service';
+import { assertMayAssign, assertSees, subjectOfType, visibilityFor } from './visibility-service';
 
 /**
  * The use cases every core record type has: create, read, list, update with optimistic locking,
@@ -33,15 +36,19 @@ export interface RecordRules<T extends RecordBase> {
   mirror?: (change: RecordChange<T>, before: T | undefined) => Mirrored[];
 }
 
+/**
+ * Every use case takes the actor and keeps to what its roles let it see (ACC-2): a record out of
+ * sight is "not found", a list holds only visible records. The system actor sees everything.
+ */
 export interface RecordService<T extends RecordBase, C, U> {
   kind: RecordKind<T>;
   create(actor: Actor, input: C, options?: WriteOptions): Promise<T>;
-  read(id: string): Promise<T>;
-  list(query: ListRecordsQuery): Promise<Page<T>>;
+  read(actor: Actor, id: string): Promise<T>;
+  list(actor: Actor, query: ListRecordsQuery): Promise<Page<T>>;
   update(actor: Actor, id: string, patch: U, options?: WriteOptions): Promise<T>;
-  timeline(id: string, page: { limit: number; cursor?: string }): Promise<Page<TimelineEntry>>;
+  timeline(actor: Actor, id: string, page: { limit: number; cursor?: string }): Promise<Page<TimelineEntry>>;
   /** Records of the type that may be the same party (REC-12), with why. */
-  duplicates(id: string): Promise<{ items: DuplicateCandidate<T>[] }>;
+  duplicates(actor: Actor, id: string): Promise<{ items: DuplicateCandidate<T>[] }>;
 }
 
 export type AlsoPut = (recordId: string) => readonly GuardedPut[];
@@ -66,10 +73,16 @@ export function recordService<T extends RecordBase, C extends object, U extends 
   kind: RecordKind<T>,
   rules: RecordRules<T> & { defaults?: Partial<T> } = {},
 ): RecordService<T, C, U> {
-  const read = async (id: string): Promise<T> => {
+  const subject = subjectOfType[kind.type];
+  const stored = async (id: string): Promise<T> => {
     const { record, redirect } = await getRecordOrRedirect(kind, id);
     if (redirect) throw moved(kind.label, { type: kind.type, id: redirect.mergedInto });
     if (!record) throw notFound(kind.label);
+    return record;
+  };
+  const read = async (actor: Actor, id: string, action: Action = 'read'): Promise<T> => {
+    const record = await stored(id);
+    await assertSees(actor, kind.type, action, record, kind.label);
     return record;
   };
 
@@ -93,24 +106,29 @@ export function recordService<T extends RecordBase, C extends object, U extends 
     kind,
     read,
     create: async (actor, input, { clock = systemClock, alsoPut } = {}) => {
+      await assertMayAssign(actor, kind.type, (input as { ownerId?: string }).ownerId, undefined);
       const ctx = context(actor, clock);
       const custom = await checkedCustomValues(kind.type, (input as { custom?: unknown }).custom, undefined, true);
       const { custom: _given, ...rest } = input as Record<string, unknown>;
       const fields = await prepared({ ...rules.defaults, ...rest, ...(custom ? { custom } : {}) }, undefined, ctx.now);
       return checkAndSave(createRecord(kind, fields as unknown as Parameters<typeof createRecord<T>>[1], ctx, actor.id), actor, undefined, alsoPut);
     },
-    list: async (query) => {
+    list: async (actor, query) => {
+      const visibility = await visibilityFor(actor, subject, 'read');
       if (query.ids) {
         const found = await getRecords(kind, query.ids);
-        return { items: query.ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : [])) };
+        return { items: query.ids.flatMap((id) => (found.has(id) && sees(visibility, found.get(id)!.ownerId) ? [found.get(id)!] : [])) };
       }
       if (query.status && !rules.statuses?.includes(query.status)) {
         throw invalidField('status', `one of ${(rules.statuses ?? []).join(', ') || '(none: this list has no status)'}`);
       }
-      return listRecords(kind, query, await customFilters(kind.type, customFiltersOf(query)));
+      const filters = await customFilters(kind.type, customFiltersOf(query));
+      const narrowed = narrowToVisible(query, visibility);
+      return narrowed ? listRecords(kind, narrowed.query, filters, narrowed.owners) : { items: [] };
     },
     update: async (actor, id, patch, { clock = systemClock, alsoPut } = {}) => {
-      const current = await read(id);
+      const current = await read(actor, id, 'update');
+      await assertMayAssign(actor, kind.type, (patch as { ownerId?: string }).ownerId, current.ownerId);
       if (current.version !== patch.version) throw versionConflict(current.version);
       const ctx = context(actor, clock);
       const given = patch as Record<string, unknown>;
@@ -120,13 +138,17 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       const fields = await prepared('custom' in given ? { ...given, custom: custom ?? null } : given, current, ctx.now);
       return checkAndSave(updateRecord(kind, current, fields as Parameters<typeof updateRecord<T>>[2], ctx), actor, current, alsoPut);
     },
-    duplicates: async (id) => {
-      const record = await read(id);
+    duplicates: async (actor, id) => {
+      const record = await read(actor, id);
+      const visibility = await visibilityFor(actor, subject, 'read');
       const matches = kind.match ? await findMatches(kind.type, matchKeys(kind.match(record)), id) : [];
       const records = await getRecords(kind, matches.slice(0, 50).map((m) => m.id));
-      return { items: matches.flatMap((m) => (records.has(m.id) ? [{ record: records.get(m.id)!, reasons: m.reasons }] : [])) };
+      const visible = (m: { id: string }) => records.has(m.id) && sees(visibility, records.get(m.id)!.ownerId);
+      return { items: matches.flatMap((m) => (visible(m) ? [{ record: records.get(m.id)!, reasons: m.reasons }] : [])) };
     },
-    timeline: async (id, page) => {
+    timeline: async (actor, id, page) => {
+      // Whoever sees every record needs no read of this one; others' sight is checked on it.
+      if ((await visibilityFor(actor, subject, 'read')) !== 'all') await read(actor, id);
       // Every record has at least its creation entry: an empty first page means no such record.
       const timeline = await readTimeline(recordKeys(keyPrefixOf(kind.type)).item(id).pk, page);
       if (!page.cursor && timeline.items.length === 0) throw notFound(kind.label);

@@ -19,6 +19,7 @@ const noBody = new Set(['POST /api/session', 'POST /api/{resource}/{id}/attachme
 const recordRead = /^GET \/api\/[a-z-]+\/\{id\}(\/duplicates)?$/;
 const noQuery = new Set([
   'GET /api/users',
+  'GET /api/teams',
   'GET /api/forms',
   'GET /api/pipelines',
   'GET /api/pipelines/{pipelineId}',

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { Role } from '../../auth/roles';
 import { locales, type Locale } from '../../i18n/locale';
 
 /**
@@ -35,6 +36,8 @@ export interface ExportJob {
   error?: string;
   createdAt: string;
   createdBy: string;
+  /** The requester's roles when asking: the file holds what they could see in the list (ACC-2). */
+  createdByRoles: Role[];
   updatedAt: string;
   version: number;
 }

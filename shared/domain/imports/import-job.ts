@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { Role } from '../../auth/roles';
 import type { MatchReason } from '../duplicates/match-keys';
 import { trimmed } from '../common/values';
 
@@ -91,6 +92,8 @@ export interface ImportJob {
   error?: string;
   createdAt: string;
   createdBy: string;
+  /** The importer's roles when starting: rows are created and updated as they may (ACC-2). */
+  createdByRoles: Role[];
   updatedAt: string;
   version: number;
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { contactAddressKinds, contactEmailKinds, contactPhoneKinds, contactStatuses } from '@shared/domain/contacts/contact';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
+import { useCan } from '../../auth/use-can';
 import { useI18n } from '../../i18n/use-i18n';
 import { Field } from '../../ui/Field';
 import { userLabel, useUsers } from '../leads/shared/use-users';
@@ -16,6 +17,8 @@ import { zoneGroups, zoneLabel } from './time-zones';
 
 /** Every field of a contact, grouped; each control is named and test-tagged `contact-form-<field>`. */
 export function ContactFormFields({ mode, form, customFields }: { mode: 'create' | 'edit'; form: RecordForm<ContactFormValues>; customFields: readonly CustomField[] }) {
+  // SAL-12: only a role that may transfer contacts gives them to someone else.
+  const ownerLocked = !useCan()('contacts', 'transfer');
   const { locale } = useI18n();
   const m = useRecordsMessages();
   const cm = useContactsMessages();
@@ -238,9 +241,9 @@ export function ContactFormFields({ mode, form, customFields }: { mode: 'create'
               </select>
             )}
           </Field>
-          <Field id={id('ownerId')} label={label('ownerId')} error={errors.ownerId}>
+          <Field id={id('ownerId')} label={label('ownerId')} error={errors.ownerId} hint={ownerLocked ? m.form.ownerLocked : undefined}>
             {(aria) => (
-              <select {...aria} name="ownerId" data-testid="contact-form-ownerId" value={values.ownerId} onChange={(event) => change('ownerId', event.target.value)}>
+              <select {...aria} disabled={ownerLocked} name="ownerId" data-testid="contact-form-ownerId" value={values.ownerId} onChange={(event) => change('ownerId', event.target.value)}>
                 {mode === 'create' ? <option value="">{m.form.ownerMe}</option> : null}
                 {ownerMissing ? <option value={values.ownerId}>{values.ownerId}</option> : null}
                 {users.map((user) => (

@@ -1,6 +1,8 @@
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { currencies } from '@shared/domain/common/values';
 import type { Product } from '@shared/domain/products/product';
+import { useCan } from '../../../auth/use-can';
+import { useRecordsMessages } from '../../records/records-messages';
 import { useI18n } from '../../../i18n/use-i18n';
 import { Field } from '../../../ui/Field';
 import { userLabel, useUsers } from '../../leads/shared/use-users';
@@ -28,6 +30,9 @@ interface DealFormFieldsProps {
 }
 
 export function DealFormFields({ mode, values, errors, onChange, onEdited, pipelines, customFields, productOf }: DealFormFieldsProps) {
+  // SAL-12: only a role that may transfer deals gives them to someone else.
+  const ownerLocked = !useCan()('deals', 'transfer');
+  const ownerLockedHint = useRecordsMessages().form.ownerLocked;
   const { format } = useI18n();
   const dm = useDealsMessages();
   const { data: users = [] } = useUsers();
@@ -64,9 +69,9 @@ export function DealFormFields({ mode, values, errors, onChange, onEdited, pipel
               <p className="field-static">{pipelineName}</p>
             </div>
           ) : null}
-          <Field id={id('ownerId')} label={dm.fields.owner} error={errors.ownerId}>
+          <Field id={id('ownerId')} label={dm.fields.owner} error={errors.ownerId} hint={ownerLocked ? ownerLockedHint : undefined}>
             {(aria) => (
-              <select {...aria} {...control('ownerId')} value={values.ownerId} onChange={(event) => onChange('ownerId', event.target.value)}>
+              <select {...aria} disabled={ownerLocked} {...control('ownerId')} value={values.ownerId} onChange={(event) => onChange('ownerId', event.target.value)}>
                 {mode === 'create' ? <option value="">{dm.form.ownerMe}</option> : null}
                 {ownerMissing ? <option value={values.ownerId}>{values.ownerId}</option> : null}
                 {users.map((user) => (

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { currencies } from '@shared/domain/leads/lead';
 import { leadChannels, openLeadStatuses, qualifications } from '@shared/domain/leads/lead-process';
+import { useCan } from '../../../auth/use-can';
+import { useRecordsMessages } from '../../records/records-messages';
 import { useI18n } from '../../../i18n/use-i18n';
 import { Field } from '../../../ui/Field';
 import { CustomFieldInputs } from '../../records/custom/CustomFieldInputs';
@@ -24,6 +26,9 @@ interface LeadFormFieldsProps {
 
 /** The lead form's fields, grouped; each control is named and test-tagged after its field. */
 export function LeadFormFields({ mode, values, errors, onChange, onEdited, customFields, sourceSummary }: LeadFormFieldsProps) {
+  // SAL-12: only a role that may transfer leads gives them to someone else.
+  const ownerLocked = !useCan()('leads', 'transfer');
+  const ownerLockedHint = useRecordsMessages().form.ownerLocked;
   const { t } = useI18n();
   const { data: users = [] } = useUsers();
   const id = (field: LeadFormField) => `lead-${field}`;
@@ -149,9 +154,9 @@ export function LeadFormFields({ mode, values, errors, onChange, onEdited, custo
               </select>
             )}
           </Field>
-          <Field id={id('ownerId')} label={t.fields.ownerId} error={errors.ownerId}>
+          <Field id={id('ownerId')} label={t.fields.ownerId} error={errors.ownerId} hint={ownerLocked ? ownerLockedHint : undefined}>
             {(aria) => (
-              <select {...aria} {...control('ownerId')} value={values.ownerId} onChange={(event) => onChange('ownerId', event.target.value)}>
+              <select {...aria} disabled={ownerLocked} {...control('ownerId')} value={values.ownerId} onChange={(event) => onChange('ownerId', event.target.value)}>
                 {mode === 'create' ? <option value="">{t.form.ownerMe}</option> : null}
                 {ownerMissing ? <option value={values.ownerId}>{values.ownerId}</option> : null}
                 {users.map((user) => (

@@ -1,0 +1,41 @@
+import { scopeOf, type Action, type Subject } from '../auth/permissions';
+import { sees, visibleOwners, type Visibility } from '../auth/visibility';
+import { getTeams } from '../data/teams-repository';
+import type { Actor } from '../domain/common/actor';
+import { DomainError, notFound } from '../domain/common/errors';
+import type { RecordType } from '../domain/records/record-type';
+
+/**
+ * Whose records of a subject the actor may act on (ACC-2): by the widest scope its roles grant,
+ * with the teams it manages. The system and web forms act for the app and see everything they
+ * are handed; a user the matrix grants nothing is refused.
+ */
+export async function visibilityFor(actor: Actor, subject: Subject, action: Action): Promise<Visibility> {
+  if (actor.type !== 'user') return 'all';
+  const scope = scopeOf(actor.roles, subject, action);
+  if (!scope) throw new DomainError('forbidden', `Your role may not ${action} ${subject}`);
+  return visibleOwners(scope, actor.id, scope === 'team' ? (await getTeams()).teams : []);
+}
+
+/** Subjects of the record types. */
+export const subjectOfType = { lead: 'leads', account: 'accounts', contact: 'contacts', deal: 'deals', product: 'products', activity: 'activities' } as const satisfies Record<RecordType, Subject>;
+
+/** A record out of the actor's sight answers as if it did not exist (ADR 0013). */
+export async function assertSees(actor: Actor, type: RecordType, action: Action, record: { ownerId: string }, label: string): Promise<void> {
+  if (!sees(await visibilityFor(actor, subjectOfType[type], action), record.ownerId)) throw notFound(label);
+}
+
+/**
+ * Giving a record to another owner (SAL-12): a record worked by one seller is theirs; only a role
+ * with `transfer` moves it, and a team manager only within the team. Taking one's own is no move.
+ */
+export async function assertMayAssign(actor: Actor, type: RecordType, ownerId: string | undefined, currentOwnerId: string | undefined): Promise<void> {
+  if (actor.type !== 'user' || ownerId === undefined || ownerId === (currentOwnerId ?? actor.id)) return;
+  const scope = scopeOf(actor.roles, subjectOfType[type], 'transfer');
+  const fields = [{ path: 'ownerId', message: 'only a manager assigns records to others', code: 'forbidden' }];
+  if (!scope) throw new DomainError('forbidden', 'Your role may not give records to other owners', { fields });
+  const visible = visibleOwners(scope, actor.id, scope === 'team' ? (await getTeams()).teams : []);
+  if (!sees(visible, ownerId) || (currentOwnerId !== undefined && !sees(visible, currentOwnerId))) {
+    throw new DomainError('forbidden', 'The owner is outside your team', { fields: [{ ...fields[0]!, message: 'outside your team' }] });
+  }
+}

@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { handler as accountsApi } from '../../functions/accounts/accounts-api';
+import { handler as dealsApi } from '../../functions/deals/deals-api';
+import { handler as leadsApi } from '../../functions/leads/leads-api';
+import { handler as searchApi } from '../../functions/search/search-api';
+import { handler as teamsApi } from '../../functions/teams/teams-api';
+import { putUser } from '../../shared/data/users-repository';
+import { admin, apiEvent, invoke, type TestUser } from '../support/api-event';
+import { allItems } from '../support/table-items';
+
+/**
+ * Object-level visibility (ACC-2, SAL-12), through the API: a rep sees and works only their own
+ * records, a manager the team's, an admin everything. Someone else's record answers 404 as if it
+ * did not exist; a record is given to another owner only by a role allowed to, within its team.
+ */
+const call = <T = any>(api: unknown, route: string, options: Omit<Parameters<typeof apiEvent>[0], 'route'> = {}) => invoke<T>(api, apiEvent({ route, ...options }));
+
+const repA: TestUser = { sub: 'rep-a', email: 'rep-a@example.com', groups: ['sales-rep'] };
+const repB: TestUser = { sub: 'rep-b', email: 'rep-b@example.com', groups: ['sales-rep'] };
+const repC: TestUser = { sub: 'rep-c', email: 'rep-c@example.com', groups: ['sales-rep'] };
+const manager: TestUser = { sub: 'manager', email: 'manager@example.com', groups: ['sales-manager'] };
+
+let leadOfA: { id: string; version: number };
+let leadOfB: { id: string; version: number };
+let leadOfC: { id: string; version: number };
+
+beforeAll(async () => {
+  for (const user of [admin, repA, repB, repC, manager]) await putUser({ id: user.sub, email: user.email, roles: user.groups });
+  // The manager leads A and B; C is in no team of theirs.
+  const teams = await call(teamsApi, 'PUT /api/teams', { body: { version: 0, teams: [{ id: 'moscow', name: 'Москва', managerId: manager.sub, memberIds: [repA.sub, repB.sub] }] } });
+  expect(teams.status).toBe(200);
+  const lead = (user: TestUser, name: string) => call(leadsApi, 'POST /api/leads', { user, body: { lastName: name, email: `${user.sub}@client.example` } }).then((r) => r.body);
+  leadOfA = await lead(repA, 'Ананьев');
+  leadOfB = await lead(repB, 'Борисов');
+  leadOfC = await lead(repC, 'Васильев');
+});
+
+const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id).sort();
+
+describe('who sees which leads', () => {
+  it('a rep lists and reads only their own; another rep’s lead is not found', async () => {
+    expect(ids((await call(leadsApi, 'GET /api/leads', { user: repA })).body)).toEqual([leadOfA.id]);
+    expect(ids((await call(leadsApi, 'GET /api/leads', { user: repA, query: { ownerId: repB.sub } })).body)).toEqual([]);
+    const other = await call(leadsApi, 'GET /api/leads/{leadId}', { user: repA, pathParameters: { leadId: leadOfB.id } });
+    expect(other.status).toBe(404);
+    expect(other.body).toEqual({ error: { code: 'not_found', message: 'Lead not found' } });
+    expect((await call(leadsApi, 'GET /api/leads/{leadId}/timeline', { user: repA, pathParameters: { leadId: leadOfB.id } })).status).toBe(404);
+  });
+
+  it('a manager sees the team’s leads, not those of others', async () => {
+    expect(ids((await call(leadsApi, 'GET /api/leads', { user: manager })).body)).toEqual([leadOfA.id, leadOfB.id].sort());
+    expect((await call(leadsApi, 'GET /api/leads/{leadId}', { user: manager, pathParameters: { leadId: leadOfC.id } })).status).toBe(404);
+  });
+
+  it('quick search names only what the searcher sees', async () => {
+    const found = async (user: TestUser) => ((await call(searchApi, 'GET /api/search', { user, query: { q: 'client.example' } })).body.items as { id: string }[]).map((hit) => hit.id).sort();
+    expect(await found(repA)).toEqual([leadOfA.id]);
+    expect(await found(manager)).toEqual([leadOfA.id, leadOfB.id].sort());
+    expect(await found(admin)).toEqual([leadOfA.id, leadOfB.id, leadOfC.id].sort());
+  });
+
+  it('an admin sees every lead', async () => {
+    expect(ids((await call(leadsApi, 'GET /api/leads', { user: admin })).body)).toEqual([leadOfA.id, leadOfB.id, leadOfC.id].sort());
+  });
+});
+
+describe('who may change what', () => {
+  it('a rep cannot edit or reject another rep’s lead, and nothing is written', async () => {
+    const before = await allItems();
+    const edit = await call(leadsApi, 'PATCH /api/leads/{leadId}', { user: repA, pathParameters: { leadId: leadOfB.id }, body: { version: leadOfB.version, topic: 'Чужой' } });
+    expect(edit.status).toBe(404);
+    const reject = await call(leadsApi, 'POST /api/leads/{leadId}/reject', { user: repA, pathParameters: { leadId: leadOfB.id }, body: { version: leadOfB.version, reason: 'spam' } });
+    expect(reject.status).toBe(404);
+    expect(await allItems()).toEqual(before);
+  });
+
+  it('a rep cannot give a lead to someone else, on create or on edit (SAL-12)', async () => {
+    const before = await allItems();
+    const create = await call(leadsApi, 'POST /api/leads', { user: repA, body: { lastName: 'Подкинутый', email: 'pod@example.ru', ownerId: repB.sub } });
+    expect(create.status).toBe(403);
+    expect(create.body.error.fields).toEqual([expect.objectContaining({ path: 'ownerId' })]);
+    const give = await call(leadsApi, 'PATCH /api/leads/{leadId}', { user: repA, pathParameters: { leadId: leadOfA.id }, body: { version: leadOfA.version, ownerId: repB.sub } });
+    expect(give.status).toBe(403);
+    expect(await allItems()).toEqual(before);
+  });
+
+  it('a manager reassigns within the team, not outside it', async () => {
+    const outside = await call(leadsApi, 'PATCH /api/leads/{leadId}', { user: manager, pathParameters: { leadId: leadOfA.id }, body: { version: leadOfA.version, ownerId: repC.sub } });
+    expect(outside.status).toBe(403);
+    const moved = await call(leadsApi, 'PATCH /api/leads/{leadId}', { user: manager, pathParameters: { leadId: leadOfA.id }, body: { version: leadOfA.version, ownerId: repB.sub } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.ownerId).toBe(repB.sub);
+    // Now B's: A no longer sees it.
+    expect((await call(leadsApi, 'GET /api/leads/{leadId}', { user: repA, pathParameters: { leadId: leadOfA.id } })).status).toBe(404);
+    expect((await call(leadsApi, 'GET /api/leads/{leadId}', { user: repB, pathParameters: { leadId: leadOfA.id } })).status).toBe(200);
+  });
+});
+
+describe('core records follow the same rules', () => {
+  it('accounts and deals: own for a rep, the team’s for the manager, 404 for others', async () => {
+    const account = (await call(accountsApi, 'POST /api/accounts', { user: repC, body: { name: 'ООО «Чужая»' } })).body;
+    const deal = (await call(dealsApi, 'POST /api/deals', { user: repB, body: { title: 'Сделка Б' } })).body;
+    expect((await call(accountsApi, 'GET /api/accounts/{id}', { user: repA, pathParameters: { id: account.id } })).status).toBe(404);
+    expect((await call(accountsApi, 'GET /api/accounts/{id}', { user: manager, pathParameters: { id: account.id } })).status).toBe(404);
+    expect(ids((await call(accountsApi, 'GET /api/accounts', { user: repC })).body)).toEqual([account.id]);
+    expect((await call(dealsApi, 'GET /api/deals/{id}', { user: manager, pathParameters: { id: deal.id } })).status).toBe(200);
+    expect((await call(dealsApi, 'PATCH /api/deals/{id}', { user: repA, pathParameters: { id: deal.id }, body: { version: deal.version, needs: 'Чужое' } })).status).toBe(404);
+    expect(ids((await call(dealsApi, 'GET /api/deals', { user: repA })).body)).toEqual([]);
+    expect(ids((await call(dealsApi, 'GET /api/deals', { user: manager })).body)).toContain(deal.id);
+    expect((await call(dealsApi, 'GET /api/deals', { user: repA, query: { ids: deal.id } })).body.items).toEqual([]);
+  });
+});
+
+describe('teams', () => {
+  it('are set by admins only, naming known users, with optimistic locking', async () => {
+    expect((await call(teamsApi, 'PUT /api/teams', { user: manager, body: { version: 1, teams: [] } })).status).toBe(403);
+    const unknown = await call(teamsApi, 'PUT /api/teams', { body: { version: 1, teams: [{ id: 'x', name: 'X', managerId: 'nobody', memberIds: [] }] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['teams.0.managerId']);
+    expect((await call(teamsApi, 'PUT /api/teams', { body: { version: 0, teams: [] } })).status).toBe(409);
+    expect((await call(teamsApi, 'GET /api/teams', { user: manager })).body).toMatchObject({ version: 1, teams: [{ id: 'moscow' }] });
+    expect((await call(teamsApi, 'GET /api/teams', { user: repA })).status).toBe(403);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { narrowToVisible, sees, visibleOwners } from '../../../shared/auth/visibility';
+import { ownersFilter } from '../../../shared/data/records-repository';
+
+/** Whose records a scope shows, and how a list query is narrowed to them (ACC-2). */
+const teams = [
+  { managerId: 'boss', memberIds: ['a', 'b'] },
+  { managerId: 'other', memberIds: ['c'] },
+];
+
+describe('visible owners', () => {
+  it('own: the user; team: also the members of the teams the user manages; all: everyone', () => {
+    expect([...(visibleOwners('own', 'a', teams) as Set<string>)]).toEqual(['a']);
+    expect([...(visibleOwners('team', 'boss', teams) as Set<string>)].sort()).toEqual(['a', 'b', 'boss']);
+    // A member's team scope does not reach the colleagues: only a manager's does.
+    expect([...(visibleOwners('team', 'a', teams) as Set<string>)]).toEqual(['a']);
+    expect(visibleOwners('all', 'a', teams)).toBe('all');
+    expect(sees('all', 'anyone')).toBe(true);
+    expect(sees(new Set(['a']), 'b')).toBe(false);
+  });
+
+  it('narrow a list: an owner out of sight gives nothing, one owner is the owner filter, several a set', () => {
+    expect(narrowToVisible({ ownerId: 'c' }, new Set(['a', 'b']))).toBeUndefined();
+    expect(narrowToVisible({ ownerId: 'a' }, new Set(['a', 'b']))).toEqual({ query: { ownerId: 'a' } });
+    expect(narrowToVisible<{ ownerId?: string; status?: string }>({ status: 'new' }, new Set(['a']))).toEqual({ query: { status: 'new', ownerId: 'a' } });
+    expect(narrowToVisible({}, new Set(['a', 'b']))).toEqual({ query: {}, owners: ['a', 'b'] });
+    expect(narrowToVisible({ ownerId: 'z' }, 'all')).toEqual({ query: { ownerId: 'z' } });
+  });
+});
+
+describe('the owners filter on a list page', () => {
+  it('stays within DynamoDB’s 100 values per IN by joining groups with OR', () => {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const owners = Array.from({ length: 150 }, (_, i) => `u${i}`);
+    const expression = ownersFilter(owners, names, values);
+    expect(expression.match(/ IN \(/g)).toHaveLength(2);
+    expect(expression.startsWith('(#ownerId IN (:owner0, ')).toBe(true);
+    expect(expression).toContain(' OR #ownerId IN (:owner100, ');
+    expect(Object.keys(values)).toHaveLength(150);
+    expect(ownersFilter(['a', 'b'], {}, {})).toBe('#ownerId IN (:owner0, :owner1)');
+  });
+});

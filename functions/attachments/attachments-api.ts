@@ -22,10 +22,10 @@ const attachmentPath = z
 const base = '/api/{resource}/{id}/attachments';
 
 export const handler = apiRouter({
-  [`GET ${base}`]: apiHandler({ path: recordPath }, async ({ path }) => ({ body: await listAttachmentsOf(path) })),
+  [`GET ${base}`]: apiHandler({ path: recordPath }, async ({ actor, path }) => ({ body: await listAttachmentsOf(actor, path) })),
   [`POST ${base}`]: apiHandler({ path: recordPath, body: startAttachmentSchema }, async ({ actor, path, body }) => ({ status: 201, body: await startAttachmentAs(actor, path, body) })),
   [`POST ${base}/{attachmentId}/complete`]: apiHandler({ path: attachmentPath }, async ({ actor, path }) => ({ body: await completeAttachmentAs(actor, path.ref, path.attachmentId) })),
-  [`GET ${base}/{attachmentId}/download`]: apiHandler({ path: attachmentPath }, async ({ path }) => ({ body: await attachmentDownload(path.ref, path.attachmentId) })),
+  [`GET ${base}/{attachmentId}/download`]: apiHandler({ path: attachmentPath }, async ({ actor, path }) => ({ body: await attachmentDownload(actor, path.ref, path.attachmentId) })),
   [`DELETE ${base}/{attachmentId}`]: apiHandler({ path: attachmentPath }, async ({ actor, path }) => {
     await removeAttachmentAs(actor, path.ref, path.attachmentId);
     return { status: 204, body: undefined };

@@ -10,5 +10,5 @@ const exportPath = z.object({ exportId: recordIdSchema });
 
 export const handler = apiRouter({
   'POST /api/exports': apiHandler({ body: exportRequestSchema }, async ({ actor, body }) => ({ status: 202, body: await requestExportAs(actor, body) })),
-  'GET /api/exports/{exportId}': apiHandler({ path: exportPath }, async ({ path }) => ({ body: await readExport(path.exportId) })),
+  'GET /api/exports/{exportId}': apiHandler({ path: exportPath }, async ({ actor, path }) => ({ body: await readExport(actor, path.exportId) })),
 });

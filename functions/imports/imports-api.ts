@@ -21,9 +21,9 @@ const importPath = z.object({ importId: recordIdSchema });
 const reportQuery = pageQuery.extend({ phase: z.enum(['check', 'import']).default('check'), outcome: z.enum(rowOutcomes).optional() });
 
 export const handler = apiRouter({
-  'GET /api/imports': apiHandler({ query: pageQuery }, async ({ query }) => ({ body: await findImports(query) })),
+  'GET /api/imports': apiHandler({ query: pageQuery }, async ({ actor, query }) => ({ body: await findImports(actor, query) })),
   'POST /api/imports': apiHandler({ body: startImportSchema }, async ({ actor, body }) => ({ status: 201, body: await startImportAs(actor, body) })),
-  'GET /api/imports/{importId}': apiHandler({ path: importPath }, async ({ path }) => ({ body: await readImport(path.importId) })),
+  'GET /api/imports/{importId}': apiHandler({ path: importPath }, async ({ actor, path }) => ({ body: await readImport(actor, path.importId) })),
   'PATCH /api/imports/{importId}': apiHandler({ path: importPath, body: configureImportSchema }, async ({ actor, path, body }) => ({
     body: await configureImportAs(actor, path.importId, body),
   })),
@@ -46,5 +46,5 @@ export const handler = apiRouter({
   'POST /api/imports/{importId}/cancel': apiHandler({ path: importPath, body: versionOnlySchema }, async ({ actor, path, body }) => ({
     body: await cancelImportAs(actor, path.importId, body.version),
   })),
-  'GET /api/imports/{importId}/rows': apiHandler({ path: importPath, query: reportQuery }, async ({ path, query }) => ({ body: await importReport(path.importId, query) })),
+  'GET /api/imports/{importId}/rows': apiHandler({ path: importPath, query: reportQuery }, async ({ actor, path, query }) => ({ body: await importReport(actor, path.importId, query) })),
 });

@@ -5,7 +5,7 @@ import { leadPath } from '../http/params';
 import { duplicatesViewRoutes } from '../records/record-routes';
 
 /** A lead's possible duplicates, and the merge of one into it (REC-12). */
-export const leadDuplicatesRoute = apiHandler({ path: leadPath }, async ({ path }) => ({ body: await leadDuplicates(path.leadId) }));
+export const leadDuplicatesRoute = apiHandler({ path: leadPath }, async ({ actor, path }) => ({ body: await leadDuplicates(actor, path.leadId) }));
 
 export const mergeLeadRoute = apiHandler({ path: leadPath, body: mergeInputSchema }, async ({ actor, path, body }) => ({ body: await mergeLeadsAs(actor, path.leadId, body) }));
 

@@ -32,7 +32,7 @@ export function recordRoutes<T extends RecordBase, C extends object, U extends {
 /** A type's duplicates view and "not duplicates" (REC-12); leads use them too. */
 export function duplicatesViewRoutes(type: RecordType) {
   return {
-    duplicatesOfType: apiHandler({ query: pageQuery }, async ({ query }) => ({ body: await duplicatesOfType(type, query) })),
+    duplicatesOfType: apiHandler({ query: pageQuery }, async ({ actor, query }) => ({ body: await duplicatesOfType(actor, type, query) })),
     dismissDuplicates: apiHandler({ body: dismissBody }, async ({ actor, body }) => {
       await dismissDuplicatesAs(actor, type, body.ids);
       return { status: 204, body: undefined };

@@ -1,14 +1,13 @@
 import { fileStore, type UploadTarget } from '../adapters/file-store';
 import { getAttachment, listAttachments, saveAttachment } from '../data/attachments-repository';
 import { ConditionFailed } from '../data/change-set';
-import { getRecord } from '../data/records-repository';
 import type { Actor } from '../domain/common/actor';
 import { entry, event, type CommandContext } from '../domain/common/change';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
 import { DomainError, notFound } from '../domain/common/errors';
 import { attachmentFileKey, type Attachment, type AttachmentRecordType, type StartAttachmentInput } from '../domain/attachments/attachment';
-import { kinds } from '../domain/records/kinds';
 import type { RecordLink } from '../domain/records/record-type';
+import { assertInSight, assertSeesRecord } from './visibility-service';
 
 /**
  * Attachments: the browser announces a file and gets an upload URL, uploads the bytes straight to
@@ -24,9 +23,6 @@ const contextOf = (actor: Actor, clock: Clock): CommandContext => {
 
 const unprocessable = (path: string, message: string) => new DomainError('unprocessable', `${path}: ${message}`, { fields: [{ path, message, code: 'invalid_state' }] });
 
-async function assertRecord(ref: Ref): Promise<void> {
-  if (!(await getRecord(kinds[ref.type], ref.id))) throw notFound(kinds[ref.type].label);
-}
 
 async function readAttachment(ref: Ref, id: string): Promise<Attachment> {
   const attachment = await getAttachment(ref, id);
@@ -35,7 +31,7 @@ async function readAttachment(ref: Ref, id: string): Promise<Attachment> {
 }
 
 export async function startAttachmentAs(actor: Actor, ref: Ref, input: StartAttachmentInput, clock: Clock = systemClock): Promise<{ attachment: Attachment; upload: UploadTarget }> {
-  await assertRecord(ref);
+  await assertSeesRecord(actor, ref, 'update');
   const ctx = contextOf(actor, clock);
   const id = ctx.newId();
   const attachment: Attachment = {
@@ -56,6 +52,7 @@ export async function startAttachmentAs(actor: Actor, ref: Ref, input: StartAtta
 
 /** The upload is there, of the announced size: the file joins the record and its timeline, once. */
 export async function completeAttachmentAs(actor: Actor, ref: Ref, id: string, clock: Clock = systemClock): Promise<Attachment> {
+  await assertInSight(actor, ref, 'update');
   const attachment = await readAttachment(ref, id);
   if (attachment.status === 'stored') return attachment;
   const stored = await fileStore().stat(attachment.fileKey);
@@ -78,13 +75,15 @@ export async function completeAttachmentAs(actor: Actor, ref: Ref, id: string, c
   return done;
 }
 
-export async function listAttachmentsOf(ref: Ref): Promise<{ items: Attachment[] }> {
+export async function listAttachmentsOf(actor: Actor, ref: Ref): Promise<{ items: Attachment[] }> {
+  const checked = await assertInSight(actor, ref, 'read');
   const items = await listAttachments(ref);
-  if (items.length === 0) await assertRecord(ref);
+  if (items.length === 0 && !checked) await assertSeesRecord(actor, ref, 'read');
   return { items };
 }
 
-export async function attachmentDownload(ref: Ref, id: string): Promise<{ url: string; fileName: string }> {
+export async function attachmentDownload(actor: Actor, ref: Ref, id: string): Promise<{ url: string; fileName: string }> {
+  await assertInSight(actor, ref, 'read');
   const attachment = await readAttachment(ref, id);
   if (attachment.status !== 'stored') throw notFound('Attachment');
   return { url: await fileStore().downloadUrl(attachment.fileKey, { fileName: attachment.fileName, contentType: attachment.contentType }), fileName: attachment.fileName };
@@ -92,6 +91,7 @@ export async function attachmentDownload(ref: Ref, id: string): Promise<{ url: s
 
 /** Removes the file from the record (the timeline keeps the trace) and from the store. */
 export async function removeAttachmentAs(actor: Actor, ref: Ref, id: string, clock: Clock = systemClock): Promise<void> {
+  await assertInSight(actor, ref, 'update');
   const attachment = await readAttachment(ref, id);
   const ctx = contextOf(actor, clock);
   const wasStored = attachment.status === 'stored';

@@ -9,6 +9,7 @@ import { assertStageRules, dealKind, moveDeal, priceLines, stageOf, type CreateD
 import { productKind } from '../domain/products/product';
 import { readPipeline } from './pipeline-service';
 import { recordService } from './record-service';
+import { assertSees } from './visibility-service';
 
 /**
  * Deals (REC-4) on the records kit, plus what is theirs: lines priced from the catalog, a pipeline
@@ -56,6 +57,7 @@ export const deals = recordService<Deal, CreateDealInput, UpdateDealInput>(dealK
 export async function moveDealAs(actor: Actor, id: string, input: MoveDealInput, clock: Clock = systemClock): Promise<Deal> {
   const current = await getRecord(dealKind, id);
   if (!current) throw notFound('Deal');
+  await assertSees(actor, 'deal', 'update', current, 'Deal');
   if (current.version !== input.version) throw versionConflict(current.version);
   const now = clock.now();
   const change = moveDeal(current, await readPipeline(current.pipelineId), input, { actor, now, newId: () => newId(now) });

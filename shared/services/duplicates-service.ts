@@ -2,6 +2,8 @@ import type { Page } from '../api/contracts';
 import { dismissPair, dropPairs, listPairs, syncPairs } from '../data/duplicate-pairs';
 import { findMatches } from '../data/match-index';
 import { getRecord, getRecords } from '../data/records-repository';
+import { sees } from '../auth/visibility';
+import { assertSeesRecord, subjectOfType, visibilityFor } from './visibility-service';
 import type { Actor } from '../domain/common/actor';
 import { systemClock, type Clock } from '../domain/common/clock';
 import { notFound } from '../domain/common/errors';
@@ -31,13 +33,15 @@ export interface DuplicatePairView {
   detectedAt: string;
 }
 
-export async function duplicatesOfType(type: RecordType, page: { limit: number; cursor?: string }): Promise<Page<DuplicatePairView>> {
+/** The type's pairs whose both records the actor sees. */
+export async function duplicatesOfType(actor: Actor, type: RecordType, page: { limit: number; cursor?: string }): Promise<Page<DuplicatePairView>> {
+  const visibility = await visibilityFor(actor, subjectOfType[type], 'read');
   const pairs = await listPairs(type, page);
   const records = await getRecords(kinds[type], [...new Set(pairs.items.flatMap((p) => p.ids))]);
   return {
     items: pairs.items.flatMap((pair) => {
       const [a, b] = pair.ids.map((id) => records.get(id));
-      return a && b ? [{ records: [a, b] as [RecordBase, RecordBase], reasons: pair.reasons, detectedAt: pair.detectedAt }] : [];
+      return a && b && sees(visibility, a.ownerId) && sees(visibility, b.ownerId) ? [{ records: [a, b] as [RecordBase, RecordBase], reasons: pair.reasons, detectedAt: pair.detectedAt }] : [];
     }),
     ...(pairs.nextCursor ? { nextCursor: pairs.nextCursor } : {}),
   };
@@ -45,5 +49,6 @@ export async function duplicatesOfType(type: RecordType, page: { limit: number; 
 
 /** "These two are different people": the pair leaves the view for good. */
 export async function dismissDuplicatesAs(actor: Actor, type: RecordType, ids: readonly [string, string], clock: Clock = systemClock): Promise<void> {
+  for (const id of ids) await assertSeesRecord(actor, { type, id }, 'merge');
   if (!(await dismissPair(type, ids[0], ids[1], actor.id, clock.now().toISOString()))) throw notFound('Duplicate pair');
 }

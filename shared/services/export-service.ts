@@ -15,6 +15,7 @@ import { contacts } from './contact-service';
 import { deals } from './deal-service';
 import { findLeads } from './lead-service';
 import { products } from './product-service';
+import { assertSeesOwned } from './visibility-service';
 
 /**
  * Exports (REC-11): the request is checked here, where a bad filter can still get a 400 naming it,
@@ -52,9 +53,10 @@ export async function requestExportAs(actor: Actor, request: ExportRequest, cloc
 }
 
 /** The job; when done, with a fresh download link (links live 15 minutes, the file a week). */
-export async function readExport(id: string): Promise<ExportJob & { url?: string }> {
+export async function readExport(actor: Actor, id: string): Promise<ExportJob & { url?: string }> {
   const job = await getExport(id);
   if (!job) throw notFound('Export');
+  await assertSeesOwned(actor, 'exports', 'read', job.createdBy, 'Export');
   if (job.status !== 'done' || !job.fileKey) return job;
   return { ...job, url: await fileStore().downloadUrl(job.fileKey, { fileName: job.fileName ?? job.fileKey, contentType: exportContentTypes[job.format] }) };
 }

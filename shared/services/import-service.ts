@@ -5,7 +5,9 @@ import { getCustomFields } from '../data/custom-fields-repository';
 import { getImport, listImports, reportRows, saveImport } from '../data/imports-repository';
 import { getUser } from '../data/users-repository';
 import type { Actor } from '../domain/common/actor';
-import { assertMayAssign } from './visibility-service';
+import { assertMayAssign, assertSeesOwned, visibilityFor } from './visibility-service';
+import type { Action } from '../auth/permissions';
+import { sees } from '../auth/visibility';
 import { entry, event, type CommandContext } from '../domain/common/change';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
 import { DomainError, invalidField, notFound, versionConflict } from '../domain/common/errors';
@@ -36,13 +38,20 @@ const context = (actor: Actor, clock: Clock): CommandContext => {
 const unprocessable = (message: string, path?: string) =>
   new DomainError('unprocessable', message, path ? { fields: [{ path, message, code: 'invalid_state' }] } : {});
 
-export async function readImport(id: string): Promise<ImportJob> {
+/** An import, to whoever may see its starter's work: a rep their own, a manager the team's (ACC-2). */
+export async function readImport(actor: Actor, id: string, action: Action = 'read'): Promise<ImportJob> {
   const job = await getImport(id);
   if (!job) throw notFound('Import');
+  await assertSeesOwned(actor, 'imports', action, job.createdBy, 'Import');
   return job;
 }
 
-export const findImports = (page: { limit: number; cursor?: string }): Promise<Page<ImportJob>> => listImports(page);
+/** The imports the actor may see, newest first (a page may hold fewer than asked). */
+export async function findImports(actor: Actor, page: { limit: number; cursor?: string }): Promise<Page<ImportJob>> {
+  const visibility = await visibilityFor(actor, 'imports', 'read');
+  const found = await listImports(page);
+  return { ...found, items: found.items.filter((job) => sees(visibility, job.createdBy)) };
+}
 
 /** Registers the import and returns where the browser uploads the file. */
 export async function startImportAs(actor: Actor, input: StartImportInput, clock: Clock = systemClock): Promise<{ import: ImportJob; upload: UploadTarget }> {
@@ -75,7 +84,7 @@ export async function startImportAs(actor: Actor, input: StartImportInput, clock
  * the job moves on to `mapping`, or to `failed` saying why the file could not be read.
  */
 export async function fileUploadedAs(actor: Actor, id: string, version: number, clock: Clock = systemClock): Promise<ImportJob> {
-  const job = await current(id, version);
+  const job = await current(actor, id, version);
   if (job.status !== 'uploading') throw unprocessable(`The file of an import that is ${job.status} cannot be replaced`, 'status');
   const stored = await fileStore().stat(importFileKeys(id).source);
   if (!stored) throw unprocessable('The file has not been uploaded yet', 'file');
@@ -90,7 +99,7 @@ export async function fileUploadedAs(actor: Actor, id: string, version: number, 
 
 /** Sets the column mapping, the duplicate policy and per-row choices before a phase starts. */
 export async function configureImportAs(actor: Actor, id: string, input: ConfigureImportInput, clock: Clock = systemClock): Promise<ImportJob> {
-  const job = await current(id, input.version);
+  const job = await current(actor, id, input.version);
   if (!phaseStartsFrom.import.includes(job.status)) throw unprocessable(`An import that is ${job.status} cannot be changed`, 'status');
   if (input.mapping) await checkMapping(job, input.mapping);
   const ctx = context(actor, clock);
@@ -108,7 +117,7 @@ export async function configureImportAs(actor: Actor, id: string, input: Configu
 
 /** Starts the dry run or the import itself: recorded together with the event that sets the runner going. */
 export async function startPhaseAs(actor: Actor, id: string, phase: ImportPhase, version: number, clock: Clock = systemClock): Promise<ImportJob> {
-  const job = await current(id, version);
+  const job = await current(actor, id, version);
   if (!phaseStartsFrom[phase].includes(job.status)) throw unprocessable(`An import that is ${job.status} cannot start ${phase === 'check' ? 'a dry run' : 'importing'}`, 'status');
   await checkMapping(job, job.mapping ?? []);
   const ctx = context(actor, clock);
@@ -131,7 +140,7 @@ export async function startPhaseAs(actor: Actor, id: string, phase: ImportPhase,
  * retries). Safe at any time: a runner still at work on the old step stops at its next batch.
  */
 export async function resumeImportAs(actor: Actor, id: string, version: number, clock: Clock = systemClock): Promise<ImportJob> {
-  const job = await current(id, version);
+  const job = await current(actor, id, version);
   if (!job.progress || job.status !== runningStatusOf(job.progress.phase)) throw unprocessable(`An import that is ${job.status} has nothing to resume`, 'status');
   const ctx = context(actor, clock);
   const step = job.progress.step + 1;
@@ -143,7 +152,7 @@ export async function resumeImportAs(actor: Actor, id: string, version: number, 
 }
 
 export async function cancelImportAs(actor: Actor, id: string, version: number, clock: Clock = systemClock): Promise<ImportJob> {
-  const job = await current(id, version);
+  const job = await current(actor, id, version);
   if (job.status === 'done' || job.status === 'cancelled') throw unprocessable(`An import that is ${job.status} cannot be cancelled`, 'status');
   const ctx = context(actor, clock);
   const next: ImportJob = { ...job, status: 'cancelled', updatedAt: ctx.now.toISOString(), version: job.version + 1 };
@@ -152,15 +161,15 @@ export async function cancelImportAs(actor: Actor, id: string, version: number, 
 }
 
 /** The report of the dry run or of the import, in row order: problems, duplicates and what became of each row. */
-export async function importReport(id: string, query: { phase: ImportPhase; outcome?: string; limit: number; cursor?: string }): Promise<Page<ImportRow>> {
-  const job = await readImport(id);
+export async function importReport(actor: Actor, id: string, query: { phase: ImportPhase; outcome?: string; limit: number; cursor?: string }): Promise<Page<ImportRow>> {
+  const job = await readImport(actor, id);
   const run = job.runs?.[query.phase];
   if (!run) return { items: [] };
   return reportRows(id, run, query);
 }
 
-async function current(id: string, version: number): Promise<ImportJob> {
-  const job = await readImport(id);
+async function current(actor: Actor, id: string, version: number): Promise<ImportJob> {
+  const job = await readImport(actor, id, 'update');
   if (job.version !== version) throw versionConflict(job.version);
   return job;
 }

@@ -18,6 +18,7 @@ import type { RecordBase } from '../domain/records/record-type';
 import { leadRef } from '../events/contracts';
 import { checkDeal, prepareDeal } from './deal-service';
 import { readLead } from './lead-service';
+import { visibleRecord } from './visibility-service';
 
 /**
  * Lead conversion (REC-1): the lead becomes "converted" with links to the deal it produced and the
@@ -45,11 +46,11 @@ export async function convertLeadAs(actor: Actor, leadId: string, input: Convert
   const ctx: CommandContext = { actor, now, newId: () => newId(now) };
   const creating = new Set<string>();
 
-  const account = await resolve(input.account, accountFromLead(lead), (id) => getRecord(accountKind, id), 'account', (fields) =>
+  const account = await resolve(input.account, accountFromLead(lead), (id) => visibleRecord<Account>(actor, 'account', id, 'update'), 'account', (fields) =>
     createRecord(accountKind, { status: 'prospect', ...fields } as never, ctx, lead.ownerId),
   );
   const contactDefaults = contactFromLead(lead);
-  const contact = await resolve(input.contact, contactDefaults, (id) => getRecord(contactKind, id), 'contact', (fields) =>
+  const contact = await resolve(input.contact, contactDefaults, (id) => visibleRecord<Contact>(actor, 'contact', id, 'update'), 'contact', (fields) =>
     createRecord(contactKind, { status: 'active', ...fields, ...(account.record ? { accountId: account.record.id } : {}) } as never, ctx, lead.ownerId),
   );
   for (const created of [account.change?.record, contact.change?.record]) {

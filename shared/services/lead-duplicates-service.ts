@@ -7,19 +7,23 @@ import type { MergeInput } from '../domain/duplicates/merge';
 import { matchKeys, type MatchReason } from '../domain/duplicates/match-keys';
 import { leadKind, type Lead } from '../domain/leads/lead';
 import { mergeInto } from './merge-service';
+import { visibilityFor } from './visibility-service';
+import { sees } from '../auth/visibility';
 
 /**
  * Duplicates of leads (REC-12): the leads sharing an email, phone or name with one, and the merge
  * of two open leads. Leads keep their own storage layout (leadChangeSet); a converted lead stays
  * as it is, since the deal, account and contact it produced point at it.
  */
-export async function leadDuplicates(id: string): Promise<{ items: { record: Lead; reasons: MatchReason[] }[] }> {
+export async function leadDuplicates(actor: Actor, id: string): Promise<{ items: { record: Lead; reasons: MatchReason[] }[] }> {
   const { lead, redirect } = await getLeadOrRedirect(id);
   if (redirect) throw moved('Lead', { type: 'lead', id: redirect.mergedInto });
   if (!lead) throw notFound('Lead');
+  const visibility = await visibilityFor(actor, 'leads', 'read');
+  if (!sees(visibility, lead.ownerId)) throw notFound('Lead');
   const matches = await findMatches('lead', matchKeys(leadKind.match!(lead)), id);
   const leads = await getLeads(matches.slice(0, 50).map((m) => m.id));
-  const mergeable = (other: Lead | undefined): other is Lead => Boolean(other && leadKind.mergeable!(other));
+  const mergeable = (other: Lead | undefined): other is Lead => Boolean(other && leadKind.mergeable!(other) && sees(visibility, other.ownerId));
   return { items: matches.flatMap((m) => (mergeable(leads.get(m.id)) ? [{ record: leads.get(m.id)!, reasons: m.reasons }] : [])) };
 }
 

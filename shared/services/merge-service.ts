@@ -12,6 +12,7 @@ import { newId, systemClock, type Clock } from '../domain/common/clock';
 import { DomainError, moved, notFound, versionConflict } from '../domain/common/errors';
 import { mergeRecords, type MergeInput } from '../domain/duplicates/merge';
 import { updateRecord, type RecordChange } from '../domain/records/record-commands';
+import { assertSees } from './visibility-service';
 import { kinds } from '../domain/records/kinds';
 import { keyPrefixOf, type RecordBase, type RecordKind, type RecordLink, type RecordType } from '../domain/records/record-type';
 
@@ -36,6 +37,9 @@ export async function mergeInto<T extends RecordBase>(
   rules: MergeRules<T> = {},
 ): Promise<T> {
   const [survivor, duplicate] = await Promise.all([readLive(kind, survivorId), readLive(kind, input.duplicateId, 'duplicateId')]);
+  // Both must be in the actor's sight: a merge changes the one and ends the other.
+  await assertSees(actor, kind.type, 'merge', survivor, kind.label);
+  await assertSees(actor, kind.type, 'merge', duplicate, kind.label);
   if (survivor.version !== input.version) throw versionConflict(survivor.version);
   if (duplicate.version !== input.duplicateVersion) throw versionConflict(duplicate.version);
   rules.check?.(survivor, duplicate, input);

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as accountsApi } from '../../functions/accounts/accounts-api';
+import { handler as attachmentsApi } from '../../functions/attachments/attachments-api';
+import { handler as contactsApi } from '../../functions/contacts/contacts-api';
 import { handler as dealsApi } from '../../functions/deals/deals-api';
 import { handler as leadsApi } from '../../functions/leads/leads-api';
 import { handler as searchApi } from '../../functions/search/search-api';
@@ -108,6 +110,41 @@ describe('core records follow the same rules', () => {
     expect(ids((await call(dealsApi, 'GET /api/deals', { user: repA })).body)).toEqual([]);
     expect(ids((await call(dealsApi, 'GET /api/deals', { user: manager })).body)).toContain(deal.id);
     expect((await call(dealsApi, 'GET /api/deals', { user: repA, query: { ids: deal.id } })).body.items).toEqual([]);
+  });
+});
+
+describe('what hangs off a record follows the record', () => {
+  it('notes, files, stage moves, merges, duplicates and conversion links stay within sight, writing nothing', async () => {
+    const accountOfB = (await call(accountsApi, 'POST /api/accounts', { user: repB, body: { name: 'ООО «Бэ»', taxId: '7707083893' } })).body;
+    const twinOfA = (await call(accountsApi, 'POST /api/accounts', { user: repA, body: { name: 'ООО «Бэ» (копия)', taxId: '7707083893' } })).body;
+    const dealOfB = (await call(dealsApi, 'POST /api/deals', { user: repB, body: { title: 'Сделка для этапа' } })).body;
+    const contactOfB = (await call(contactsApi, 'POST /api/contacts', { user: repB, body: { lastName: 'Бэшкин' } })).body;
+    const contactOfA = (await call(contactsApi, 'POST /api/contacts', { user: repA, body: { lastName: 'Бэшкин' } })).body;
+    const mine = (await call(leadsApi, 'POST /api/leads', { user: repA, body: { lastName: 'Свой', email: 'own@client.example' } })).body;
+    const before = await allItems();
+
+    const onB = { pathParameters: { leadId: leadOfB.id } };
+    expect((await call(leadsApi, 'POST /api/leads/{leadId}/notes', { user: repA, ...onB, body: { text: 'Заметка' } })).status).toBe(404);
+    const files = { resource: 'accounts', id: accountOfB.id };
+    expect((await call(attachmentsApi, 'GET /api/{resource}/{id}/attachments', { user: repA, pathParameters: files })).status).toBe(404);
+    expect((await call(attachmentsApi, 'POST /api/{resource}/{id}/attachments', { user: repA, pathParameters: files, body: { fileName: 'a.pdf', contentType: 'application/pdf', bytes: 10 } })).status).toBe(404);
+    expect((await call(dealsApi, 'POST /api/deals/{id}/stage', { user: repA, pathParameters: { id: dealOfB.id }, body: { version: dealOfB.version, stage: 'qualification' } })).status).toBe(404);
+    const merge = await call(contactsApi, 'POST /api/contacts/{id}/merge', {
+      user: repA,
+      pathParameters: { id: contactOfA.id },
+      body: { duplicateId: contactOfB.id, version: contactOfA.version, duplicateVersion: contactOfB.version, take: [] },
+    });
+    expect(merge.status).toBe(404);
+    const twins = await call(accountsApi, 'GET /api/accounts/{id}/duplicates', { user: repA, pathParameters: { id: twinOfA.id } });
+    expect(twins.body.items).toEqual([]);
+    const link = await call(leadsApi, 'POST /api/leads/{leadId}/convert', { user: repA, pathParameters: { leadId: mine.id }, body: { version: mine.version, account: { id: accountOfB.id } } });
+    expect(link.status).toBe(400);
+    expect(link.body.error.fields[0].path).toBe('account.id');
+    expect(await allItems()).toEqual(before);
+
+    // The same calls by whoever sees both sides do get through.
+    expect((await call(accountsApi, 'GET /api/accounts/{id}/duplicates', { user: admin, pathParameters: { id: twinOfA.id } })).body.items).toHaveLength(1);
+    expect((await call(leadsApi, 'POST /api/leads/{leadId}/notes', { user: manager, ...onB, body: { text: 'Руководитель' } })).status).toBe(201);
   });
 });
 

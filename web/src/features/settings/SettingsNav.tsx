@@ -1,14 +1,19 @@
 import { useRouterState } from '@tanstack/react-router';
+import { useCan } from '../../auth/use-can';
+import { useAuditMessages } from '../audit/audit-messages';
 import { AppLink } from '../imports/shared/AppLink';
 import { useSettingsMessages } from './settings-messages';
 
-/** The settings sections, the current one marked: custom fields (REC-9) and pipelines (REC-10). */
+/** The settings sections, the current one marked: custom fields (REC-9), pipelines (REC-10) and, for admins, the audit trail (ACC-4). */
 export function SettingsNav() {
   const m = useSettingsMessages();
+  const am = useAuditMessages();
+  const can = useCan();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const sections = [
     { href: '/settings/fields/lead', match: '/settings/fields', label: m.nav.fields, testId: 'settings-nav-fields' },
     { href: '/settings/pipelines', match: '/settings/pipelines', label: m.nav.pipelines, testId: 'settings-nav-pipelines' },
+    ...(can('audit', 'read') ? [{ href: '/settings/audit', match: '/settings/audit', label: am.nav.audit, testId: 'settings-nav-audit' }] : []),
   ];
   return (
     <nav className="settings-nav" aria-label={m.nav.label}>

@@ -1,14 +1,19 @@
 import { createRoute, redirect, type AnyRoute } from '@tanstack/react-router';
 import { lazyPage } from '../../app/lazy-page';
+import { validateAuditSearch, validateUsageSearch, type AuditSearch, type PeriodSearch } from '../audit/audit-search';
 import { isCustomizableType } from './custom-field-draft';
 
 const CustomFieldsPage = lazyPage(() => import('./CustomFieldsPage'), 'CustomFieldsPage');
 const PipelinesPage = lazyPage(() => import('./PipelinesPage'), 'PipelinesPage');
+const AuditLogPage = lazyPage(() => import('../audit/AuditLogPage'), 'AuditLogPage');
+const AuditUsagePage = lazyPage(() => import('../audit/AuditUsagePage'), 'AuditUsagePage');
 
 /**
  * The admin settings' routes under a parent (the signed-in app route): `/settings` (to the first
  * section), `/settings/fields/$recordType` (custom fields of lead, account, contact or deal),
- * `/settings/pipelines` (the default pipeline) and `/settings/pipelines/$pipelineId`.
+ * `/settings/pipelines` (the default pipeline), `/settings/pipelines/$pipelineId`, and the audit
+ * trail: `/settings/audit` (the journal, its filters in the search params) and
+ * `/settings/audit/usage` (repeated queries over a period).
  * Add them with `appRoute.addChildren([...settingsRoutes(appRoute)])`.
  */
 export function settingsRoutes<TParent extends AnyRoute>(parent: TParent) {
@@ -43,5 +48,23 @@ export function settingsRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <PipelinesPage pipelineId={pipelineId} />;
     },
   });
-  return [settingsRoute, customFieldsRoute, pipelinesRoute, pipelineRoute] as const;
+  const auditRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/settings/audit',
+    validateSearch: validateAuditSearch,
+    component: function AuditRoute() {
+      const search = auditRoute.useSearch() as unknown as AuditSearch;
+      return <AuditLogPage search={search} />;
+    },
+  });
+  const auditUsageRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/settings/audit/usage',
+    validateSearch: validateUsageSearch,
+    component: function AuditUsageRoute() {
+      const search = auditUsageRoute.useSearch() as unknown as PeriodSearch;
+      return <AuditUsagePage search={search} />;
+    },
+  });
+  return [settingsRoute, customFieldsRoute, pipelinesRoute, pipelineRoute, auditRoute, auditUsageRoute] as const;
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../../shared/domain/common/actor';
 import { DomainError } from '../../shared/domain/common/errors';
 import { logger } from '../observability/logger';
 import { actorFrom } from './actor';
+import { auditCall } from './audit';
 import { authorize } from './authorize';
 import { throughEdge } from './edge';
 import { errorResponse, json, zodIssues } from './responses';
@@ -13,7 +14,7 @@ import { errorResponse, json, zodIssues } from './responses';
 /**
  * The one shape of a signed-in API handler: know the actor, check the route's permission (before
  * reading any input), validate path, query and body with zod (unknown fields rejected, each
- * problem named by field), run the use case, answer JSON.
+ * problem named by field), run the use case, answer JSON, write the call to the audit trail.
  */
 type Schema = z.ZodType;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -39,20 +40,26 @@ export function apiHandler<PS extends Schema | undefined = undefined, QS extends
     .use(injectLambdaContext(logger))
     .use(throughEdge())
     .handler(async (event) => {
+      let actor: (Actor & { type: 'user' }) | undefined;
+      let response: APIGatewayProxyStructuredResultV2;
       try {
-        const actor = actorFrom(event);
-        authorize(event.routeKey, event.pathParameters, actor);
+        const user = actorFrom(event);
+        actor = user;
+        authorize(event.routeKey, event.pathParameters, user);
         const reply = await run({
-          actor,
+          actor: user,
           event,
           path: parse(schemas.path, event.pathParameters ?? {}, 'path') as Parsed<PS>,
           query: parse(schemas.query, event.queryStringParameters ?? {}, 'query') as Parsed<QS>,
           body: parse(schemas.body, schemas.body ? jsonBody(event) : undefined, 'body') as Parsed<BS>,
         });
-        return json(reply.status ?? 200, reply.body);
+        response = json(reply.status ?? 200, reply.body);
       } catch (error) {
-        return errorResponse(error);
+        response = errorResponse(error);
       }
+      // Allowed or refused, a known caller's call goes on the trail.
+      if (actor) await auditCall(event, actor, response.statusCode ?? 200);
+      return response;
     });
 }
 

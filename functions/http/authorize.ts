@@ -1,19 +1,17 @@
 import { can, subjects, type Subject } from '../../shared/auth/permissions';
 import type { Actor } from '../../shared/domain/common/actor';
 import { DomainError } from '../../shared/domain/common/errors';
-import { app } from '../../infra/definition/app';
+import { routeOf } from './route-table';
 
 /**
  * The route-level check (ACC-1): the caller's roles must allow what the matched route declares in
  * the app definition. Deny by default: a route key the definition does not know is refused.
  * Object-level checks (owner, team, portal account) are the domain layer's.
  */
-const routes = new Map(app.routes.map((route) => [`${route.method} ${route.path}`, route]));
-
 const isSubject = (value: string | undefined): value is Subject => value !== undefined && (subjects as readonly string[]).includes(value);
 
 export function authorize(routeKey: string, pathParameters: Record<string, string | undefined> | undefined, actor: Actor & { type: 'user' }): void {
-  const route = routes.get(routeKey);
+  const route = routeOf(routeKey);
   if (!route || route.access !== 'signed-in') throw new DomainError('forbidden', `No signed-in route ${routeKey}`);
   const permission = route.permission;
   if (!permission) return;

@@ -50,7 +50,10 @@ const functions = [
   api('pipelines', 'functions/pipelines/pipelines-api.ts', 'Pipelines and their stage rules', readWrite),
   api('custom-fields', 'functions/custom-fields/custom-fields-api.ts', 'Custom field definitions per record type', readWrite),
   api('teams', 'functions/teams/teams-api.ts', 'Teams: managers and members, for team visibility', readWrite),
-  api('search', 'functions/search/search-api.ts', 'Quick search across record types', readOnly),
+  // Reading the trail is itself a call on the trail: it writes its own entry.
+  api('audit', 'functions/audit/audit-api.ts', 'The audit trail and the usage view', readWrite),
+  // Reads only, but every search is written to the audit trail.
+  api('search', 'functions/search/search-api.ts', 'Quick search across record types', readWrite),
   api('attachments', 'functions/attachments/attachments-api.ts', 'Files on leads, accounts, contacts and deals', readWriteAndFiles),
   api('imports', 'functions/imports/imports-api.ts', 'Imports: upload, column mapping, dry run, progress and report', readWriteAndFiles),
   api('forms-submit', 'functions/forms/submit-form.ts', 'Public web-to-lead endpoint', readWrite),
@@ -150,6 +153,7 @@ export const app: AppDefinition = {
     ...signedInRoutesOf('pipelines', 'pipelines', { 'GET /api/pipelines': 'read', 'GET /api/pipelines/{pipelineId}': 'read', 'PUT /api/pipelines/{pipelineId}': 'manage' }),
     ...signedInRoutesOf('custom-fields', 'custom-fields', { 'GET /api/custom-fields/{recordType}': 'read', 'PUT /api/custom-fields/{recordType}': 'manage' }),
     ...signedInRoutesOf('teams', 'teams', { 'GET /api/teams': 'read', 'PUT /api/teams': 'manage' }),
+    ...signedInRoutesOf('audit', 'audit', { 'GET /api/audit': 'read', 'GET /api/audit/usage': 'read' }),
     ...signedInRoutesOf('search', 'search', { 'GET /api/search': 'read' }),
     // A record's files are the record's: reading them needs read on it, changing them update.
     ...signedInRoutesOf('attachments', undefined, {

@@ -1,8 +1,20 @@
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../../shared/data/dynamo-client';
 
-/** Everything in the test file's table, for asserting what was (not) written. Tests only. */
+/** The audit trail's own items, written on every call by design (ACC-4). */
+const isAudit = (item: Record<string, unknown>) => item.entity === 'AUDIT' || item.entity === 'USAGE';
+
+/** Everything in the test file's table but the audit trail, for asserting what was (not) written. Tests only. */
 export async function allItems(): Promise<Record<string, unknown>[]> {
+  return (await tableItems()).filter((item) => !isAudit(item));
+}
+
+/** The audit trail's entries, oldest first. Tests only. */
+export async function auditItems(): Promise<Record<string, unknown>[]> {
+  return (await tableItems()).filter((item) => item.entity === 'AUDIT').sort((a, b) => String(a.sk).localeCompare(String(b.sk)));
+}
+
+async function tableItems(): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {

@@ -1,3 +1,4 @@
+import { subjects } from '@shared/auth/permissions';
 import { describe, expect, it } from 'vitest';
 import { actorLabel, listHrefOf, parseRoute, queryText, recordHrefOf, topBars, usageHintOf } from '../../../web/src/features/audit/audit-describe';
 import { auditMessages, subjectLabel } from '../../../web/src/features/audit/audit-messages';
@@ -27,6 +28,7 @@ describe('describing audit entries', () => {
   it('has words for every action and subject in both languages, and keeps an unknown subject as it is', () => {
     for (const locale of ['ru', 'en'] as const) {
       for (const action of auditActions) expect(auditMessages[locale].actions[action]).toBeTruthy();
+      for (const subject of subjects) expect(subjectLabel(auditMessages[locale], subject), `${locale}: ${subject}`).not.toBe(subject);
     }
     expect(subjectLabel(auditMessages.ru, 'leads')).toBe('Лиды');
     expect(subjectLabel(auditMessages.en, 'custom-fields')).toBe('Custom fields');

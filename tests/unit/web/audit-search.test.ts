@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { auditActions as domainActions, auditQuerySchema } from '@shared/domain/audit/audit-entry';
 import { ApiRequestError } from '../../../web/src/api/api-error';
 import { isPeriodRejected } from '../../../web/src/features/audit/audit-errors';
 import {
@@ -13,6 +14,7 @@ import {
   validateAuditSearch,
   validateUsageSearch,
 } from '../../../web/src/features/audit/audit-search';
+import { auditActions } from '../../../web/src/features/audit/audit-types';
 
 /** The audit pages' URL params (ACC-4): what a link may carry, and the API queries built from it. */
 describe('audit search params', () => {
@@ -42,13 +44,28 @@ describe('audit search params', () => {
     expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 
-  it('finds a period the API would refuse: backwards or more than 31 days', () => {
+  it('finds a period the API would refuse: backwards or longer than 31 days, both ends counted', () => {
     expect(periodIssue({})).toBeUndefined();
     expect(periodIssue({ from: '2026-03-01' })).toBeUndefined();
     expect(periodIssue({ from: '2026-03-01', to: '2026-03-01' })).toBeUndefined();
-    expect(periodIssue({ from: '2026-03-01', to: '2026-04-01' })).toBeUndefined();
-    expect(periodIssue({ from: '2026-03-01', to: '2026-04-02' })).toBe('tooLong');
+    expect(periodIssue({ from: '2026-03-01', to: '2026-03-31' })).toBeUndefined();
+    expect(periodIssue({ from: '2026-03-01', to: '2026-04-01' })).toBe('tooLong');
     expect(periodIssue({ from: '2026-03-02', to: '2026-03-01' })).toBe('order');
+  });
+
+  it('agrees with the API on the longest period', () => {
+    for (const [from, to] of [
+      ['2026-03-01', '2026-03-31'],
+      ['2026-03-01', '2026-04-01'],
+      ['2026-02-01', '2026-03-03'],
+      ['2026-02-01', '2026-03-04'],
+    ] as const) {
+      expect(periodIssue({ from, to }) === undefined, `${from}..${to}`).toBe(auditQuerySchema.safeParse({ from, to }).success);
+    }
+  });
+
+  it('offers the domain’s actions, all of them', () => {
+    expect([...auditActions].sort()).toEqual([...domainActions].sort());
   });
 
   it('reads the API refusing the period by the field it names', () => {

@@ -20,7 +20,8 @@ export function PeriodFields({ period, issue, onChange }: PeriodFieldsProps) {
   const m = useAuditMessages();
   const hintId = useId();
   const today = localIsoDate(new Date());
-  const toMax = period.from && addDays(period.from, maxPeriodDays) < today ? addDays(period.from, maxPeriodDays) : today;
+  const lastDay = period.from ? addDays(period.from, maxPeriodDays - 1) : today;
+  const toMax = lastDay < today ? lastDay : today;
   const described = issue ? { 'aria-invalid': true, 'aria-describedby': hintId } : { 'aria-describedby': hintId };
   return (
     <>

@@ -77,7 +77,8 @@ const ru = {
     teams: 'Команды',
     audit: 'Журнал действий',
     'api-keys': 'API-ключи',
-  } satisfies Record<Subject, string>,
+    portal: 'Клиентский портал',
+  } as Record<Subject | 'portal', string>,
   usage: {
     intro: 'Одинаковые обращения — тот же пользователь, запрос и параметры, — повторённые за период не меньше 5 раз. Частые повторы подсказывают, чего не хватает: сохранённого списка, отчёта или поля в списке.',
     loading: 'Считаем повторы…',
@@ -177,6 +178,7 @@ const en: AuditMessages = {
     teams: 'Teams',
     audit: 'Audit trail',
     'api-keys': 'API keys',
+    portal: 'Customer portal',
   },
   usage: {
     intro: 'Identical calls — the same user, request and parameters — repeated at least 5 times in the period. Frequent repeats hint at what is missing: a saved list, a report or a column in a list.',
@@ -212,4 +214,4 @@ export function useAuditMessages(): AuditMessages {
 }
 
 /** A subject in words; one the app does not know yet as it is. */
-export const subjectLabel = (m: AuditMessages, subject: string): string => (m.subjects as Record<string, string>)[subject] ?? subject;
+export const subjectLabel = (m: AuditMessages, subject: string): string => (m.subjects as Record<string, string | undefined>)[subject] ?? subject;

@@ -46,14 +46,14 @@ export function addDays(date: string, days: number): string {
 
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-/** What is wrong with a period before asking the API: `to` before `from`, or more than 31 days apart. */
+/** What is wrong with a period before asking the API: `to` before `from`, or longer than 31 days (both ends counted). */
 export type PeriodIssue = 'order' | 'tooLong';
 
 export function periodIssue({ from, to }: PeriodSearch): PeriodIssue | undefined {
   if (!from || !to) return undefined;
   const days = daysBetween(from, to);
   if (days < 0) return 'order';
-  return days > maxPeriodDays ? 'tooLong' : undefined;
+  return days > maxPeriodDays - 1 ? 'tooLong' : undefined;
 }
 
 function validatePeriod(search: Record<string, unknown>): PeriodSearch {

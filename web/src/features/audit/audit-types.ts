@@ -1,46 +1,22 @@
+import type { AuditAction, AuditEntry, UsageRow } from '@shared/domain/audit/audit-entry';
+
 /**
- * The audit trail's API contract (ACC-4), as the web reads it: `GET /api/audit` (who did what to
- * which record, newest first, a cursor page at a time) and `GET /api/audit/usage` (identical calls
+ * The audit trail's API as the web reads it (ACC-4): `GET /api/audit` (who did what to which
+ * record, newest first, a cursor page at a time) and `GET /api/audit/usage` (identical calls
  * repeated within a period). Both answer only to admins (`audit` · `read`); others get 403.
+ * The entries' shapes are the domain's; only types come from there, so that the routes' search
+ * validation (in the initial bundle) does not bring the domain's schemas along.
  */
-export const auditActions = ['read', 'list', 'search', 'export', 'create', 'update', 'delete', 'merge', 'import', 'transfer', 'manage'] as const;
-export type AuditAction = (typeof auditActions)[number];
+export type { AuditAction, AuditEntry };
+export type AuditActor = AuditEntry['actor'];
+export type UsageItem = UsageRow;
 
-export interface AuditActor {
-  type: 'user' | 'api-key';
-  id: string;
-  name?: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  /** ISO date-time. */
-  at: string;
-  actor: AuditActor;
-  action: AuditAction;
-  /** The permission subject: `leads`, `accounts`, `search`, `exports`… */
-  subject: string;
-  recordId?: string;
-  /** The API route as declared: `GET /api/leads/{leadId}`. */
-  route: string;
-  status: number;
-  sourceIp?: string;
-  query?: Record<string, string>;
-}
+/** The domain's actions, in the filter's order (a unit test keeps the two lists the same). */
+export const auditActions = ['read', 'list', 'search', 'export', 'import', 'create', 'update', 'delete', 'merge', 'transfer', 'manage'] as const satisfies readonly AuditAction[];
 
 export interface AuditPage {
   items: AuditEntry[];
   nextCursor?: string;
-}
-
-/** One call (same user, route and query) repeated within the period. */
-export interface UsageItem {
-  actorId: string;
-  route: string;
-  query: Record<string, string>;
-  count: number;
-  /** ISO date-time of the latest repeat. */
-  lastAt: string;
 }
 
 export interface UsagePage {
@@ -49,5 +25,5 @@ export interface UsagePage {
 
 /** Entries per request (the API takes 1..100). */
 export const auditPageSize = 50;
-/** The longest period the API accepts: `to` at most this many days after `from`. */
+/** The longest period the API accepts, both ends included: `to` at most 30 days after `from`. */
 export const maxPeriodDays = 31;

@@ -24,5 +24,6 @@ export function actorFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Actor
   if (typeof sub !== 'string' || sub === '') throw new DomainError('unauthorized', 'Sign in to continue');
   const email = typeof claims?.email === 'string' ? claims.email : undefined;
   const name = typeof claims?.name === 'string' ? claims.name : undefined;
-  return { type: 'user', id: sub, ...(email ? { email } : {}), ...(name ? { name } : {}), roles: parseGroupsClaim(claims?.['cognito:groups']) };
+  const accountId = typeof claims?.['custom:accountId'] === 'string' && claims['custom:accountId'] !== '' ? claims['custom:accountId'] : undefined;
+  return { type: 'user', id: sub, ...(email ? { email } : {}), ...(name ? { name } : {}), roles: parseGroupsClaim(claims?.['cognito:groups']), ...(accountId ? { accountId } : {}) };
 }

@@ -60,7 +60,10 @@ export async function provisionCognito(options: { endpoint: string; region: stri
         PoolName: 'crm-local',
         UsernameAttributes: ['email'],
         AutoVerifiedAttributes: ['email'],
-        Schema: [{ Name: 'email', AttributeDataType: 'String', Required: true, Mutable: true }],
+        Schema: [
+          { Name: 'email', AttributeDataType: 'String', Required: true, Mutable: true },
+          { Name: 'accountId', AttributeDataType: 'String', Mutable: true },
+        ],
         Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       }),

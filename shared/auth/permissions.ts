@@ -27,6 +27,7 @@ export const subjects = [
   'teams',
   'audit',
   'api-keys',
+  'portal',
 ] as const;
 export type Subject = (typeof subjects)[number];
 
@@ -122,8 +123,8 @@ export const permissionMatrix: Record<Role, Grants> = {
     users: readOnly('all'),
     teams: readOnly('all'),
   },
-  // Portal users reach only the portal's own routes, which check their account (ACC-3).
-  'portal-user': {},
+  // Portal users reach only the portal's own routes, which keep to their account (ACC-3).
+  'portal-user': { portal: { read: 'own' } },
 };
 
 const breadth: Record<Scope, number> = { own: 1, team: 2, all: 3 };

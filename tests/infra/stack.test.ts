@@ -339,6 +339,16 @@ describe('Cognito', () => {
     });
   });
 
+  it('keeps a portal user’s account out of their own reach: readable in the token, writable only by admins', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'accountId', AttributeDataType: 'String', Mutable: true })]),
+    });
+    const clients = template.findResources('AWS::Cognito::UserPoolClient');
+    const web = Object.values(clients)[0]!.Properties as { WriteAttributes: string[]; ReadAttributes: string[] };
+    expect(web.WriteAttributes.some((a) => a.startsWith('custom:'))).toBe(false);
+    expect(web.ReadAttributes).toContain('custom:accountId');
+  });
+
   it('creates the first admin from the client config, emailed by Cognito, in the admin group', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolUser', {
       Username: client.adminEmail,

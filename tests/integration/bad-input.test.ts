@@ -20,6 +20,8 @@ const recordRead = /^GET \/api\/[a-z-]+\/\{id\}(\/duplicates)?$/;
 const noQuery = new Set([
   'GET /api/users',
   'GET /api/teams',
+  'GET /api/portal/deals',
+  'GET /api/portal/deals/{id}',
   'GET /api/forms',
   'GET /api/pipelines',
   'GET /api/pipelines/{pipelineId}',

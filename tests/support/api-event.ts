@@ -13,6 +13,8 @@ export interface TestUser {
   sub: string;
   email: string;
   groups: Role[];
+  /** A portal user's account: the `custom:accountId` claim. */
+  accountId?: string;
 }
 
 export const admin: TestUser = { sub: 'user-admin', email: 'admin@example.com', groups: ['admin'] };
@@ -86,7 +88,7 @@ export function apiEvent(options: {
         principalId: '',
         integrationLatency: 0,
         jwt: {
-          claims: user ? { sub: user.sub, email: user.email, 'cognito:groups': `[${user.groups.join(' ')}]` } : {},
+          claims: user ? { sub: user.sub, email: user.email, 'cognito:groups': `[${user.groups.join(' ')}]`, ...(user.accountId ? { 'custom:accountId': user.accountId } : {}) } : {},
           scopes: [],
         },
       },

@@ -5,6 +5,8 @@ import {
   CfnUserPoolUserToGroupAttachment,
   FeaturePlan,
   Mfa,
+  ClientAttributes,
+  StringAttribute,
   UserPool,
   type UserPoolClient,
   type UserPoolGroup,
@@ -47,6 +49,8 @@ export class UserDirectory extends Construct {
       signInCaseSensitive: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
+      // A portal user's account (ACC-3): set by admins, read by the API from the ID token.
+      customAttributes: { accountId: new StringAttribute({ minLen: 26, maxLen: 26, mutable: true }) },
       passwordPolicy: {
         minLength: 12,
         requireLowercase: true,
@@ -92,6 +96,9 @@ export class UserDirectory extends Construct {
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
+      // Users may not write their own portal account: only admins set it (AdminUpdateUserAttributes).
+      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
+      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true, fullname: true }).withCustomAttributes('accountId'),
     });
 
     const admin = new CfnUserPoolUser(this, 'FirstAdmin', {

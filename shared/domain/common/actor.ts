@@ -2,7 +2,7 @@ import type { Role } from '../../auth/roles';
 
 /** Who is acting: a signed-in user, a public web form, or the system itself (schedules, rules). */
 export type Actor =
-  | { type: 'user'; id: string; email?: string; name?: string; roles: readonly Role[] }
+  | { type: 'user'; id: string; email?: string; name?: string; roles: readonly Role[]; /** A portal user's account (ACC-3), from the `custom:accountId` claim. */ accountId?: string }
   | { type: 'form'; id: string; name?: string }
   | { type: 'system'; id: string; name?: string };
 

@@ -34,13 +34,16 @@ export interface UsageRow {
   lastAt: string;
 }
 
-/** What a call did, in the trail's words: a GET without an id is a list, a search a search, an export an export. */
+/**
+ * What a call did, in the trail's words: a GET of a whole collection is a list (those are what the
+ * usage view counts), any other GET a read of a record or of something of it; a search a search.
+ */
 export function auditActionOf(method: string, path: string, permission: Permission): AuditAction {
   const subject = 'subject' in permission ? permission.subject : undefined;
   if (subject === 'search') return 'search';
   if (subject === 'exports' && permission.action === 'create') return 'export';
   if (subject === 'imports' && permission.action === 'create') return 'import';
-  if (method === 'GET') return /\}$/.test(path) ? 'read' : 'list';
+  if (method === 'GET') return path.includes('{') ? 'read' : 'list';
   return permission.action as Exclude<Action, never>;
 }
 

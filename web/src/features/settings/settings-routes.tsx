@@ -7,13 +7,14 @@ const CustomFieldsPage = lazyPage(() => import('./CustomFieldsPage'), 'CustomFie
 const PipelinesPage = lazyPage(() => import('./PipelinesPage'), 'PipelinesPage');
 const AuditLogPage = lazyPage(() => import('../audit/AuditLogPage'), 'AuditLogPage');
 const AuditUsagePage = lazyPage(() => import('../audit/AuditUsagePage'), 'AuditUsagePage');
+const TeamsPage = lazyPage(() => import('../teams/TeamsPage'), 'TeamsPage');
 
 /**
  * The admin settings' routes under a parent (the signed-in app route): `/settings` (to the first
  * section), `/settings/fields/$recordType` (custom fields of lead, account, contact or deal),
  * `/settings/pipelines` (the default pipeline), `/settings/pipelines/$pipelineId`, and the audit
  * trail: `/settings/audit` (the journal, its filters in the search params) and
- * `/settings/audit/usage` (repeated queries over a period).
+ * `/settings/audit/usage` (repeated queries over a period); `/settings/teams` (managers and members, ACC-2).
  * Add them with `appRoute.addChildren([...settingsRoutes(appRoute)])`.
  */
 export function settingsRoutes<TParent extends AnyRoute>(parent: TParent) {
@@ -66,5 +67,12 @@ export function settingsRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <AuditUsagePage search={search} />;
     },
   });
-  return [settingsRoute, customFieldsRoute, pipelinesRoute, pipelineRoute, auditRoute, auditUsageRoute] as const;
+  const teamsRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/settings/teams',
+    component: function TeamsRoute() {
+      return <TeamsPage />;
+    },
+  });
+  return [settingsRoute, customFieldsRoute, pipelinesRoute, pipelineRoute, auditRoute, auditUsageRoute, teamsRoute] as const;
 }

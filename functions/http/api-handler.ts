@@ -12,9 +12,10 @@ import { throughEdge } from './edge';
 import { errorResponse, json, zodIssues } from './responses';
 
 /**
- * The one shape of a signed-in API handler: know the actor, check the route's permission (before
- * reading any input), validate path, query and body with zod (unknown fields rejected, each
- * problem named by field), run the use case, answer JSON, write the call to the audit trail.
+ * The one shape of a signed-in API handler: know the actor, check the route's permission and put
+ * the call on the audit trail (which also refuses a disabled user) before reading any input,
+ * validate path, query and body with zod (unknown fields rejected, each problem named by field),
+ * run the use case, answer JSON.
  */
 type Schema = z.ZodType;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -40,26 +41,26 @@ export function apiHandler<PS extends Schema | undefined = undefined, QS extends
     .use(injectLambdaContext(logger))
     .use(throughEdge())
     .handler(async (event) => {
-      let actor: (Actor & { type: 'user' }) | undefined;
-      let response: APIGatewayProxyStructuredResultV2;
       try {
-        const user = actorFrom(event);
-        actor = user;
-        authorize(event.routeKey, event.pathParameters, user);
+        const actor = actorFrom(event);
+        try {
+          authorize(event.routeKey, event.pathParameters, actor);
+        } catch (refused) {
+          await auditCall(event, actor, 'denied');
+          throw refused;
+        }
+        await auditCall(event, actor, 'allowed');
         const reply = await run({
-          actor: user,
+          actor,
           event,
           path: parse(schemas.path, event.pathParameters ?? {}, 'path') as Parsed<PS>,
           query: parse(schemas.query, event.queryStringParameters ?? {}, 'query') as Parsed<QS>,
           body: parse(schemas.body, schemas.body ? jsonBody(event) : undefined, 'body') as Parsed<BS>,
         });
-        response = json(reply.status ?? 200, reply.body);
+        return json(reply.status ?? 200, reply.body);
       } catch (error) {
-        response = errorResponse(error);
+        return errorResponse(error);
       }
-      // Allowed or refused, a known caller's call goes on the trail.
-      if (actor) await auditCall(event, actor, response.statusCode ?? 200);
-      return response;
     });
 }
 

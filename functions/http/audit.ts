@@ -3,26 +3,23 @@ import { putAuditEntry } from '../../shared/data/audit-repository';
 import { auditActionOf, auditRecordId, normalisedQuery, type AuditEntry } from '../../shared/domain/audit/audit-entry';
 import type { Actor } from '../../shared/domain/common/actor';
 import { newId } from '../../shared/domain/common/clock';
-import { logger } from '../observability/logger';
+import { DomainError } from '../../shared/domain/common/errors';
 import { viewerIp } from './edge';
 import { routeOf } from './route-table';
 
 /**
- * Writes the call to the audit trail (ACC-4) once it is answered, allowed or refused: who, what
- * (route, record, query), when, from where (the viewer's address as CloudFront saw it) and the
- * status. Lists and searches also count toward the usage view. The session route, which every
- * user calls on sign-in, is not a read of anything and is left out.
- *
- * A failure to write is logged as an error with the whole entry, and the answer still goes out:
- * the call itself already happened (ADR 0014).
+ * Puts the call on the audit trail (ACC-4) before it is served: who, what (route, record, query),
+ * when, from where (the viewer's address as CloudFront saw it) and whether the permission matrix
+ * let it through. The same transaction checks the caller is not disabled, so a disabled user's
+ * token stops working at their next request; and a call that cannot be written down is not
+ * served (ADR 0014). Lists and searches also count toward the usage view.
  */
-export async function auditCall(event: APIGatewayProxyEventV2WithJWTAuthorizer, actor: Actor & { type: 'user' }, status: number, now = new Date()): Promise<void> {
+export async function auditCall(event: APIGatewayProxyEventV2WithJWTAuthorizer, actor: Actor & { type: 'user' }, outcome: AuditEntry['outcome'], now = new Date()): Promise<void> {
   const route = routeOf(event.routeKey);
-  if (!route?.permission) return;
-  const permission = route.permission;
-  const subject = 'subject' in permission ? permission.subject : (event.pathParameters?.[permission.subjectParam] ?? 'unknown');
-  const action = auditActionOf(route.method, route.path, permission);
-  const recordId = auditRecordId(route.path, event.pathParameters);
+  const permission = route?.permission;
+  const subject = !permission ? 'session' : 'subject' in permission ? permission.subject : (event.pathParameters?.[permission.subjectParam] ?? 'unknown');
+  const action = auditActionOf(route?.method ?? 'GET', route?.path ?? event.routeKey, permission);
+  const recordId = route ? auditRecordId(route.path, event.pathParameters) : undefined;
   const query = normalisedQuery(event.queryStringParameters);
   const entry: AuditEntry = {
     id: newId(now),
@@ -32,13 +29,10 @@ export async function auditCall(event: APIGatewayProxyEventV2WithJWTAuthorizer, 
     subject,
     ...(recordId ? { recordId } : {}),
     route: event.routeKey,
-    status,
+    outcome,
     sourceIp: viewerIp(event),
     ...(Object.keys(query).length ? { query } : {}),
   };
-  try {
-    await putAuditEntry(entry, status < 400 && (action === 'list' || action === 'search'));
-  } catch (error) {
-    logger.error('Audit entry not written', { error, audit: entry });
-  }
+  const active = await putAuditEntry(entry, outcome === 'allowed' && (action === 'list' || action === 'search'));
+  if (!active) throw new DomainError('unauthorized', 'This user is disabled');
 }

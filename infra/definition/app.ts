@@ -125,7 +125,12 @@ export const app: AppDefinition = {
   routes: [
     route('GET', '/api/health', 'health', 'public'),
     route('POST', '/api/forms/{formId}/submissions', 'forms-submit', 'public'),
-    ...signedInRoutesOf('users', 'users', { 'POST /api/session': 'signed-in', 'GET /api/users': 'read' }),
+    ...signedInRoutesOf('users', 'users', {
+      'POST /api/session': 'signed-in',
+      'GET /api/users': 'read',
+      'POST /api/users/{userId}/disable': 'manage',
+      'POST /api/users/{userId}/enable': 'manage',
+    }),
     ...signedInRoutesOf('leads', 'leads', {
       'GET /api/leads': 'read',
       'POST /api/leads': 'create',

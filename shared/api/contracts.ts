@@ -72,4 +72,6 @@ export interface UserSummary {
   name?: string;
   roles: string[];
   lastSignInAt?: string;
+  /** Set when an admin disabled the user: their tokens are refused from the next request on. */
+  disabledAt?: string;
 }

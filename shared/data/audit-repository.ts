@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
-import { PutCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../api/contracts';
 import { auditRetentionDays, periodDays, usageThreshold, type AuditEntry, type AuditQuery, type UsageQuery, type UsageRow } from '../domain/audit/audit-entry';
 import { invalidField } from '../domain/common/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
+import { userKeys } from './keys';
 import { queryAll } from './query-all';
 import { stripLayout } from './record-item';
 
 /**
  * The audit trail's items (ACC-4): one per call in its day's partition (`AUDIT#<day>`, newest
  * last), indexed by actor on gsi1; and, for lists and searches, a counter per user and identical
- * query per day (`USAGE#<day>`), written in the same transaction — one request per audited call.
+ * query per day (`USAGE#<day>`), written in the same transaction — one request per call.
  */
 const expiresAt = (at: string) => Math.floor(Date.parse(at) / 1000) + auditRetentionDays * 86_400;
 const auditKeys = {
@@ -23,28 +25,38 @@ const usageKey = (entry: AuditEntry) => {
   return { pk: `USAGE#${entry.at.slice(0, 10)}`, sk: `${entry.actor.id}#${hash}` };
 };
 
-export async function putAuditEntry(entry: AuditEntry, countUsage: boolean): Promise<void> {
+/**
+ * Writes the entry — with the usage counter for lists and searches — in one transaction that also
+ * checks the caller's user item is not disabled: `false` when it is (the call must be refused).
+ * One request does both, before the call is served (ADR 0014).
+ */
+export async function putAuditEntry(entry: AuditEntry, countUsage: boolean): Promise<boolean> {
   const item = { ...auditKeys.item(entry), ...auditKeys.byActor(entry), entity: 'AUDIT', ...entry, expiresAt: expiresAt(entry.at) };
-  if (!countUsage) {
-    await dynamo().send(new PutCommand({ TableName: tableName(), Item: item }));
-    return;
+  const usage = {
+    Update: {
+      TableName: tableName(),
+      Key: usageKey(entry),
+      UpdateExpression: 'SET entity = :entity, actorId = :actor, #route = :route, #query = :query, lastAt = :at, expiresAt = :expires ADD #count :one',
+      ExpressionAttributeNames: { '#route': 'route', '#query': 'query', '#count': 'count' },
+      ExpressionAttributeValues: { ':entity': 'USAGE', ':actor': entry.actor.id, ':route': entry.route, ':query': entry.query ?? {}, ':at': entry.at, ':expires': expiresAt(entry.at), ':one': 1 },
+    },
+  };
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tableName(), Item: item } },
+          // A user item that does not exist yet (before the first sign-in) is not disabled either.
+          { ConditionCheck: { TableName: tableName(), Key: userKeys.item(entry.actor.id), ConditionExpression: 'attribute_not_exists(disabledAt)' } },
+          ...(countUsage ? [usage] : []),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') return false;
+    throw error;
   }
-  await dynamo().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: tableName(), Item: item } },
-        {
-          Update: {
-            TableName: tableName(),
-            Key: usageKey(entry),
-            UpdateExpression: 'SET entity = :entity, actorId = :actor, #route = :route, #query = :query, lastAt = :at, expiresAt = :expires ADD #count :one',
-            ExpressionAttributeNames: { '#route': 'route', '#query': 'query', '#count': 'count' },
-            ExpressionAttributeValues: { ':entity': 'USAGE', ':actor': entry.actor.id, ':route': entry.route, ':query': entry.query ?? {}, ':at': entry.at, ':expires': expiresAt(entry.at), ':one': 1 },
-          },
-        },
-      ],
-    }),
-  );
 }
 
 function filtersOf(query: AuditQuery): Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'> {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as auditApi } from '../../functions/audit/audit-api';
 import { handler as leadsApi } from '../../functions/leads/leads-api';
 import { handler as searchApi } from '../../functions/search/search-api';
+import { handler as usersApi } from '../../functions/users/users-api';
 import { putUser } from '../../shared/data/users-repository';
 import { admin, apiEvent, invoke, rep } from '../support/api-event';
 import { auditItems } from '../support/table-items';
@@ -21,7 +22,7 @@ beforeAll(async () => {
 });
 
 describe('what goes on the trail', () => {
-  it('a read of a record: who, which record, when, from where, with the answer’s status', async () => {
+  it('a read of a record: who, which record, when, from where, allowed or not', async () => {
     await call(leadsApi, 'GET /api/leads/{leadId}', { user: rep, pathParameters: { leadId }, viewerIp: '198.51.100.23' });
     const entry = (await auditItems()).at(-1)!;
     expect(entry).toMatchObject({
@@ -30,7 +31,7 @@ describe('what goes on the trail', () => {
       subject: 'leads',
       recordId: leadId,
       route: 'GET /api/leads/{leadId}',
-      status: 200,
+      outcome: 'allowed',
       sourceIp: '198.51.100.23',
     });
     expect(Date.now() - Date.parse(String(entry.at))).toBeLessThan(60_000);
@@ -42,11 +43,11 @@ describe('what goes on the trail', () => {
     await call(leadsApi, 'GET /api/leads', { user: rep, query: { status: 'new', limit: '25' } });
     await call(searchApi, 'GET /api/search', { user: rep, query: { q: 'Аудитов' } });
     const last = (await auditItems()).slice(-4);
-    expect(last.map((e) => [e.action, e.subject, e.status])).toEqual([
-      ['list', 'audit', 403],
-      ['update', 'leads', 200],
-      ['list', 'leads', 200],
-      ['search', 'search', 200],
+    expect(last.map((e) => [e.action, e.subject, e.outcome])).toEqual([
+      ['list', 'audit', 'denied'],
+      ['update', 'leads', 'allowed'],
+      ['list', 'leads', 'allowed'],
+      ['search', 'search', 'allowed'],
     ]);
     expect(last[2]!.query).toEqual({ limit: '25', status: 'new' });
   });
@@ -85,5 +86,25 @@ describe('the usage view', () => {
     // Calls made fewer than five times are not a pattern.
     expect(usage.body.items.every((row: { count: number }) => row.count >= 5)).toBe(true);
     expect((await call(auditApi, 'GET /api/audit/usage', { user: rep })).status).toBe(403);
+  });
+});
+
+describe('a disabled user', () => {
+  it('is refused from the next request on, until enabled again; only admins do it, not to themselves', async () => {
+    const read = () => call(leadsApi, 'GET /api/leads/{leadId}', { user: rep, pathParameters: { leadId } });
+    expect((await read()).status).toBe(200);
+    expect((await call(usersApi, 'POST /api/users/{userId}/disable', { user: rep, pathParameters: { userId: admin.sub } })).status).toBe(403);
+    expect((await call(usersApi, 'POST /api/users/{userId}/disable', { pathParameters: { userId: admin.sub } })).status).toBe(422);
+    const disabled = await call(usersApi, 'POST /api/users/{userId}/disable', { pathParameters: { userId: rep.sub } });
+    expect(disabled.body).toMatchObject({ id: rep.sub, disabledAt: expect.any(String) });
+
+    const refused = await read();
+    expect(refused.status).toBe(401);
+    expect(Object.keys(refused.body)).toEqual(['error']);
+    // Signing in again does not undo it.
+    expect((await call(usersApi, 'POST /api/session', { user: rep })).status).toBe(401);
+    expect((await call(usersApi, 'POST /api/users/{userId}/enable', { pathParameters: { userId: rep.sub } })).body.disabledAt).toBeUndefined();
+    expect((await read()).status).toBe(200);
+    expect((await call(usersApi, 'POST /api/users/{userId}/disable', { pathParameters: { userId: 'nobody' } })).status).toBe(404);
   });
 });

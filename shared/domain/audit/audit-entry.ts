@@ -21,7 +21,8 @@ export interface AuditEntry {
   subject: string;
   recordId?: string;
   route: string;
-  status: number;
+  /** Whether the permission matrix let the call through (refused calls are on the trail too). */
+  outcome: 'allowed' | 'denied';
   sourceIp?: string;
   query?: Record<string, string>;
 }
@@ -38,7 +39,9 @@ export interface UsageRow {
  * What a call did, in the trail's words: a GET of a whole collection is a list (those are what the
  * usage view counts), any other GET a read of a record or of something of it; a search a search.
  */
-export function auditActionOf(method: string, path: string, permission: Permission): AuditAction {
+export function auditActionOf(method: string, path: string, permission: Permission | undefined): AuditAction {
+  // The session: the user's sign-in, a read of their own profile.
+  if (!permission) return 'read';
   const subject = 'subject' in permission ? permission.subject : undefined;
   if (subject === 'search') return 'search';
   if (subject === 'exports' && permission.action === 'create') return 'export';

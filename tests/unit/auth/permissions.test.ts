@@ -60,6 +60,13 @@ describe('routes and permissions', () => {
       if (!permission || !('subject' in permission)) return false;
       return roles.filter((role) => can([role], permission.subject, permission.action)).join() === 'admin';
     });
-    expect(onlyAdmin.map(key)).toEqual(['PUT /api/custom-fields/{recordType}', 'PUT /api/teams', 'GET /api/audit', 'GET /api/audit/usage']);
+    expect(onlyAdmin.map(key)).toEqual([
+      'POST /api/users/{userId}/disable',
+      'POST /api/users/{userId}/enable',
+      'PUT /api/custom-fields/{recordType}',
+      'PUT /api/teams',
+      'GET /api/audit',
+      'GET /api/audit/usage',
+    ]);
   });
 });

@@ -114,7 +114,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         <code className="audit-code break">{entry.route}</code>
         {entry.query && Object.keys(entry.query).length > 0 ? <span className="cell-sub break">{queryText(entry.query)}</span> : null}
       </td>
-      <td className={entry.status >= 400 ? 'audit-status audit-status-failed' : 'audit-status'}>{entry.status}</td>
+      <td className={entry.outcome === 'denied' ? 'audit-status audit-status-failed' : 'audit-status'}>{entry.outcome === 'denied' ? m.log.denied : m.log.allowed}</td>
       <td className="audit-nowrap">{entry.sourceIp ?? <span className="muted">—</span>}</td>
     </tr>
   );

@@ -14,6 +14,8 @@ function fakeHttp(records: Record<string, { id: string; name: string }>, fail = 
     },
     post: async () => undefined as never,
     patch: async () => undefined as never,
+    put: async () => undefined as never,
+    delete: async () => undefined,
   };
   return { http, calls };
 }

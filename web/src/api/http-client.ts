@@ -11,6 +11,8 @@ export interface HttpClient {
   get<T>(path: string, query?: QueryParams): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
 }
 
 export function createHttpClient(auth: AuthSession): HttpClient {
@@ -46,6 +48,8 @@ export function createHttpClient(auth: AuthSession): HttpClient {
     get: (path, query) => request('GET', path, undefined, query),
     post: (path, body) => request('POST', path, body),
     patch: (path, body) => request('PATCH', path, body),
+    put: (path, body) => request('PUT', path, body),
+    delete: (path) => request('DELETE', path),
   };
 }
 

@@ -1,13 +1,10 @@
-import { useMemo } from 'react';
 import type { RecordType } from '@shared/domain/records/record-type';
-import { ApiRequestError } from '../../api/api-error';
 import type { HttpClient } from '../../api/http-client';
-import { useAuthSession } from '../../auth/use-auth';
 import { useHttpClient } from '../imports/shared/use-http';
 
 /**
- * The record pages' HTTP: the app's JSON client (same origin, the user's token, sign-out on 401)
- * plus DELETE, which the shared client does not have; and the query keys of the record features.
+ * The record pages' HTTP: the app's JSON client (same origin, the user's token, sign-out on 401),
+ * and the query keys of the record features.
  */
 export type RecordResource = 'leads' | 'accounts' | 'contacts' | 'deals';
 export type RegardingType = 'lead' | 'account' | 'contact' | 'deal';
@@ -17,35 +14,10 @@ export const resourceOfType: Record<RegardingType, RecordResource> = { lead: 'le
 
 export const recordUrl = (resource: string, id: string): string => `/api/${resource}/${encodeURIComponent(id)}`;
 
-export interface RecordsHttp extends HttpClient {
-  delete(path: string): Promise<void>;
-}
+export type RecordsHttp = HttpClient;
 
-export function useRecordsHttp(): RecordsHttp {
-  const http = useHttpClient();
-  const auth = useAuthSession();
-  return useMemo(
-    () => ({
-      ...http,
-      delete: async (path: string) => {
-        const token = await auth.idToken();
-        if (!token) {
-          if (auth.isSignedIn) auth.signOut('expired');
-          throw new ApiRequestError(401, 'unauthorized', 'Not signed in');
-        }
-        let response: Response;
-        try {
-          response = await fetch(path, { method: 'DELETE', headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
-        } catch (error) {
-          throw ApiRequestError.network(error);
-        }
-        if (response.status === 401 && auth.isSignedIn) auth.signOut('expired');
-        if (!response.ok) throw await ApiRequestError.fromResponse(response);
-      },
-    }),
-    [http, auth],
-  );
-}
+/** The app's JSON client, under the name the record features know it by. */
+export const useRecordsHttp = (): RecordsHttp => useHttpClient();
 
 /**
  * Keys by resource first, as the leads' are (`['leads', 'timeline', id]`), so that invalidating

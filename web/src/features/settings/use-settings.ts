@@ -1,10 +1,8 @@
-import { useMemo } from 'react';
 import { useMutation, useQuery, useQueryClient, type Query } from '@tanstack/react-query';
 import type { CustomField, CustomizableType } from '@shared/domain/custom-fields/custom-field';
 import type { Pipeline } from '@shared/domain/deals/pipeline';
 import { ApiRequestError } from '../../api/api-error';
 import { useCan } from '../../auth/use-can';
-import { useAuthSession } from '../../auth/use-auth';
 import { useRecordsHttp } from '../records/records-http';
 
 /**
@@ -56,35 +54,6 @@ export function usePipeline(id: string) {
   });
 }
 
-/** PUT a JSON body with the user's token; errors as the app's client reports them. */
-function usePut() {
-  const auth = useAuthSession();
-  return useMemo(
-    () =>
-      async function put<T>(path: string, body: unknown): Promise<T> {
-        const token = await auth.idToken();
-        if (!token) {
-          if (auth.isSignedIn) auth.signOut('expired');
-          throw new ApiRequestError(401, 'unauthorized', 'Not signed in');
-        }
-        let response: Response;
-        try {
-          response = await fetch(path, {
-            method: 'PUT',
-            headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify(body),
-          });
-        } catch (error) {
-          throw ApiRequestError.network(error);
-        }
-        if (response.status === 401 && auth.isSignedIn) auth.signOut('expired');
-        if (!response.ok) throw await ApiRequestError.fromResponse(response);
-        return (await response.json()) as T;
-      },
-    [auth],
-  );
-}
-
 /** Does a query key mention this word (any feature's `custom-fields` or `pipelines` cache)? */
 const mentions =
   (...words: string[]) =>
@@ -92,7 +61,7 @@ const mentions =
     query.queryKey.some((part) => typeof part === 'string' && words.includes(part));
 
 export function useSaveCustomFields(type: CustomizableType) {
-  const put = usePut();
+  const { put } = useRecordsHttp();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (set: CustomFieldSet) => put<CustomFieldSet>(`/api/custom-fields/${type}`, set),
@@ -107,7 +76,7 @@ export function useSaveCustomFields(type: CustomizableType) {
 }
 
 export function useSavePipeline(id: string) {
-  const put = usePut();
+  const { put } = useRecordsHttp();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: PipelineBody) => put<StoredPipeline>(`/api/pipelines/${encodeURIComponent(id)}`, body),

@@ -1,7 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TeamSet } from '@shared/domain/teams/team';
-import { ApiRequestError } from '../../api/api-error';
-import { useAuthSession } from '../../auth/use-auth';
 import { useRecordsHttp } from '../records/records-http';
 
 /**
@@ -23,24 +21,10 @@ export function useTeamSet() {
 }
 
 export function useSaveTeams() {
-  const auth = useAuthSession();
+  const http = useRecordsHttp();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (set: TeamSet): Promise<TeamSet> => {
-      const token = await auth.idToken();
-      if (!token) {
-        if (auth.isSignedIn) auth.signOut('expired');
-        throw new ApiRequestError(401, 'unauthorized', 'Not signed in');
-      }
-      const response = await fetch('/api/teams', {
-        method: 'PUT',
-        headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(set),
-      }).catch((error: unknown) => Promise.reject(ApiRequestError.network(error)));
-      if (response.status === 401 && auth.isSignedIn) auth.signOut('expired');
-      if (!response.ok) throw await ApiRequestError.fromResponse(response);
-      return (await response.json()) as TeamSet;
-    },
+    mutationFn: (set: TeamSet) => http.put<TeamSet>('/api/teams', set),
     onSuccess: (saved) => {
       queryClient.setQueryData(teamsKey, saved);
       // Whatever else reads the teams (owner pickers, a manager's lists) reads them anew.

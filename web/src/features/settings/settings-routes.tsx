@@ -1,6 +1,7 @@
 import { createRoute, redirect, type AnyRoute } from '@tanstack/react-router';
 import { lazyPage } from '../../app/lazy-page';
 import { validateAuditSearch, validateUsageSearch, type AuditSearch, type PeriodSearch } from '../audit/audit-search';
+import { validateUsersSearch, type UsersSearch } from '../users/user-directory';
 import { isCustomizableType } from './custom-field-draft';
 
 const CustomFieldsPage = lazyPage(() => import('./CustomFieldsPage'), 'CustomFieldsPage');
@@ -8,13 +9,15 @@ const PipelinesPage = lazyPage(() => import('./PipelinesPage'), 'PipelinesPage')
 const AuditLogPage = lazyPage(() => import('../audit/AuditLogPage'), 'AuditLogPage');
 const AuditUsagePage = lazyPage(() => import('../audit/AuditUsagePage'), 'AuditUsagePage');
 const TeamsPage = lazyPage(() => import('../teams/TeamsPage'), 'TeamsPage');
+const UsersPage = lazyPage(() => import('../users/UsersPage'), 'UsersPage');
 
 /**
  * The admin settings' routes under a parent (the signed-in app route): `/settings` (to the first
  * section), `/settings/fields/$recordType` (custom fields of lead, account, contact or deal),
  * `/settings/pipelines` (the default pipeline), `/settings/pipelines/$pipelineId`, and the audit
  * trail: `/settings/audit` (the journal, its filters in the search params) and
- * `/settings/audit/usage` (repeated queries over a period); `/settings/teams` (managers and members, ACC-2).
+ * `/settings/audit/usage` (repeated queries over a period); `/settings/teams` (managers and members, ACC-2);
+ * `/settings/users` (who signs in, disabled users, ACC-1; its filters in the search params).
  * Add them with `appRoute.addChildren([...settingsRoutes(appRoute)])`.
  */
 export function settingsRoutes<TParent extends AnyRoute>(parent: TParent) {
@@ -74,5 +77,14 @@ export function settingsRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <TeamsPage />;
     },
   });
-  return [settingsRoute, customFieldsRoute, pipelinesRoute, pipelineRoute, auditRoute, auditUsageRoute, teamsRoute] as const;
+  const usersRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/settings/users',
+    validateSearch: validateUsersSearch,
+    component: function UsersRoute() {
+      const search = usersRoute.useSearch() as unknown as UsersSearch;
+      return <UsersPage search={search} />;
+    },
+  });
+  return [settingsRoute, customFieldsRoute, pipelinesRoute, pipelineRoute, auditRoute, auditUsageRoute, teamsRoute, usersRoute] as const;
 }

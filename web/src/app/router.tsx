@@ -20,6 +20,7 @@ const LeadsPage = lazyPage(() => import('../features/leads/list/LeadsPage'), 'Le
 const NewLeadPage = lazyPage(() => import('../features/leads/form/NewLeadPage'), 'NewLeadPage');
 const LeadCardPage = lazyPage(() => import('../features/leads/card/LeadCardPage'), 'LeadCardPage');
 const EditLeadPage = lazyPage(() => import('../features/leads/form/EditLeadPage'), 'EditLeadPage');
+const PortalDealsPage = lazyPage(() => import('../features/portal/PortalDealsPage'), 'PortalDealsPage');
 
 /**
  * The app's routes, in code: /signin is public; everything else sits under a guard that sends
@@ -43,11 +44,11 @@ const signInRoute = createRoute({
     return target ? { redirect: target } : {};
   },
   beforeLoad: ({ context, search }) => {
-    if (context.auth.isSignedIn) throw redirect({ href: search.redirect ?? '/leads', replace: true });
+    if (context.auth.isSignedIn) throw redirect({ href: search.redirect ?? '/', replace: true });
   },
   component: function SignInRoute() {
     const { redirect: target } = signInRoute.useSearch();
-    return <SignInPage redirectTo={target ?? '/leads'} />;
+    return <SignInPage redirectTo={target ?? '/'} />;
   },
 });
 
@@ -67,9 +68,17 @@ const appRoute = createRoute({
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/leads', replace: true });
+  beforeLoad: ({ context }) => {
+    // A client's person lands in the portal (ACC-3); staff on the leads.
+    const roles = context.auth.getState().user?.roles ?? [];
+    throw redirect({ to: roles.length > 0 && roles.every((role) => role === 'portal-user') ? '/portal' : '/leads', replace: true });
   },
+});
+
+const portalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portal',
+  component: PortalDealsPage,
 });
 
 const leadsRoute = createRoute({
@@ -114,7 +123,7 @@ const unknownRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([indexRoute, leadsRoute, newLeadRoute, leadRoute, editLeadRoute, ...accountRoutes(appRoute),
+  appRoute.addChildren([indexRoute, portalRoute, leadsRoute, newLeadRoute, leadRoute, editLeadRoute, ...accountRoutes(appRoute),
     ...contactRoutes(appRoute),
     ...dealRoutes(appRoute),
     ...productRoutes(appRoute),

@@ -4,6 +4,7 @@ import { useCan } from '../../auth/use-can';
 import { useAppConfig } from '../../config/use-config';
 import { useI18n } from '../../i18n/use-i18n';
 import { GlobalProgress } from '../../ui/GlobalProgress';
+import { usePortalMessages } from '../portal/portal-messages';
 import { QuickSearch } from '../search/QuickSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
@@ -13,6 +14,7 @@ export function AppShell() {
   const { t } = useI18n();
   const { displayName } = useAppConfig();
   const can = useCan();
+  const portal = usePortalMessages();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -20,13 +22,18 @@ export function AppShell() {
       </a>
       <header className="shell-header">
         <div className="shell-brand">
-          <Link to="/leads" className="shell-product">
+          <Link to="/" className="shell-product">
             <span className="shell-logo" aria-hidden="true" />
             {t.app.productName}
           </Link>
           {displayName ? <span className="shell-client">{displayName}</span> : null}
         </div>
         <nav className="shell-nav" aria-label={t.nav.main}>
+          {can('portal', 'read') && !can('leads', 'read') ? (
+            <Link to="/portal" data-testid="nav-portal" className="shell-nav-link" activeProps={{ className: 'shell-nav-link active' }}>
+              {portal.title}
+            </Link>
+          ) : null}
           {can('leads', 'read') ? (
             <Link to="/leads" data-testid="nav-leads" className="shell-nav-link" activeProps={{ className: 'shell-nav-link active' }}>
               {t.nav.leads}
@@ -68,7 +75,7 @@ export function AppShell() {
             </NavHrefLink>
           ) : null}
         </nav>
-        <QuickSearch />
+        {can('search', 'read') ? <QuickSearch /> : null}
         <div className="shell-tools">
           <LanguageSwitch />
           <UserMenu />

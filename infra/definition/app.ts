@@ -53,6 +53,7 @@ const functions = [
   // Reading the trail is itself a call on the trail: it writes its own entry.
   api('audit', 'functions/audit/audit-api.ts', 'The audit trail and the usage view', readWrite),
   api('portal', 'functions/portal/portal-api.ts', "The client portal: the portal user's account's deals", readWrite),
+  api('transfers', 'functions/transfers/transfers-api.ts', 'Bulk transfer of records to another owner', readWrite),
   // Reads only, but every search is written to the audit trail.
   api('search', 'functions/search/search-api.ts', 'Quick search across record types', readWrite),
   api('attachments', 'functions/attachments/attachments-api.ts', 'Files on leads, accounts, contacts and deals', readWriteAndFiles),
@@ -160,6 +161,7 @@ export const app: AppDefinition = {
     ...signedInRoutesOf('custom-fields', 'custom-fields', { 'GET /api/custom-fields/{recordType}': 'read', 'PUT /api/custom-fields/{recordType}': 'manage' }),
     ...signedInRoutesOf('teams', 'teams', { 'GET /api/teams': 'read', 'PUT /api/teams': 'manage' }),
     ...signedInRoutesOf('audit', 'audit', { 'GET /api/audit': 'read', 'GET /api/audit/usage': 'read' }),
+    ...signedInRoutesOf('transfers', undefined, { 'POST /api/{resource}/transfer': { subjectParam: 'resource', action: 'transfer' } }),
     ...signedInRoutesOf('portal', 'portal', { 'GET /api/portal/deals': 'read', 'GET /api/portal/deals/{id}': 'read' }),
     ...signedInRoutesOf('search', 'search', { 'GET /api/search': 'read' }),
     // A record's files are the record's: reading them needs read on it, changing them update.

@@ -6,6 +6,7 @@ import { handler as dealsApi } from '../../functions/deals/deals-api';
 import { handler as leadsApi } from '../../functions/leads/leads-api';
 import { handler as searchApi } from '../../functions/search/search-api';
 import { handler as teamsApi } from '../../functions/teams/teams-api';
+import { handler as transfersApi } from '../../functions/transfers/transfers-api';
 import { putUser } from '../../shared/data/users-repository';
 import { admin, apiEvent, invoke, type TestUser } from '../support/api-event';
 import { allItems } from '../support/table-items';
@@ -145,6 +146,32 @@ describe('what hangs off a record follows the record', () => {
     // The same calls by whoever sees both sides do get through.
     expect((await call(accountsApi, 'GET /api/accounts/{id}/duplicates', { user: admin, pathParameters: { id: twinOfA.id } })).body.items).toHaveLength(1);
     expect((await call(leadsApi, 'POST /api/leads/{leadId}/notes', { user: manager, ...onB, body: { text: 'Руководитель' } })).status).toBe(201);
+  });
+});
+
+describe('bulk transfer of ownership', () => {
+  it('a manager gives a leaving rep’s chosen records to a teammate, each change on its timeline; reps may not', async () => {
+    const mk = (name: string) => call(accountsApi, 'POST /api/accounts', { user: repB, body: { name } }).then((r) => r.body as { id: string });
+    const [one, two] = [await mk('ООО «Первая»'), await mk('ООО «Вторая»')];
+    const outsider = (await call(accountsApi, 'POST /api/accounts', { user: repC, body: { name: 'ООО «Чужая команда»' } })).body;
+    const send = (user: TestUser, toOwnerId: string, ids: string[]) => call(transfersApi, 'POST /api/{resource}/transfer', { user, pathParameters: { resource: 'accounts' }, body: { ids, toOwnerId } });
+
+    expect((await send(repB, repA.sub, [one.id])).status).toBe(403);
+    expect((await send(manager, repC.sub, [one.id])).status).toBe(403);
+    const done = await send(manager, repA.sub, [one.id, two.id, outsider.id, one.id]);
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({
+      moved: 2,
+      items: [
+        { id: one.id, outcome: 'moved' },
+        { id: two.id, outcome: 'moved' },
+        { id: outsider.id, outcome: 'not_found' },
+      ],
+    });
+    expect(ids((await call(accountsApi, 'GET /api/accounts', { user: repA })).body)).toEqual(expect.arrayContaining([one.id, two.id]));
+    const timeline = (await call(accountsApi, 'GET /api/accounts/{id}/timeline', { user: manager, pathParameters: { id: one.id } })).body.items;
+    expect(timeline[0].changes).toEqual([{ field: 'ownerId', from: repB.sub, to: repA.sub }]);
+    expect((await send(manager, repA.sub, [one.id])).body.items).toEqual([{ id: one.id, outcome: 'unchanged' }]);
   });
 });
 

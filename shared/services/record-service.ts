@@ -23,8 +23,8 @@ import { assertMayAssign, assertSees, subjectOfType, visibilityFor } from './vis
  * timeline. A type adds its own checks that need reads (a referenced record exists, no cycle).
  */
 export interface RecordRules<T extends RecordBase> {
-  /** Runs before every save with the record as it would be stored, and the stored one on update. */
-  check?: (candidate: T, before: T | undefined) => Promise<void>;
+  /** Runs before every save with the record as it would be stored, and the stored one on update; `actor` for what depends on who asks. */
+  check?: (candidate: T, before: T | undefined, actor: Actor) => Promise<void>;
   /** Status values a list may be filtered by. */
   statuses?: readonly string[];
   /**
@@ -92,7 +92,7 @@ export function recordService<T extends RecordBase, C extends object, U extends 
     // The acting user exists (their token says so); another owner must be a known user.
     const newOwner = change.record.ownerId !== before?.ownerId && change.record.ownerId !== actor.id;
     if (newOwner && !(await getUser(change.record.ownerId))) throw invalidField('ownerId', 'no such user');
-    await rules.check?.(change.record, before);
+    await rules.check?.(change.record, before, actor);
     try {
       await saveRecordChange(kind, change, before, rules.mirror?.(change, before) ?? [], alsoPut?.(change.record.id));
     } catch (error) {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as accountsApi } from '../../functions/accounts/accounts-api';
+import { handler as activitiesApi } from '../../functions/activities/activities-api';
 import { handler as attachmentsApi } from '../../functions/attachments/attachments-api';
 import { handler as contactsApi } from '../../functions/contacts/contacts-api';
 import { handler as dealsApi } from '../../functions/deals/deals-api';
@@ -141,6 +142,9 @@ describe('what hangs off a record follows the record', () => {
     const link = await call(leadsApi, 'POST /api/leads/{leadId}/convert', { user: repA, pathParameters: { leadId: mine.id }, body: { version: mine.version, account: { id: accountOfB.id } } });
     expect(link.status).toBe(400);
     expect(link.body.error.fields[0].path).toBe('account.id');
+    const task = await call(activitiesApi, 'POST /api/activities', { user: repA, body: { kind: 'task', subject: 'Позвонить', regarding: { type: 'deal', id: dealOfB.id } } });
+    expect(task.status).toBe(400);
+    expect(task.body.error.fields[0].path).toBe('regarding.id');
     expect(await allItems()).toEqual(before);
 
     // The same calls by whoever sees both sides do get through.

@@ -3,7 +3,7 @@ import { sees, visibleOwners, type Visibility } from '../auth/visibility';
 import { getTeams } from '../data/teams-repository';
 import type { Actor } from '../domain/common/actor';
 import { DomainError, notFound } from '../domain/common/errors';
-import type { RecordType } from '../domain/records/record-type';
+import { resourceOfType, type RecordType } from '../domain/records/record-type';
 import { kinds } from '../domain/records/kinds';
 import { getRecord } from '../data/records-repository';
 
@@ -19,8 +19,8 @@ export async function visibilityFor(actor: Actor, subject: Subject, action: Acti
   return visibleOwners(scope, actor.id, scope === 'team' ? (await getTeams()).teams : []);
 }
 
-/** Subjects of the record types. */
-export const subjectOfType = { lead: 'leads', account: 'accounts', contact: 'contacts', deal: 'deals', product: 'products', activity: 'activities' } as const satisfies Record<RecordType, Subject>;
+/** Subjects of the record types: their API resources. */
+export const subjectOfType = resourceOfType satisfies Record<RecordType, Subject>;
 
 /** A record out of the actor's sight answers as if it did not exist (ADR 0013). */
 export async function assertSees(actor: Actor, type: RecordType, action: Action, record: { ownerId: string }, label: string): Promise<void> {

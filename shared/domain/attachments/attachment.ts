@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { RecordLink, RecordType } from '../records/record-type';
+import { resourcesOf, type RecordLink, type RecordType } from '../records/record-type';
 
 /**
  * Files on records (REC-2…REC-4): contracts, specifications, scans. The bytes live in the file
@@ -10,7 +10,7 @@ export const attachmentTypes = ['lead', 'account', 'contact', 'deal'] as const s
 export type AttachmentRecordType = (typeof attachmentTypes)[number];
 
 /** The API resource of each type that takes attachments. */
-export const attachmentResources = { leads: 'lead', accounts: 'account', contacts: 'contact', deals: 'deal' } as const satisfies Record<string, AttachmentRecordType>;
+export const attachmentResources = resourcesOf(attachmentTypes);
 
 export const maxAttachmentBytes = 25 * 1024 * 1024;
 

@@ -1,12 +1,13 @@
 import * as z from 'zod';
 import { recordIdSchema } from '../common/values';
+import { resourcesOf } from '../records/record-type';
 
 /**
  * Bulk transfer of ownership (ACC-2, SAL-12): a manager or admin gives chosen records to another
  * owner — a seller leaves, a territory moves. Each record changes like any edit (version checked,
  * old → new owner on its timeline), and the call is on the audit trail.
  */
-export const transferResources = { leads: 'lead', accounts: 'account', contacts: 'contact', deals: 'deal', activities: 'activity' } as const;
+export const transferResources = resourcesOf(['lead', 'account', 'contact', 'deal', 'activity']);
 export type TransferResource = keyof typeof transferResources;
 
 export const ownershipTransferSchema = z.strictObject({

@@ -10,6 +10,14 @@ import type { SearchSource } from '../search/search-terms';
 export const recordTypes = ['lead', 'account', 'contact', 'deal', 'product', 'activity'] as const;
 export type RecordType = (typeof recordTypes)[number];
 
+/** Each type's API resource (`/api/leads`), which is also its subject in the permission matrix. */
+export const resourceOfType = { lead: 'leads', account: 'accounts', contact: 'contacts', deal: 'deals', product: 'products', activity: 'activities' } as const satisfies Record<RecordType, string>;
+export type RecordResource = (typeof resourceOfType)[RecordType];
+
+/** The resources of some types, mapped back to their types: the `{resource}` a route takes. */
+export const resourcesOf = <const T extends RecordType>(types: readonly T[]): { [K in T as (typeof resourceOfType)[K]]: K } =>
+  Object.fromEntries(types.map((type) => [resourceOfType[type], type])) as { [K in T as (typeof resourceOfType)[K]]: K };
+
 /** A reference to a record of any type. */
 export interface RecordLink {
   type: RecordType;

@@ -1,4 +1,4 @@
-import type { RecordType } from '@shared/domain/records/record-type';
+import { resourceOfType as sharedResources, resourcesOf, type RecordType } from '@shared/domain/records/record-type';
 import type { HttpClient } from '../../api/http-client';
 import { useHttpClient } from '../imports/shared/use-http';
 
@@ -6,11 +6,11 @@ import { useHttpClient } from '../imports/shared/use-http';
  * The record pages' HTTP: the app's JSON client (same origin, the user's token, sign-out on 401),
  * and the query keys of the record features.
  */
-export type RecordResource = 'leads' | 'accounts' | 'contacts' | 'deals';
 export type RegardingType = 'lead' | 'account' | 'contact' | 'deal';
 
-export const typeOfResource: Record<RecordResource, RegardingType> = { leads: 'lead', accounts: 'account', contacts: 'contact', deals: 'deal' };
-export const resourceOfType: Record<RegardingType, RecordResource> = { lead: 'leads', account: 'accounts', contact: 'contacts', deal: 'deals' };
+export const typeOfResource = resourcesOf<RegardingType>(['lead', 'account', 'contact', 'deal']);
+export type RecordResource = keyof typeof typeOfResource;
+export const resourceOfType: Record<RegardingType, RecordResource> = sharedResources;
 
 export const recordUrl = (resource: string, id: string): string => `/api/${resource}/${encodeURIComponent(id)}`;
 

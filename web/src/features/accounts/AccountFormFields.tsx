@@ -2,10 +2,9 @@ import { accountAddressKinds, accountPhoneKinds, accountStatuses } from '@shared
 import { currencies } from '@shared/domain/common/values';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { leadChannels } from '@shared/domain/leads/lead-process';
-import { useCan } from '../../auth/use-can';
 import { useI18n } from '../../i18n/use-i18n';
 import { Field } from '../../ui/Field';
-import { userLabel, useUsers } from '../leads/shared/use-users';
+import { OwnerField } from '../records/form/OwnerSelect';
 import { useRecordsMessages } from '../records/records-messages';
 import { useAccountsMessages } from './accounts-messages';
 import type { AccountFormValues, AccountTextField } from './account-form-values';
@@ -18,13 +17,10 @@ import { useKitMessages } from './kit/kit-messages';
 
 /** Every field of an account, grouped; each control is named and test-tagged `account-form-<field>`. */
 export function AccountFormFields({ mode, form, customFields, selfId }: { mode: 'create' | 'edit'; form: RecordForm<AccountFormValues>; customFields: readonly CustomField[]; selfId?: string }) {
-  // SAL-12: only a role that may transfer accounts gives them to someone else.
-  const ownerLocked = !useCan()('accounts', 'transfer');
   const { t } = useI18n();
   const m = useRecordsMessages();
   const am = useAccountsMessages();
   const k = useKitMessages();
-  const { data: users = [] } = useUsers();
   const { values, errors, change } = form;
   const id = (field: string) => `account-${field}`;
 
@@ -46,7 +42,6 @@ export function AccountFormFields({ mode, form, customFields, selfId }: { mode: 
     </Field>
   );
 
-  const ownerMissing = values.ownerId !== '' && !users.some((user) => user.id === values.ownerId);
   return (
     <>
       <fieldset className="form-group">
@@ -213,19 +208,16 @@ export function AccountFormFields({ mode, form, customFields, selfId }: { mode: 
               </select>
             )}
           </Field>
-          <Field id={id('ownerId')} label={m.fields.ownerId ?? 'ownerId'} error={errors.ownerId} hint={ownerLocked ? m.form.ownerLocked : undefined}>
-            {(aria) => (
-              <select {...aria} disabled={ownerLocked} name="ownerId" data-testid="account-form-ownerId" value={values.ownerId} onChange={(event) => change('ownerId', event.target.value)}>
-                {mode === 'create' ? <option value="">{m.form.ownerMe}</option> : null}
-                {ownerMissing ? <option value={values.ownerId}>{values.ownerId}</option> : null}
-                {users.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {userLabel(user)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <OwnerField
+            id={id('ownerId')}
+            label={m.fields.ownerId ?? 'ownerId'}
+            subject="accounts"
+            error={errors.ownerId}
+            testId="account-form-ownerId"
+            value={values.ownerId}
+            onChange={(ownerId) => change('ownerId', ownerId)}
+            emptyLabel={mode === 'create' ? m.form.ownerMe : undefined}
+          />
         </div>
       </fieldset>
 

@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
 import { contactAddressKinds, contactEmailKinds, contactPhoneKinds, contactStatuses } from '@shared/domain/contacts/contact';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
-import { useCan } from '../../auth/use-can';
 import { useI18n } from '../../i18n/use-i18n';
 import { Field } from '../../ui/Field';
-import { userLabel, useUsers } from '../leads/shared/use-users';
+import { OwnerField } from '../records/form/OwnerSelect';
 import { useRecordsMessages } from '../records/records-messages';
 import { AccountPicker } from '../accounts/kit/AccountPicker';
 import { CustomFieldInputs } from '../records/custom/CustomFieldInputs';
@@ -17,13 +16,10 @@ import { zoneGroups, zoneLabel } from './time-zones';
 
 /** Every field of a contact, grouped; each control is named and test-tagged `contact-form-<field>`. */
 export function ContactFormFields({ mode, form, customFields }: { mode: 'create' | 'edit'; form: RecordForm<ContactFormValues>; customFields: readonly CustomField[] }) {
-  // SAL-12: only a role that may transfer contacts gives them to someone else.
-  const ownerLocked = !useCan()('contacts', 'transfer');
   const { locale } = useI18n();
   const m = useRecordsMessages();
   const cm = useContactsMessages();
   const k = useKitMessages();
-  const { data: users = [] } = useUsers();
   const zones = useMemo(() => zoneGroups(locale), [locale]);
   const { values, errors, change } = form;
   const id = (field: string) => `contact-${field}`;
@@ -52,7 +48,6 @@ export function ContactFormFields({ mode, form, customFields }: { mode: 'create'
   );
 
   const zoneKnown = values.timeZone === '' || [...zones.russia, ...zones.kazakhstan, ...zones.other].some((z) => z.zone === values.timeZone);
-  const ownerMissing = values.ownerId !== '' && !users.some((user) => user.id === values.ownerId);
   return (
     <>
       <fieldset className="form-group">
@@ -241,19 +236,16 @@ export function ContactFormFields({ mode, form, customFields }: { mode: 'create'
               </select>
             )}
           </Field>
-          <Field id={id('ownerId')} label={label('ownerId')} error={errors.ownerId} hint={ownerLocked ? m.form.ownerLocked : undefined}>
-            {(aria) => (
-              <select {...aria} disabled={ownerLocked} name="ownerId" data-testid="contact-form-ownerId" value={values.ownerId} onChange={(event) => change('ownerId', event.target.value)}>
-                {mode === 'create' ? <option value="">{m.form.ownerMe}</option> : null}
-                {ownerMissing ? <option value={values.ownerId}>{values.ownerId}</option> : null}
-                {users.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {userLabel(user)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <OwnerField
+            id={id('ownerId')}
+            label={label('ownerId')}
+            subject="contacts"
+            error={errors.ownerId}
+            testId="contact-form-ownerId"
+            value={values.ownerId}
+            onChange={(ownerId) => change('ownerId', ownerId)}
+            emptyLabel={mode === 'create' ? m.form.ownerMe : undefined}
+          />
         </div>
       </fieldset>
 

@@ -1,13 +1,11 @@
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { currencies } from '@shared/domain/common/values';
 import type { Product } from '@shared/domain/products/product';
-import { useCan } from '../../../auth/use-can';
-import { useRecordsMessages } from '../../records/records-messages';
 import { useI18n } from '../../../i18n/use-i18n';
 import { Field } from '../../../ui/Field';
-import { userLabel, useUsers } from '../../leads/shared/use-users';
 import { CustomFieldInputs } from '../../records/custom/CustomFieldInputs';
 import type { FormErrors } from '../../records/form/form-errors';
+import { OwnerField } from '../../records/form/OwnerSelect';
 import type { StoredPipeline } from '../deal-api';
 import { useDealsMessages } from '../deals-messages';
 import { linesTotal, type Currency, type DealFormValues } from './deal-form-values';
@@ -30,15 +28,10 @@ interface DealFormFieldsProps {
 }
 
 export function DealFormFields({ mode, values, errors, onChange, onEdited, pipelines, customFields, productOf }: DealFormFieldsProps) {
-  // SAL-12: only a role that may transfer deals gives them to someone else.
-  const ownerLocked = !useCan()('deals', 'transfer');
-  const ownerLockedHint = useRecordsMessages().form.ownerLocked;
   const { format } = useI18n();
   const dm = useDealsMessages();
-  const { data: users = [] } = useUsers();
   const id = (field: string) => `deal-${field}`;
   const control = (field: string) => ({ name: field, 'data-testid': `record-form-${field}` });
-  const ownerMissing = values.ownerId !== '' && !users.some((user) => user.id === values.ownerId);
   const hasLines = values.lines.length > 0;
   const total = hasLines ? linesTotal(values.lines, productOf) : undefined;
   const pipelineName = pipelines.find((p) => p.id === values.pipelineId)?.name ?? values.pipelineId;
@@ -69,19 +62,16 @@ export function DealFormFields({ mode, values, errors, onChange, onEdited, pipel
               <p className="field-static">{pipelineName}</p>
             </div>
           ) : null}
-          <Field id={id('ownerId')} label={dm.fields.owner} error={errors.ownerId} hint={ownerLocked ? ownerLockedHint : undefined}>
-            {(aria) => (
-              <select {...aria} disabled={ownerLocked} {...control('ownerId')} value={values.ownerId} onChange={(event) => onChange('ownerId', event.target.value)}>
-                {mode === 'create' ? <option value="">{dm.form.ownerMe}</option> : null}
-                {ownerMissing ? <option value={values.ownerId}>{values.ownerId}</option> : null}
-                {users.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {userLabel(user)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <OwnerField
+            id={id('ownerId')}
+            label={dm.fields.owner}
+            subject="deals"
+            error={errors.ownerId}
+            testId="record-form-ownerId"
+            value={values.ownerId}
+            onChange={(ownerId) => onChange('ownerId', ownerId)}
+            emptyLabel={mode === 'create' ? dm.form.ownerMe : undefined}
+          />
         </div>
         <Field id={id('needs')} label={dm.fields.needs} error={errors.needs}>
           {(aria) => <textarea {...aria} {...control('needs')} rows={3} maxLength={5000} value={values.needs} onChange={(event) => onChange('needs', event.target.value)} />}

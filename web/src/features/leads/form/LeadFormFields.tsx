@@ -2,12 +2,10 @@ import type { ReactNode } from 'react';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { currencies } from '@shared/domain/leads/lead';
 import { leadChannels, openLeadStatuses, qualifications } from '@shared/domain/leads/lead-process';
-import { useCan } from '../../../auth/use-can';
-import { useRecordsMessages } from '../../records/records-messages';
 import { useI18n } from '../../../i18n/use-i18n';
 import { Field } from '../../../ui/Field';
 import { CustomFieldInputs } from '../../records/custom/CustomFieldInputs';
-import { userLabel, useUsers } from '../shared/use-users';
+import { OwnerField } from '../../records/form/OwnerSelect';
 import type { LeadFormErrors } from './lead-form-errors';
 import type { LeadFormField, LeadFormValues, TextField } from './lead-form-values';
 
@@ -26,11 +24,7 @@ interface LeadFormFieldsProps {
 
 /** The lead form's fields, grouped; each control is named and test-tagged after its field. */
 export function LeadFormFields({ mode, values, errors, onChange, onEdited, customFields, sourceSummary }: LeadFormFieldsProps) {
-  // SAL-12: only a role that may transfer leads gives them to someone else.
-  const ownerLocked = !useCan()('leads', 'transfer');
-  const ownerLockedHint = useRecordsMessages().form.ownerLocked;
   const { t } = useI18n();
-  const { data: users = [] } = useUsers();
   const id = (field: LeadFormField) => `lead-${field}`;
   const control = (field: LeadFormField) => ({ name: field, 'data-testid': `lead-form-${field}` });
 
@@ -51,7 +45,6 @@ export function LeadFormFields({ mode, values, errors, onChange, onEdited, custo
     </Field>
   );
 
-  const ownerMissing = values.ownerId !== '' && !users.some((user) => user.id === values.ownerId);
   return (
     <>
       <fieldset className="form-group">
@@ -154,19 +147,16 @@ export function LeadFormFields({ mode, values, errors, onChange, onEdited, custo
               </select>
             )}
           </Field>
-          <Field id={id('ownerId')} label={t.fields.ownerId} error={errors.ownerId} hint={ownerLocked ? ownerLockedHint : undefined}>
-            {(aria) => (
-              <select {...aria} disabled={ownerLocked} {...control('ownerId')} value={values.ownerId} onChange={(event) => onChange('ownerId', event.target.value)}>
-                {mode === 'create' ? <option value="">{t.form.ownerMe}</option> : null}
-                {ownerMissing ? <option value={values.ownerId}>{values.ownerId}</option> : null}
-                {users.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {userLabel(user)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <OwnerField
+            id={id('ownerId')}
+            label={t.fields.ownerId}
+            subject="leads"
+            error={errors.ownerId}
+            testId="lead-form-ownerId"
+            value={values.ownerId}
+            onChange={(ownerId) => onChange('ownerId', ownerId)}
+            emptyLabel={mode === 'create' ? t.form.ownerMe : undefined}
+          />
         </div>
       </fieldset>
 

@@ -70,6 +70,7 @@ export function AccountsPage({ search }: { search: RecordsSearch }) {
       statuses={statuses}
       columns={columns}
       rowHref={(a) => recordPath('account', a.id)}
+      recordName={(a) => a.name}
       emptyHint={am.emptyHint}
       testId="accounts-page"
     />

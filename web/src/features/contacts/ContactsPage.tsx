@@ -71,6 +71,7 @@ export function ContactsPage({ search }: { search: RecordsSearch }) {
       statuses={statuses}
       columns={columns}
       rowHref={(c) => recordPath('contact', c.id)}
+      recordName={contactFullName}
       emptyHint={cm.emptyHint}
       testId="contacts-page"
     />

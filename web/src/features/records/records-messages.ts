@@ -198,6 +198,8 @@ const ru = {
     empty: 'Записей пока нет',
     emptyFiltered: 'По этим фильтрам ничего не нашлось',
     resetColumns: 'Колонки по умолчанию',
+    select: 'Выбрать',
+    selectPage: 'Выбрать все на странице',
   },
   form: {
     create: 'Создать',
@@ -430,6 +432,8 @@ const en: RecordsMessages = {
     empty: 'No records yet',
     emptyFiltered: 'Nothing matches these filters',
     resetColumns: 'Default columns',
+    select: 'Select',
+    selectPage: 'Select all on this page',
   },
   form: {
     create: 'Create',

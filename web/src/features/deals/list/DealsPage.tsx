@@ -87,6 +87,7 @@ export function DealsPage({ search }: { search: RecordsSearch }) {
       statusLabel={dm.columns.stage}
       columns={columns}
       rowHref={(deal) => recordPath('deal', deal.id)}
+      recordName={(deal) => deal.title}
       emptyHint={dm.emptyHint}
       testId="deals-page"
     />

@@ -91,6 +91,7 @@ export function LeadsPage({ search }: { search: RecordsSearch }) {
       selects={selects}
       columns={columns}
       rowHref={leadPath}
+      recordName={leadDisplayName}
       emptyHint={t.leads.emptyHint}
       testId="leads-page"
     />

@@ -1,8 +1,9 @@
-import { useId, useMemo, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { CustomizableType } from '@shared/domain/custom-fields/custom-field';
 import type { ExportType } from '@shared/domain/exports/export-job';
 import type { RecordSort } from '@shared/domain/records/record-list';
 import { useDocumentTitle } from '../../../app/use-document-title';
+import { useCan } from '../../../auth/use-can';
 import { useI18n } from '../../../i18n/use-i18n';
 import { EmptyState } from '../../../ui/EmptyState';
 import { LoadingState } from '../../../ui/LoadingState';
@@ -12,12 +13,16 @@ import { LoadFailed } from '../../leads/shared/LoadFailed';
 import { customValueText } from '../custom/custom-value';
 import { useCustomFields } from '../custom/use-custom-fields';
 import { useRecordsMessages } from '../records-messages';
+import { SelectionBar } from '../transfer/SelectionBar';
+import { TransferDialog } from '../transfer/TransferDialog';
+import { transferResourceOf } from '../transfer/transfer-run';
 import { ColumnChooser } from './ColumnChooser';
 import { customColumns, usePersistentColumns, type RecordColumn } from './columns';
 import { filtersOf, hasFilters, withoutFilters, type RecordsSearch } from './records-search';
 import { RecordsFilters, type SelectFilter } from './RecordsFilters';
 import { RecordsPager } from './RecordsPager';
-import { RecordsTable } from './RecordsTable';
+import { RecordsTable, type TableSelection } from './RecordsTable';
+import { useRowSelection } from './row-selection';
 import { useRecordsPage } from './use-records-page';
 import '../../../styles/records.css';
 
@@ -25,6 +30,8 @@ import '../../../styles/records.css';
  * A record type's list page: filters (status, owner, custom selects and yes/no), a column
  * chooser, a server-sorted and server-paged table, export of the filtered list, and the way to a
  * new record. All of its state is in the URL (`search`, validated by `recordsSearchValidator`).
+ * Whoever may transfer the type's records (ACC-2) also chooses rows, across pages, and gives them
+ * to another owner; the choice is the page's own, not the URL's.
  */
 export interface RecordListPageProps<T extends { id: string; custom?: Record<string, unknown> }> {
   /** Names the column choice in localStorage. */
@@ -49,6 +56,8 @@ export interface RecordListPageProps<T extends { id: string; custom?: Record<str
   selects?: readonly SelectFilter[];
   columns: RecordColumn<T>[];
   rowHref: (record: T) => string;
+  /** A record's name, for a transfer's outcome; its id when absent. */
+  recordName?: (record: T) => string;
   emptyHint?: ReactNode;
   testId?: string;
 }
@@ -73,6 +82,15 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
   const filtered = hasFilters(props.search);
   const exportFilters = useMemo(() => ({ ...filtersOf(props.search), sort: props.search.sort ?? '-createdAt' }), [props.search]);
   const sort: RecordSort = props.search.sort ?? '-createdAt';
+  const can = useCan();
+  const transferResource = transferResourceOf(props.resource);
+  const mayTransfer = transferResource !== undefined && can(transferResource, 'transfer');
+  const rows = useRowSelection();
+  const [transferring, setTransferring] = useState(false);
+  const nameOf = props.recordName ?? ((record: T) => record.id);
+  const selection: TableSelection<T> | undefined = mayTransfer
+    ? { selected: rows.selection, onSelect: (records, selected) => rows.select(records.map((record) => ({ id: record.id, label: nameOf(record) })), selected) }
+    : undefined;
 
   return (
     <section className="page page-wide records-page" aria-labelledby={titleId} data-testid={props.testId}>
@@ -99,6 +117,11 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
         onReset={() => list.replace(withoutFilters(props.search))}
       />
 
+      {mayTransfer && rows.selection.size > 0 ? <SelectionBar count={rows.selection.size} onTransfer={() => setTransferring(true)} onClear={rows.clear} /> : null}
+      {transferResource && transferring ? (
+        <TransferDialog resource={transferResource} selection={rows.selection} onAnswered={rows.remove} onClose={() => setTransferring(false)} />
+      ) : null}
+
       {isPending ? (
         <LoadingState text={m.list.loading} />
       ) : isError ? (
@@ -123,6 +146,7 @@ export function RecordListPage<T extends { id: string; custom?: Record<string, u
             rowHref={props.rowHref}
             caption={props.caption}
             busy={isFetching}
+            selection={selection}
           />
           <RecordsPager
             pageNumber={list.pageNumber}

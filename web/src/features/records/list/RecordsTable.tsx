@@ -1,12 +1,21 @@
+import { useId } from 'react';
 import type { RecordSort } from '@shared/domain/records/record-list';
 import { useGoTo } from '../../imports/shared/AppLink';
 import { useRecordsMessages } from '../records-messages';
 import type { RecordColumn } from './columns';
+import { pageSelectionState, type RowSelection } from './row-selection';
 
 /**
  * One page of records. Headers of sortable columns toggle the server's sort (name, created);
- * a row opens its record on click, and the name cell holds the keyboard-reachable link.
+ * a row opens its record on click, and the name cell holds the keyboard-reachable link. Given a
+ * selection, each row has a checkbox («Выбрать», described by the row's first cell) and the
+ * header one for the whole page.
  */
+export interface TableSelection<T> {
+  selected: RowSelection;
+  onSelect: (records: T[], selected: boolean) => void;
+}
+
 interface RecordsTableProps<T extends { id: string }> {
   records: T[];
   columns: RecordColumn<T>[];
@@ -16,12 +25,15 @@ interface RecordsTableProps<T extends { id: string }> {
   caption: string;
   /** A new page or order is on its way: the rows shown are the previous ones. */
   busy: boolean;
+  selection?: TableSelection<T> | undefined;
   testId?: string;
 }
 
-export function RecordsTable<T extends { id: string }>({ records, columns, sort, onSort, rowHref, caption, busy, testId = 'records-table' }: RecordsTableProps<T>) {
+export function RecordsTable<T extends { id: string }>({ records, columns, sort, onSort, rowHref, caption, busy, selection, testId = 'records-table' }: RecordsTableProps<T>) {
   const m = useRecordsMessages();
   const goTo = useGoTo();
+  const cellId = useId();
+  const pageState = selection ? pageSelectionState(selection.selected, records.map((record) => record.id)) : 'none';
 
   return (
     <div className="table-wrap" aria-busy={busy}>
@@ -29,6 +41,20 @@ export function RecordsTable<T extends { id: string }>({ records, columns, sort,
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
+            {selection ? (
+              <th scope="col" className="cell-select">
+                <input
+                  type="checkbox"
+                  aria-label={m.list.selectPage}
+                  data-testid="select-page"
+                  checked={pageState === 'all'}
+                  ref={(input) => {
+                    if (input) input.indeterminate = pageState === 'some';
+                  }}
+                  onChange={(event) => selection.onSelect(records, event.target.checked)}
+                />
+              </th>
+            ) : null}
             {columns.map((column) => {
               if (!column.sort) {
                 return (
@@ -65,16 +91,30 @@ export function RecordsTable<T extends { id: string }>({ records, columns, sort,
           {records.map((record) => (
             <tr
               key={record.id}
-              className="lead-row record-row"
+              className={selection?.selected.has(record.id) ? 'lead-row record-row record-row-selected' : 'lead-row record-row'}
               data-testid="record-row"
               onClick={(event) => {
-                // Let links, buttons and selections inside the row behave as themselves.
-                if ((event.target as HTMLElement).closest('a, button, input, select') || window.getSelection()?.toString()) return;
+                // Let links, buttons, checkboxes and selections inside the row behave as themselves.
+                if ((event.target as HTMLElement).closest('a, button, input, select, label') || window.getSelection()?.toString()) return;
                 goTo(rowHref(record));
               }}
             >
-              {columns.map((column) => (
-                <td key={column.id} className={column.className}>
+              {selection ? (
+                <td className="cell-select">
+                  <label className="cell-select-hit">
+                    <input
+                      type="checkbox"
+                      aria-label={m.list.select}
+                      aria-describedby={`${cellId}-${record.id}`}
+                      data-testid="select-row"
+                      checked={selection.selected.has(record.id)}
+                      onChange={(event) => selection.onSelect([record], event.target.checked)}
+                    />
+                  </label>
+                </td>
+              ) : null}
+              {columns.map((column, index) => (
+                <td key={column.id} className={column.className} id={selection && index === 0 ? `${cellId}-${record.id}` : undefined}>
                   {column.cell(record)}
                 </td>
               ))}

@@ -1,6 +1,9 @@
+import { AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { startLocalStack } from '../../infra/local/local-stack';
+import type { Role } from '../../shared/auth/roles';
+import { strongPassword } from '../../shared/auth/strong-password';
 
 /** What end-to-end tests do on a running local stack besides clicking: call its API, sign in the browser. */
 export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
@@ -25,4 +28,31 @@ export async function signInAsAdmin(page: Page, stack: LocalStack): Promise<void
   await page.getByTestId('signin-password').fill(stack.admin.password);
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('nav-leads').waitFor();
+}
+
+/**
+ * A user of the stack's local Cognito pool with a verified email, a permanent password (made up
+ * here and returned) and one role, plus further attributes (`name`, `custom:accountId`). They are
+ * in the CRM's directory only after their first `POST /api/session`.
+ */
+export async function createPoolUser(stack: LocalStack, user: { email: string; role: Role; attributes?: Record<string, string> }): Promise<{ email: string; password: string }> {
+  const password = strongPassword();
+  const cognito = new CognitoIdentityProviderClient({ endpoint: stack.cognito.endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const pool = { UserPoolId: stack.cognito.userPoolId, Username: user.email };
+  const attributes = { email: user.email, email_verified: 'true', ...user.attributes };
+  try {
+    await cognito.send(
+      new AdminCreateUserCommand({
+        ...pool,
+        MessageAction: 'SUPPRESS',
+        TemporaryPassword: strongPassword(),
+        UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+      }),
+    );
+    await cognito.send(new AdminSetUserPasswordCommand({ ...pool, Password: password, Permanent: true }));
+    await cognito.send(new AdminAddUserToGroupCommand({ ...pool, GroupName: user.role }));
+  } finally {
+    cognito.destroy();
+  }
+  return { email: user.email, password };
 }

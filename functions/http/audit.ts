@@ -1,9 +1,10 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { putAuditEntry } from '../../shared/data/audit-repository';
-import { auditActionOf, auditRecordId, normalisedQuery, type AuditEntry } from '../../shared/domain/audit/audit-entry';
+import { putAuditEntry, type CallerCheck } from '../../shared/data/audit-repository';
+import { auditActionOf, auditRecordId, auditWriteFailed, normalisedQuery, type AuditEntry } from '../../shared/domain/audit/audit-entry';
 import type { Actor } from '../../shared/domain/common/actor';
 import { newId } from '../../shared/domain/common/clock';
 import { DomainError } from '../../shared/domain/common/errors';
+import { logger } from '../observability/logger';
 import { viewerIp } from './edge';
 import { routeOf } from './route-table';
 
@@ -21,10 +22,12 @@ export async function auditCall(event: APIGatewayProxyEventV2WithJWTAuthorizer, 
   const action = auditActionOf(route?.method ?? 'GET', route?.path ?? event.routeKey, permission);
   const recordId = route ? auditRecordId(route.path, event.pathParameters) : undefined;
   const query = normalisedQuery(event.queryStringParameters);
+  // An API key is named after itself; a person by their email, which the trail is searched by.
+  const shownName = actor.apiKeyId ? actor.name : actor.email;
   const entry: AuditEntry = {
     id: newId(now),
     at: now.toISOString(),
-    actor: { type: 'user', id: actor.id, ...(actor.email ? { name: actor.email } : {}) },
+    actor: { type: 'user', id: actor.id, ...(shownName ? { name: shownName } : {}) },
     action,
     subject,
     ...(recordId ? { recordId } : {}),
@@ -33,6 +36,17 @@ export async function auditCall(event: APIGatewayProxyEventV2WithJWTAuthorizer, 
     sourceIp: viewerIp(event),
     ...(Object.keys(query).length ? { query } : {}),
   };
-  const active = await putAuditEntry(entry, outcome === 'allowed' && (action === 'list' || action === 'search'));
-  if (!active) throw new DomainError('unauthorized', 'This user is disabled');
+  const caller: CallerCheck = actor.apiKeyId ? { kind: 'api-key', keyId: actor.apiKeyId } : { kind: 'user', id: actor.id, ...(actor.issuedAt ? { issuedAt: actor.issuedAt } : {}) };
+  let standing: Awaited<ReturnType<typeof putAuditEntry>>;
+  try {
+    standing = await putAuditEntry(entry, outcome === 'allowed' && (action === 'list' || action === 'search'), caller);
+  } catch (error) {
+    // The stack's alarm counts this exact message (infra/stack/constructs/operations-alarms.ts).
+    logger.error(auditWriteFailed, { route: event.routeKey, error });
+    throw error;
+  }
+  if (standing === 'disabled') throw new DomainError('unauthorized', 'This user is disabled');
+  if (standing === 'revoked') throw new DomainError('unauthorized', 'This API key is revoked');
+  // The web app answers this by fetching a fresh token, which carries the new roles.
+  if (standing === 'stale') throw new DomainError('session_stale', 'Your roles changed: sign in again or refresh your token');
 }

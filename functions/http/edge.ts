@@ -7,11 +7,16 @@ import { json } from './responses';
 
 /**
  * API functions answer only requests that came through the app's edge (shared/config/edge.ts):
- * a call to the execute-api endpoint directly gets 403 before any handler code runs.
+ * a call to the execute-api endpoint directly gets 403 before any handler code runs. The one
+ * exception is the integration API (ADR 0015), called server to server without CloudFront: its
+ * requests carry the context of the API key authorizer, which only API Gateway can set.
  */
-export function throughEdge<E extends Pick<APIGatewayProxyEventV2, 'headers'>>(): MiddlewareObj<E, APIGatewayProxyStructuredResultV2> {
+type EdgeEvent = Pick<APIGatewayProxyEventV2, 'headers'> & { requestContext?: { authorizer?: unknown } };
+
+export function throughEdge<E extends EdgeEvent>(): MiddlewareObj<E, APIGatewayProxyStructuredResultV2> {
   return {
     before: (request) => {
+      if (viaIntegrationApi(request.event)) return undefined;
       if (!cameThroughEdge(request.event.headers[edgeHeaders.secret])) {
         return json(403, { error: { code: 'forbidden', message: "Call the API at the app's own address" } });
       }
@@ -19,6 +24,8 @@ export function throughEdge<E extends Pick<APIGatewayProxyEventV2, 'headers'>>()
     },
   };
 }
+
+const viaIntegrationApi = (event: EdgeEvent): boolean => Boolean((event.requestContext?.authorizer as { lambda?: { apiKeyId?: unknown } } | undefined)?.lambda?.apiKeyId);
 
 function cameThroughEdge(presented: string | undefined): boolean {
   const expected = Buffer.from(env('edgeSecret'));

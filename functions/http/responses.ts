@@ -8,10 +8,12 @@ import { logger } from '../observability/logger';
 const statusOf: Record<ErrorCode, number> = {
   validation_failed: 400,
   unauthorized: 401,
+  session_stale: 401,
   forbidden: 403,
   origin_not_allowed: 403,
   not_found: 404,
   version_conflict: 409,
+  conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

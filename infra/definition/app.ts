@@ -16,6 +16,8 @@ const readWrite: FunctionGrants = { table: 'read-write', putEvents: false, sendE
 const readWriteAndEmail: FunctionGrants = { ...readWrite, sendEmail: true };
 /** Imports and exports: the job items, and the files they read and write (ADR 0010). */
 const readWriteAndFiles: FunctionGrants = { ...readWrite, files: 'read-write' };
+/** Administers people: the directory, Cognito's users and groups, and the emails that go with it. */
+const userAdministration: FunctionGrants = { ...readWriteAndEmail, userPool: 'admin' };
 /** The stream read comes with the event source mapping (infra/stack/constructs/stream-consumers.ts). */
 const publishEvents: FunctionGrants = { table: 'none', putEvents: true, sendEmail: false };
 
@@ -39,7 +41,10 @@ const worker = (id: string, entry: string, description: string, grants: Function
 
 const functions = [
   api('health', 'functions/health/get-health.ts', 'Liveness and readiness of the API and its table', readOnly),
-  api('users', 'functions/users/users-api.ts', 'User directory: sign-in bookkeeping, users to assign records to', readWrite),
+  api('users', 'functions/users/users-api.ts', 'Users: sign-in bookkeeping, the directory, invitations, roles, disabling, access requests', userAdministration),
+  api('api-keys', 'functions/api-keys/api-keys-api.ts', 'Integration API keys: create, list, revoke', readWrite),
+  // Runs before every integration API call: one GetItem, then API Gateway caches its answer briefly.
+  { ...worker('api-key-authorizer', 'functions/api-keys/authorize-api-key.ts', 'Checks the X-Api-Key of integration API calls', readOnly, 5, 256) },
   api('leads', 'functions/leads/leads-api.ts', 'Leads: list, create, read, update, reject, timeline', readWrite),
   api('forms', 'functions/forms/forms-api.ts', 'Web-to-lead form settings', readWrite),
   api('accounts', 'functions/accounts/accounts-api.ts', 'Accounts: list, create, read, update, timeline', readWrite),
@@ -129,9 +134,17 @@ export const app: AppDefinition = {
     ...signedInRoutesOf('users', 'users', {
       'POST /api/session': 'signed-in',
       'GET /api/users': 'read',
+      'POST /api/users/invitations': 'manage',
+      'POST /api/users/{userId}/invitation': 'manage',
+      'PUT /api/users/{userId}/roles': 'manage',
       'POST /api/users/{userId}/disable': 'manage',
       'POST /api/users/{userId}/enable': 'manage',
+      'GET /api/access-requests': { subject: 'access-requests', action: 'read' },
+      'POST /api/access-requests': { subject: 'access-requests', action: 'create' },
+      'POST /api/access-requests/{requestId}/grant': { subject: 'access-requests', action: 'manage' },
+      'POST /api/access-requests/{requestId}/decline': { subject: 'access-requests', action: 'manage' },
     }),
+    ...signedInRoutesOf('api-keys', 'api-keys', { 'GET /api/api-keys': 'read', 'POST /api/api-keys': 'manage', 'POST /api/api-keys/{keyId}/revoke': 'manage' }),
     ...signedInRoutesOf('leads', 'leads', {
       'GET /api/leads': 'read',
       'POST /api/leads': 'create',
@@ -259,6 +272,7 @@ export const app: AppDefinition = {
   },
   eventSourcePrefix: 'crm',
   maxRequestBodyBytes: 10 * 1024 * 1024,
+  apiKeyAuthorizer: 'api-key-authorizer',
 };
 
 export const functionById = (id: string): FunctionDef => {

@@ -26,6 +26,8 @@ export interface FunctionGrants {
   readonly sendEmail: boolean;
   /** Objects in the file bucket (ADR 0010): read (Get, Head), or read and write (Put, Delete too). Absent: none. */
   readonly files?: 'none' | 'read' | 'read-write';
+  /** The Cognito user pool's admin actions (invite, groups, disable), for the user administration. Absent: none. */
+  readonly userPool?: 'none' | 'admin';
 }
 
 export interface FunctionDef {
@@ -118,4 +120,10 @@ export interface AppDefinition {
   readonly eventSourcePrefix: string;
   /** Largest request body the HTTP API passes on (API Gateway's payload limit). */
   readonly maxRequestBodyBytes: number;
+  /**
+   * The integration API (server-to-server callers with API keys, ADR 0015): a second HTTP API with
+   * the signed-in routes keys may use (infra/definition/integration-api.ts), behind this
+   * function as its Lambda authorizer.
+   */
+  readonly apiKeyAuthorizer: string;
 }

@@ -10,7 +10,9 @@ import type { RouteMatch } from './route-table';
  * The HTTP API's Lambda proxy integration, payload format 2.0, both ways: a request becomes the
  * event API Gateway would send, and a handler's result becomes the response it would return.
  */
-export type ApiEvent = APIGatewayProxyEventV2WithRequestContext<APIGatewayEventRequestContextV2 & { authorizer?: APIGatewayEventRequestContextJWTAuthorizer }>;
+export type ApiEvent = APIGatewayProxyEventV2WithRequestContext<
+  APIGatewayEventRequestContextV2 & { authorizer?: APIGatewayEventRequestContextJWTAuthorizer | { lambda: Record<string, unknown> } }
+>;
 
 export interface ApiRequest {
   method: string;
@@ -30,7 +32,8 @@ export interface ApiContext {
   apiId: string;
   requestId: string;
   now: Date;
-  authorizer?: { claims: Record<string, string>; scopes: string[] | null };
+  /** The JWT authorizer's claims (the web API), or a Lambda authorizer's context (the integration API). */
+  authorizer?: { claims: Record<string, string>; scopes: string[] | null } | { lambda: Record<string, unknown> };
 }
 
 const monthAbbr = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -56,7 +59,7 @@ export function buildApiEvent(request: ApiRequest, match: RouteMatch, context: A
     requestContext: {
       accountId: context.accountId,
       apiId: context.apiId,
-      ...(context.authorizer ? { authorizer: { jwt: context.authorizer } } : {}),
+      ...(context.authorizer ? { authorizer: 'lambda' in context.authorizer ? { lambda: context.authorizer.lambda } : { jwt: context.authorizer } } : {}),
       domainName: host,
       domainPrefix: host.split('.')[0]!.split(':')[0]!,
       http: {

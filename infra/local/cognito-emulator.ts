@@ -1,6 +1,6 @@
-import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -13,6 +13,8 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { roleDescriptions, roles } from '../../shared/auth/roles';
+import { envNames } from '../../shared/config/runtime-env';
+import { strongPassword } from '../../shared/auth/strong-password';
 import { answers, spawnService, waitUntilReady } from './child-process';
 
 /**
@@ -26,13 +28,36 @@ export interface CognitoEmulator {
   stop(): Promise<void>;
 }
 
-export async function startCognitoEmulator(options: { port: number; dataDir: string }): Promise<CognitoEmulator> {
+/** Where the emulator mails its codes (password reset), as Cognito does through SES in the cloud. */
+export interface CognitoMail {
+  sesEndpoint: string;
+  senderEmail: string;
+  locale: string;
+  displayName: string;
+}
+
+export async function startCognitoEmulator(options: { port: number; dataDir: string; mail?: CognitoMail }): Promise<CognitoEmulator> {
   mkdirSync(options.dataDir, { recursive: true });
-  const bin = createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
+  const require = createRequire(import.meta.url);
+  // With mail, the emulator runs under cognito-mail-relay.ts, which sends its codes through SES.
+  const args = options.mail
+    ? ['--import', pathToFileURL(require.resolve('tsx')).href, fileURLToPath(new URL('./cognito-mail-relay.ts', import.meta.url))]
+    : [require.resolve('cognito-local/lib/bin/start.js')];
+  const mailEnv = options.mail
+    ? {
+        AWS_ENDPOINT_URL_SESV2: options.mail.sesEndpoint,
+        AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        [envNames.senderEmail]: options.mail.senderEmail,
+        [envNames.locale]: options.mail.locale,
+        [envNames.displayName]: options.mail.displayName,
+      }
+    : {};
   // HOST decides the token issuer (http://localhost:<port>/<poolId>) as well as the listening address.
-  const service = spawnService(process.execPath, [bin], {
+  const service = spawnService(process.execPath, args, {
     cwd: options.dataDir,
-    env: { ...process.env, PORT: String(options.port), HOST: 'localhost' },
+    env: { ...process.env, ...mailEnv, PORT: String(options.port), HOST: 'localhost' },
   });
   const endpoint = `http://localhost:${options.port}`;
   await waitUntilReady('cognito-local', service, answers(`${endpoint}/health`));
@@ -138,15 +163,3 @@ async function poolExists(cognito: CognitoIdentityProviderClient, pool: CognitoP
   }
 }
 
-/** 20 characters with every class the pool's policy asks for, from a CSPRNG. */
-export function strongPassword(): string {
-  const classes = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '!#%+-=_'];
-  const all = classes.join('');
-  const pick = (set: string) => set[randomInt(set.length)]!;
-  const chars = [...classes.map(pick), ...Array.from({ length: 16 }, () => pick(all))];
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
-  }
-  return chars.join('');
-}

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppDefinition, RouteDef } from '../definition/types';
-import { buildApiEvent, gatewayError, toHttpResponse, type HttpResponse } from './api-gateway-event';
+import { integrationRoutes } from '../definition/integration-api';
+import { buildApiEvent, gatewayError, toHttpResponse, type ApiContext, type HttpResponse } from './api-gateway-event';
 import type { JwtAuthorizer } from './jwt-authorizer';
 import { FunctionTimeoutError, type LambdaRuntime } from './lambda-runtime';
 import { filesPathPrefix } from '../../shared/adapters/disk-file-store';
@@ -44,10 +45,28 @@ export class LocalHttpServer {
   private server: Server | undefined;
   private ready = false;
 
+  private readonly integrationRoutes: ReadonlySet<string>;
+
   constructor(private readonly options: HttpServerOptions) {
     for (const route of options.definition.routes) options.runtime.functionDef(route.function);
     this.table = new RouteTable(options.definition.routes);
     this.routes = this.table.routes;
+    this.integrationRoutes = new Set(integrationRoutes(options.definition).map((r) => `${r.method} ${r.path}`));
+  }
+
+  /** The key authorizer function, invoked as API Gateway would (payload 2.0, simple responses). */
+  private async authorizeApiKey(apiKey: string, routeKey: string, req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+    const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : Array.isArray(value) ? [[name, value.join(',')]] : [])));
+    // A failing authorizer is API Gateway's 500, which the request handler answers for a throw.
+    const result = (await this.options.runtime.invoke(this.options.definition.apiKeyAuthorizer, {
+      version: '2.0',
+      type: 'REQUEST',
+      routeArn: `arn:aws:execute-api:local:${this.options.accountId}:integration/$default/${routeKey.replace(' ', '')}`,
+      identitySource: [apiKey],
+      routeKey,
+      headers,
+    })) as SimpleAuthorizerResult;
+    return result.isAuthorized ? (result.context ?? {}) : undefined;
   }
 
   /** Listens on the port (0: any free one) of localhost; returns the app URL. */
@@ -114,17 +133,26 @@ export class LocalHttpServer {
     const body = await readBody(req, this.options.definition.maxRequestBodyBytes);
     if (!body) return gatewayError(413, 'Request Entity Too Large', { connection: 'close' });
 
-    let authorizer: ReturnType<JwtAuthorizer['authorize']>;
-    if (match.route.access === 'signed-in') {
+    const sourceIp = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+    const apiKey = req.headers['x-api-key'];
+    // The integration API (ADR 0015): in the cloud a second HTTP API, called directly; here the
+    // same server, chosen by the API key header.
+    const viaIntegrationApi = typeof apiKey === 'string' && !req.headers.authorization;
+    let authorizer: ApiContext['authorizer'];
+    if (viaIntegrationApi) {
+      if (!this.integrationRoutes.has(match.routeKey)) return gatewayError(404, 'Not Found');
+      const decision = await this.authorizeApiKey(apiKey, match.routeKey, req);
+      if (!decision) return gatewayError(403, 'Forbidden');
+      authorizer = { lambda: decision };
+    } else if (match.route.access === 'signed-in') {
       authorizer = this.options.authorizer.authorize(req.headers.authorization);
       if (!authorizer) return gatewayError(401, 'Unauthorized', { 'www-authenticate': 'Bearer' });
     }
-    const sourceIp = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
     const event = buildApiEvent(
       {
         method,
         url,
-        rawHeaders: throughLocalEdge(req.rawHeaders, sourceIp, this.options.edgeSecret),
+        rawHeaders: viaIntegrationApi ? req.rawHeaders : throughLocalEdge(req.rawHeaders, sourceIp, this.options.edgeSecret),
         body,
         sourceIp,
         httpVersion: req.httpVersion,
@@ -144,6 +172,12 @@ export class LocalHttpServer {
       return gatewayError(500, 'Internal Server Error');
     }
   }
+}
+
+/** What a Lambda authorizer answers in the simple response format. */
+interface SimpleAuthorizerResult {
+  isAuthorized?: boolean;
+  context?: Record<string, unknown>;
 }
 
 function send(res: ServerResponse, response: HttpResponse): void {

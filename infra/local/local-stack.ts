@@ -102,7 +102,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const starting = [
       startDynamoDbLocal({ port: dynamoPort, ...(options.inMemory ? {} : { dbPath: dynamoDir }) }),
       startSesEmulator({ port: sesPort }),
-      startCognitoEmulator({ port: cognitoPort, dataDir: join(dataDir, 'cognito') }),
+      startCognitoEmulator({
+        port: cognitoPort,
+        dataDir: join(dataDir, 'cognito'),
+        mail: { sesEndpoint: `http://localhost:${sesPort}`, senderEmail: client.senderEmail, locale: client.locale, displayName: client.displayName },
+      }),
     ] as const;
     // Each emulator that came up is stopped again if another one failed.
     const settled = await Promise.allSettled(starting);
@@ -125,7 +129,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [envNames.tableName]: name,
       [envNames.eventBusName]: name,
       [envNames.senderEmail]: client.senderEmail,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
       [envNames.locale]: client.locale,
+      [envNames.displayName]: client.displayName,
       [envNames.timeZone]: client.timeZone,
       [envNames.currency]: client.currency,
       [envNames.edgeSecret]: edgeSecret,
@@ -138,6 +144,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     const tableCreated = await ensureTable(dynamoClient, name, definition.table).finally(() => dynamoClient.destroy());
     const pool = await provisionCognito({ endpoint: cognito.endpoint, region, stateFile: join(dataDir, 'cognito.json'), adminEmail: client.adminEmail });
+    process.env[envNames.userPoolId] = pool.userPoolId;
 
     const runtime = createLambdaRuntime(definition, { region, accountId });
     const bus = new LocalEventBus({ definition, busName: name, region, accountId, runtime });

@@ -1,4 +1,5 @@
 import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Construct } from 'constructs';
 import type { ClientConfig } from '../config/client-config';
@@ -7,11 +8,15 @@ import { envNames } from '../../shared/config/runtime-env';
 import { AppFunctions } from './constructs/app-functions';
 import { FileBucket } from './constructs/file-bucket';
 import { CrmHttpApi } from './constructs/crm-http-api';
+import { IntegrationApiStack } from './constructs/integration-api-stack';
+import { integrationRoutes } from '../definition/integration-api';
 import { DataTable } from './constructs/data-table';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
 import { DomainEventBus } from './constructs/domain-event-bus';
 import { JobSchedules } from './constructs/job-schedules';
 import { MailSender } from './constructs/mail-sender';
+import { OperationsAlarms } from './constructs/operations-alarms';
+import { auditWriteFailed } from '../../shared/domain/audit/audit-entry';
 import { StreamConsumers } from './constructs/stream-consumers';
 import { UserDirectory } from './constructs/user-directory';
 import { assertWebBuild, WebAppDeployment } from './constructs/web-app-deployment';
@@ -58,7 +63,7 @@ export class CrmStack extends Stack {
       domainName: client.domainName,
       certificateArn: props.certificateArn,
     });
-    const users = new UserDirectory(this, 'Users', { client, appUrl: web.appUrl });
+    const users = new UserDirectory(this, 'Users', { client, appUrl: web.appUrl, sesRegion: this.region });
     const files = new FileBucket(this, 'Files', { appUrl: web.appUrl, accessLogs: web.accessLogs });
 
     const functions = new AppFunctions(this, 'Functions', {
@@ -69,12 +74,27 @@ export class CrmStack extends Stack {
       bus: events.bus,
       mail,
       files,
+      userPool: users.userPool,
     });
-    api.addRoutes({ routes: definition.routes, functions, userPool: users.userPool, userPoolClient: users.webClient });
+    api.addRoutes({
+      routes: definition.routes,
+      functions,
+      authorizer: new HttpUserPoolAuthorizer('CognitoAuthorizer', users.userPool, { userPoolClients: [users.webClient], identitySource: ['$request.header.Authorization'] }),
+    });
+    // Server-to-server callers with API keys (ADR 0015): the same functions, their own API and budget.
+    const integration = new IntegrationApiStack(this, 'Integration', {
+      name: `${prefix}-integration`,
+      routes: integrationRoutes(definition),
+      functions,
+      authorizerFunction: definition.apiKeyAuthorizer,
+    });
     // API functions only answer requests that came through CloudFront (shared/config/edge.ts).
     for (const id of new Set(definition.routes.map((r) => r.function))) {
       functions.get(id).addEnvironment(envNames.edgeSecret, web.edgeSecret.secretValue.unsafeUnwrap());
     }
+
+    const apiFunctionIds = [...new Set(definition.routes.filter((r) => r.access === 'signed-in').map((r) => r.function))];
+    new OperationsAlarms(this, 'Alarms', { adminEmail: client.adminEmail, apiLogGroups: apiFunctionIds.map((id) => functions.logGroupOf(id)), auditFailureMessage: auditWriteFailed });
 
     const deadLetters = new DeadLetterQueue(this, 'EventDeliveryFailures');
     events.addRules({ rules: definition.rules, functions, deadLetters });
@@ -107,6 +127,7 @@ export class CrmStack extends Stack {
     new CfnOutput(this, 'AppUrl', { value: web.appUrl, description: 'The CRM web UI' });
     new CfnOutput(this, 'ApiUrl', { value: `${web.appUrl}/api`, description: 'The API through CloudFront (same origin as the UI)' });
     new CfnOutput(this, 'ApiEndpoint', { value: api.url, description: 'The HTTP API endpoint itself' });
+    new CfnOutput(this, 'IntegrationApiUrl', { value: integration.http.url, description: 'The integration API, for server-to-server calls with an X-Api-Key' });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: users.webClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });

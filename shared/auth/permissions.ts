@@ -27,6 +27,7 @@ export const subjects = [
   'teams',
   'audit',
   'api-keys',
+  'access-requests',
   'portal',
 ] as const;
 export type Subject = (typeof subjects)[number];
@@ -49,6 +50,9 @@ const every = (scope: Scope, acts: readonly Action[] = ['read', 'create', 'updat
 const readOnly = (scope: Scope) => ({ read: scope }) as const;
 const work = (scope: Scope) => ({ read: scope, create: scope, update: scope }) as const;
 
+/** Every staff user may ask for more access (ACC-5) and follow their own requests. */
+const selfService: Grants = { 'access-requests': { read: 'own', create: 'own' } };
+
 const salesRecords = (scope: Scope, manage: boolean): Grants => ({
   leads: manage ? every(scope) : { ...work(scope), merge: scope },
   accounts: manage ? every(scope) : { ...work(scope), merge: scope },
@@ -60,6 +64,7 @@ const salesRecords = (scope: Scope, manage: boolean): Grants => ({
 export const permissionMatrix: Record<Role, Grants> = {
   admin: Object.fromEntries(subjects.map((s) => [s, every('all', actions)])) as Grants,
   'sales-manager': {
+    ...selfService,
     ...salesRecords('team', true),
     products: work('all'),
     pipelines: { read: 'all', manage: 'all' },
@@ -72,6 +77,7 @@ export const permissionMatrix: Record<Role, Grants> = {
     teams: readOnly('all'),
   },
   'sales-rep': {
+    ...selfService,
     ...salesRecords('own', false),
     products: readOnly('all'),
     pipelines: readOnly('all'),
@@ -82,6 +88,7 @@ export const permissionMatrix: Record<Role, Grants> = {
     users: readOnly('all'),
   },
   marketer: {
+    ...selfService,
     leads: { ...work('all'), merge: 'all' },
     contacts: readOnly('all'),
     accounts: readOnly('all'),
@@ -94,6 +101,7 @@ export const permissionMatrix: Record<Role, Grants> = {
     users: readOnly('all'),
   },
   'service-agent': {
+    ...selfService,
     accounts: readOnly('all'),
     contacts: { ...work('all') },
     activities: work('own'),
@@ -103,6 +111,7 @@ export const permissionMatrix: Record<Role, Grants> = {
     users: readOnly('all'),
   },
   'service-manager': {
+    ...selfService,
     accounts: readOnly('all'),
     contacts: { ...work('all'), merge: 'all' },
     activities: { ...work('team'), delete: 'team' },
@@ -114,6 +123,7 @@ export const permissionMatrix: Record<Role, Grants> = {
     teams: readOnly('all'),
   },
   executive: {
+    ...selfService,
     ...Object.fromEntries(recordSubjects.map((s) => [s, readOnly('all')])),
     products: readOnly('all'),
     pipelines: readOnly('all'),

@@ -24,3 +24,27 @@ export const roleDescriptions: Record<Role, string> = {
 };
 
 export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
+
+/** Roles as people call them, for emails and screens. */
+export const roleTitles: Record<'ru' | 'en', Record<Role, string>> = {
+  ru: {
+    admin: 'Администратор',
+    'sales-manager': 'Руководитель отдела продаж',
+    'sales-rep': 'Менеджер по продажам',
+    marketer: 'Маркетолог',
+    'service-agent': 'Специалист поддержки',
+    'service-manager': 'Руководитель поддержки',
+    executive: 'Руководитель компании',
+    'portal-user': 'Пользователь портала',
+  },
+  en: {
+    admin: 'Administrator',
+    'sales-manager': 'Sales manager',
+    'sales-rep': 'Sales representative',
+    marketer: 'Marketer',
+    'service-agent': 'Service agent',
+    'service-manager': 'Service manager',
+    executive: 'Executive',
+    'portal-user': 'Portal user',
+  },
+};

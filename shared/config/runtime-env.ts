@@ -9,6 +9,8 @@ export const envNames = {
   senderEmail: 'SENDER_EMAIL',
   appUrl: 'APP_URL',
   locale: 'CLIENT_LOCALE',
+  /** The client company's name as people know it (emails say "the <name> CRM"). */
+  displayName: 'CLIENT_DISPLAY_NAME',
   timeZone: 'CLIENT_TIME_ZONE',
   currency: 'CLIENT_CURRENCY',
   allowedFormOrigins: 'ALLOWED_FORM_ORIGINS',
@@ -18,6 +20,8 @@ export const envNames = {
   filesBucket: 'FILES_BUCKET',
   filesDir: 'FILES_DIR',
   filesUrlSecret: 'FILES_URL_SECRET',
+  /** Functions that administer users (invitations, roles, disabling): the Cognito user pool. */
+  userPoolId: 'USER_POOL_ID',
 } as const;
 
 export type EnvKey = keyof typeof envNames;

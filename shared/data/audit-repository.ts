@@ -6,6 +6,7 @@ import { auditRetentionDays, periodDays, usageThreshold, type AuditEntry, type A
 import { invalidField } from '../domain/common/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
+import { apiKeyKeys } from './api-keys-repository';
 import { userKeys } from './keys';
 import { queryAll } from './query-all';
 import { stripLayout } from './record-item';
@@ -25,12 +26,36 @@ const usageKey = (entry: AuditEntry) => {
   return { pk: `USAGE#${entry.at.slice(0, 10)}`, sk: `${entry.actor.id}#${hash}` };
 };
 
+/** Who the entry's caller is, for the check that rides with the write. */
+export type CallerCheck = { kind: 'user'; id: string; issuedAt?: number } | { kind: 'api-key'; keyId: string };
+export type CallerStanding = 'active' | 'disabled' | 'stale' | 'revoked';
+
+/**
+ * The condition the caller must meet to be served: a user is not disabled and their token is not
+ * older than their last role change (a user item that does not exist yet, before the first
+ * sign-in, is neither); an API key exists and is not revoked.
+ */
+function callerCondition(caller: CallerCheck) {
+  if (caller.kind === 'api-key') {
+    return { Key: apiKeyKeys.item(caller.keyId), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)' };
+  }
+  return {
+    Key: userKeys.item(caller.id),
+    ConditionExpression: 'attribute_not_exists(disabledAt) AND (attribute_not_exists(rolesChangedAt) OR rolesChangedAt <= :issuedAt)',
+    // A token without `iat` cannot be older than anything known: treat it as issued now.
+    ExpressionAttributeValues: { ':issuedAt': caller.issuedAt ?? Math.floor(Date.now() / 1000) },
+  };
+}
+
+const conflictRetries = 3;
+
 /**
  * Writes the entry — with the usage counter for lists and searches — in one transaction that also
- * checks the caller's user item is not disabled: `false` when it is (the call must be refused).
- * One request does both, before the call is served (ADR 0014).
+ * checks the caller may still act (callerCondition); answers how the caller stands, and only an
+ * `active` caller may be served. One request does both, before the call is served (ADR 0014).
+ * Two calls of one caller at once can collide on the checked item: those are retried.
  */
-export async function putAuditEntry(entry: AuditEntry, countUsage: boolean): Promise<boolean> {
+export async function putAuditEntry(entry: AuditEntry, countUsage: boolean, caller: CallerCheck): Promise<CallerStanding> {
   const item = { ...auditKeys.item(entry), ...auditKeys.byActor(entry), entity: 'AUDIT', ...entry, expiresAt: expiresAt(entry.at) };
   const usage = {
     Update: {
@@ -41,21 +66,31 @@ export async function putAuditEntry(entry: AuditEntry, countUsage: boolean): Pro
       ExpressionAttributeValues: { ':entity': 'USAGE', ':actor': entry.actor.id, ':route': entry.route, ':query': entry.query ?? {}, ':at': entry.at, ':expires': expiresAt(entry.at), ':one': 1 },
     },
   };
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName(), Item: item } },
-          // A user item that does not exist yet (before the first sign-in) is not disabled either.
-          { ConditionCheck: { TableName: tableName(), Key: userKeys.item(entry.actor.id), ConditionExpression: 'attribute_not_exists(disabledAt)' } },
-          ...(countUsage ? [usage] : []),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') return false;
-    throw error;
+  const command = new TransactWriteCommand({
+    TransactItems: [
+      { Put: { TableName: tableName(), Item: item } },
+      { ConditionCheck: { TableName: tableName(), ...callerCondition(caller), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+      ...(countUsage ? [usage] : []),
+    ],
+  });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await dynamo().send(command);
+      return 'active';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const check = reasons[1];
+      if (check?.Code === 'ConditionalCheckFailed') {
+        if (caller.kind === 'api-key') return 'revoked';
+        return check.Item?.disabledAt ? 'disabled' : 'stale';
+      }
+      if (attempt < conflictRetries && reasons.some((r) => r.Code === 'TransactionConflict')) {
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
+        continue;
+      }
+      throw error;
+    }
   }
 }
 

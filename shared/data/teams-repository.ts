@@ -9,7 +9,9 @@ import { cachedSetting, forgetSetting } from './settings-cache';
 const key = { pk: 'TEAMS', sk: 'TEAMS' };
 const cacheKey = 'teams';
 
-export function getTeams(): Promise<TeamSet> {
+/** `fresh`: skip this container's copy, for a read-modify-write. */
+export function getTeams(fresh = false): Promise<TeamSet> {
+  if (fresh) forgetSetting(cacheKey);
   return cachedSetting(cacheKey, async () => {
     const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key }));
     return Item ? { teams: Item.teams as Team[], version: Number(Item.version) } : { teams: [], version: 0 };

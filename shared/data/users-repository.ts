@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { UserSummary } from '../api/contracts';
 import { dynamo, tableName } from './dynamo-client';
 import { queryAll } from './query-all';
@@ -10,7 +10,7 @@ import { stripLayout } from './record-item';
 
 export async function getUser(id: string): Promise<UserSummary | undefined> {
   const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: userKeys.item(id) }));
-  return Item ? stripLayout<UserSummary>(Item) : undefined;
+  return Item ? toSummary(Item) : undefined;
 }
 
 /** Writes the profile fields, keeping what else the item holds (`disabledAt`, set by admins). */
@@ -27,6 +27,46 @@ export async function putUser(user: UserSummary): Promise<void> {
       ExpressionAttributeValues: values,
     }),
   );
+}
+
+/** The directory entry of a user just invited (ACC-5): false when the id is already there. */
+export async function createUser(user: UserSummary): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...userKeys.item(user.id), entity: entities.user, ...userKeys.collection(user.email), ...user },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/**
+ * New roles for a user. `rolesChangedAt` (epoch seconds) makes tokens issued before the change
+ * stale: the audit write refuses them, and the web app fetches a fresh token with the new groups.
+ */
+export async function setUserRoles(id: string, roles: readonly string[], changedAt: Date): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: userKeys.item(id),
+        UpdateExpression: 'SET #roles = :roles, rolesChangedAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#roles': 'roles' },
+        ExpressionAttributeValues: { ':roles': [...roles], ':at': Math.floor(changedAt.getTime() / 1000) },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }
 
 /** Disables or enables a user: a disabled user's every next request is refused (see the audit write). */
@@ -49,11 +89,18 @@ export async function setUserDisabled(id: string, disabledAt: string | undefined
 }
 
 /** Every user, by email. Bounded by the size of a company's staff, read in pages of 100. */
-export function listUsers(): Promise<UserSummary[]> {
-  return queryAll<UserSummary>({
+export async function listUsers(): Promise<UserSummary[]> {
+  const items = await queryAll<Record<string, unknown>>({
     TableName: tableName(),
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': userKeys.collection('').gsi1pk },
   });
+  return items.map(toSummary);
+}
+
+/** The item without its keys and bookkeeping (`rolesChangedAt` is for the token check only). */
+function toSummary(item: Record<string, unknown>): UserSummary {
+  const { rolesChangedAt: _changed, ...user } = stripLayout<UserSummary & { rolesChangedAt?: number }>(item);
+  return user;
 }

@@ -2,7 +2,7 @@ import { AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswor
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/local-stack';
-import { strongPassword } from '../../infra/local/cognito-emulator';
+import { strongPassword } from '../../shared/auth/strong-password';
 import { launchBrowser } from '../support/browser';
 import { apiCaller, type LocalStack } from '../support/e2e-session';
 

@@ -14,6 +14,16 @@ const roles = resourcesOfType(template, 'AWS::IAM::Role');
 const policies = Object.values(resourcesOfType(template, 'AWS::IAM::Policy'));
 
 // Written out here rather than imported from the stack, so that the two are checked against each other.
+const userPoolAdminActions = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+];
 const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:DescribeTable'];
 const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'];
 const expectedTableActions: Record<FunctionGrants['table'], string[]> = {
@@ -79,6 +89,14 @@ describe('function grants', () => {
       const actions = actionsOfFunction(id);
       expect(actions.includes('ses:SendEmail')).toBe(grants.sendEmail);
       if (!grants.sendEmail) expect(actions.filter((a) => a.startsWith('ses:'))).toEqual([]);
+    });
+
+    it(`userPool ${grants.userPool ?? 'none'}: the Cognito admin actions on the user pool iff declared, nothing else of Cognito`, () => {
+      const cognito = actionsOfFunction(id).filter((a) => a.startsWith('cognito-idp:'));
+      expect(cognito).toEqual(grants.userPool === 'admin' ? [...userPoolAdminActions].sort() : []);
+      for (const s of statementsOf(id).filter((s) => [s.Action].flat().some((a) => a.startsWith('cognito-idp:')))) {
+        expect(JSON.stringify(s.Resource)).toContain('UsersUserPool');
+      }
     });
 
     it('reads the table stream only if it is a stream consumer (granted with its event source mapping)', () => {

@@ -107,8 +107,8 @@ describe('functions', () => {
   });
 
   it('every function gets every variable of shared/config/runtime-env.ts, with the client values (the edge secret: API functions only)', () => {
-    // The edge secret is for API functions; the files directory and its URL secret are the local runtime's.
-    const localOnly: string[] = [envNames.edgeSecret, envNames.filesDir, envNames.filesUrlSecret];
+    // The edge secret is for API functions, the user pool for user administration; the files directory and its URL secret are the local runtime's.
+    const localOnly: string[] = [envNames.edgeSecret, envNames.userPoolId, envNames.filesDir, envNames.filesUrlSecret];
     const everyFunctions = Object.values(envNames).filter((name) => !localOnly.includes(name));
     for (const [, r] of appFunctions()) {
       const vars = r.Properties!.Environment.Variables;
@@ -116,6 +116,7 @@ describe('functions', () => {
       expect(vars).toMatchObject({
         SENDER_EMAIL: client.senderEmail,
         CLIENT_LOCALE: client.locale,
+        CLIENT_DISPLAY_NAME: client.displayName,
         CLIENT_TIME_ZONE: client.timeZone,
         CLIENT_CURRENCY: client.currency,
         ALLOWED_FORM_ORIGINS: client.allowedFormOrigins.join(','),

@@ -14,11 +14,19 @@ import { allItems } from '../support/table-items';
 const routes = app.routes.filter((r) => r.access !== 'public');
 
 /** Routes that take no body at all: what they are sent is not read. */
-const noBody = new Set(['POST /api/session', 'POST /api/users/{userId}/disable', 'POST /api/users/{userId}/enable', 'POST /api/{resource}/{id}/attachments/{attachmentId}/complete']);
+const noBody = new Set([
+  'POST /api/session',
+  'POST /api/users/{userId}/disable',
+  'POST /api/users/{userId}/enable',
+  'POST /api/users/{userId}/invitation',
+  'POST /api/api-keys/{keyId}/revoke',
+  'POST /api/{resource}/{id}/attachments/{attachmentId}/complete',
+]);
 /** GET routes that take no query parameters (a record by id, its duplicates, settings): an unknown one is not read. */
 const recordRead = /^GET \/api\/[a-z-]+\/\{id\}(\/duplicates)?$/;
 const noQuery = new Set([
   'GET /api/users',
+  'GET /api/api-keys',
   'GET /api/teams',
   'GET /api/portal/deals',
   'GET /api/portal/deals/{id}',

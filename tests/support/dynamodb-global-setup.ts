@@ -1,16 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { provisionCognito, startCognitoEmulator } from '../../infra/local/cognito-emulator';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { freePort } from '../../infra/local/free-port';
+import { startSesEmulator } from '../../infra/local/ses-emulator';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
+    sesEndpoint: string;
+    cognitoEndpoint: string;
+    userPoolId: string;
+    userPoolClientId: string;
   }
 }
 
-/** One DynamoDB Local (in memory) for the whole integration run. */
+/**
+ * The real parts the integration run shares: one DynamoDB Local (in memory), the SES emulator
+ * (its mail store is what tests read) and cognito-local with a pool provisioned like the stack's.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  const cognitoDir = mkdtempSync(join(tmpdir(), 'crm-test-cognito-'));
+  const [dynamo, ses, cognito] = await Promise.all([
+    startDynamoDbLocal({ port: await freePort() }),
+    startSesEmulator({ port: await freePort() }),
+    startCognitoEmulator({ port: await freePort(), dataDir: cognitoDir }),
+  ]);
+  const pool = await provisionCognito({ endpoint: cognito.endpoint, region: 'eu-central-1', stateFile: join(cognitoDir, 'pool.json'), adminEmail: 'first-admin@crm.test' });
   project.provide('dynamoEndpoint', dynamo.endpoint);
-  return () => dynamo.stop();
+  project.provide('sesEndpoint', ses.endpoint);
+  project.provide('cognitoEndpoint', cognito.endpoint);
+  project.provide('userPoolId', pool.userPoolId);
+  project.provide('userPoolClientId', pool.clientId);
+  return async () => {
+    await Promise.all([dynamo.stop(), ses.stop(), cognito.stop()]);
+    rmSync(cognitoDir, { recursive: true, force: true });
+  };
 }

@@ -4,8 +4,12 @@ import { envNames } from '../../shared/config/runtime-env';
 /** What apiEvent() presents as the edge, unless a test plays a caller that went around it. */
 export const testEdgeSecret = 'test-edge-secret';
 
-export function localTestEnv(options: { dynamoEndpoint: string; tableName: string }): Record<string, string> {
+export function localTestEnv(options: { dynamoEndpoint: string; tableName: string; sesEndpoint?: string; cognitoEndpoint?: string; userPoolId?: string }): Record<string, string> {
   return {
+    ...(options.sesEndpoint ? { AWS_ENDPOINT_URL_SESV2: options.sesEndpoint } : {}),
+    ...(options.cognitoEndpoint ? { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: options.cognitoEndpoint } : {}),
+    ...(options.userPoolId ? { [envNames.userPoolId]: options.userPoolId } : {}),
+    [envNames.displayName]: 'Тест',
     AWS_REGION: 'eu-central-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',

@@ -6,11 +6,14 @@ import { ensureTable } from '../../infra/local/table';
 import { localTestEnv } from './local-env';
 
 /**
- * Runs before every integration test file: points the AWS SDK at the shared DynamoDB Local and
- * gives the file a table of its own, created from the app definition.
+ * Runs before every integration test file: points the AWS SDK at the shared DynamoDB Local, SES
+ * emulator and cognito-local, and gives the file a table of its own, created from the app definition.
  */
 const tableName = `crm-test-${randomUUID().slice(0, 8)}`;
-Object.assign(process.env, localTestEnv({ dynamoEndpoint: inject('dynamoEndpoint'), tableName }));
+Object.assign(
+  process.env,
+  localTestEnv({ dynamoEndpoint: inject('dynamoEndpoint'), tableName, sesEndpoint: inject('sesEndpoint'), cognitoEndpoint: inject('cognitoEndpoint'), userPoolId: inject('userPoolId') }),
+);
 
 const client = new DynamoDBClient({});
 

@@ -4,6 +4,7 @@ import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
 import { bundling } from '../../definition/bundling';
@@ -30,6 +31,18 @@ const tableWriteActions = [
   'dynamodb:ConditionCheckItem',
 ] as const;
 
+/** The user pool's admin actions the user administration needs (FunctionGrants['userPool']). */
+export const userPoolAdminActions = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+] as const;
+
 function tableActionsFor(access: FunctionGrants['table']): readonly string[] {
   switch (access) {
     case 'none':
@@ -53,6 +66,7 @@ export interface AppFunctionsProps {
   readonly dataTable: DataTable;
   readonly bus: IEventBus;
   readonly mail: MailSender;
+  readonly userPool: IUserPool;
   readonly files: FileBucket;
 }
 
@@ -63,6 +77,7 @@ export interface AppFunctionsProps {
  */
 export class AppFunctions extends Construct {
   private readonly byId = new Map<string, NodejsFunction>();
+  private readonly logGroups = new Map<string, LogGroup>();
 
   constructor(scope: Construct, id: string, props: AppFunctionsProps) {
     super(scope, id);
@@ -73,6 +88,7 @@ export class AppFunctions extends Construct {
       [envNames.senderEmail]: client.senderEmail,
       [envNames.appUrl]: props.appUrl,
       [envNames.locale]: client.locale,
+      [envNames.displayName]: client.displayName,
       [envNames.timeZone]: client.timeZone,
       [envNames.currency]: client.currency,
       [envNames.allowedFormOrigins]: client.allowedFormOrigins.join(','),
@@ -123,6 +139,10 @@ export class AppFunctions extends Construct {
           new PolicyStatement({ effect: Effect.ALLOW, actions: [...tableActions], resources: props.dataTable.dataArns }),
         );
       }
+      if (def.grants.userPool === 'admin') {
+        fn.addEnvironment(envNames.userPoolId, props.userPool.userPoolId);
+        role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: [...userPoolAdminActions], resources: [props.userPool.userPoolArn] }));
+      }
       if (def.grants.putEvents) props.bus.grantPutEventsTo(fn);
       if (def.grants.sendEmail) props.mail.grantSend(fn);
       props.files.grant(role, def.grants.files);
@@ -132,6 +152,7 @@ export class AppFunctions extends Construct {
         'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (added by Tracing.ACTIVE).',
       );
       this.byId.set(def.id, fn);
+      this.logGroups.set(def.id, logGroup);
     }
     acknowledge(
       this,
@@ -144,6 +165,12 @@ export class AppFunctions extends Construct {
     const fn = this.byId.get(id);
     if (!fn) throw new Error(`The app definition names function "${id}", which is not declared in its functions`);
     return fn;
+  }
+
+  logGroupOf(id: string): LogGroup {
+    const group = this.logGroups.get(id);
+    if (!group) throw new Error(`No log group for function "${id}"`);
+    return group;
   }
 
   get all(): NodejsFunction[] {

@@ -1,9 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination, type HttpStage, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDef } from '../../definition/types';
@@ -12,26 +10,29 @@ import type { AppFunctions } from './app-functions';
 
 /** Stage-wide throttling: well above a CRM team's use, low enough to cap a runaway client. */
 export const apiThrottle = { rateLimit: 200, burstLimit: 400 } as const;
+/** The integration API's own budget, so scripts and telephony cannot starve the people's API. */
+export const integrationApiThrottle = { rateLimit: 50, burstLimit: 100 } as const;
 
 /**
- * The HTTP API: one route per RouteDef, a Lambda proxy integration (payload 2.0) per function,
- * the Cognito JWT authorizer on every `signed-in` route and none on `public` ones, and one
- * `$default` stage with access logs and throttling. CloudFront routes `/api/*` here.
+ * An HTTP API: one route per RouteDef, a Lambda proxy integration (payload 2.0) per function,
+ * the given authorizer on every `signed-in` route and none on `public` ones, and one `$default`
+ * stage with access logs and throttling. The stack has two: the web's, behind CloudFront with the
+ * Cognito JWT authorizer, and the integration API, called directly with API keys (ADR 0015).
  */
 export class CrmHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
 
-  constructor(scope: Construct, id: string, props: { name: string }) {
+  constructor(scope: Construct, id: string, props: { name: string; throttle?: { rateLimit: number; burstLimit: number }; callerLogField?: string }) {
     super(scope, id);
-    // No CORS: the web UI reaches the API through the same CloudFront origin.
+    // No CORS: the web UI reaches the API through the same CloudFront origin, integrations from servers.
     this.api = new HttpApi(this, 'Api', { apiName: props.name, createDefaultStage: false });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
     this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
-      throttle: apiThrottle,
+      throttle: props.throttle ?? apiThrottle,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -46,7 +47,7 @@ export class CrmHttpApi extends Construct {
             length: '$context.responseLength',
             integrationError: '$context.integrationErrorMessage',
             authorizerError: '$context.authorizer.error',
-            user: '$context.authorizer.claims.sub',
+            user: props.callerLogField ?? '$context.authorizer.claims.sub',
           }),
         ),
       },
@@ -64,16 +65,13 @@ export class CrmHttpApi extends Construct {
     return this.api.apiEndpoint;
   }
 
-  addRoutes(props: { routes: readonly RouteDef[]; functions: AppFunctions; userPool: IUserPool; userPoolClient: IUserPoolClient }): void {
-    const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
-      userPoolClients: [props.userPoolClient],
-      identitySource: ['$request.header.Authorization'],
-    });
+  addRoutes(props: { routes: readonly RouteDef[]; functions: AppFunctions; authorizer: IHttpRouteAuthorizer }): void {
     const integrations = new Map<string, HttpLambdaIntegration>();
     const integrationFor = (functionId: string) => {
       let integration = integrations.get(functionId);
       if (!integration) {
-        integration = new HttpLambdaIntegration(`${functionId}-integration`, props.functions.get(functionId));
+        // One invoke permission per function and API rather than per route: the 500-resource budget.
+        integration = new HttpLambdaIntegration(`${functionId}-integration`, props.functions.get(functionId), { scopePermissionToRoute: false });
         integrations.set(functionId, integration);
       }
       return integration;
@@ -84,7 +82,7 @@ export class CrmHttpApi extends Construct {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: integrationFor(route.function),
-        authorizer: route.access === 'signed-in' ? authorizer : new HttpNoneAuthorizer(),
+        authorizer: route.access === 'signed-in' ? props.authorizer : new HttpNoneAuthorizer(),
       });
       if (route.access === 'public' && httpRoute) {
         acknowledge(

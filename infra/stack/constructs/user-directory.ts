@@ -8,11 +8,14 @@ import {
   ClientAttributes,
   StringAttribute,
   UserPool,
+  UserPoolEmail,
+  VerificationEmailStyle,
   type UserPoolClient,
   type UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { roleDescriptions, roles, type Role } from '../../../shared/auth/roles';
+import { verificationCodeTemplate } from '../../../shared/notifications/account-emails';
 import type { ClientConfig } from '../../config/client-config';
 import { acknowledge } from '../acknowledge';
 
@@ -28,20 +31,22 @@ const invitation: Record<ClientConfig['locale'], (appUrl: string, company: strin
 };
 
 /**
- * Cognito: who may sign in. Users are invited by an admin (no self sign-up), sign in with their
- * email, may add a TOTP second factor, and belong to one group per role (shared/auth/roles.ts);
- * the groups reach the API in the JWT. The first admin is created here and gets the temporary
- * password by email from Cognito.
+ * Cognito: who may sign in. Users are invited by an admin (no self sign-up; the CRM mails its own
+ * invitations), sign in with their email, may add a TOTP second factor, reset a forgotten
+ * password with a code Cognito mails through SES, and belong to one group per role
+ * (shared/auth/roles.ts); the groups reach the API in the JWT. The first admin is created here and
+ * gets the temporary password by email from Cognito.
  */
 export class UserDirectory extends Construct {
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
   readonly groups: ReadonlyMap<Role, UserPoolGroup>;
 
-  constructor(scope: Construct, id: string, props: { client: ClientConfig; appUrl: string }) {
+  constructor(scope: Construct, id: string, props: { client: ClientConfig; appUrl: string; sesRegion: string }) {
     super(scope, id);
     const { client } = props;
     const message = invitation[client.locale](props.appUrl, client.displayName);
+    const code = verificationCodeTemplate(client.locale, client.displayName);
 
     this.userPool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
@@ -63,6 +68,9 @@ export class UserDirectory extends Construct {
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       userInvitation: { emailSubject: message.subject, emailBody: message.body },
+      // Password-reset codes (ACC-5): Cognito's own flow, mailed from the client's address through SES.
+      userVerification: { emailSubject: code.subject, emailBody: code.body, emailStyle: VerificationEmailStyle.CODE },
+      email: UserPoolEmail.withSES({ fromEmail: client.senderEmail, fromName: client.displayName, sesRegion: props.sesRegion }),
       featurePlan: FeaturePlan.ESSENTIALS,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,

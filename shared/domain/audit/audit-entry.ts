@@ -98,3 +98,6 @@ export function periodDays(query: { from?: string | undefined; to?: string | und
   for (let t = Date.parse(to); t >= Date.parse(from) && days.length < 31; t -= dayMs) days.push(new Date(t).toISOString().slice(0, 10));
   return days;
 }
+
+/** The log message of a failed audit write (calls are refused while the trail cannot be written); the stack's alarm counts it. */
+export const auditWriteFailed = 'Audit write failed';

@@ -2,7 +2,19 @@ import type { Role } from '../../auth/roles';
 
 /** Who is acting: a signed-in user, a public web form, or the system itself (schedules, rules). */
 export type Actor =
-  | { type: 'user'; id: string; email?: string; name?: string; roles: readonly Role[]; /** A portal user's account (ACC-3), from the `custom:accountId` claim. */ accountId?: string }
+  | {
+      type: 'user';
+      id: string;
+      email?: string;
+      name?: string;
+      roles: readonly Role[];
+      /** A portal user's account (ACC-3), from the `custom:accountId` claim. */
+      accountId?: string;
+      /** When the caller's token was issued (epoch seconds): tokens older than a role change are stale. */
+      issuedAt?: number;
+      /** Set when an integration calls with an API key: the actor is the key, named after it. */
+      apiKeyId?: string;
+    }
   | { type: 'form'; id: string; name?: string }
   | { type: 'system'; id: string; name?: string };
 

@@ -21,9 +21,9 @@ describe('the permission matrix', () => {
 
   it('lets executives read and never write', () => {
     const writes = Object.values(permissionMatrix.executive).flatMap((grants) => Object.keys(grants ?? {}).filter((action) => action !== 'read'));
-    // An export is a read of the list, written to a file of the executive's own.
+    // An export is a read of the list, written to a file of the executive's own; an access request is about themselves.
     expect(new Set(writes)).toEqual(new Set(['create', 'update']));
-    expect(Object.entries(permissionMatrix.executive).filter(([, grants]) => grants?.create || grants?.update).map(([subject]) => subject)).toEqual(['exports']);
+    expect(Object.entries(permissionMatrix.executive).filter(([, grants]) => grants?.create || grants?.update).map(([subject]) => subject).sort()).toEqual(['access-requests', 'exports']);
   });
 
   it('takes the widest scope when a user has several roles', () => {
@@ -61,8 +61,16 @@ describe('routes and permissions', () => {
       return roles.filter((role) => can([role], permission.subject, permission.action)).join() === 'admin';
     });
     expect(onlyAdmin.map(key)).toEqual([
+      'POST /api/users/invitations',
+      'POST /api/users/{userId}/invitation',
+      'PUT /api/users/{userId}/roles',
       'POST /api/users/{userId}/disable',
       'POST /api/users/{userId}/enable',
+      'POST /api/access-requests/{requestId}/grant',
+      'POST /api/access-requests/{requestId}/decline',
+      'GET /api/api-keys',
+      'POST /api/api-keys',
+      'POST /api/api-keys/{keyId}/revoke',
       'PUT /api/custom-fields/{recordType}',
       'PUT /api/teams',
       'GET /api/audit',

@@ -1,0 +1,44 @@
+import { Duration } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Metric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { FilterPattern, MetricFilter, type ILogGroup } from 'aws-cdk-lib/aws-logs';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+
+/** The metric the audit alarm watches: one count per failed audit write, from the API functions' logs. */
+export const auditMetric = { namespace: 'CRM', name: 'AuditWriteFailures' } as const;
+
+/**
+ * Alarms the client's admin is mailed about. Audit writes (ADR 0014) come first: when the trail
+ * cannot be written, the API refuses calls (it fails closed), so a single failure is worth a look.
+ */
+export class OperationsAlarms extends Construct {
+  readonly topic: Topic;
+
+  constructor(scope: Construct, id: string, props: { adminEmail: string; apiLogGroups: readonly ILogGroup[]; auditFailureMessage: string }) {
+    super(scope, id);
+    this.topic = new Topic(this, 'Topic', { displayName: 'CRM alarms', enforceSSL: true });
+    this.topic.addSubscription(new EmailSubscription(props.adminEmail));
+
+    props.apiLogGroups.forEach((logGroup, i) => {
+      new MetricFilter(this, `AuditFailures${i}`, {
+        logGroup,
+        metricNamespace: auditMetric.namespace,
+        metricName: auditMetric.name,
+        filterPattern: FilterPattern.stringValue('$.message', '=', props.auditFailureMessage),
+        metricValue: '1',
+        defaultValue: 0,
+      });
+    });
+    const failures = new Alarm(this, 'AuditWriteFailures', {
+      alarmDescription: 'The audit trail could not be written: the API refuses calls until it can (ADR 0014).',
+      metric: new Metric({ namespace: auditMetric.namespace, metricName: auditMetric.name, statistic: Stats.SUM, period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    failures.addAlarmAction(new SnsAction(this.topic));
+  }
+}

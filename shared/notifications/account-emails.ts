@@ -73,7 +73,7 @@ function email(to: string, subject: string, paragraphs: string[], rows: [string,
 /** The invitation: who invites, the login, the temporary password and the link to sign in. */
 export function invitationEmail(invite: { to: string; inviter: string; temporaryPassword: string; roles: string[] }, space: Workspace): OutgoingEmail {
   const w = words[space.locale];
-  const link = `${space.appUrl}/?email=${encodeURIComponent(invite.to)}`;
+  const link = `${space.appUrl}/signin?email=${encodeURIComponent(invite.to)}`;
   return email(
     invite.to,
     w.inviteSubject(space.company),

@@ -22,7 +22,9 @@ import { invitationEmail } from '../notifications/account-emails';
  * is gone at the next request even if Cognito is slow to follow.
  */
 
-const inviterName = (actor: Actor) => actor.name ?? (actor.type === 'user' ? actor.email : undefined) ?? 'CRM';
+/** The inviter as the invitee knows them: the token's name, else the directory's, else the email. */
+const inviterName = async (actor: Actor): Promise<string> =>
+  actor.name ?? (await getUser(actor.id))?.name ?? (actor.type === 'user' ? actor.email : undefined) ?? 'CRM';
 
 export async function inviteUserAs(actor: Actor, invite: Invitation, clock: Clock = systemClock): Promise<UserSummary> {
   assertCan(actor, 'users', 'manage');
@@ -42,7 +44,7 @@ export async function inviteUserAs(actor: Actor, invite: Invitation, clock: Cloc
   };
   if (!(await createUser(user))) throw new DomainError('conflict', 'This user is already in the directory', { fields: [{ path: 'email', message: 'already a user', code: 'exists' }] });
   if (invite.teamId) await joinTeam(invite.teamId, id);
-  await sendEmail(invitationEmail({ to: invite.email, inviter: inviterName(actor), temporaryPassword, roles: user.roles }, workspace()));
+  await sendEmail(invitationEmail({ to: invite.email, inviter: await inviterName(actor), temporaryPassword, roles: user.roles }, workspace()));
   return user;
 }
 
@@ -58,7 +60,7 @@ export async function resendInvitationAs(actor: Actor, userId: string, clock: Cl
   await resetTemporaryPassword(userId, temporaryPassword);
   const resent: UserSummary = { ...user, invitedAt: clock.now().toISOString(), invitedBy: actorRef(actor) };
   await putUser(resent);
-  await sendEmail(invitationEmail({ to: user.email, inviter: inviterName(actor), temporaryPassword, roles: user.roles }, workspace()));
+  await sendEmail(invitationEmail({ to: user.email, inviter: await inviterName(actor), temporaryPassword, roles: user.roles }, workspace()));
   return resent;
 }
 

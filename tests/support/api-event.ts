@@ -15,6 +15,8 @@ export interface TestUser {
   groups: Role[];
   /** A portal user's account: the `custom:accountId` claim. */
   accountId?: string;
+  /** When the token was issued (the `iat` claim, epoch seconds). */
+  issuedAt?: number;
 }
 
 export const admin: TestUser = { sub: 'user-admin', email: 'admin@example.com', groups: ['admin'] };
@@ -88,7 +90,15 @@ export function apiEvent(options: {
         principalId: '',
         integrationLatency: 0,
         jwt: {
-          claims: user ? { sub: user.sub, email: user.email, 'cognito:groups': `[${user.groups.join(' ')}]`, ...(user.accountId ? { 'custom:accountId': user.accountId } : {}) } : {},
+          claims: user
+            ? {
+                sub: user.sub,
+                email: user.email,
+                'cognito:groups': `[${user.groups.join(' ')}]`,
+                ...(user.accountId ? { 'custom:accountId': user.accountId } : {}),
+                ...(user.issuedAt ? { iat: String(user.issuedAt) } : {}),
+              }
+            : {},
           scopes: [],
         },
       },
@@ -106,4 +116,13 @@ export async function invoke<T = any>(handler: unknown, event: APIGatewayProxyEv
   const text = typeof result.body === 'string' ? result.body : '';
   const isJson = String(result.headers?.['content-type'] ?? '').includes('json');
   return { status: result.statusCode ?? 200, headers: result.headers ?? {}, body: (isJson && text ? JSON.parse(text) : text) as T & { error?: any } };
+}
+
+/**
+ * The same request as the integration API hands it on (ADR 0015): straight from the caller, no
+ * edge headers, the key authorizer's context instead of JWT claims.
+ */
+export function apiKeyEvent(event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Record<string, string>): APIGatewayProxyEventV2WithJWTAuthorizer {
+  const headers = Object.fromEntries(Object.entries(event.headers).filter(([name]) => !(Object.values(edgeHeaders) as string[]).includes(name)));
+  return { ...event, headers, requestContext: { ...event.requestContext, http: { ...event.requestContext.http, sourceIp: '198.51.100.50' }, authorizer: { lambda: context } as never } };
 }

@@ -19,11 +19,13 @@ const users = [
   { id: 'a', email: 'anna@example.com', name: 'Анна Админ', roles: ['admin'], lastSignInAt: minutesAgo(5) },
   { id: 'b', email: 'boris@example.com', name: 'Борис', roles: ['sales-rep'], lastSignInAt: minutesAgo(600), disabledAt: minutesAgo(30) },
   { id: 'c', email: 'c@example.com', roles: ['sales-rep'] },
+  { id: 'd', email: 'dina@example.com', roles: ['marketer'], invitedAt: minutesAgo(90) },
 ];
 
 describe('users search', () => {
   it('keeps a text and a known status, drops the rest', () => {
     expect(validateUsersSearch({ q: 'анна', status: 'disabled' })).toEqual({ q: 'анна', status: 'disabled' });
+    expect(validateUsersSearch({ status: 'invited' })).toEqual({ status: 'invited' });
     expect(validateUsersSearch({ q: '   ', status: 'gone', extra: 1 })).toEqual({});
     expect(validateUsersSearch({ q: 42 })).toEqual({ q: '42' });
     expect(validateUsersSearch({ q: 'x'.repeat(300) }).q).toHaveLength(100);
@@ -31,11 +33,12 @@ describe('users search', () => {
 
   it('filters by name, email or role label, case-insensitively, and by status', () => {
     const ids = (search: Parameters<typeof filterUsers>[1]) => filterUsers(users, search, roleLabel).map((u) => u.id);
-    expect(ids({})).toEqual(['a', 'b', 'c']);
+    expect(ids({})).toEqual(['a', 'b', 'c', 'd']);
     expect(ids({ q: 'АННА' })).toEqual(['a']);
     expect(ids({ q: 'c@example' })).toEqual(['c']);
     expect(ids({ q: 'менеджер' })).toEqual(['b', 'c']);
     expect(ids({ status: 'active' })).toEqual(['a', 'c']);
+    expect(ids({ status: 'invited' })).toEqual(['d']);
     expect(ids({ status: 'disabled' })).toEqual(['b']);
     expect(ids({ q: 'менеджер', status: 'active' })).toEqual(['c']);
     expect(ids({ q: 'nobody' })).toEqual([]);
@@ -63,10 +66,13 @@ describe('active recently', () => {
 });
 
 describe('status wording and refusals', () => {
-  const words = { active: 'Active', disabledSince: (when: string) => `Disabled since ${when}` };
-  it('says active, or disabled since when', () => {
+  const words = { active: 'Active', invited: 'Invited', disabledSince: (when: string) => `Disabled since ${when}` };
+  it('says active, invited (not signed in since), or disabled since when', () => {
     expect(statusText({}, words, (iso) => iso)).toBe('Active');
     expect(statusText({ disabledAt: '2026-03-10T11:30:00Z' }, words, (iso) => `[${iso}]`)).toBe('Disabled since [2026-03-10T11:30:00Z]');
+    expect(statusText({ invitedAt: minutesAgo(10) }, words, (iso) => iso)).toBe('Invited');
+    expect(statusText({ invitedAt: minutesAgo(10), lastSignInAt: minutesAgo(2) }, words, (iso) => iso)).toBe('Active');
+    expect(statusText({ invitedAt: minutesAgo(10), disabledAt: '2026-03-10T11:30:00Z' }, words, (iso) => iso)).toBe('Disabled since 2026-03-10T11:30:00Z');
   });
 
   it('tells disabling oneself, an unknown user and a non-admin apart from other failures', () => {

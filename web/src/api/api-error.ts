@@ -36,3 +36,14 @@ export class ApiRequestError extends Error {
 }
 
 export const isApiError = (error: unknown): error is ApiRequestError => error instanceof ApiRequestError;
+
+/** The refusals a screen says in its own words: already so (409), gone (404), not allowed (403); anything else is `other`. */
+export type Refusal = 'conflict' | 'notFound' | 'forbidden' | 'other';
+
+export function refusalOf(error: unknown): Refusal {
+  if (!isApiError(error)) return 'other';
+  if (error.status === 409) return 'conflict';
+  if (error.status === 404) return 'notFound';
+  if (error.status === 403) return 'forbidden';
+  return 'other';
+}

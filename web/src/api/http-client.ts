@@ -3,7 +3,8 @@ import { ApiRequestError } from './api-error';
 
 /**
  * JSON over fetch to the same-origin API, with the signed-in user's ID token. A 401 means the
- * session is no longer accepted: the session ends and the app returns to sign-in.
+ * session is no longer accepted: the session ends and the app returns to sign-in — unless it says
+ * the token is stale (the user's roles changed), when the call is tried once more with a new one.
  */
 export type QueryParams = Record<string, string | number | undefined>;
 
@@ -17,7 +18,21 @@ export interface HttpClient {
 
 export function createHttpClient(auth: AuthSession): HttpClient {
   async function request<T>(method: string, path: string, body?: unknown, query?: QueryParams): Promise<T> {
-    const token = await auth.idToken();
+    const response = await send(method, path, body, query, await auth.idToken());
+    if (response.status === 401) {
+      const error = await ApiRequestError.fromResponse(response);
+      // The user's roles changed since the token was issued: one retry with a fresh token.
+      if (error.code === 'session_stale') {
+        const retried = await send(method, path, body, query, await auth.freshIdToken());
+        if (retried.status !== 401) return answer<T>(retried);
+      }
+      if (auth.isSignedIn) auth.signOut('expired');
+      throw error;
+    }
+    return answer<T>(response);
+  }
+
+  async function send(method: string, path: string, body: unknown, query: QueryParams | undefined, token: string | undefined): Promise<Response> {
     if (!token) {
       // Signed out meanwhile (or the refresh failed, which already ended the session).
       if (auth.isSignedIn) auth.signOut('expired');
@@ -25,9 +40,8 @@ export function createHttpClient(auth: AuthSession): HttpClient {
     }
     const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
     try {
-      response = await fetch(withQuery(path, query), {
+      return await fetch(withQuery(path, query), {
         method,
         headers,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -35,10 +49,9 @@ export function createHttpClient(auth: AuthSession): HttpClient {
     } catch (error) {
       throw ApiRequestError.network(error);
     }
-    if (response.status === 401) {
-      if (auth.isSignedIn) auth.signOut('expired');
-      throw await ApiRequestError.fromResponse(response);
-    }
+  }
+
+  async function answer<T>(response: Response): Promise<T> {
     if (!response.ok) throw await ApiRequestError.fromResponse(response);
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import type { AuthSession } from '../auth/auth-session';
 import { validateLeadsSearch } from '../features/leads/list/leads-search';
+import { accessRequestRoutes } from '../features/access-requests/access-request-routes';
 import { accountRoutes } from '../features/accounts/account-routes';
 import { contactRoutes } from '../features/contacts/contact-routes';
 import { dealRoutes } from '../features/deals/deal-routes';
@@ -39,16 +40,18 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/signin',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+  // `reset`: the forgotten-password steps instead of the sign-in form; `email`: prefilled (the invitation's link).
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; reset?: boolean; email?: string } => {
     const target = safeRedirect(search.redirect);
-    return target ? { redirect: target } : {};
+    const email = typeof search.email === 'string' && search.email.length <= 254 ? search.email : undefined;
+    return { ...(target ? { redirect: target } : {}), ...(search.reset === true ? { reset: true } : {}), ...(email ? { email } : {}) };
   },
   beforeLoad: ({ context, search }) => {
     if (context.auth.isSignedIn) throw redirect({ href: search.redirect ?? '/', replace: true });
   },
   component: function SignInRoute() {
-    const { redirect: target } = signInRoute.useSearch();
-    return <SignInPage redirectTo={target ?? '/'} />;
+    const { redirect: target, reset, email } = signInRoute.useSearch();
+    return <SignInPage redirectTo={target ?? '/'} reset={reset === true} initialEmail={email} />;
   },
 });
 
@@ -128,7 +131,7 @@ const routeTree = rootRoute.addChildren([
     ...dealRoutes(appRoute),
     ...productRoutes(appRoute),
     ...importRoutes(appRoute),
-    ...duplicatesRoutes(appRoute), ...settingsRoutes(appRoute), unknownRoute]),
+    ...duplicatesRoutes(appRoute), ...settingsRoutes(appRoute), ...accessRequestRoutes(appRoute), unknownRoute]),
 ]);
 
 export function createAppRouter(context: RouterContext) {

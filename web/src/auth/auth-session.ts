@@ -1,11 +1,21 @@
-import { answerNewPassword, CognitoError, refreshTokens, signInWithPassword, type CognitoSettings, type Tokens } from './cognito-client';
+import {
+  answerNewPassword,
+  CognitoError,
+  confirmForgotPassword,
+  forgotPassword,
+  refreshTokens,
+  signInWithPassword,
+  type CognitoSettings,
+  type Tokens,
+} from './cognito-client';
 import { userFromIdToken, type SignedInUser } from './token-claims';
 import { clearTokens, loadTokens, saveTokens } from './token-store';
 
 /**
  * The browser's sign-in session: who is signed in, their tokens (refreshed before they expire),
- * sign-in with its new-password step, and sign-out. A small external store, so that React
- * (useSyncExternalStore), the router's guards and the API client all read the same state.
+ * sign-in with its new-password step, a forgotten password's reset, and sign-out. A small
+ * external store, so that React (useSyncExternalStore), the router's guards and the API client
+ * all read the same state.
  */
 export type SignOutReason = 'signed-out' | 'expired';
 
@@ -66,6 +76,16 @@ export class AuthSession {
     return this.finish(await answerNewPassword(this.settings, challenge.username, challenge.session, newPassword));
   }
 
+  /** A forgotten password, step 1: Cognito emails a code (signed out; nothing changes here). */
+  requestPasswordReset(email: string): Promise<void> {
+    return forgotPassword(this.settings, email.trim());
+  }
+
+  /** Step 2: the emailed code and the new password; the user then signs in as usual. */
+  confirmPasswordReset(email: string, code: string, newPassword: string): Promise<void> {
+    return confirmForgotPassword(this.settings, email.trim(), code.trim(), newPassword);
+  }
+
   signOut(reason: SignOutReason = 'signed-out'): void {
     const wasSignedIn = this.isSignedIn;
     this.tokens = undefined;
@@ -80,6 +100,16 @@ export class AuthSession {
     if (!this.tokens) return undefined;
     if (this.tokens.expiresAt - Date.now() > refreshMarginMs) return this.tokens.idToken;
     return (await this.refresh())?.idToken;
+  }
+
+  /**
+   * A new ID token now, whatever the old one's expiry: after the API said the token predates a
+   * change of the user's roles. The new token carries the new groups, so the UI follows too.
+   */
+  async freshIdToken(): Promise<string | undefined> {
+    const tokens = await this.refresh();
+    if (tokens) this.setState({ user: userFromIdToken(tokens.idToken) });
+    return tokens?.idToken;
   }
 
   private async finish(step: Awaited<ReturnType<typeof signInWithPassword>>): Promise<SignInResult> {

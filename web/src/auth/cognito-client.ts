@@ -1,7 +1,8 @@
 /**
  * Cognito's user-pool API called straight from the browser with fetch (no AWS SDK in the bundle):
- * USER_PASSWORD_AUTH sign-in, the NEW_PASSWORD_REQUIRED challenge, and token refresh. The same
- * calls work against cognito-local on a laptop.
+ * USER_PASSWORD_AUTH sign-in, the NEW_PASSWORD_REQUIRED challenge, token refresh, and the
+ * forgotten-password flow (a code by email, then the code with a new password). The same calls
+ * work against cognito-local on a laptop.
  */
 export interface CognitoSettings {
   endpoint: string;
@@ -73,6 +74,21 @@ export async function refreshTokens(settings: CognitoSettings, refreshToken: str
   const result = response.AuthenticationResult;
   if (!result) throw new CognitoError('UnexpectedResponse', 'Cognito returned no tokens on refresh');
   return toTokens({ ...result, RefreshToken: result.RefreshToken ?? refreshToken });
+}
+
+/** Cognito emails a confirmation code to the user's address (if the user exists: its answer may not say). */
+export async function forgotPassword(settings: CognitoSettings, username: string): Promise<void> {
+  await call(settings, 'ForgotPassword', { ClientId: settings.clientId, Username: username });
+}
+
+/** The code from that email and the new password; afterwards the user signs in with it. */
+export async function confirmForgotPassword(settings: CognitoSettings, username: string, code: string, newPassword: string): Promise<void> {
+  await call(settings, 'ConfirmForgotPassword', {
+    ClientId: settings.clientId,
+    Username: username,
+    ConfirmationCode: code,
+    Password: newPassword,
+  });
 }
 
 function toStep(response: AuthResponse, username: string): SignInStep {

@@ -42,6 +42,7 @@ export const en: Messages = {
     open: 'User menu',
     signedInAs: 'Signed in as',
     signOut: 'Sign out',
+    requestAccess: 'Request access',
   },
   signIn: {
     title: 'Sign in to the CRM',
@@ -67,6 +68,9 @@ export const en: Messages = {
     passwordRejected: 'The password does not meet the security rules:',
     setPassword: 'Save and sign in',
     backToSignIn: 'Back to sign-in',
+    forgotPassword: 'Forgot password?',
+    passwordRules: 'At least 12 characters, with lower- and upper-case letters, a digit and a symbol.',
+    passwordChanged: 'Your password has been changed. Sign in with the new one.',
   },
   leads: {
     title: 'Leads',

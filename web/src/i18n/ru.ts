@@ -47,6 +47,7 @@ export const ru = {
     open: 'Меню пользователя',
     signedInAs: 'Вы вошли как',
     signOut: 'Выйти',
+    requestAccess: 'Запросить доступ',
   },
   signIn: {
     title: 'Вход в CRM',
@@ -72,6 +73,9 @@ export const ru = {
     passwordRejected: 'Пароль не подходит под правила безопасности:',
     setPassword: 'Сохранить и войти',
     backToSignIn: 'Вернуться ко входу',
+    forgotPassword: 'Забыли пароль?',
+    passwordRules: 'Не короче 12 символов: строчные и заглавные буквы, цифра и спецсимвол.',
+    passwordChanged: 'Пароль изменён. Войдите с новым паролем.',
   },
   leads: {
     title: 'Лиды',

@@ -79,6 +79,7 @@ const ru = {
     teams: 'Команды',
     audit: 'Журнал действий',
     'api-keys': 'API-ключи',
+    'access-requests': 'Запросы доступа',
     portal: 'Клиентский портал',
   } as Record<Subject | 'portal', string>,
   usage: {
@@ -182,6 +183,7 @@ const en: AuditMessages = {
     teams: 'Teams',
     audit: 'Audit trail',
     'api-keys': 'API keys',
+    'access-requests': 'Access requests',
     portal: 'Customer portal',
   },
   usage: {

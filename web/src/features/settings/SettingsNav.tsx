@@ -1,17 +1,25 @@
 import { useRouterState } from '@tanstack/react-router';
 import { useCan } from '../../auth/use-can';
+import { useAccessRequestsMessages } from '../access-requests/access-requests-messages';
+import { useApiKeysMessages } from '../api-keys/api-keys-messages';
 import { useAuditMessages } from '../audit/audit-messages';
 import { AppLink } from '../imports/shared/AppLink';
 import { useTeamsMessages } from '../teams/teams-messages';
 import { useUsersMessages } from '../users/users-messages';
 import { useSettingsMessages } from './settings-messages';
 
-/** The settings sections, the current one marked: custom fields (REC-9), pipelines (REC-10), for admins and department managers the teams (ACC-2), for staff the users (ACC-1) and, for admins, the audit trail (ACC-4). */
+/**
+ * The settings sections, the current one marked: custom fields (REC-9), pipelines (REC-10), for
+ * admins and department managers the teams (ACC-2), for staff the users (ACC-1) and, for admins,
+ * the access requests (ACC-5), the API keys and the audit trail (ACC-4).
+ */
 export function SettingsNav() {
   const m = useSettingsMessages();
   const am = useAuditMessages();
   const tm = useTeamsMessages();
   const um = useUsersMessages();
+  const arm = useAccessRequestsMessages();
+  const km = useApiKeysMessages();
   const can = useCan();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const sections = [
@@ -19,6 +27,10 @@ export function SettingsNav() {
     { href: '/settings/pipelines', match: '/settings/pipelines', label: m.nav.pipelines, testId: 'settings-nav-pipelines' },
     ...(can('teams', 'read') ? [{ href: '/settings/teams', match: '/settings/teams', label: tm.nav.teams, testId: 'settings-nav-teams' }] : []),
     ...(can('users', 'read') ? [{ href: '/settings/users', match: '/settings/users', label: um.nav.users, testId: 'settings-nav-users' }] : []),
+    ...(can('access-requests', 'manage')
+      ? [{ href: '/settings/access-requests', match: '/settings/access-requests', label: arm.nav.requests, testId: 'settings-nav-access-requests' }]
+      : []),
+    ...(can('api-keys', 'read') ? [{ href: '/settings/api-keys', match: '/settings/api-keys', label: km.nav.keys, testId: 'settings-nav-api-keys' }] : []),
     ...(can('audit', 'read') ? [{ href: '/settings/audit', match: '/settings/audit', label: am.nav.audit, testId: 'settings-nav-audit' }] : []),
   ];
   return (

@@ -1,5 +1,6 @@
 import { createRoute, redirect, type AnyRoute } from '@tanstack/react-router';
 import { lazyPage } from '../../app/lazy-page';
+import { validateAccessRequestsSearch, type AccessRequestsSearch } from '../access-requests/access-requests-search';
 import { validateAuditSearch, validateUsageSearch, type AuditSearch, type PeriodSearch } from '../audit/audit-search';
 import { validateUsersSearch, type UsersSearch } from '../users/user-directory';
 import { isCustomizableType } from './custom-field-draft';
@@ -10,6 +11,8 @@ const AuditLogPage = lazyPage(() => import('../audit/AuditLogPage'), 'AuditLogPa
 const AuditUsagePage = lazyPage(() => import('../audit/AuditUsagePage'), 'AuditUsagePage');
 const TeamsPage = lazyPage(() => import('../teams/TeamsPage'), 'TeamsPage');
 const UsersPage = lazyPage(() => import('../users/UsersPage'), 'UsersPage');
+const AccessRequestsPage = lazyPage(() => import('../access-requests/AccessRequestsPage'), 'AccessRequestsPage');
+const ApiKeysPage = lazyPage(() => import('../api-keys/ApiKeysPage'), 'ApiKeysPage');
 
 /**
  * The admin settings' routes under a parent (the signed-in app route): `/settings` (to the first
@@ -17,7 +20,9 @@ const UsersPage = lazyPage(() => import('../users/UsersPage'), 'UsersPage');
  * `/settings/pipelines` (the default pipeline), `/settings/pipelines/$pipelineId`, and the audit
  * trail: `/settings/audit` (the journal, its filters in the search params) and
  * `/settings/audit/usage` (repeated queries over a period); `/settings/teams` (managers and members, ACC-2);
- * `/settings/users` (who signs in, disabled users, ACC-1; its filters in the search params).
+ * `/settings/users` (who signs in, disabled users, ACC-1; invitations and roles, ACC-5; its filters in
+ * the search params); `/settings/access-requests` (users asking for roles, ACC-5; the status filter in
+ * the search params) and `/settings/api-keys` (integration keys).
  * Add them with `appRoute.addChildren([...settingsRoutes(appRoute)])`.
  */
 export function settingsRoutes<TParent extends AnyRoute>(parent: TParent) {
@@ -86,5 +91,21 @@ export function settingsRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <UsersPage search={search} />;
     },
   });
-  return [settingsRoute, customFieldsRoute, pipelinesRoute, pipelineRoute, auditRoute, auditUsageRoute, teamsRoute, usersRoute] as const;
+  const accessRequestsRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/settings/access-requests',
+    validateSearch: validateAccessRequestsSearch,
+    component: function AccessRequestsRoute() {
+      const search = accessRequestsRoute.useSearch() as unknown as AccessRequestsSearch;
+      return <AccessRequestsPage search={search} />;
+    },
+  });
+  const apiKeysRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/settings/api-keys',
+    component: function ApiKeysRoute() {
+      return <ApiKeysPage />;
+    },
+  });
+  return [settingsRoute, customFieldsRoute, pipelinesRoute, pipelineRoute, auditRoute, auditUsageRoute, teamsRoute, usersRoute, accessRequestsRoute, apiKeysRoute] as const;
 }

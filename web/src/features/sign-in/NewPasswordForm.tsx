@@ -3,9 +3,9 @@ import type { NewPasswordChallenge } from '../../auth/auth-session';
 import { useAuthSession } from '../../auth/use-auth';
 import { useI18n } from '../../i18n/use-i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Field } from '../../ui/Field';
 import { Spinner } from '../../ui/Spinner';
 import { signInErrorMessage } from './sign-in-errors';
+import { NewPasswordFields } from './SignInFields';
 
 interface NewPasswordFormProps {
   challenge: NewPasswordChallenge;
@@ -50,33 +50,7 @@ export function NewPasswordForm({ challenge, onSignedIn, onBack }: NewPasswordFo
       <p className="signin-subtitle">{t.signIn.newPasswordText}</p>
       {failure ? <ErrorNotice>{failure}</ErrorNotice> : null}
       <input type="email" name="username" autoComplete="username" value={challenge.username} readOnly hidden />
-      <Field id="signin-new-password" label={t.signIn.newPassword} error={errors.password} required>
-        {(aria) => (
-          <input
-            {...aria}
-            type="password"
-            name="new-password"
-            autoComplete="new-password"
-            autoFocus
-            data-testid="signin-new-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field id="signin-confirm-password" label={t.signIn.confirmPassword} error={errors.confirm} required>
-        {(aria) => (
-          <input
-            {...aria}
-            type="password"
-            name="confirm-password"
-            autoComplete="new-password"
-            data-testid="signin-confirm-password"
-            value={confirm}
-            onChange={(event) => setConfirm(event.target.value)}
-          />
-        )}
-      </Field>
+      <NewPasswordFields idPrefix="signin" password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} errors={errors} autoFocus />
       <button type="submit" className="button button-primary button-block" disabled={busy} data-testid="signin-set-password">
         {busy ? <Spinner size="sm" /> : null}
         {busy ? t.signIn.submitting : t.signIn.setPassword}

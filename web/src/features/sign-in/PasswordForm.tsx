@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import type { NewPasswordChallenge } from '../../auth/auth-session';
 import { useAuthSession } from '../../auth/use-auth';
@@ -6,18 +7,23 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { Spinner } from '../../ui/Spinner';
 import { signInErrorMessage } from './sign-in-errors';
+import { EmailField } from './SignInFields';
 
 interface PasswordFormProps {
   onSignedIn: () => void;
   onChallenge: (challenge: NewPasswordChallenge) => void;
   /** A message from before, e.g. that the session expired. */
   notice?: string | undefined;
+  /** The address typed before (on the way back from a password reset). */
+  initialEmail?: string;
+  /** "Forgot password?" was chosen: the address typed so far goes with it. */
+  onForgot: (email: string) => void;
 }
 
-export function PasswordForm({ onSignedIn, onChallenge, notice }: PasswordFormProps) {
+export function PasswordForm({ onSignedIn, onChallenge, notice, initialEmail = '', onForgot }: PasswordFormProps) {
   const { t } = useI18n();
   const auth = useAuthSession();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ email?: string; password?: string }>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -53,21 +59,7 @@ export function PasswordForm({ onSignedIn, onChallenge, notice }: PasswordFormPr
       <p className="signin-subtitle">{t.signIn.subtitle}</p>
       {notice && !failure ? <p className="notice notice-info">{notice}</p> : null}
       {failure ? <ErrorNotice>{failure}</ErrorNotice> : null}
-      <Field id="signin-email" label={t.signIn.email} error={errors.email} required>
-        {(aria) => (
-          <input
-            {...aria}
-            type="email"
-            name="email"
-            autoComplete="username"
-            inputMode="email"
-            autoFocus
-            data-testid="signin-email"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        )}
-      </Field>
+      <EmailField id="signin-email" value={email} onChange={setEmail} error={errors.email} autoFocus={!initialEmail} />
       <Field id="signin-password" label={t.signIn.password} error={errors.password} required>
         {(aria) => (
           <input
@@ -75,6 +67,7 @@ export function PasswordForm({ onSignedIn, onChallenge, notice }: PasswordFormPr
             type="password"
             name="password"
             autoComplete="current-password"
+            autoFocus={Boolean(initialEmail)}
             data-testid="signin-password"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
@@ -85,6 +78,9 @@ export function PasswordForm({ onSignedIn, onChallenge, notice }: PasswordFormPr
         {busy ? <Spinner size="sm" /> : null}
         {busy ? t.signIn.submitting : t.signIn.submit}
       </button>
+      <Link to="/signin" search={(prev) => ({ ...prev, reset: true })} className="button button-link signin-forgot" onClick={() => onForgot(email.trim())} data-testid="signin-forgot">
+        {t.signIn.forgotPassword}
+      </Link>
     </form>
   );
 }

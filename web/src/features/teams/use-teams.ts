@@ -8,11 +8,13 @@ import { useRecordsHttp } from '../records/records-http';
  */
 export const teamsKey = ['settings', 'teams'] as const;
 
-export function useTeamSet() {
+/** `enabled: false` for those who may not read the teams (a page that only shows them in passing). */
+export function useTeamSet(enabled = true) {
   const http = useRecordsHttp();
   return useQuery({
     queryKey: teamsKey,
     queryFn: () => http.get<TeamSet>('/api/teams'),
+    enabled,
     // Edited in a draft: a refetch must not replace what the admin is changing.
     staleTime: 0,
     refetchOnWindowFocus: false,

@@ -1,51 +1,44 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useState } from 'react';
 import type { UserSummary } from '@shared/api/contracts';
-import { isRole } from '@shared/auth/roles';
-import { useDocumentTitle } from '../../app/use-document-title';
+import { isApiError } from '../../api/api-error';
 import { useAuthState } from '../../auth/use-auth';
 import { useCan } from '../../auth/use-can';
 import { useI18n } from '../../i18n/use-i18n';
 import { EmptyState } from '../../ui/EmptyState';
-import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LoadingState } from '../../ui/LoadingState';
+import { OutcomeNotice, type Outcome } from '../../ui/OutcomeNotice';
 import { apiErrorMessage } from '../leads/shared/api-error-message';
 import { LoadFailed } from '../leads/shared/LoadFailed';
 import { userLabel, useUsers } from '../leads/shared/use-users';
 import { ConfirmDialog } from '../settings/ConfirmDialog';
-import { SettingsNav } from '../settings/SettingsNav';
-import { useSettingsMessages } from '../settings/settings-messages';
+import { SettingsPage } from '../settings/SettingsPage';
+import { useTeamSet } from '../teams/use-teams';
+import { InviteUserDialog } from './InviteUserDialog';
+import { RolesDialog } from './RolesDialog';
+import { teamsOfUser } from './user-admin';
 import { filterUsers, toggleFailure, userStatusFilters, type UsersSearch } from './user-directory';
-import { UserRow } from './UserRow';
+import { UserRow, type UserAction } from './UserRow';
+import { UserTeamsDialog } from './UserTeamsDialog';
+import { useRoleName } from './use-role-names';
+import { useResendInvitation } from './use-user-admin';
 import { useSetUserStatus } from './use-user-status';
 import { useUsersMessages } from './users-messages';
-import '../../styles/settings.css';
+import './users.css';
 
 /**
- * The users (ACC-1): who they are, their roles, when they last signed in (those within the hour
- * marked), who is disabled; admins disable and enable them, asked first, never themselves. The
- * filters live in the URL.
+ * The users (ACC-1): who they are, their roles and teams, when they last signed in (those within
+ * the hour marked), who is invited or disabled; admins invite users (ACC-5), send an invitation
+ * again, change roles and team memberships, disable and enable them (asked first, never
+ * themselves). The filters live in the URL.
  */
 export function UsersPage({ search }: { search: UsersSearch }) {
   const m = useUsersMessages();
-  const titleId = useId();
   const can = useCan();
-  useDocumentTitle(m.title);
   return (
-    <section className="page page-wide settings-page users-page" aria-labelledby={titleId} data-testid="users-page">
-      <SettingsNav />
-      <header className="page-header">
-        <h1 id={titleId}>{m.title}</h1>
-      </header>
-      <p className="muted settings-intro">{m.intro}</p>
-      {can('users', 'read') ? (
-        <UsersDirectory search={search} canManage={can('users', 'manage')} />
-      ) : (
-        <p className="notice notice-info" data-testid="users-forbidden">
-          {m.forbidden}
-        </p>
-      )}
-    </section>
+    <SettingsPage title={m.title} intro={m.intro} testId="users-page" className="users-page" allowed={can('users', 'read')} forbidden={m.forbidden}>
+      <UsersDirectory search={search} canManage={can('users', 'manage')} showTeams={can('teams', 'read')} />
+    </SettingsPage>
   );
 }
 
@@ -64,22 +57,43 @@ interface Pending {
   disable: boolean;
 }
 
-type Outcome = { kind: 'done'; text: string } | { kind: 'failed'; text: string };
+/** The dialog open over the list: the invitation, or a user's roles or teams. */
+type Editing = { kind: 'invite' } | { kind: 'roles' | 'teams'; user: UserSummary };
 
-function UsersDirectory({ search, canManage }: { search: UsersSearch; canManage: boolean }) {
+function UsersDirectory({ search, canManage, showTeams }: { search: UsersSearch; canManage: boolean; showTeams: boolean }) {
   const m = useUsersMessages();
-  const roleNames = useSettingsMessages().pipelines.roles;
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const users = useUsers();
+  const teams = useTeamSet(showTeams);
   const setStatus = useSetUserStatus();
+  const resend = useResendInvitation();
   const myId = useAuthState().user?.id;
   const now = useNow();
   const [pending, setPending] = useState<Pending>();
+  const [editing, setEditing] = useState<Editing>();
   const [outcome, setOutcome] = useState<Outcome>();
   const statusFilterId = useId();
 
-  const roleLabel = (role: string): string => (isRole(role) ? roleNames[role] : role);
+  const roleLabel = useRoleName();
+  const done = (text: string) => {
+    setEditing(undefined);
+    setOutcome({ kind: 'done', text });
+  };
+  const failed = (error: unknown) => {
+    const failure = toggleFailure(error);
+    setOutcome({ kind: 'failed', text: failure === 'other' ? apiErrorMessage(error, t) : m.failures[failure] });
+  };
+
+  function act(user: UserSummary, action: UserAction) {
+    if (action === 'disable' || action === 'enable') return setPending({ user, disable: action === 'disable' });
+    if (action === 'roles' || action === 'teams') return setEditing({ kind: action, user });
+    setOutcome(undefined);
+    resend.mutate(user.id, {
+      onSuccess: () => setOutcome({ kind: 'done', text: m.resent(user.email) }),
+      onError: (error) => (isApiError(error) && error.status === 409 ? setOutcome({ kind: 'failed', text: m.alreadySignedIn(userLabel(user)) }) : failed(error)),
+    });
+  }
   const go = (changes: UsersSearch) => {
     const next = { ...search, ...changes };
     // The users route is registered by settings; typed routes are not known here.
@@ -96,10 +110,7 @@ function UsersDirectory({ search, canManage }: { search: UsersSearch; canManage:
       { userId: user.id, disable },
       {
         onSuccess: () => setOutcome({ kind: 'done', text: disable ? m.disabled(name) : m.enabled(name) }),
-        onError: (error) => {
-          const failure = toggleFailure(error);
-          setOutcome({ kind: 'failed', text: failure === 'other' ? apiErrorMessage(error, t) : m.failures[failure] });
-        },
+        onError: failed,
       },
     );
   }
@@ -107,8 +118,18 @@ function UsersDirectory({ search, canManage }: { search: UsersSearch; canManage:
   const all = [...(users.data ?? [])].sort((a, b) => userLabel(a).localeCompare(userLabel(b), locale));
   const shown = filterUsers(all, search, roleLabel);
 
+  const busyId = setStatus.isPending ? setStatus.variables.userId : resend.isPending ? resend.variables : undefined;
+  const teamColumn = showTeams && teams.data ? teams.data : undefined;
+
   return (
     <>
+      {canManage ? (
+        <div className="users-toolbar">
+          <button type="button" className="button button-primary" onClick={() => setEditing({ kind: 'invite' })} data-testid="user-invite-open">
+            + {m.invite.open}
+          </button>
+        </div>
+      ) : null}
       <form className="filters" role="search" aria-label={m.filters.label} onSubmit={(event) => event.preventDefault()}>
         <label className="filter">
           <span className="filter-label">{m.filters.text}</span>
@@ -132,10 +153,7 @@ function UsersDirectory({ search, canManage }: { search: UsersSearch; canManage:
         </label>
       </form>
 
-      {outcome?.kind === 'failed' ? <ErrorNotice>{outcome.text}</ErrorNotice> : null}
-      <p className="muted" role="status" data-testid="users-status">
-        {outcome?.kind === 'done' ? outcome.text : null}
-      </p>
+      <OutcomeNotice outcome={outcome} testId="users-status" />
 
       {users.isPending ? (
         <LoadingState text={m.loading} />
@@ -148,13 +166,14 @@ function UsersDirectory({ search, canManage }: { search: UsersSearch; canManage:
       ) : (
         <>
           <p className="muted">{m.count(shown.length, all.length)}</p>
-          <div className="table-wrap" aria-busy={users.isFetching || setStatus.isPending}>
+          <div className="table-wrap" aria-busy={users.isFetching || setStatus.isPending || resend.isPending}>
             <table className="table users-table">
               <caption className="visually-hidden">{m.caption}</caption>
               <thead>
                 <tr>
                   <th scope="col">{m.columns.user}</th>
                   <th scope="col">{m.columns.roles}</th>
+                  {teamColumn ? <th scope="col">{m.columns.teams}</th> : null}
                   <th scope="col">{m.columns.lastSignIn}</th>
                   <th scope="col">{m.columns.status}</th>
                   {canManage ? <th scope="col">{m.columns.actions}</th> : null}
@@ -168,9 +187,10 @@ function UsersDirectory({ search, canManage }: { search: UsersSearch; canManage:
                     now={now}
                     isMe={user.id === myId}
                     canManage={canManage}
-                    busy={setStatus.isPending && setStatus.variables.userId === user.id}
+                    busy={busyId === user.id}
                     roleLabel={roleLabel}
-                    onToggle={(disable) => setPending({ user, disable })}
+                    teams={teamColumn ? teamsOfUser(user.id, teamColumn) : undefined}
+                    onAction={(action) => act(user, action)}
                   />
                 ))}
               </tbody>
@@ -190,6 +210,13 @@ function UsersDirectory({ search, canManage }: { search: UsersSearch; canManage:
         onCancel={() => setPending(undefined)}
         testId="user-confirm"
       />
+      {editing?.kind === 'invite' ? (
+        <InviteUserDialog onClose={() => setEditing(undefined)} onInvited={(_user, email) => done(m.invite.sent(email))} />
+      ) : editing?.kind === 'roles' ? (
+        <RolesDialog user={editing.user} isMe={editing.user.id === myId} onClose={() => setEditing(undefined)} onSaved={() => done(m.roles.saved(userLabel(editing.user)))} />
+      ) : editing?.kind === 'teams' ? (
+        <UserTeamsDialog user={editing.user} onClose={() => setEditing(undefined)} onSaved={() => done(m.teams.saved(userLabel(editing.user)))} />
+      ) : null}
     </>
   );
 }

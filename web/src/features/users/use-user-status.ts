@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UserSummary } from '@shared/api/contracts';
 import { queryKeys } from '../../api/query-keys';
 import { useRecordsHttp } from '../records/records-http';
+import { userPath } from './use-user-admin';
 
 /**
  * Disabling and enabling a user (ACC-1, admins only): a POST without a body, answered with the
@@ -16,7 +17,7 @@ export function useSetUserStatus() {
   const http = useRecordsHttp();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, disable }: UserStatusChange) => http.post<UserSummary>(`/api/users/${encodeURIComponent(userId)}/${disable ? 'disable' : 'enable'}`),
+    mutationFn: ({ userId, disable }: UserStatusChange) => http.post<UserSummary>(`${userPath(userId)}/${disable ? 'disable' : 'enable'}`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users }),
   });
 }

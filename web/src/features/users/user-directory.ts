@@ -3,10 +3,10 @@ import { isApiError } from '../../api/api-error';
 
 /**
  * The users page's pure rules (ACC-1): its URL search (a text filter and a status filter), who
- * matches them, who counts as "active recently", a user's status and last sign-in in words, and
- * why a disable or enable was refused.
+ * matches them, who counts as "active recently", a user's status (active, invited and not yet
+ * signed in, disabled) and last sign-in in words, and why a disable or enable was refused.
  */
-export const userStatusFilters = ['active', 'disabled'] as const;
+export const userStatusFilters = ['active', 'invited', 'disabled'] as const;
 export type UserStatusFilter = (typeof userStatusFilters)[number];
 
 export interface UsersSearch {
@@ -39,11 +39,16 @@ export function isActiveRecently(user: Pick<UserSummary, 'lastSignInAt'>, now: n
 
 export const isDisabled = (user: Pick<UserSummary, 'disabledAt'>): boolean => Boolean(user.disabledAt);
 
+/** Invited from the CRM (ACC-5) and never signed in since; a disabled user reads as disabled. */
+export const isInvited = (user: Pick<UserSummary, 'invitedAt' | 'lastSignInAt' | 'disabledAt'>): boolean =>
+  Boolean(user.invitedAt) && !user.lastSignInAt && !isDisabled(user);
+
 /** The users matching the search, by name, email or role label (case-insensitive), in the order given. */
 export function filterUsers<U extends UserSummary>(users: readonly U[], search: UsersSearch, roleLabel: (role: string) => string): U[] {
   const needle = search.q?.trim().toLocaleLowerCase() ?? '';
   return users.filter((user) => {
-    if (search.status === 'active' && isDisabled(user)) return false;
+    if (search.status === 'active' && (isDisabled(user) || isInvited(user))) return false;
+    if (search.status === 'invited' && !isInvited(user)) return false;
     if (search.status === 'disabled' && !isDisabled(user)) return false;
     if (!needle) return true;
     const haystack = [user.name ?? '', user.email, ...user.roles.map(roleLabel)].join('\n').toLocaleLowerCase();
@@ -53,12 +58,14 @@ export function filterUsers<U extends UserSummary>(users: readonly U[], search: 
 
 export interface StatusWords {
   active: string;
+  invited: string;
   disabledSince: (when: string) => string;
 }
 
-/** "Active" or "Disabled since <date and time>". */
-export function statusText(user: Pick<UserSummary, 'disabledAt'>, words: StatusWords, dateTime: (iso: string) => string): string {
-  return user.disabledAt ? words.disabledSince(dateTime(user.disabledAt)) : words.active;
+/** "Active", "Invited" or "Disabled since <date and time>". */
+export function statusText(user: Pick<UserSummary, 'disabledAt' | 'invitedAt' | 'lastSignInAt'>, words: StatusWords, dateTime: (iso: string) => string): string {
+  if (user.disabledAt) return words.disabledSince(dateTime(user.disabledAt));
+  return isInvited(user) ? words.invited : words.active;
 }
 
 const units: readonly [Intl.RelativeTimeFormatUnit, number][] = [

@@ -172,7 +172,7 @@ export const app: AppDefinition = {
     ...signedInRoutesOf('deals', 'deals', { ...coreRecordRoutes('deals'), 'POST /api/deals/{id}/stage': 'update', 'POST /api/deals/{id}/notes': 'update' }),
     ...signedInRoutesOf('pipelines', 'pipelines', { 'GET /api/pipelines': 'read', 'GET /api/pipelines/{pipelineId}': 'read', 'PUT /api/pipelines/{pipelineId}': 'manage' }),
     ...signedInRoutesOf('custom-fields', 'custom-fields', { 'GET /api/custom-fields/{recordType}': 'read', 'PUT /api/custom-fields/{recordType}': 'manage' }),
-    ...signedInRoutesOf('teams', 'teams', { 'GET /api/teams': 'read', 'PUT /api/teams': 'manage' }),
+    ...signedInRoutesOf('teams', 'teams', { 'GET /api/teams': 'read', 'PUT /api/teams': 'manage', 'GET /api/sharing': 'read', 'PUT /api/sharing': 'manage' }),
     ...signedInRoutesOf('audit', 'audit', { 'GET /api/audit': 'read', 'GET /api/audit/usage': 'read' }),
     ...signedInRoutesOf('transfers', undefined, { 'POST /api/{resource}/transfer': { subjectParam: 'resource', action: 'transfer' } }),
     ...signedInRoutesOf('portal', 'portal', { 'GET /api/portal/deals': 'read', 'GET /api/portal/deals/{id}': 'read' }),

@@ -1,6 +1,8 @@
 import { scopeOf, type Action, type Subject } from '../auth/permissions';
 import { sees, visibleOwners, type Visibility } from '../auth/visibility';
+import { getSharing } from '../data/sharing-repository';
 import { getTeams } from '../data/teams-repository';
+import { isRecordSubject, sharedScope } from '../domain/access/sharing';
 import type { Actor } from '../domain/common/actor';
 import { DomainError, notFound } from '../domain/common/errors';
 import { resourceOfType, type RecordType } from '../domain/records/record-type';
@@ -9,13 +11,14 @@ import { getRecord } from '../data/records-repository';
 
 /**
  * Whose records of a subject the actor may act on (ACC-2): by the widest scope its roles grant,
- * with the teams it manages. The system and web forms act for the app and see everything they
- * are handed; a user the matrix grants nothing is refused.
+ * widened where the record type is shared, with the teams it manages. The system and web forms
+ * act for the app and see everything they are handed; a user the matrix grants nothing is refused.
  */
 export async function visibilityFor(actor: Actor, subject: Subject, action: Action): Promise<Visibility> {
   if (actor.type !== 'user') return 'all';
-  const scope = scopeOf(actor.roles, subject, action);
-  if (!scope) throw new DomainError('forbidden', `Your role may not ${action} ${subject}`);
+  const granted = scopeOf(actor.roles, subject, action);
+  if (!granted) throw new DomainError('forbidden', `Your role may not ${action} ${subject}`);
+  const scope = granted !== 'all' && isRecordSubject(subject) ? sharedScope(granted, (await getSharing()).types[subject], action) : granted;
   return visibleOwners(scope, actor.id, scope === 'team' ? (await getTeams()).teams : []);
 }
 

@@ -28,6 +28,7 @@ const noQuery = new Set([
   'GET /api/users',
   'GET /api/api-keys',
   'GET /api/teams',
+  'GET /api/sharing',
   'GET /api/portal/deals',
   'GET /api/portal/deals/{id}',
   'GET /api/forms',

@@ -73,6 +73,7 @@ describe('routes and permissions', () => {
       'POST /api/api-keys/{keyId}/revoke',
       'PUT /api/custom-fields/{recordType}',
       'PUT /api/teams',
+      'PUT /api/sharing',
       'GET /api/audit',
       'GET /api/audit/usage',
     ]);

@@ -4,19 +4,21 @@ import { useAccessRequestsMessages } from '../access-requests/access-requests-me
 import { useApiKeysMessages } from '../api-keys/api-keys-messages';
 import { useAuditMessages } from '../audit/audit-messages';
 import { AppLink } from '../imports/shared/AppLink';
+import { useSharingMessages } from '../sharing/sharing-messages';
 import { useTeamsMessages } from '../teams/teams-messages';
 import { useUsersMessages } from '../users/users-messages';
 import { useSettingsMessages } from './settings-messages';
 
 /**
  * The settings sections, the current one marked: custom fields (REC-9), pipelines (REC-10), for
- * admins and department managers the teams (ACC-2), for staff the users (ACC-1) and, for admins,
+ * admins and department managers the teams and the sharing of record types (ACC-2), for staff the users (ACC-1) and, for admins,
  * the access requests (ACC-5), the API keys and the audit trail (ACC-4).
  */
 export function SettingsNav() {
   const m = useSettingsMessages();
   const am = useAuditMessages();
   const tm = useTeamsMessages();
+  const shm = useSharingMessages();
   const um = useUsersMessages();
   const arm = useAccessRequestsMessages();
   const km = useApiKeysMessages();
@@ -25,7 +27,12 @@ export function SettingsNav() {
   const sections = [
     { href: '/settings/fields/lead', match: '/settings/fields', label: m.nav.fields, testId: 'settings-nav-fields' },
     { href: '/settings/pipelines', match: '/settings/pipelines', label: m.nav.pipelines, testId: 'settings-nav-pipelines' },
-    ...(can('teams', 'read') ? [{ href: '/settings/teams', match: '/settings/teams', label: tm.nav.teams, testId: 'settings-nav-teams' }] : []),
+    ...(can('teams', 'read')
+      ? [
+          { href: '/settings/teams', match: '/settings/teams', label: tm.nav.teams, testId: 'settings-nav-teams' },
+          { href: '/settings/sharing', match: '/settings/sharing', label: shm.nav.sharing, testId: 'settings-nav-sharing' },
+        ]
+      : []),
     ...(can('users', 'read') ? [{ href: '/settings/users', match: '/settings/users', label: um.nav.users, testId: 'settings-nav-users' }] : []),
     ...(can('access-requests', 'manage')
       ? [{ href: '/settings/access-requests', match: '/settings/access-requests', label: arm.nav.requests, testId: 'settings-nav-access-requests' }]

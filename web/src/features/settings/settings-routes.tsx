@@ -12,6 +12,7 @@ const AuditUsagePage = lazyPage(() => import('../audit/AuditUsagePage'), 'AuditU
 const TeamsPage = lazyPage(() => import('../teams/TeamsPage'), 'TeamsPage');
 const UsersPage = lazyPage(() => import('../users/UsersPage'), 'UsersPage');
 const AccessRequestsPage = lazyPage(() => import('../access-requests/AccessRequestsPage'), 'AccessRequestsPage');
+const SharingPage = lazyPage(() => import('../sharing/SharingPage'), 'SharingPage');
 const ApiKeysPage = lazyPage(() => import('../api-keys/ApiKeysPage'), 'ApiKeysPage');
 
 /**
@@ -19,7 +20,7 @@ const ApiKeysPage = lazyPage(() => import('../api-keys/ApiKeysPage'), 'ApiKeysPa
  * section), `/settings/fields/$recordType` (custom fields of lead, account, contact or deal),
  * `/settings/pipelines` (the default pipeline), `/settings/pipelines/$pipelineId`, and the audit
  * trail: `/settings/audit` (the journal, its filters in the search params) and
- * `/settings/audit/usage` (repeated queries over a period); `/settings/teams` (managers and members, ACC-2);
+ * `/settings/audit/usage` (repeated queries over a period); `/settings/teams` (managers and members, ACC-2); `/settings/sharing` (record types shared beneath the roles' scopes, ACC-2);
  * `/settings/users` (who signs in, disabled users, ACC-1; invitations and roles, ACC-5; its filters in
  * the search params); `/settings/access-requests` (users asking for roles, ACC-5; the status filter in
  * the search params) and `/settings/api-keys` (integration keys).
@@ -75,6 +76,13 @@ export function settingsRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <AuditUsagePage search={search} />;
     },
   });
+  const sharingRoute = createRoute({
+    getParentRoute: () => parent,
+    path: '/settings/sharing',
+    component: function SharingRoute() {
+      return <SharingPage />;
+    },
+  });
   const teamsRoute = createRoute({
     getParentRoute: () => parent,
     path: '/settings/teams',
@@ -107,5 +115,5 @@ export function settingsRoutes<TParent extends AnyRoute>(parent: TParent) {
       return <ApiKeysPage />;
     },
   });
-  return [settingsRoute, customFieldsRoute, pipelinesRoute, pipelineRoute, auditRoute, auditUsageRoute, teamsRoute, usersRoute, accessRequestsRoute, apiKeysRoute] as const;
+  return [settingsRoute, customFieldsRoute, pipelinesRoute, pipelineRoute, auditRoute, auditUsageRoute, teamsRoute, sharingRoute, usersRoute, accessRequestsRoute, apiKeysRoute] as const;
 }

@@ -1,14 +1,13 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { recordSubjects } from '@shared/auth/permissions';
 import { sharingLevels, type Sharing, type SharingSet } from '@shared/domain/access/sharing';
-import { useDocumentTitle } from '../../app/use-document-title';
 import { useCan } from '../../auth/use-can';
 import { useI18n } from '../../i18n/use-i18n';
 import { LoadingState } from '../../ui/LoadingState';
 import { LoadFailed } from '../leads/shared/LoadFailed';
 import { LeaveGuard } from '../settings/LeaveGuard';
 import { SaveBar, type SaveProblem } from '../settings/SaveBar';
-import { SettingsNav } from '../settings/SettingsNav';
+import { SettingsSection } from '../settings/SettingsSection';
 import { saveFailure } from '../settings/settings-issues';
 import { useSharingMessages } from './sharing-messages';
 import { useSaveSharing, useSharing } from './use-sharing';
@@ -22,24 +21,11 @@ import './sharing.css';
  */
 export function SharingPage() {
   const m = useSharingMessages();
-  const titleId = useId();
   const can = useCan();
-  useDocumentTitle(m.title);
   return (
-    <section className="page page-wide settings-page" aria-labelledby={titleId} data-testid="sharing-page">
-      <SettingsNav />
-      <header className="page-header">
-        <h1 id={titleId}>{m.title}</h1>
-      </header>
-      <p className="muted settings-intro">{m.intro}</p>
-      {can('teams', 'read') ? (
-        <SharingLoader canEdit={can('teams', 'manage')} />
-      ) : (
-        <p className="notice notice-info" data-testid="sharing-forbidden">
-          {m.forbidden}
-        </p>
-      )}
-    </section>
+    <SettingsSection title={m.title} intro={m.intro} testId="sharing-page" allowed={can('teams', 'read')} forbidden={m.forbidden}>
+      <SharingLoader canEdit={can('teams', 'manage')} />
+    </SettingsSection>
   );
 }
 

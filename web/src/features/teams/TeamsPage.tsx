@@ -1,7 +1,6 @@
-import { useId, useReducer } from 'react';
+import { useReducer } from 'react';
 import type { UserSummary } from '@shared/api/contracts';
 import { teamSetSchema, type TeamSet } from '@shared/domain/teams/team';
-import { useDocumentTitle } from '../../app/use-document-title';
 import { useCan } from '../../auth/use-can';
 import { useI18n } from '../../i18n/use-i18n';
 import { EmptyState } from '../../ui/EmptyState';
@@ -13,7 +12,7 @@ import { useRecordsMessages } from '../records/records-messages';
 import { ConfirmDialog } from '../settings/ConfirmDialog';
 import { LeaveGuard } from '../settings/LeaveGuard';
 import { SaveBar } from '../settings/SaveBar';
-import { SettingsNav } from '../settings/SettingsNav';
+import { SettingsSection } from '../settings/SettingsSection';
 import { saveFailure } from '../settings/settings-issues';
 import { useSettingsMessages } from '../settings/settings-messages';
 import { TeamCard } from './TeamCard';
@@ -35,24 +34,11 @@ import './teams.css';
  */
 export function TeamsPage() {
   const m = useTeamsMessages();
-  const titleId = useId();
   const can = useCan();
-  useDocumentTitle(m.title);
   return (
-    <section className="page page-wide settings-page teams-page" aria-labelledby={titleId} data-testid="teams-page">
-      <SettingsNav />
-      <header className="page-header">
-        <h1 id={titleId}>{m.title}</h1>
-      </header>
-      <p className="muted settings-intro">{m.intro}</p>
-      {can('teams', 'read') ? (
-        <TeamsLoader canEdit={can('teams', 'manage')} />
-      ) : (
-        <p className="notice notice-info" data-testid="teams-forbidden">
-          {m.forbidden}
-        </p>
-      )}
-    </section>
+    <SettingsSection title={m.title} intro={m.intro} testId="teams-page" className="teams-page" allowed={can('teams', 'read')} forbidden={m.forbidden}>
+      <TeamsLoader canEdit={can('teams', 'manage')} />
+    </SettingsSection>
   );
 }
 

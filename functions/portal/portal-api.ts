@@ -1,11 +1,23 @@
 import * as z from 'zod';
+import { caseCommentSchema, caseRatingSchema, portalCaseSchema } from '../../shared/domain/cases/case';
 import { recordIdSchema } from '../../shared/domain/common/values';
-import { portalDealAs, portalDealsAs } from '../../shared/services/portal-service';
+import { commentOnPortalCaseAs, openPortalCaseAs, portalCaseAs, portalCasesAs, portalDealAs, portalDealsAs, ratePortalCaseAs } from '../../shared/services/portal-service';
 import { apiHandler } from '../http/api-handler';
 import { apiRouter } from '../http/api-router';
+import { pageQuery } from '../http/params';
 
-/** The client and partner portal (ACC-3): the portal user's own account's deals, nothing else. */
+/** The client and partner portal (ACC-3): the portal user's own account's deals and cases, nothing else. */
+const idPath = z.object({ id: recordIdSchema });
+
 export const handler = apiRouter({
   'GET /api/portal/deals': apiHandler({}, async ({ actor }) => ({ body: await portalDealsAs(actor) })),
-  'GET /api/portal/deals/{id}': apiHandler({ path: z.object({ id: recordIdSchema }) }, async ({ actor, path }) => ({ body: await portalDealAs(actor, path.id) })),
+  'GET /api/portal/deals/{id}': apiHandler({ path: idPath }, async ({ actor, path }) => ({ body: await portalDealAs(actor, path.id) })),
+  'GET /api/portal/cases': apiHandler({ query: pageQuery }, async ({ actor, query }) => ({ body: await portalCasesAs(actor, query) })),
+  'POST /api/portal/cases': apiHandler({ body: portalCaseSchema }, async ({ actor, body }) => ({ status: 201, body: await openPortalCaseAs(actor, body) })),
+  'GET /api/portal/cases/{id}': apiHandler({ path: idPath }, async ({ actor, path }) => ({ body: await portalCaseAs(actor, path.id) })),
+  'POST /api/portal/cases/{id}/comments': apiHandler({ path: idPath, body: caseCommentSchema }, async ({ actor, path, body }) => ({
+    status: 201,
+    body: await commentOnPortalCaseAs(actor, path.id, body.text),
+  })),
+  'POST /api/portal/cases/{id}/rating': apiHandler({ path: idPath, body: caseRatingSchema }, async ({ actor, path, body }) => ({ body: await ratePortalCaseAs(actor, path.id, body) })),
 });

@@ -52,12 +52,13 @@ const functions = [
   api('activities', 'functions/activities/activities-api.ts', 'Tasks, calls, meetings and logged emails', readWrite),
   api('products', 'functions/products/products-api.ts', 'Product and service catalog', readWrite),
   api('deals', 'functions/deals/deals-api.ts', 'Deals: records, order lines, stage moves', readWrite),
+  api('cases', 'functions/cases/cases-api.ts', 'Service cases: records, internal notes, replies to the client', readWrite),
   api('pipelines', 'functions/pipelines/pipelines-api.ts', 'Pipelines and their stage rules', readWrite),
   api('custom-fields', 'functions/custom-fields/custom-fields-api.ts', 'Custom field definitions per record type', readWrite),
   api('teams', 'functions/teams/teams-api.ts', 'Teams: managers and members, for team visibility', readWrite),
   // Reading the trail is itself a call on the trail: it writes its own entry.
   api('audit', 'functions/audit/audit-api.ts', 'The audit trail and the usage view', readWrite),
-  api('portal', 'functions/portal/portal-api.ts', "The client portal: the portal user's account's deals", readWrite),
+  api('portal', 'functions/portal/portal-api.ts', "The client portal: the portal user's account's deals and cases", readWrite),
   api('transfers', 'functions/transfers/transfers-api.ts', 'Bulk transfer of records to another owner', readWrite),
   // Reads only, but every search is written to the audit trail.
   api('search', 'functions/search/search-api.ts', 'Quick search across record types', readWrite),
@@ -170,12 +171,26 @@ export const app: AppDefinition = {
     ...signedInRoutesOf('activities', 'activities', coreRecordRoutes('activities')),
     ...signedInRoutesOf('products', 'products', coreRecordRoutes('products')),
     ...signedInRoutesOf('deals', 'deals', { ...coreRecordRoutes('deals'), 'POST /api/deals/{id}/stage': 'update', 'POST /api/deals/{id}/notes': 'update' }),
+    ...signedInRoutesOf('cases', 'cases', {
+      ...coreRecordRoutes('cases'),
+      // Internal notes stay with the staff; comments are replies the client sees in the portal.
+      'POST /api/cases/{id}/notes': 'update',
+      'POST /api/cases/{id}/comments': 'update',
+    }),
     ...signedInRoutesOf('pipelines', 'pipelines', { 'GET /api/pipelines': 'read', 'GET /api/pipelines/{pipelineId}': 'read', 'PUT /api/pipelines/{pipelineId}': 'manage' }),
     ...signedInRoutesOf('custom-fields', 'custom-fields', { 'GET /api/custom-fields/{recordType}': 'read', 'PUT /api/custom-fields/{recordType}': 'manage' }),
     ...signedInRoutesOf('teams', 'teams', { 'GET /api/teams': 'read', 'PUT /api/teams': 'manage', 'GET /api/sharing': 'read', 'PUT /api/sharing': 'manage' }),
     ...signedInRoutesOf('audit', 'audit', { 'GET /api/audit': 'read', 'GET /api/audit/usage': 'read' }),
     ...signedInRoutesOf('transfers', undefined, { 'POST /api/{resource}/transfer': { subjectParam: 'resource', action: 'transfer' } }),
-    ...signedInRoutesOf('portal', 'portal', { 'GET /api/portal/deals': 'read', 'GET /api/portal/deals/{id}': 'read' }),
+    ...signedInRoutesOf('portal', 'portal', {
+      'GET /api/portal/deals': 'read',
+      'GET /api/portal/deals/{id}': 'read',
+      'GET /api/portal/cases': 'read',
+      'POST /api/portal/cases': 'create',
+      'GET /api/portal/cases/{id}': 'read',
+      'POST /api/portal/cases/{id}/comments': 'update',
+      'POST /api/portal/cases/{id}/rating': 'update',
+    }),
     ...signedInRoutesOf('search', 'search', { 'GET /api/search': 'read' }),
     // A record's files are the record's: reading them needs read on it, changing them update.
     ...signedInRoutesOf('attachments', undefined, {

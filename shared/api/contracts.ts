@@ -63,7 +63,8 @@ export interface TimelineEntry {
   id: string;
   at: string;
   actor: TimelineActor;
-  kind: 'created' | 'captured' | 'resubmitted' | 'updated' | 'rejected' | 'stage_changed' | 'converted' | 'note' | 'activity' | 'merged' | 'attachment';
+  /** `note`: internal, staff only; `comment`: a reply on a case that its client sees too (`data`: text, authorId, authorName, from). */
+  kind: 'created' | 'captured' | 'resubmitted' | 'updated' | 'rejected' | 'stage_changed' | 'converted' | 'note' | 'comment' | 'activity' | 'merged' | 'attachment';
   changes?: TimelineChange[];
   /** Free text that goes with the entry: the form message of a resubmission, a rejection comment. */
   note?: string;

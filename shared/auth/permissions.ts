@@ -16,6 +16,7 @@ export const subjects = [
   'contacts',
   'deals',
   'activities',
+  'cases',
   'products',
   'pipelines',
   'custom-fields',
@@ -41,8 +42,8 @@ export type Scope = (typeof scopes)[number];
 
 export type Grants = Partial<Record<Subject, Partial<Record<Action, Scope>>>>;
 
-/** Subjects that hold customer records: owned, scoped, audited. */
-export const recordSubjects = ['leads', 'accounts', 'contacts', 'deals', 'activities'] as const satisfies readonly Subject[];
+/** Subjects that hold customer records: owned, scoped, audited, shareable. */
+export const recordSubjects = ['leads', 'accounts', 'contacts', 'deals', 'activities', 'cases'] as const satisfies readonly Subject[];
 export type RecordSubject = (typeof recordSubjects)[number];
 
 const every = (scope: Scope, acts: readonly Action[] = ['read', 'create', 'update', 'delete', 'merge', 'transfer']) =>
@@ -66,6 +67,8 @@ export const permissionMatrix: Record<Role, Grants> = {
   'sales-manager': {
     ...selfService,
     ...salesRecords('team', true),
+    // Sellers look at a client's cases before calling them (SRV); service works them.
+    cases: readOnly('all'),
     products: work('all'),
     pipelines: { read: 'all', manage: 'all' },
     'custom-fields': readOnly('all'),
@@ -79,6 +82,7 @@ export const permissionMatrix: Record<Role, Grants> = {
   'sales-rep': {
     ...selfService,
     ...salesRecords('own', false),
+    cases: readOnly('all'),
     products: readOnly('all'),
     pipelines: readOnly('all'),
     'custom-fields': readOnly('all'),
@@ -105,6 +109,7 @@ export const permissionMatrix: Record<Role, Grants> = {
     accounts: readOnly('all'),
     contacts: { ...work('all') },
     activities: work('own'),
+    cases: work('all'),
     products: readOnly('all'),
     'custom-fields': readOnly('all'),
     search: readOnly('all'),
@@ -115,6 +120,7 @@ export const permissionMatrix: Record<Role, Grants> = {
     accounts: readOnly('all'),
     contacts: { ...work('all'), merge: 'all' },
     activities: { ...work('team'), delete: 'team' },
+    cases: every('all'),
     products: readOnly('all'),
     'custom-fields': readOnly('all'),
     exports: work('team'),
@@ -133,8 +139,9 @@ export const permissionMatrix: Record<Role, Grants> = {
     users: readOnly('all'),
     teams: readOnly('all'),
   },
-  // Portal users reach only the portal's own routes, which keep to their account (ACC-3).
-  'portal-user': { portal: { read: 'own' } },
+  // Portal users reach only the portal's own routes, which keep to their account (ACC-3): they
+  // read its deals and cases, open cases (create) and comment on and rate them (update).
+  'portal-user': { portal: { read: 'own', create: 'own', update: 'own' } },
 };
 
 const breadth: Record<Scope, number> = { own: 1, team: 2, all: 3 };

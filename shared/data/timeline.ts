@@ -3,6 +3,7 @@ import type { Page, TimelineEntry } from '../api/contracts';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
 import { historyKeys, outboxAttribute } from './keys';
+import { queryAll } from './query-all';
 import { stripLayout } from './record-item';
 
 /** A record's timeline, newest first: one Query on the record's own partition per page. */
@@ -22,6 +23,23 @@ export async function readTimeline(recordPk: string, options: { limit: number; c
     items: (result.Items ?? []).map((item) => timelineEntry(item)),
     ...(nextCursor ? { nextCursor } : {}),
   };
+}
+
+/**
+ * Every entry of one kind on a record's timeline, oldest first: a case's replies to show its
+ * client. The record's partition is read page by page with the other kinds filtered out; a case
+ * holds tens of entries, not thousands.
+ */
+export async function timelineEntriesOfKind(recordPk: string, kind: TimelineEntry['kind']): Promise<TimelineEntry[]> {
+  const items = await queryAll<Record<string, unknown>>({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    FilterExpression: '#kind = :kind',
+    ExpressionAttributeNames: { '#kind': 'kind' },
+    ExpressionAttributeValues: { ':pk': historyKeys.partition(recordPk), ':prefix': historyKeys.prefix, ':kind': kind },
+    ScanIndexForward: true,
+  });
+  return items.map((item) => timelineEntry(item));
 }
 
 /** The entry as the timeline shows it: without the table's layout or the events it carried to the bus. */

@@ -51,6 +51,8 @@ export interface RecordEvents {
   NoteAdded: { record: { type: RecordType; id: string }; actorId: string };
   /** A deal moved between stages (SAL-2): rules react (follow-ups, notifications, report aggregates). */
   DealStageChanged: { deal: RecordRef; pipelineId: string; from: string; to: string; outcome: 'open' | 'won' | 'lost'; daysInStage: number; actorId: string };
+  /** A reply the client sees was written on a case (SRV-1): by staff, or by the client in the portal. `entryId`: its timeline entry. */
+  CaseCommentAdded: { record: RecordRef; entryId: string; from: 'staff' | 'client'; actorId: string };
 }
 
 /** Imports and exports (REC-11): each event sets a background runner going. */
@@ -69,7 +71,7 @@ export type DomainEvent = {
   [K in DomainEventType]: EventEnvelope<K, AllEvents[K]>;
 }[DomainEventType];
 
-export const eventSources = { leads: 'crm.leads', deals: 'crm.deals', records: 'crm.records', transfers: 'crm.transfers' } as const;
+export const eventSources = { leads: 'crm.leads', deals: 'crm.deals', cases: 'crm.cases', records: 'crm.records', transfers: 'crm.transfers' } as const;
 
 /** Which EventBridge `source` announces each event type. */
 export const eventSourceOf = (type: DomainEventType): string =>
@@ -77,9 +79,11 @@ export const eventSourceOf = (type: DomainEventType): string =>
     ? eventSources.leads
     : type.startsWith('Deal')
       ? eventSources.deals
-      : type.startsWith('Import') || type.startsWith('Export')
-        ? eventSources.transfers
-        : eventSources.records;
+      : type.startsWith('Case')
+        ? eventSources.cases
+        : type.startsWith('Import') || type.startsWith('Export')
+          ? eventSources.transfers
+          : eventSources.records;
 
 /** The payload published as an EventBridge event's `detail`. */
 export type PublishedDetail<E extends DomainEvent = DomainEvent> = E['detail'] & { eventId: string; occurredAt: string };

@@ -1,17 +1,28 @@
-import { getRecord, listRecords } from '../data/records-repository';
-import { listUsers } from '../data/users-repository';
-import type { Actor } from '../domain/common/actor';
-import { notFound } from '../domain/common/errors';
+import type { Page } from '../api/contracts';
+import { ConditionFailed } from '../data/change-set';
+import { recordKeys } from '../data/keys';
+import { getRecord, listRecords, saveRecordChange } from '../data/records-repository';
+import { timelineEntriesOfKind } from '../data/timeline';
+import { getUser, listUsers } from '../data/users-repository';
+import { accountKind } from '../domain/accounts/account';
 import { activityKind, type Activity } from '../domain/activities/activity';
+import { assertClientMayComment, caseKind, openPortalCase, rateCase, type Case, type CaseRatingInput, type PortalCaseInput } from '../domain/cases/case';
+import type { Actor } from '../domain/common/actor';
+import { newId, systemClock, type Clock } from '../domain/common/clock';
+import { notFound, versionConflict } from '../domain/common/errors';
 import { dealKind, type Deal } from '../domain/deals/deal';
+import { portalCaseOf, portalCaseSummaryOf, portalCommentOf, type PortalCase, type PortalCaseComment, type PortalCaseSummary } from '../domain/portal/portal-case';
 import { portalDealOf, type PortalDeal } from '../domain/portal/portal-deal';
 import { listRecordsQuerySchema } from '../domain/records/record-list';
+import { keyPrefixOf } from '../domain/records/record-type';
+import { writeComment } from './case-service';
 import { readPipeline } from './pipeline-service';
 
 /**
  * The client and partner portal (ACC-3): a portal user belongs to one account and sees only its
- * deals — stage, planned actions, who is responsible. Anything else, another account's deal
- * included, does not exist for them: 404, never 403.
+ * deals — stage, planned actions, who is responsible — and its cases, which they also open,
+ * comment on and rate. Anything else, another account's deal or case included, does not exist
+ * for them: 404, never 403.
  */
 function accountOf(actor: Actor): string {
   if (actor.type !== 'user' || !actor.accountId) throw notFound('Account');
@@ -42,4 +53,64 @@ export async function portalDealAs(actor: Actor, id: string): Promise<PortalDeal
   const deal = await getRecord(dealKind, id);
   if (!deal || deal.accountId !== accountId) throw notFound('Deal');
   return (await portalView([deal]))[0]!;
+}
+
+/** A case of the portal user's account; another account's, or none, is not found. */
+async function caseOfAccount(actor: Actor, id: string): Promise<Case> {
+  const accountId = accountOf(actor);
+  const record = await getRecord(caseKind, id);
+  if (!record || record.accountId !== accountId) throw notFound(caseKind.label);
+  return record;
+}
+
+/** The case as its client sees it, with the public replies (internal notes and changes left out). */
+async function portalCaseView(record: Case): Promise<PortalCase> {
+  const [owner, comments] = await Promise.all([getUser(record.ownerId), timelineEntriesOfKind(recordKeys(keyPrefixOf('case')).item(record.id).pk, 'comment')]);
+  return portalCaseOf(record, owner, comments);
+}
+
+/** The account's cases, newest first, a page at a time. */
+export async function portalCasesAs(actor: Actor, page: { limit: number; cursor?: string | undefined }): Promise<Page<PortalCaseSummary>> {
+  const found = await listRecords(caseKind, listRecordsQuerySchema.parse({ parentId: accountOf(actor), limit: page.limit, ...(page.cursor ? { cursor: page.cursor } : {}) }));
+  const owners = new Map(await Promise.all([...new Set(found.items.map((c) => c.ownerId))].map(async (id) => [id, await getUser(id)] as const)));
+  return { items: found.items.map((c) => portalCaseSummaryOf(c, owners.get(c.ownerId))), ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}) };
+}
+
+export const portalCaseAs = async (actor: Actor, id: string): Promise<PortalCase> => portalCaseView(await caseOfAccount(actor, id));
+
+/** Opens a case for the portal user's account, given to the account's owner. */
+export async function openPortalCaseAs(actor: Actor, input: PortalCaseInput, clock: Clock = systemClock): Promise<PortalCase> {
+  const account = await getRecord(accountKind, accountOf(actor));
+  if (!account) throw notFound(accountKind.label);
+  const now = clock.now();
+  const change = openPortalCase(account, input, { actor, now, newId: () => newId(now) });
+  await saveRecordChange(caseKind, change);
+  return portalCaseOf(change.record, await getUser(change.record.ownerId), []);
+}
+
+/** The client's reply, while the case is not closed (409 `case_closed` on `status` otherwise). */
+export async function commentOnPortalCaseAs(actor: Actor, id: string, text: string, clock: Clock = systemClock): Promise<PortalCaseComment> {
+  const record = await caseOfAccount(actor, id);
+  assertClientMayComment(record);
+  return portalCommentOf(await writeComment(actor, record, text, 'client', clock));
+}
+
+/**
+ * The client's rating (SRV-5), once the case is resolved or closed, once. The client names no
+ * version: a case someone saved meanwhile is read again and the rules asked again.
+ */
+export async function ratePortalCaseAs(actor: Actor, id: string, input: CaseRatingInput, clock: Clock = systemClock): Promise<PortalCase> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const record = await caseOfAccount(actor, id);
+    const now = clock.now();
+    const change = rateCase(record, input, { actor, now, newId: () => newId(now) });
+    try {
+      await saveRecordChange(caseKind, change, record);
+    } catch (error) {
+      if (error instanceof ConditionFailed) continue;
+      throw error;
+    }
+    return portalCaseView(change.record);
+  }
+  throw versionConflict(undefined);
 }

@@ -29,9 +29,10 @@ export interface RecordRules<T extends RecordBase> {
   statuses?: readonly string[];
   /**
    * Completes a create input or an update patch before the command runs, with what needs reads
-   * (a deal's lines priced from the catalog, its first stage), so the timeline shows the result.
+   * (a deal's lines priced from the catalog, its first stage; a case's account as its actor sees
+   * it), so the timeline shows the result.
    */
-  prepare?: (fields: Record<string, unknown>, before: T | undefined, now: Date) => Promise<Record<string, unknown>>;
+  prepare?: (fields: Record<string, unknown>, before: T | undefined, now: Date, actor: Actor) => Promise<Record<string, unknown>>;
   /** Timeline entries the change also writes on related records' timelines, in the same transaction. */
   mirror?: (change: RecordChange<T>, before: T | undefined) => Mirrored[];
 }
@@ -86,7 +87,8 @@ export function recordService<T extends RecordBase, C extends object, U extends 
     return record;
   };
 
-  const prepared = (fields: Record<string, unknown>, before: T | undefined, now: Date) => (rules.prepare ? rules.prepare(fields, before, now) : Promise.resolve(fields));
+  const prepared = (fields: Record<string, unknown>, before: T | undefined, now: Date, actor: Actor) =>
+    rules.prepare ? rules.prepare(fields, before, now, actor) : Promise.resolve(fields);
 
   const checkAndSave = async (change: RecordChange<T>, actor: Actor, before: T | undefined, alsoPut?: AlsoPut): Promise<T> => {
     // The acting user exists (their token says so); another owner must be a known user.
@@ -110,7 +112,7 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       const ctx = context(actor, clock);
       const custom = await checkedCustomValues(kind.type, (input as { custom?: unknown }).custom, undefined, true);
       const { custom: _given, ...rest } = input as Record<string, unknown>;
-      const fields = await prepared({ ...rules.defaults, ...rest, ...(custom ? { custom } : {}) }, undefined, ctx.now);
+      const fields = await prepared({ ...rules.defaults, ...rest, ...(custom ? { custom } : {}) }, undefined, ctx.now, actor);
       return checkAndSave(createRecord(kind, fields as unknown as Parameters<typeof createRecord<T>>[1], ctx, actor.id), actor, undefined, alsoPut);
     },
     list: async (actor, query) => {
@@ -135,7 +137,7 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       // `custom: null` clears every value; a map changes the values it names.
       const clearAll = Object.fromEntries(Object.keys(current.custom ?? {}).map((key) => [key, null]));
       const custom = 'custom' in given ? await checkedCustomValues(kind.type, given.custom ?? clearAll, current.custom, false) : undefined;
-      const fields = await prepared('custom' in given ? { ...given, custom: custom ?? null } : given, current, ctx.now);
+      const fields = await prepared('custom' in given ? { ...given, custom: custom ?? null } : given, current, ctx.now, actor);
       return checkAndSave(updateRecord(kind, current, fields as Parameters<typeof updateRecord<T>>[2], ctx), actor, current, alsoPut);
     },
     duplicates: async (actor, id) => {

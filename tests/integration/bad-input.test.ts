@@ -31,6 +31,7 @@ const noQuery = new Set([
   'GET /api/sharing',
   'GET /api/portal/deals',
   'GET /api/portal/deals/{id}',
+  'GET /api/portal/cases/{id}',
   'GET /api/forms',
   'GET /api/pipelines',
   'GET /api/pipelines/{pipelineId}',

@@ -41,7 +41,7 @@ beforeAll(async () => {
 describe('sharing of record types', () => {
   it('is private for every type until an admin sets it, and is read by managers and admins only', async () => {
     const read = await call(teamsApi, 'GET /api/sharing', { user: admin });
-    expect(read.body).toEqual({ types: { leads: 'private', accounts: 'private', contacts: 'private', deals: 'private', activities: 'private' }, version: 0 });
+    expect(read.body).toEqual({ types: { leads: 'private', accounts: 'private', contacts: 'private', deals: 'private', activities: 'private', cases: 'private' }, version: 0 });
     expect((await call(teamsApi, 'GET /api/sharing', { user: repA })).status).toBe(403);
     expect((await readAccount(repB)).status).toBe(404);
     expect(await listedAccounts(repB)).toEqual([]);

@@ -1,5 +1,6 @@
 import { accountKind } from '../accounts/account';
 import { activityKind } from '../activities/activity';
+import { caseKind } from '../cases/case';
 import { contactKind } from '../contacts/contact';
 import { dealKind } from '../deals/deal';
 import { leadKind } from '../leads/lead';
@@ -14,4 +15,5 @@ export const kinds: { [K in RecordType]: RecordKind<RecordBase> } = {
   deal: dealKind as unknown as RecordKind<RecordBase>,
   product: productKind as unknown as RecordKind<RecordBase>,
   activity: activityKind as unknown as RecordKind<RecordBase>,
+  case: caseKind as unknown as RecordKind<RecordBase>,
 };

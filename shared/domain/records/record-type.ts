@@ -2,16 +2,16 @@ import type { MatchSource } from '../duplicates/match-keys';
 import type { SearchSource } from '../search/search-terms';
 
 /**
- * The core record types (REC-2…REC-7) share one shape of storage, commands, API and UI; each
+ * The core record types (REC-2…REC-7, SRV-1) share one shape of storage, commands, API and UI; each
  * type is described once by a RecordKind and the generic parts do the rest. Leads predate the
  * kit and keep their own commands (web-to-lead, rejection) on the same table layout; their
  * kind serves search and the generic parts that read.
  */
-export const recordTypes = ['lead', 'account', 'contact', 'deal', 'product', 'activity'] as const;
+export const recordTypes = ['lead', 'account', 'contact', 'deal', 'product', 'activity', 'case'] as const;
 export type RecordType = (typeof recordTypes)[number];
 
 /** Each type's API resource (`/api/leads`), which is also its subject in the permission matrix. */
-export const resourceOfType = { lead: 'leads', account: 'accounts', contact: 'contacts', deal: 'deals', product: 'products', activity: 'activities' } as const satisfies Record<RecordType, string>;
+export const resourceOfType = { lead: 'leads', account: 'accounts', contact: 'contacts', deal: 'deals', product: 'products', activity: 'activities', case: 'cases' } as const satisfies Record<RecordType, string>;
 export type RecordResource = (typeof resourceOfType)[RecordType];
 
 /** The resources of some types, mapped back to their types: the `{resource}` a route takes. */
@@ -80,7 +80,7 @@ export interface RecordKind<T extends RecordBase> {
 }
 
 /** The API resource of a type: `account` → `/api/accounts`. */
-export const resourceOf = (type: RecordType): string => (type === 'activity' ? 'activities' : `${type}s`);
+export const resourceOf = (type: RecordType): string => resourceOfType[type];
 
 /** Key prefix and entity name of a type: `account` → pk `ACCOUNT#<id>`, collection `ACCOUNTS`. */
 export const keyPrefixOf = (type: RecordType): string => type.toUpperCase();

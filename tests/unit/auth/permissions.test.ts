@@ -11,12 +11,20 @@ describe('the permission matrix', () => {
   });
 
   it('scopes sales records: reps their own, managers their team', () => {
-    for (const subject of recordSubjects) {
+    for (const subject of recordSubjects.filter((s) => s !== 'cases')) {
       expect(scopeOf(['sales-rep'], subject, 'read')).toBe('own');
       expect(scopeOf(['sales-manager'], subject, 'read')).toBe('team');
     }
     expect(can(['sales-rep'], 'deals', 'delete')).toBe(false);
     expect(can(['sales-rep'], 'users', 'manage')).toBe(false);
+  });
+
+  it('lets service work every case and sellers read them (SRV-1, ACC-3)', () => {
+    expect(permissionMatrix['service-agent'].cases).toEqual({ read: 'all', create: 'all', update: 'all' });
+    expect(scopeOf(['service-manager'], 'cases', 'transfer')).toBe('all');
+    for (const role of ['sales-rep', 'sales-manager', 'executive'] as const) expect(permissionMatrix[role].cases).toEqual({ read: 'all' });
+    expect(can(['marketer'], 'cases', 'read')).toBe(false);
+    expect(permissionMatrix['portal-user']).toEqual({ portal: { read: 'own', create: 'own', update: 'own' } });
   });
 
   it('lets executives read and never write', () => {

@@ -16,7 +16,7 @@ describe('sharing of record types', () => {
 
   it('takes a partial setting with the rest private, and names a bad level or unknown type', () => {
     expect(sharingSetSchema.parse({ types: { deals: 'read' }, version: 2 })).toEqual({
-      types: { leads: 'private', accounts: 'private', contacts: 'private', deals: 'read', activities: 'private' },
+      types: { leads: 'private', accounts: 'private', contacts: 'private', deals: 'read', activities: 'private', cases: 'private' },
       version: 2,
     });
     const bad = sharingSetSchema.safeParse({ types: { accounts: 'public', orders: 'read' }, version: 0 });

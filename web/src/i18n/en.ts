@@ -163,6 +163,7 @@ export const en: Messages = {
       stage_changed: 'Stage changed',
       converted: 'Lead converted into a deal',
       note: 'Note',
+      comment: 'Message (the client sees it)',
       activity: 'Activity',
       merged: 'Duplicates merged',
       attachment: 'File',

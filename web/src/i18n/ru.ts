@@ -168,6 +168,7 @@ export const ru = {
       stage_changed: 'Смена этапа',
       converted: 'Лид преобразован в сделку',
       note: 'Заметка',
+      comment: 'Сообщение (видно клиенту)',
       activity: 'Дело',
       merged: 'Объединение дубликатов',
       attachment: 'Файл',

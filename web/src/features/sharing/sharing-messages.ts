@@ -19,6 +19,7 @@ const ru = {
     contacts: 'Контакты',
     deals: 'Сделки',
     activities: 'Дела',
+    cases: 'Обращения',
   } satisfies Record<RecordSubject, string>,
   levels: {
     private: 'По роли',
@@ -45,7 +46,7 @@ const en: SharingMessages = {
   loading: 'Loading record sharing…',
   caption: 'Who sees the records of each type',
   type: 'Record type',
-  types: { leads: 'Leads', accounts: 'Accounts', contacts: 'Contacts', deals: 'Deals', activities: 'Activities' },
+  types: { leads: 'Leads', accounts: 'Accounts', contacts: 'Contacts', deals: 'Deals', activities: 'Activities', cases: 'Cases' },
   levels: { private: 'By role', read: 'Everyone views', edit: 'Everyone views and edits' },
   levelHints: {
     private: 'Their own, their team’s or all — as the role allows.',

@@ -11,6 +11,7 @@ import { productRoutes } from '../features/products/product-routes';
 import { importRoutes } from '../features/imports/import-routes';
 import { settingsRoutes } from '../features/settings/settings-routes';
 import { AppShell } from '../features/shell/AppShell';
+import { portalRoutes } from '../features/portal/portal-routes';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { lazyPage } from './lazy-page';
@@ -21,7 +22,6 @@ const LeadsPage = lazyPage(() => import('../features/leads/list/LeadsPage'), 'Le
 const NewLeadPage = lazyPage(() => import('../features/leads/form/NewLeadPage'), 'NewLeadPage');
 const LeadCardPage = lazyPage(() => import('../features/leads/card/LeadCardPage'), 'LeadCardPage');
 const EditLeadPage = lazyPage(() => import('../features/leads/form/EditLeadPage'), 'EditLeadPage');
-const PortalDealsPage = lazyPage(() => import('../features/portal/PortalDealsPage'), 'PortalDealsPage');
 
 /**
  * The app's routes, in code: /signin is public; everything else sits under a guard that sends
@@ -78,12 +78,6 @@ const indexRoute = createRoute({
   },
 });
 
-const portalRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/portal',
-  component: PortalDealsPage,
-});
-
 const leadsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/leads',
@@ -126,7 +120,7 @@ const unknownRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([indexRoute, portalRoute, leadsRoute, newLeadRoute, leadRoute, editLeadRoute, ...accountRoutes(appRoute),
+  appRoute.addChildren([indexRoute, ...portalRoutes(appRoute), leadsRoute, newLeadRoute, leadRoute, editLeadRoute, ...accountRoutes(appRoute),
     ...contactRoutes(appRoute),
     ...dealRoutes(appRoute),
     ...productRoutes(appRoute),

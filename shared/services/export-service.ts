@@ -11,6 +11,7 @@ import { listLeadsQuerySchema, type ListLeadsQuery } from '../domain/leads/lead'
 import { listRecordsQuerySchema, type ListRecordsQuery } from '../domain/records/record-list';
 import { accounts } from './account-service';
 import { activities } from './activity-service';
+import { cases } from './case-service';
 import { contacts } from './contact-service';
 import { deals } from './deal-service';
 import { findLeads } from './lead-service';
@@ -27,7 +28,7 @@ export type ListPage = (cursor: string | undefined, limit: number) => Promise<Pa
 export function listPagesOf(actor: Actor, type: ExportType, filters: Record<string, string>): ListPage {
   const query = (cursor: string | undefined, limit: number) => ({ ...filters, limit: String(limit), ...(cursor ? { cursor } : {}) });
   if (type === 'lead') return (cursor, limit) => findLeads(actor, parseFilters(listLeadsQuerySchema, query(cursor, limit)) as ListLeadsQuery);
-  const service = { account: accounts, contact: contacts, deal: deals, product: products, activity: activities }[type];
+  const service = { account: accounts, contact: contacts, deal: deals, product: products, activity: activities, case: cases }[type];
   return (cursor, limit) => service.list(actor, parseFilters(listRecordsQuerySchema, query(cursor, limit)) as ListRecordsQuery);
 }
 

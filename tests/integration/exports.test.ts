@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { handler as accountsApi } from '../../functions/accounts/accounts-api';
+import { handler as casesApi } from '../../functions/cases/cases-api';
 import { handler as contactsApi } from '../../functions/contacts/contacts-api';
 import { handler as exportsApi } from '../../functions/exports/exports-api';
 import { handler as runExportHandler } from '../../functions/exports/run-export';
@@ -54,6 +56,22 @@ describe('exporting a list', () => {
     expect(text).not.toContain('Чужой');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""жми"")"`);
     expect(text).toContain("'@SUM(A1:A2)");
+  });
+
+  it('exports service cases with their status, priority, channel and the account they are under', async () => {
+    const account = (await call<{ id: string }>(accountsApi, 'POST /api/accounts', { body: { name: 'ООО «Сервис»' } })).body;
+    const opened = await call(casesApi, 'POST /api/cases', { body: { subject: 'Не печатает счёт', accountId: account.id, priority: 'high', channel: 'email' } });
+    expect(opened.status).toBe(201);
+    const { job, bytes } = await exported({ recordType: 'case', format: 'csv', locale: 'ru', filters: { status: 'new' } });
+    expect(job).toMatchObject({ rows: 1, fileName: expect.stringMatching(/^Обращения-\d{4}-\d{2}-\d{2}\.csv$/) });
+    const [header, line] = new TextDecoder().decode(bytes).trim().split('\r\n');
+    expect(header).toContain('Тема');
+    expect(header).toContain('Приоритет');
+    expect(header).toContain('Канал');
+    expect(line).toContain('Не печатает счёт');
+    expect(line).toContain('high');
+    expect(line).toContain('email');
+    expect(line).toContain(account.id);
   });
 
   it('writes XLSX with English headers', async () => {

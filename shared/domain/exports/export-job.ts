@@ -7,7 +7,7 @@ import { locales, type Locale } from '../../i18n/locale';
  * background (the spreadsheet library stays out of the API functions' bundles) and downloaded
  * through a short-lived link. Up to `maxExportRows`; a bigger list says it was cut.
  */
-export const exportTypes = ['lead', 'account', 'contact', 'deal', 'product', 'activity'] as const;
+export const exportTypes = ['lead', 'account', 'contact', 'deal', 'product', 'activity', 'case'] as const;
 export type ExportType = (typeof exportTypes)[number];
 export const exportFormats = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -49,6 +49,7 @@ const fileTitles: Record<ExportType, Record<Locale, string>> = {
   deal: { ru: 'Сделки', en: 'Deals' },
   product: { ru: 'Товары и услуги', en: 'Products' },
   activity: { ru: 'Дела', en: 'Activities' },
+  case: { ru: 'Обращения', en: 'Cases' },
 };
 
 export const exportTitle = (job: Pick<ExportJob, 'recordType' | 'locale'>): string => fileTitles[job.recordType][job.locale];

@@ -59,6 +59,9 @@ const headers: Record<string, { ru: string; en: string }> = {
   price: { ru: 'Цена', en: 'Price' },
   vatRate: { ru: 'НДС, %', en: 'VAT, %' },
   subject: { ru: 'Тема', en: 'Subject' },
+  priority: { ru: 'Приоритет', en: 'Priority' },
+  channel: { ru: 'Канал', en: 'Channel' },
+  contactId: { ru: 'ID контакта', en: 'Contact ID' },
   dueAt: { ru: 'Срок', en: 'Due' },
   outcome: { ru: 'Результат', en: 'Outcome' },
   nextStep: { ru: 'Следующий шаг', en: 'Next step' },
@@ -94,6 +97,8 @@ function textOf(value: unknown): string {
   if (typeof entry.type === 'string' && typeof entry.id === 'string') return `${entry.type}:${entry.id}`;
   if (typeof entry.productId === 'string') return `${String(entry.name ?? entry.productId)} × ${String(entry.quantity ?? '')}`;
   if (isMoney(value)) return `${value.amount} ${value.currency}`;
+  // A case's rating by its client.
+  if (typeof entry.score === 'number') return [`${entry.score}/5`, entry.comment].filter(Boolean).join(' ');
   return JSON.stringify(value);
 }
 

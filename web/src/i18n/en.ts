@@ -19,6 +19,8 @@ export const en: Messages = {
     contacts: 'Contacts',
     deals: 'Deals',
     products: 'Catalog',
+    cases: 'Cases',
+    portal: 'Client portal',
     imports: 'Import',
     duplicates: 'Duplicates',
     settings: 'Settings',

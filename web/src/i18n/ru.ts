@@ -24,6 +24,8 @@ export const ru = {
     contacts: 'Контакты',
     deals: 'Сделки',
     products: 'Каталог',
+    cases: 'Обращения',
+    portal: 'Личный кабинет',
     imports: 'Импорт',
     duplicates: 'Дубликаты',
     settings: 'Настройки',

@@ -12,6 +12,9 @@ export const typeOfResource = resourcesOf<RegardingType>(['lead', 'account', 'co
 export type RecordResource = keyof typeof typeOfResource;
 export const resourceOfType: Record<RegardingType, RecordResource> = sharedResources;
 
+/** The record types people write notes on: the regarding types and service cases. */
+export type NotedResource = RecordResource | 'cases';
+
 export const recordUrl = (resource: string, id: string): string => `/api/${resource}/${encodeURIComponent(id)}`;
 
 export type RecordsHttp = HttpClient;

@@ -4,7 +4,6 @@ import { useCan } from '../../auth/use-can';
 import { useAppConfig } from '../../config/use-config';
 import { useI18n } from '../../i18n/use-i18n';
 import { GlobalProgress } from '../../ui/GlobalProgress';
-import { usePortalMessages } from '../portal/portal-messages';
 import { QuickSearch } from '../search/QuickSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
@@ -14,7 +13,6 @@ export function AppShell() {
   const { t } = useI18n();
   const { displayName } = useAppConfig();
   const can = useCan();
-  const portal = usePortalMessages();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -31,7 +29,7 @@ export function AppShell() {
         <nav className="shell-nav" aria-label={t.nav.main}>
           {can('portal', 'read') && !can('leads', 'read') ? (
             <Link to="/portal" data-testid="nav-portal" className="shell-nav-link" activeProps={{ className: 'shell-nav-link active' }}>
-              {portal.title}
+              {t.nav.portal}
             </Link>
           ) : null}
           {can('leads', 'read') ? (
@@ -52,6 +50,11 @@ export function AppShell() {
           {can('deals', 'read') ? (
             <NavHrefLink href="/deals" testId="nav-deals">
               {t.nav.deals}
+            </NavHrefLink>
+          ) : null}
+          {can('cases', 'read') ? (
+            <NavHrefLink href="/cases" testId="nav-cases">
+              {t.nav.cases}
             </NavHrefLink>
           ) : null}
           {can('products', 'read') ? (

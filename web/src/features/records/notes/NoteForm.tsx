@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/use-i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Spinner } from '../../../ui/Spinner';
 import { apiErrorMessage } from '../../leads/shared/api-error-message';
-import { recordKeys, recordUrl, useRecordsHttp, type RecordResource } from '../records-http';
+import { recordKeys, recordUrl, useRecordsHttp, type NotedResource } from '../records-http';
 import { useRecordsMessages } from '../records-messages';
 import '../../../styles/records.css';
 
@@ -18,7 +18,7 @@ const maxNote = 10_000;
  *
  *   <NoteForm resource="deals" id={deal.id} />
  */
-export function NoteForm({ resource, id }: { resource: RecordResource; id: string }) {
+export function NoteForm({ resource, id }: { resource: NotedResource; id: string }) {
   const { t } = useI18n();
   const m = useRecordsMessages();
   const http = useRecordsHttp();

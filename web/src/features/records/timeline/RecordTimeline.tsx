@@ -7,11 +7,11 @@ import { Spinner } from '../../../ui/Spinner';
 import { apiErrorMessage } from '../../leads/shared/api-error-message';
 import { useUserName } from '../../leads/shared/use-users';
 import { useCustomFields } from '../custom/use-custom-fields';
-import { typeOfResource } from '../records-http';
+import { typeOfResource, type RecordResource } from '../records-http';
 import { useRecordsMessages } from '../records-messages';
 import type { ChangeContext } from './describe-change';
 import { RecordTimelineEntry } from './RecordTimelineEntry';
-import { useRecordTimeline, type TimelineResource } from './use-record-timeline';
+import { useRecordTimeline } from './use-record-timeline';
 import '../../../styles/records.css';
 
 /**
@@ -24,7 +24,8 @@ import '../../../styles/records.css';
  * `fieldLabels` name the fields the records' messages do not (a catalog item's).
  */
 interface RecordTimelineProps {
-  resource: TimelineResource;
+  /** The types with custom fields, and catalog items (cases have a timeline of their own, with the client's replies). */
+  resource: RecordResource | 'products';
   id: string;
   describeValue?: (field: string, value: unknown) => string | undefined;
   fieldLabels?: Readonly<Record<string, string>>;

@@ -1,9 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { Page, TimelineEntry } from '@shared/api/contracts';
-import { recordKeys, recordUrl, useRecordsHttp, type RecordResource } from '../records-http';
+import { recordKeys, recordUrl, useRecordsHttp, type NotedResource } from '../records-http';
 
 /** The record types with a history: those with notes, and catalog items. */
-export type TimelineResource = RecordResource | 'products';
+export type TimelineResource = NotedResource | 'products';
 
 /** A record's timeline, newest first, a server page at a time (the lead card shares the leads' key). */
 export function useRecordTimeline(resource: TimelineResource, id: string) {

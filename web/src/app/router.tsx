@@ -4,6 +4,7 @@ import type { AuthSession } from '../auth/auth-session';
 import { validateLeadsSearch } from '../features/leads/list/leads-search';
 import { accessRequestRoutes } from '../features/access-requests/access-request-routes';
 import { accountRoutes } from '../features/accounts/account-routes';
+import { caseRoutes } from '../features/cases/case-routes';
 import { contactRoutes } from '../features/contacts/contact-routes';
 import { dealRoutes } from '../features/deals/deal-routes';
 import { duplicatesRoutes } from '../features/duplicates/duplicate-routes';
@@ -123,6 +124,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([indexRoute, ...portalRoutes(appRoute), leadsRoute, newLeadRoute, leadRoute, editLeadRoute, ...accountRoutes(appRoute),
     ...contactRoutes(appRoute),
     ...dealRoutes(appRoute),
+    ...caseRoutes(appRoute),
     ...productRoutes(appRoute),
     ...importRoutes(appRoute),
     ...duplicatesRoutes(appRoute), ...settingsRoutes(appRoute), ...accessRequestRoutes(appRoute), unknownRoute]),

@@ -10,6 +10,7 @@ import { RecordCardPage } from '../records/page/RecordCard';
 import { recordKeys } from '../records/records-http';
 import { useRecordsMessages } from '../records/records-messages';
 import { formatDay } from '../records/shared/format';
+import { AccountCases } from '../cases/AccountCases';
 import { useAccountsMessages } from './accounts-messages';
 import { AccountLink } from './kit/AccountPicker';
 import { CustomValuesSection } from '../records/custom/CustomValuesSection';
@@ -190,6 +191,7 @@ function AccountRelated({ account }: { account: Account }) {
           </>
         )}
       />
+      <AccountCases accountId={account.id} />
       <RelatedList<Account>
         title={am.related.children}
         testId="account-children"

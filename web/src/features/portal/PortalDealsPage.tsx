@@ -1,39 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PortalDeal } from '@shared/domain/portal/portal-deal';
-import { isApiError } from '../../api/api-error';
-import { useDocumentTitle } from '../../app/use-document-title';
 import { useI18n } from '../../i18n/use-i18n';
 import { EmptyState } from '../../ui/EmptyState';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { LoadingState } from '../../ui/LoadingState';
 import { DetailSection } from '../leads/card/DetailSection';
-import { LoadFailed } from '../leads/shared/LoadFailed';
 import { useRecordsHttp } from '../records/records-http';
+import { portalKeys } from './portal-cases';
+import { PortalLayout, PortalLoadState } from './PortalLayout';
 import { usePortalMessages } from './portal-messages';
 
 /**
- * The client portal's one page (ACC-3): the deals of the portal user's company, each with its
- * stage, the planned actions and who is responsible — what the API's portal projection holds.
+ * The portal's deals (ACC-3), where the portal opens: the deals of the portal user's company, each
+ * with its stage, the planned actions and who is responsible — what the API's portal projection holds.
  */
 export function PortalDealsPage() {
   const p = usePortalMessages();
   const { format } = useI18n();
   const http = useRecordsHttp();
-  useDocumentTitle(p.title);
-  const deals = useQuery({ queryKey: ['portal', 'deals'], queryFn: () => http.get<{ items: PortalDeal[] }>('/api/portal/deals') });
+  const deals = useQuery({ queryKey: portalKeys.deals, queryFn: () => http.get<{ items: PortalDeal[] }>('/api/portal/deals') });
 
   return (
-    <section className="page" aria-labelledby="portal-title" data-testid="portal-page">
-      <h1 id="portal-title">{p.title}</h1>
-      <p className="muted">{p.intro}</p>
-      {deals.isPending ? (
-        <LoadingState text={p.loading} />
-      ) : deals.isError ? (
-        isApiError(deals.error) && deals.error.isNotFound ? (
-          <ErrorNotice>{p.noAccount}</ErrorNotice>
-        ) : (
-          <LoadFailed error={deals.error} retry={() => void deals.refetch()} />
-        )
+    <PortalLayout section="deals">
+      <h2 className="visually-hidden">{p.tabs.deals}</h2>
+      {deals.isPending || deals.isError ? (
+        <PortalLoadState pending={deals.isPending} error={deals.error} retry={() => void deals.refetch()} loading={p.loading} />
       ) : deals.data.items.length === 0 ? (
         <EmptyState title={p.empty} />
       ) : (
@@ -59,6 +48,6 @@ export function PortalDealsPage() {
           ))}
         </ul>
       )}
-    </section>
+    </PortalLayout>
   );
 }

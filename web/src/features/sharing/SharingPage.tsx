@@ -89,6 +89,13 @@ function SharingEditor({ initial, canEdit, reload, reloading }: EditorProps) {
 
   return (
     <>
+      <ul className="sharing-legend">
+        {sharingLevels.map((level) => (
+          <li key={level}>
+            <strong>{m.levels[level]}</strong> — <span className="muted">{m.levelHints[level]}</span>
+          </li>
+        ))}
+      </ul>
       <div className="table-wrap">
         <table className="table settings-table sharing-table" data-testid="sharing-table">
           <caption className="visually-hidden">{m.caption}</caption>
@@ -98,7 +105,6 @@ function SharingEditor({ initial, canEdit, reload, reloading }: EditorProps) {
               {sharingLevels.map((level) => (
                 <th scope="col" key={level}>
                   {m.levels[level]}
-                  <span className="sharing-hint muted">{m.levelHints[level]}</span>
                 </th>
               ))}
             </tr>

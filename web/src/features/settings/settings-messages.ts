@@ -1,4 +1,4 @@
-import type { Role } from '@shared/auth/roles';
+import { roleTitles } from '@shared/auth/roles';
 import type { CustomFieldType, CustomizableType } from '@shared/domain/custom-fields/custom-field';
 import type { StageRequirableField } from '@shared/domain/deals/pipeline';
 import { useI18n } from '../../i18n/use-i18n';
@@ -138,16 +138,7 @@ const ru = {
     normDaysHint: 'Пусто — без нормы',
     role: 'Ответственный',
     noRole: 'Не задан',
-    roles: {
-      admin: 'Администратор',
-      'sales-manager': 'Руководитель отдела продаж',
-      'sales-rep': 'Менеджер по продажам',
-      marketer: 'Маркетолог',
-      'service-agent': 'Специалист поддержки',
-      'service-manager': 'Руководитель поддержки',
-      executive: 'Руководитель компании',
-      'portal-user': 'Пользователь портала',
-    } satisfies Record<Role, string>,
+    roles: roleTitles.ru,
     probability: 'Вероятность, %',
     actions: 'Действия',
     addStage: 'Добавить этап',
@@ -304,16 +295,7 @@ const en: SettingsMessages = {
     normDaysHint: 'Empty — no norm',
     role: 'Responsible',
     noRole: 'None',
-    roles: {
-      admin: 'Administrator',
-      'sales-manager': 'Sales manager',
-      'sales-rep': 'Sales representative',
-      marketer: 'Marketer',
-      'service-agent': 'Service agent',
-      'service-manager': 'Service manager',
-      executive: 'Executive',
-      'portal-user': 'Portal user',
-    },
+    roles: roleTitles.en,
     probability: 'Probability, %',
     actions: 'Actions',
     addStage: 'Add stage',

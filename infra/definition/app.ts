@@ -75,6 +75,7 @@ const functions = [
   worker('import-run', 'functions/imports/run-import.ts', 'Reads uploaded files and imports their rows, one step at a time', readWriteAndFiles, 300, 1024),
   worker('export-run', 'functions/exports/run-export.ts', 'Writes a list to a CSV or XLSX file', readWriteAndFiles, 300, 1024),
   worker('notify-lead-owner', 'functions/notifications/notify-lead-owner.ts', "Emails a captured lead's owner", readWriteAndEmail),
+  worker('notify-case-owner', 'functions/notifications/notify-case-owner.ts', "Emails a case's owner what its client did in the portal", readWriteAndEmail),
   worker(
     'new-leads-digest',
     'functions/notifications/send-new-leads-digest.ts',
@@ -220,6 +221,18 @@ export const app: AppDefinition = {
       description: 'A lead arrived through a web form: email its owner',
       eventPattern: { source: ['crm.leads'], 'detail-type': ['LeadCaptured'] },
       function: 'notify-lead-owner',
+    },
+    {
+      id: 'case-opened-in-portal-notify-owner',
+      description: "A case was created (the function keeps those opened in the portal): email its owner",
+      eventPattern: { source: ['crm.records'], 'detail-type': ['RecordCreated'], detail: { record: { type: ['case'] } } },
+      function: 'notify-case-owner',
+    },
+    {
+      id: 'case-client-replied-notify-owner',
+      description: "A case's client wrote on it in the portal: email its owner",
+      eventPattern: { source: ['crm.cases'], 'detail-type': ['CaseCommentAdded'], detail: { from: ['client'] } },
+      function: 'notify-case-owner',
     },
     {
       id: 'duplicates-detect',

@@ -7,7 +7,7 @@ import { LoadingState } from '../../ui/LoadingState';
 import { LoadFailed } from '../leads/shared/LoadFailed';
 import { LeaveGuard } from '../settings/LeaveGuard';
 import { SaveBar, type SaveProblem } from '../settings/SaveBar';
-import { SettingsSection } from '../settings/SettingsSection';
+import { SettingsPage } from '../settings/SettingsPage';
 import { saveFailure } from '../settings/settings-issues';
 import { useSharingMessages } from './sharing-messages';
 import { useSaveSharing, useSharing } from './use-sharing';
@@ -23,9 +23,9 @@ export function SharingPage() {
   const m = useSharingMessages();
   const can = useCan();
   return (
-    <SettingsSection title={m.title} intro={m.intro} testId="sharing-page" allowed={can('teams', 'read')} forbidden={m.forbidden}>
+    <SettingsPage title={m.title} intro={m.intro} testId="sharing-page" allowed={can('teams', 'read')} forbidden={m.forbidden}>
       <SharingLoader canEdit={can('teams', 'manage')} />
-    </SettingsSection>
+    </SettingsPage>
   );
 }
 

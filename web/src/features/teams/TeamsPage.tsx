@@ -12,7 +12,7 @@ import { useRecordsMessages } from '../records/records-messages';
 import { ConfirmDialog } from '../settings/ConfirmDialog';
 import { LeaveGuard } from '../settings/LeaveGuard';
 import { SaveBar } from '../settings/SaveBar';
-import { SettingsSection } from '../settings/SettingsSection';
+import { SettingsPage } from '../settings/SettingsPage';
 import { saveFailure } from '../settings/settings-issues';
 import { useSettingsMessages } from '../settings/settings-messages';
 import { TeamCard } from './TeamCard';
@@ -36,9 +36,9 @@ export function TeamsPage() {
   const m = useTeamsMessages();
   const can = useCan();
   return (
-    <SettingsSection title={m.title} intro={m.intro} testId="teams-page" className="teams-page" allowed={can('teams', 'read')} forbidden={m.forbidden}>
+    <SettingsPage title={m.title} intro={m.intro} testId="teams-page" className="teams-page" allowed={can('teams', 'read')} forbidden={m.forbidden}>
       <TeamsLoader canEdit={can('teams', 'manage')} />
-    </SettingsSection>
+    </SettingsPage>
   );
 }
 

@@ -41,6 +41,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A browser waits on a whole local stack (cold functions, Cognito, the stream poller): waiting
+          // for what a user would see may take seconds on a loaded machine, never a failure by itself.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

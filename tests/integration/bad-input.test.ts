@@ -76,7 +76,7 @@ describe('bad input on every signed-in route', () => {
       if (takesBody) {
         const res = await send(route, { pathParameters: good, body: { notAField: true } });
         expect(res.status, `${key} with an unknown body field`).toBe(400);
-        expect(fieldPaths(res).length, `${key} names the field`).toBeGreaterThan(0);
+        expect(fieldPaths(res), `${key} names the unknown field`).toContain('notAField');
         const notJson = await send(route, { pathParameters: good, rawBody: '{"broken', headers: { 'content-type': 'application/json' } });
         expect(notJson.status, `${key} with a broken JSON body`).toBe(400);
       }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeCsv, writeXlsx } from '../../../shared/adapters/spreadsheet-writer';
 import { neutraliseCell, restoreCell } from '../../../shared/domain/transfer/formula-safety';
@@ -27,7 +28,28 @@ describe('formula neutralisation', () => {
     expect(restoreCell("'=1+1")).toBe('=1+1');
     expect(restoreCell("'+7 912")).toBe('+7 912');
     expect(restoreCell("'quoted'")).toBe("'quoted'");
+    expect(restoreCell("'-")).toBe('-');
     expect(restoreCell(neutraliseCell('@x'))).toBe('@x');
+  });
+
+  it('neutralises the null character too (ASVS 1.2.10)', () => {
+    expect(neutraliseCell('\0=1')).toBe("'\0=1");
+    expect(restoreCell("'\0=1")).toBe('\0=1');
+  });
+
+  it('keeps apart a stored value that already starts with an apostrophe before a formula character', () => {
+    // Without this, "'=x" typed into the CRM would come back from a round trip as "=x".
+    expect(neutraliseCell("'=x")).toBe("''=x");
+    expect(restoreCell("''=x")).toBe("'=x");
+    expect(neutraliseCell("'abc")).toBe("'abc");
+    expect(restoreCell("'abc")).toBe("'abc");
+  });
+
+  it('gives back exactly what it was given, for any text', () => {
+    const text = fc.string({ unit: fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\0', 'a', 'Я', ' ', '7', '₸') });
+    fc.assert(fc.property(text, (value) => restoreCell(neutraliseCell(value)) === value));
+    // Text that needed nothing is taken as it is: restoring never touches what the exporter left alone.
+    fc.assert(fc.property(text, (value) => neutraliseCell(value) !== value || restoreCell(value) === value));
   });
 });
 

@@ -7,13 +7,13 @@ import { getLeadTimelineRoute as timeline } from '../../functions/leads/get-lead
 import { updateLeadRoute as updateLead } from '../../functions/leads/update-lead';
 import { putUser } from '../../shared/data/users-repository';
 import type { Lead } from '../../shared/domain/leads/lead';
-import { admin, apiEvent, invoke, rep } from '../support/api-event';
+import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
 import { byEntity, recordItems } from '../support/table-items';
 
-const create = (body: unknown, user = admin) => invoke<Lead>(createLead, apiEvent({ method: 'POST', path: '/api/leads', body, user }));
+const create = (body: unknown, user = rep) => invoke<Lead>(createLead, apiEvent({ method: 'POST', path: '/api/leads', body, user }));
 const patch = (id: string, body: unknown) =>
   invoke<Lead>(updateLead, apiEvent({ method: 'PATCH', path: `/api/leads/${id}`, pathParameters: { leadId: id }, body }));
-const list = (query: Record<string, string>) => invoke<{ items: Lead[]; nextCursor?: string }>(listLeads, apiEvent({ path: '/api/leads', query }));
+const list = (query: Record<string, string>, user = rep) => invoke<{ items: Lead[]; nextCursor?: string }>(listLeads, apiEvent({ path: '/api/leads', query, user }));
 
 const ivanov = {
   lastName: 'Иванов',
@@ -36,7 +36,7 @@ describe('create', () => {
   it('creates a lead with its history entry and event in one go', async () => {
     const res = await create(ivanov);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ lastName: 'Иванов', email: 'ivanov@romashka.ru', status: 'new', ownerId: admin.sub, version: 1 });
+    expect(res.body).toMatchObject({ lastName: 'Иванов', email: 'ivanov@romashka.ru', status: 'new', ownerId: rep.sub, version: 1 });
     const items = (await recordItems()).filter((i) => String(i.pk) === `LEAD#${res.body.id}`);
     expect(byEntity(items, 'LEAD')).toHaveLength(1);
     expect(byEntity(items, 'HISTORY')).toMatchObject([{ kind: 'created', events: [{ type: 'LeadCreated', source: 'crm.leads' }] }]);
@@ -49,11 +49,12 @@ describe('create', () => {
     [{ lastName: 'Петров' }, 'email'],
     [{ ...ivanov, budget: { amount: -5, currency: 'RUB' } }, 'budget.amount'],
     [{ ...ivanov, ownerRole: 'admin' }, 'ownerRole'],
-    [{ ...ivanov, ownerId: 'nobody' }, 'ownerId'],
+    // Giving a lead to someone else is for who may transfer (SAL-12): an admin here.
+    [{ ...ivanov, ownerId: 'nobody' }, 'ownerId', admin],
     [{ ...ivanov, source: { channel: 'carrier-pigeon' } }, 'source.channel'],
-  ])('refuses %j naming the field, writing nothing', async (body, field) => {
+  ] as [unknown, string, TestUser?][])('refuses %j naming the field, writing nothing', async (body, field, user = rep) => {
     const before = (await recordItems()).length;
-    const res = await create(body);
+    const res = await create(body, user);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(field);
@@ -83,23 +84,26 @@ describe('read and list', () => {
   });
 
   it('pages with a cursor, sorts by creation and filters by status, owner and channel', async () => {
+    // A rep of their own, so the other tests' leads stay out of these pages.
+    const pager: TestUser = { sub: 'user-rep-pager', email: 'pager@example.com', groups: ['sales-rep'] };
+    await putUser({ id: pager.sub, email: pager.email, roles: ['sales-rep'] });
     const mine: Lead[] = [];
-    for (let i = 0; i < 5; i++) mine.push((await create({ lastName: `Пагинация ${i}`, email: `page${i}@example.com`, source: { channel: 'referral' }, ownerId: rep.sub })).body);
+    for (let i = 0; i < 5; i++) mine.push((await create({ lastName: `Пагинация ${i}`, email: `page${i}@example.com`, source: { channel: 'referral' } }, pager)).body);
 
-    const first = await list({ ownerId: rep.sub, limit: '2' });
+    const first = await list({ ownerId: pager.sub, limit: '2' }, pager);
     expect(first.body.items.map((l) => l.lastName)).toEqual(['Пагинация 4', 'Пагинация 3']);
-    const second = await list({ ownerId: rep.sub, limit: '2', cursor: first.body.nextCursor! });
+    const second = await list({ ownerId: pager.sub, limit: '2', cursor: first.body.nextCursor! }, pager);
     expect(second.body.items.map((l) => l.lastName)).toEqual(['Пагинация 2', 'Пагинация 1']);
 
-    const ascending = await list({ ownerId: rep.sub, sort: 'createdAt', limit: '10' });
+    const ascending = await list({ ownerId: pager.sub, sort: 'createdAt', limit: '10' }, pager);
     expect(ascending.body.items.map((l) => l.id)).toEqual(mine.map((l) => l.id));
 
-    const referrals = await list({ channel: 'referral', limit: '100' });
+    const referrals = await list({ channel: 'referral', limit: '100' }, pager);
     expect(referrals.body.items.every((l) => l.source.channel === 'referral')).toBe(true);
     expect(referrals.body.items).toHaveLength(5);
 
-    await invoke(rejectLead, apiEvent({ route: 'POST /api/leads/{leadId}/reject', pathParameters: { leadId: mine[0]!.id }, body: { version: 1, reason: 'no-budget' } }));
-    const rejected = await list({ status: 'rejected', ownerId: rep.sub, limit: '10' });
+    await invoke(rejectLead, apiEvent({ route: 'POST /api/leads/{leadId}/reject', pathParameters: { leadId: mine[0]!.id }, body: { version: 1, reason: 'no-budget' }, user: pager }));
+    const rejected = await list({ status: 'rejected', ownerId: pager.sub, limit: '10' }, pager);
     expect(rejected.body.items.map((l) => l.id)).toEqual([mine[0]!.id]);
   });
 
@@ -121,7 +125,7 @@ describe('update with optimistic locking', () => {
     expect(res.body).toMatchObject({ qualification: 'hot', status: 'in-progress', version: 2 });
 
     const entries = await invoke(timeline, apiEvent({ route: 'GET /api/leads/{leadId}/timeline', pathParameters: { leadId: lead.id } }));
-    expect(entries.body.items[0]).toMatchObject({ kind: 'updated', actor: { type: 'user', id: admin.sub } });
+    expect(entries.body.items[0]).toMatchObject({ kind: 'updated', actor: { type: 'user', id: rep.sub } });
     expect(entries.body.items[0].changes).toEqual(
       expect.arrayContaining([
         { field: 'qualification', to: 'hot' },
@@ -169,7 +173,7 @@ describe('reject', () => {
     await patch(lead.id, { version: 1, status: 'qualified' });
     const res = await invoke<Lead>(rejectLead, apiEvent({ route: 'POST /api/leads/{leadId}/reject', pathParameters: { leadId: lead.id }, body: { version: 2, reason: 'chose-competitor', comment: 'Выбрали другого поставщика' } }));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'rejected', rejection: { stage: 'qualified', reason: 'chose-competitor', by: admin.sub }, version: 3 });
+    expect(res.body).toMatchObject({ status: 'rejected', rejection: { stage: 'qualified', reason: 'chose-competitor', by: rep.sub }, version: 3 });
 
     const again = await invoke(rejectLead, apiEvent({ route: 'POST /api/leads/{leadId}/reject', pathParameters: { leadId: lead.id }, body: { version: 3, reason: 'spam' } }));
     expect(again.status).toBe(422);

@@ -21,6 +21,12 @@ export interface TestUser {
 
 export const admin: TestUser = { sub: 'user-admin', email: 'admin@example.com', groups: ['admin'] };
 export const rep: TestUser = { sub: 'user-rep', email: 'rep@example.com', groups: ['sales-rep'] };
+/**
+ * Who calls when a test names no one: a sales rep, the most common user, whose calls the
+ * record-level checks (own records only, ACC-2) actually bite on. A test that needs more names
+ * the role its scenario is about.
+ */
+export const defaultUser = rep;
 
 /** The definition's routes, those with fewer parameters first, so `/api/leads/duplicates` beats `/api/leads/{leadId}`. */
 const routePatterns = app.routes
@@ -58,7 +64,7 @@ export function apiEvent(options: {
     const event = apiEvent({ ...rest, method, path });
     return { ...event, routeKey: options.route, requestContext: { ...event.requestContext, routeKey: options.route } };
   }
-  const user = options.user === undefined ? admin : options.user;
+  const user = options.user === undefined ? defaultUser : options.user;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const headers = {
     ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),

@@ -5,17 +5,17 @@ import { handler as searchApi } from '../../functions/search/search-api';
 import { putUser } from '../../shared/data/users-repository';
 import type { Account } from '../../shared/domain/accounts/account';
 import type { Contact } from '../../shared/domain/contacts/contact';
-import { admin, apiEvent, invoke, rep } from '../support/api-event';
+import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
 import { byEntity, recordItems } from '../support/table-items';
 
 /** Accounts (REC-2), contacts (REC-3) and quick search (REC-13) through their resource routers. */
 type Options = Parameters<typeof apiEvent>[0];
 const call = <T = any>(api: unknown, route: string, options: Omit<Options, 'route'> = {}) => invoke<T>(api, apiEvent({ route, ...options }));
 const account = {
-  create: (body: unknown, user = admin) => call<Account>(accountsApi, 'POST /api/accounts', { body, user }),
+  create: (body: unknown, user = rep) => call<Account>(accountsApi, 'POST /api/accounts', { body, user }),
   get: (id: string) => call<Account>(accountsApi, 'GET /api/accounts/{id}', { pathParameters: { id } }),
   update: (id: string, body: unknown) => call<Account>(accountsApi, 'PATCH /api/accounts/{id}', { pathParameters: { id }, body }),
-  list: (query: Record<string, string>) => call<{ items: Account[]; nextCursor?: string }>(accountsApi, 'GET /api/accounts', { query }),
+  list: (query: Record<string, string>, user = rep) => call<{ items: Account[]; nextCursor?: string }>(accountsApi, 'GET /api/accounts', { query, user }),
   timeline: (id: string) => call<{ items: { kind: string; changes?: { field: string; from?: unknown; to?: unknown }[] }[] }>(accountsApi, 'GET /api/accounts/{id}/timeline', { pathParameters: { id } }),
 };
 const contact = {
@@ -50,7 +50,7 @@ describe('accounts', () => {
   it('creates an account with its history entry, its event and its search terms in one go', async () => {
     const res = await account.create(romashka);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: 'ООО «Ромашка»', status: 'prospect', ownerId: admin.sub, version: 1, email: 'info@romashka.ru' });
+    expect(res.body).toMatchObject({ name: 'ООО «Ромашка»', status: 'prospect', ownerId: rep.sub, version: 1, email: 'info@romashka.ru' });
     const items = await recordItems();
     const own = items.filter((i) => i.pk === `ACCOUNT#${res.body.id}`);
     expect(byEntity(own, 'ACCOUNT')).toHaveLength(1);
@@ -103,12 +103,15 @@ describe('accounts', () => {
   });
 
   it('lists by name, by status and by owner, one page at a time', async () => {
-    for (const name of ['Яблоко', 'Арбуз', 'Ёлка']) await account.create({ name, status: 'client', ownerId: rep.sub });
-    const byName = (await account.list({ sort: 'name', status: 'client' })).body.items.map((a) => a.name);
+    // A rep of their own, so the other tests' accounts stay out of these pages.
+    const lister: TestUser = { sub: 'user-rep-lister', email: 'lister@example.com', groups: ['sales-rep'] };
+    await putUser({ id: lister.sub, email: lister.email, roles: ['sales-rep'] });
+    for (const name of ['Яблоко', 'Арбуз', 'Ёлка']) await account.create({ name, status: 'client' }, lister);
+    const byName = (await account.list({ sort: 'name', status: 'client' }, lister)).body.items.map((a) => a.name);
     expect(byName).toEqual(['Арбуз', 'Ёлка', 'Яблоко']);
-    const page1 = await account.list({ ownerId: rep.sub, limit: '2' });
+    const page1 = await account.list({ ownerId: lister.sub, limit: '2' }, lister);
     expect(page1.body.items).toHaveLength(2);
-    const page2 = await account.list({ ownerId: rep.sub, limit: '2', cursor: page1.body.nextCursor! });
+    const page2 = await account.list({ ownerId: lister.sub, limit: '2', cursor: page1.body.nextCursor! }, lister);
     expect(new Set([...page1.body.items, ...page2.body.items].map((a) => a.id)).size).toBe(3);
     expect((await account.list({ status: 'dormant' })).status).toBe(400);
   });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { normalisePhone } from './phone';
 
 /** Value schemas every record type shares; the API and the web UI validate with these. */
 
@@ -12,8 +13,8 @@ export const emailSchema = z
   .pipe(z.email())
   .transform((email) => email.toLowerCase());
 
-/** Digits with an optional leading +, 7–15 digits (E.164), formatting characters allowed on input. */
-export const phoneSchema = z
+/** Digits with an optional leading +, 7–15 digits (E.164), formatting characters allowed on input: as typed. */
+export const phoneTextSchema = z
   .string()
   .trim()
   .max(40)
@@ -22,6 +23,9 @@ export const phoneSchema = z
     const digits = p.replace(/\D/g, '').length;
     return digits >= 7 && digits <= 15;
   }, 'a phone number with 7 to 15 digits');
+
+/** A phone as stored: E.164 (`+79123456789`) however it was typed, so it is found and matched as one number. */
+export const phoneSchema = phoneTextSchema.transform((typed) => normalisePhone(typed));
 
 export const currencies = ['RUB', 'KZT', 'USD', 'EUR'] as const;
 export const moneySchema = z.strictObject({

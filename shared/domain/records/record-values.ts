@@ -1,10 +1,26 @@
 import * as z from 'zod';
-import { emailSchema, phoneSchema, trimmed } from '../common/values';
+import { normalisePhone } from '../common/phone';
+import { emailSchema, phoneTextSchema, trimmed } from '../common/values';
 
 /** Repeated contact details of accounts and contacts: several phones, emails, addresses, each of a kind. */
 
+/**
+ * A phone stored in E.164, with what the user typed kept for display (`typed`) when it differs.
+ * An entry sent back as it was read keeps its `typed`; a number typed anew replaces it.
+ */
 export const phoneEntry = <K extends readonly [string, ...string[]]>(kinds: K) =>
-  z.strictObject({ kind: z.enum(kinds), number: phoneSchema });
+  z
+    .strictObject({ kind: z.enum(kinds), number: phoneTextSchema, typed: phoneTextSchema.optional() })
+    // Kept only beside the stored number it shows; beside a number typed anew it is replaced.
+    .refine((e) => e.typed === undefined || e.number.trim() !== normalisePhone(e.number) || normalisePhone(e.typed) === e.number.trim(), {
+      message: 'the typed form of another number',
+      path: ['typed'],
+    })
+    .transform(({ kind, number, typed }) => {
+      const stored = normalisePhone(number);
+      const shown = number.trim() !== stored ? number.trim() : typed?.trim();
+      return { kind, number: stored, ...(shown && shown !== stored ? { typed: shown } : {}) };
+    });
 
 export const emailEntry = <K extends readonly [string, ...string[]]>(kinds: K) =>
   z.strictObject({ kind: z.enum(kinds), address: emailSchema });

@@ -1,3 +1,5 @@
+import { phoneDigits } from '../common/phone';
+
 /**
  * Quick search (REC-13) without scanning: every record writes one index item per search term,
  * and a keystroke is one Query for the terms that begin with what was typed. This module decides
@@ -16,16 +18,10 @@ export function normaliseText(text: string): string {
 }
 
 /**
- * A phone as digits in international form, so that `+7 (912) 345-67-89`, `8 912 345 67 89` and
- * `79123456789` are one number: a Russian or Kazakh trunk `8` becomes the country code `7`, and
- * ten digits starting with 9 (a mobile number without its code) get the `7`.
+ * A phone as the digits of its E.164 form (shared/domain/common/phone.ts), so that
+ * `+7 (912) 345-67-89`, `8 912 345 67 89` and `79123456789` are one number.
  */
-export function phoneDigits(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  if (digits.length === 11 && digits.startsWith('8')) return `7${digits.slice(1)}`;
-  if (digits.length === 10 && digits.startsWith('9')) return `7${digits}`;
-  return digits;
-}
+export { phoneDigits };
 
 export interface SearchSource {
   /** Person names, company names, titles: each word becomes a term. */

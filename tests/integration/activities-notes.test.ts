@@ -29,7 +29,7 @@ describe('activities', () => {
       body: { kind: 'call', subject: 'Уточнить бюджет', regarding: { type: 'deal', id: dealId }, dueAt: '2026-11-24T15:00:00+03:00', reminderAt: '2026-11-24T14:45:00+03:00', durationMinutes: 30 },
     });
     expect(call1.status).toBe(201);
-    expect(call1.body).toMatchObject({ status: 'open', ownerId: admin.sub });
+    expect(call1.body).toMatchObject({ status: 'open', ownerId: rep.sub });
     expect((await timelineOf(dealsApi, 'deals', dealId))[0]).toMatchObject({ kind: 'activity', data: { activityId: call1.body.id, activityKind: 'call', status: 'open', subject: 'Уточнить бюджет' } });
     const listed = await call<{ items: Activity[] }>(activitiesApi, 'GET /api/activities', { query: { parentType: 'deal', parentId: dealId } });
     expect(listed.body.items.map((a) => a.id)).toEqual([call1.body.id]);

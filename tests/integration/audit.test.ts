@@ -55,33 +55,33 @@ describe('what goes on the trail', () => {
 
 describe('reading the trail', () => {
   it('admins filter it by user, subject and action, newest first, page by page', async () => {
-    const mine = await call(auditApi, 'GET /api/audit', { query: { actorId: rep.sub, subject: 'leads', limit: '2' } });
+    const mine = await call(auditApi, 'GET /api/audit', { user: admin, query: { actorId: rep.sub, subject: 'leads', limit: '2' } });
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((e: { action: string }) => e.action)).toEqual(['list', 'update']);
-    const next = await call(auditApi, 'GET /api/audit', { query: { actorId: rep.sub, subject: 'leads', limit: '2', cursor: mine.body.nextCursor } });
+    const next = await call(auditApi, 'GET /api/audit', { user: admin, query: { actorId: rep.sub, subject: 'leads', limit: '2', cursor: mine.body.nextCursor } });
     expect(next.body.items.map((e: { action: string }) => e.action)).toEqual(['read', 'create']);
 
-    const reads = await call(auditApi, 'GET /api/audit', { query: { action: 'search', limit: '1' } });
+    const reads = await call(auditApi, 'GET /api/audit', { user: admin, query: { action: 'search', limit: '1' } });
     expect(reads.body.items).toEqual([expect.objectContaining({ action: 'search', query: { q: 'Аудитов' } })]);
-    const walked = await call(auditApi, 'GET /api/audit', { query: { limit: '3' } });
-    const rest = await call(auditApi, 'GET /api/audit', { query: { limit: '100', cursor: walked.body.nextCursor } });
+    const walked = await call(auditApi, 'GET /api/audit', { user: admin, query: { limit: '3' } });
+    const rest = await call(auditApi, 'GET /api/audit', { user: admin, query: { limit: '100', cursor: walked.body.nextCursor } });
     const all = [...walked.body.items, ...rest.body.items];
     expect(new Set(all.map((e: { id: string }) => e.id)).size).toBe(all.length);
     expect(all.map((e: { at: string }) => e.at)).toEqual([...all.map((e: { at: string }) => e.at)].sort().reverse());
   });
 
   it('refuses periods over 31 days and foreign cursors, naming the field', async () => {
-    const long = await call(auditApi, 'GET /api/audit', { query: { from: '2026-01-01', to: '2026-03-01' } });
+    const long = await call(auditApi, 'GET /api/audit', { user: admin, query: { from: '2026-01-01', to: '2026-03-01' } });
     expect(long.status).toBe(400);
     expect(long.body.error.fields[0].path).toBe('query.to');
-    expect((await call(auditApi, 'GET /api/audit', { query: { cursor: 'bm9wZQ' } })).body.error.fields[0].path).toBe('cursor');
+    expect((await call(auditApi, 'GET /api/audit', { user: admin, query: { cursor: 'bm9wZQ' } })).body.error.fields[0].path).toBe('cursor');
   });
 });
 
 describe('the usage view', () => {
   it('shows the same list asked for again and again by one user', async () => {
     for (let i = 0; i < 6; i++) await call(leadsApi, 'GET /api/leads', { user: rep, query: { channel: 'website' } });
-    const usage = await call(auditApi, 'GET /api/audit/usage');
+    const usage = await call(auditApi, 'GET /api/audit/usage', { user: admin });
     expect(usage.body.items).toContainEqual(expect.objectContaining({ actorId: rep.sub, route: 'GET /api/leads', query: { channel: 'website' }, count: 6 }));
     // Calls made fewer than five times are not a pattern.
     expect(usage.body.items.every((row: { count: number }) => row.count >= 5)).toBe(true);
@@ -94,8 +94,8 @@ describe('a disabled user', () => {
     const read = () => call(leadsApi, 'GET /api/leads/{leadId}', { user: rep, pathParameters: { leadId } });
     expect((await read()).status).toBe(200);
     expect((await call(usersApi, 'POST /api/users/{userId}/disable', { user: rep, pathParameters: { userId: admin.sub } })).status).toBe(403);
-    expect((await call(usersApi, 'POST /api/users/{userId}/disable', { pathParameters: { userId: admin.sub } })).status).toBe(422);
-    const disabled = await call(usersApi, 'POST /api/users/{userId}/disable', { pathParameters: { userId: rep.sub } });
+    expect((await call(usersApi, 'POST /api/users/{userId}/disable', { user: admin, pathParameters: { userId: admin.sub } })).status).toBe(422);
+    const disabled = await call(usersApi, 'POST /api/users/{userId}/disable', { user: admin, pathParameters: { userId: rep.sub } });
     expect(disabled.body).toMatchObject({ id: rep.sub, disabledAt: expect.any(String) });
 
     const refused = await read();
@@ -103,8 +103,8 @@ describe('a disabled user', () => {
     expect(Object.keys(refused.body)).toEqual(['error']);
     // Signing in again does not undo it.
     expect((await call(usersApi, 'POST /api/session', { user: rep })).status).toBe(401);
-    expect((await call(usersApi, 'POST /api/users/{userId}/enable', { pathParameters: { userId: rep.sub } })).body.disabledAt).toBeUndefined();
+    expect((await call(usersApi, 'POST /api/users/{userId}/enable', { user: admin, pathParameters: { userId: rep.sub } })).body.disabledAt).toBeUndefined();
     expect((await read()).status).toBe(200);
-    expect((await call(usersApi, 'POST /api/users/{userId}/disable', { pathParameters: { userId: 'nobody' } })).status).toBe(404);
+    expect((await call(usersApi, 'POST /api/users/{userId}/disable', { user: admin, pathParameters: { userId: 'nobody' } })).status).toBe(404);
   });
 });

@@ -43,10 +43,10 @@ beforeAll(async () => {
   await putUser({ id: admin.sub, email: admin.email, name: 'Анна Менеджерова', roles: ['admin'] });
   await putUser({ id: agent.sub, email: agent.email, name: 'Ольга Поддержкина', roles: ['service-agent'] });
   for (const user of [rep, marketer]) await putUser({ id: user.sub, email: user.email, roles: user.groups });
-  accountX = (await call(accountsApi, 'POST /api/accounts', { body: { name: 'ООО «Икс»' } })).body;
-  accountY = (await call(accountsApi, 'POST /api/accounts', { body: { name: 'ООО «Игрек»' } })).body;
-  contactX = (await call(contactsApi, 'POST /api/contacts', { body: { lastName: 'Иксов', accountId: accountX.id } })).body;
-  contactY = (await call(contactsApi, 'POST /api/contacts', { body: { lastName: 'Игреков', accountId: accountY.id } })).body;
+  accountX = (await call(accountsApi, 'POST /api/accounts', { user: admin, body: { name: 'ООО «Икс»' } })).body;
+  accountY = (await call(accountsApi, 'POST /api/accounts', { user: admin, body: { name: 'ООО «Игрек»' } })).body;
+  contactX = (await call(contactsApi, 'POST /api/contacts', { user: admin, body: { lastName: 'Иксов', accountId: accountX.id } })).body;
+  contactY = (await call(contactsApi, 'POST /api/contacts', { user: admin, body: { lastName: 'Игреков', accountId: accountY.id } })).body;
   clientX = { sub: 'portal-x', email: 'buyer@x.example', groups: ['portal-user'], accountId: accountX.id };
   clientY = { sub: 'portal-y', email: 'buyer@y.example', groups: ['portal-user'], accountId: accountY.id };
   await putUser({ id: clientX.sub, email: clientX.email, name: 'Борис Закупкин', roles: ['portal-user'] });

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../api/contracts';
-import type { MatchReason } from '../domain/duplicates/match-keys';
+import type { MatchEvidence, MatchReason, MatchStrength } from '../domain/duplicates/match-keys';
 import type { RecordType } from '../domain/records/record-type';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
@@ -16,6 +16,9 @@ import type { Match } from './match-index';
 export interface DuplicatePair {
   ids: [string, string];
   reasons: MatchReason[];
+  /** Strong: one party by a personal identifier; weak: by name or shared B2B identifiers only, for review (pairs stored before have none). */
+  strength?: MatchStrength;
+  evidence?: MatchEvidence[];
   detectedAt: string;
   dismissedAt?: string;
   dismissedBy?: string;
@@ -59,9 +62,9 @@ export async function syncPairs(type: RecordType, id: string, matches: readonly 
   for (const [other, match] of current) {
     const existing = stored.get(other);
     if (existing?.dismissedAt) continue;
-    if (existing && JSON.stringify([...existing.reasons].sort()) === JSON.stringify([...match.reasons].sort())) continue;
+    if (existing && JSON.stringify(existing.evidence) === JSON.stringify(match.evidence)) continue;
     const ids = [id, other].sort() as [string, string];
-    const pair = { entity: 'DUPLICATE_PAIR', ids, reasons: match.reasons, detectedAt: existing?.detectedAt ?? at };
+    const pair = { entity: 'DUPLICATE_PAIR', ids, reasons: match.reasons, strength: match.strength, evidence: match.evidence, detectedAt: existing?.detectedAt ?? at };
     requests.push({ PutRequest: { Item: { ...side(type, id, other), ...pair, listed: id === ids[0] } } });
     requests.push({ PutRequest: { Item: { ...side(type, other, id), ...pair, listed: other === ids[0] } } });
     if (!existing) added++;
@@ -96,7 +99,7 @@ export async function listPairs(type: RecordType, page: { limit: number; cursor?
   );
   const nextCursor = encodeCursor(result.LastEvaluatedKey);
   return {
-    items: (result.Items ?? []).map((item) => ({ ids: item.ids, reasons: item.reasons, detectedAt: item.detectedAt }) as DuplicatePair),
+    items: (result.Items ?? []).map((item) => ({ ids: item.ids, reasons: item.reasons, strength: item.strength, evidence: item.evidence, detectedAt: item.detectedAt }) as DuplicatePair),
     ...(nextCursor ? { nextCursor } : {}),
   };
 }

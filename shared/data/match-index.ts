@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { matchKeys, reasonOf, type MatchReason } from '../domain/duplicates/match-keys';
+import { matchKeys, matchOf, type MatchBasis } from '../domain/duplicates/match-keys';
 import type { RecordBase, RecordKind, RecordType } from '../domain/records/record-type';
 import type { GuardedPut } from './change-set';
 import { dynamo, tableName } from './dynamo-client';
@@ -26,25 +26,27 @@ export function matchIndexChange<T extends RecordBase>(kind: RecordKind<T>, befo
 export const matchIndexRemoval = <T extends RecordBase>(kind: RecordKind<T>, record: T): { pk: string; sk: string }[] =>
   keysOf(kind, record).map((key) => ({ pk: matchPk(kind.type, key), sk: record.id }));
 
-export interface Match {
+/** A record that shares match keys with the one looked for: why, and how strongly (a strong match is one party). */
+export interface Match extends MatchBasis {
   id: string;
-  reasons: MatchReason[];
 }
 
-/** Records of the type sharing a match key with `source`, strongest first (most reasons), itself excluded. */
+/** Strong before weak, then the most reasons first. */
+export const byStrength = (a: MatchBasis, b: MatchBasis): number => Number(b.strength === 'strong') - Number(a.strength === 'strong') || b.reasons.length - a.reasons.length;
+
+/** Records of the type sharing a match key with `source`, strongest first, itself excluded. */
 export async function findMatches(type: RecordType, keys: readonly string[], excludeId?: string): Promise<Match[]> {
   const pages = await Promise.all(
     keys.map(async (key) => {
       const { Items = [] } = await dynamo().send(
         new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': matchPk(type, key) }, Limit: 25 }),
       );
-      return Items.map((item) => ({ id: String(item.recordId), reason: reasonOf(key) }));
+      return Items.map((item) => ({ id: String(item.recordId), key }));
     }),
   );
-  const byId = new Map<string, Set<MatchReason>>();
-  for (const { id, reason } of pages.flat()) {
-    if (id === excludeId) continue;
-    byId.set(id, (byId.get(id) ?? new Set()).add(reason));
+  const byId = new Map<string, string[]>();
+  for (const { id, key } of pages.flat()) {
+    if (id !== excludeId) byId.set(id, [...(byId.get(id) ?? []), key]);
   }
-  return [...byId].map(([id, reasons]) => ({ id, reasons: [...reasons] })).sort((a, b) => b.reasons.length - a.reasons.length);
+  return [...byId].map(([id, shared]) => ({ id, ...matchOf(shared) })).sort(byStrength);
 }

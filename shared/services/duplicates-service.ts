@@ -7,7 +7,7 @@ import { assertSeesRecord, subjectOfType, visibilityFor } from './visibility-ser
 import type { Actor } from '../domain/common/actor';
 import { systemClock, type Clock } from '../domain/common/clock';
 import { notFound } from '../domain/common/errors';
-import { matchKeys, type MatchReason } from '../domain/duplicates/match-keys';
+import { matchKeys, type MatchEvidence, type MatchReason, type MatchStrength } from '../domain/duplicates/match-keys';
 import { kinds } from '../domain/records/kinds';
 import type { RecordBase, RecordType } from '../domain/records/record-type';
 
@@ -30,6 +30,8 @@ export async function detectDuplicatesOf(type: RecordType, id: string, clock: Cl
 export interface DuplicatePairView {
   records: [RecordBase, RecordBase];
   reasons: MatchReason[];
+  strength?: MatchStrength;
+  evidence?: MatchEvidence[];
   detectedAt: string;
 }
 
@@ -41,7 +43,7 @@ export async function duplicatesOfType(actor: Actor, type: RecordType, page: { l
   return {
     items: pairs.items.flatMap((pair) => {
       const [a, b] = pair.ids.map((id) => records.get(id));
-      return a && b && sees(visibility, a.ownerId) && sees(visibility, b.ownerId) ? [{ records: [a, b] as [RecordBase, RecordBase], reasons: pair.reasons, detectedAt: pair.detectedAt }] : [];
+      return a && b && sees(visibility, a.ownerId) && sees(visibility, b.ownerId) ? [{ records: [a, b] as [RecordBase, RecordBase], reasons: pair.reasons, strength: pair.strength, evidence: pair.evidence, detectedAt: pair.detectedAt }] : [];
     }),
     ...(pairs.nextCursor ? { nextCursor: pairs.nextCursor } : {}),
   };

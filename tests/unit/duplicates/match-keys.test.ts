@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchKeys, normaliseName, reasonOf } from '../../../shared/domain/duplicates/match-keys';
+import { keyStrength, matchActs, matchKeys, matchOf, normaliseName, reasonOf } from '../../../shared/domain/duplicates/match-keys';
 
 describe('match keys', () => {
   it('normalises emails, phones, tax ids and names to comparable keys', () => {
@@ -19,5 +19,51 @@ describe('match keys', () => {
     expect(normaliseName('Ёлкин Пётр')).toBe('елкин петр');
     expect(normaliseName('ЗАО "Альфа Групп"')).toBe('альфа групп');
     expect(reasonOf('taxId:7707083893')).toBe('taxId');
+  });
+});
+
+describe('match strengths (REC-11, REC-12)', () => {
+  it('a personal email, a mobile phone and a tax id are strong; a name, a role mailbox and an office line are weak', () => {
+    expect(keyStrength('email:ivan.petrov@romashka.example')).toBe('strong');
+    expect(keyStrength('phone:79123456789')).toBe('strong');
+    expect(keyStrength('taxId:7707083893')).toBe('strong');
+    expect(keyStrength('name:петров иван')).toBe('weak');
+    for (const mailbox of ['info', 'sales', 'office', 'support', 'hello', 'zakaz', 'buh']) expect(keyStrength(`email:${mailbox}@romashka.example`)).toBe('weak');
+    expect(keyStrength('email:Info@Romashka.example'.toLowerCase())).toBe('weak');
+    // A Moscow switchboard, a free 8-800 line, a number no plan knows.
+    expect(keyStrength('phone:74951234567')).toBe('weak');
+    expect(keyStrength('phone:78005553535')).toBe('weak');
+    expect(keyStrength('phone:12345678')).toBe('weak');
+  });
+
+  it('a match is as strong as the strongest key it shares, and says the strength of each reason', () => {
+    expect(matchOf(['name:петров иван', 'phone:74951234567'])).toEqual({
+      reasons: ['phone', 'name'],
+      strength: 'weak',
+      evidence: [
+        { reason: 'phone', strength: 'weak' },
+        { reason: 'name', strength: 'weak' },
+      ],
+    });
+    expect(matchOf(['email:info@romashka.example', 'email:petrov@romashka.example'])).toEqual({
+      reasons: ['email'],
+      strength: 'strong',
+      evidence: [{ reason: 'email', strength: 'strong' }],
+    });
+  });
+
+  it('only a strong match acts on its own; a weak one only when neither side has a strong identifier and the names agree', () => {
+    const strong = matchOf(['email:petrov@romashka.example']);
+    const nameOnly = matchOf(['name:петров иван']);
+    const officeOnly = matchOf(['phone:74951234567']);
+    expect(matchActs(strong, { rowStrong: true, recordStrong: true })).toBe(true);
+    // Namesakes, each with an email of their own: two people.
+    expect(matchActs(nameOnly, { rowStrong: true, recordStrong: true })).toBe(false);
+    expect(matchActs(nameOnly, { rowStrong: false, recordStrong: true })).toBe(false);
+    expect(matchActs(nameOnly, { rowStrong: true, recordStrong: false })).toBe(false);
+    // A company re-imported without tax id, email or mobile: the name is all there is.
+    expect(matchActs(nameOnly, { rowStrong: false, recordStrong: false })).toBe(true);
+    // A switchboard shared by people of other names merges no one.
+    expect(matchActs(officeOnly, { rowStrong: false, recordStrong: false })).toBe(false);
   });
 });

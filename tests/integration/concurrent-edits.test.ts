@@ -6,13 +6,16 @@ import { handler as dealsApi } from '../../functions/deals/deals-api';
 import { handler as leadsApi } from '../../functions/leads/leads-api';
 import { handler as productsApi } from '../../functions/products/products-api';
 import { putUser } from '../../shared/data/users-repository';
-import { admin, apiEvent, invoke } from '../support/api-event';
+import { admin, apiEvent, invoke, type TestUser } from '../support/api-event';
 
 /**
  * Optimistic locking on every record type: two edits of the same version sent at once, one wins
  * and the other gets 409 with the current version; the loser's change is not written.
  */
 const call = (api: unknown, route: string, options: Omit<Parameters<typeof apiEvent>[0], 'route'> = {}) => invoke(api, apiEvent({ route, ...options }));
+
+/** The catalog is kept by sales managers; the rest are the rep's own records (the harness's default user). */
+const catalogManager: TestUser = { sub: 'user-catalog-manager', email: 'catalog@example.com', groups: ['sales-manager'] };
 
 let accountId: string;
 beforeAll(async () => {
@@ -29,6 +32,7 @@ const types = [
     resource: 'products',
     param: 'id',
     api: productsApi,
+    user: catalogManager,
     create: () => ({ sku: `RACE-${Date.now()}`, name: 'Гонка', kind: 'service', unit: 'шт', price: { amount: 10, currency: 'RUB' }, vatRate: 20 }),
     edit: (n: number) => ({ description: `Правка ${n}` }),
     field: 'description',
@@ -46,16 +50,17 @@ const types = [
 describe('two edits of one version', () => {
   for (const type of types) {
     it(`${type.resource}: one wins, the other gets 409, and only the winner's value is stored`, async () => {
-      const created = await call(type.api, `POST /api/${type.resource}`, { body: type.create() });
+      const user = 'user' in type ? type.user : undefined;
+      const created = await call(type.api, `POST /api/${type.resource}`, { body: type.create(), user });
       expect(created.status).toBe(201);
       const route = `PATCH /api/${type.resource}/{${type.param}}`;
       const pathParameters = { [type.param]: created.body.id as string };
-      const results = await Promise.all([1, 2].map((n) => call(type.api, route, { pathParameters, body: { version: 1, ...type.edit(n) } })));
+      const results = await Promise.all([1, 2].map((n) => call(type.api, route, { pathParameters, body: { version: 1, ...type.edit(n) }, user })));
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       const loser = results.find((r) => r.status === 409)!;
       expect(loser.body.error).toMatchObject({ code: 'version_conflict', currentVersion: 2 });
       const winner = results.find((r) => r.status === 200)!;
-      const stored = await call(type.api, `GET /api/${type.resource}/{${type.param}}`, { pathParameters });
+      const stored = await call(type.api, `GET /api/${type.resource}/{${type.param}}`, { pathParameters, user });
       expect(stored.body).toMatchObject({ version: 2, [type.field]: winner.body[type.field] });
     });
   }

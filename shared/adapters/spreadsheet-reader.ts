@@ -94,13 +94,18 @@ function csvCells(bytes: Uint8Array): string[][] {
   const text = decodeText(bytes);
   if (text.includes('\u0000')) throw new SpreadsheetError('unreadable', 'The file is not a text (CSV) file.');
   try {
-    return parse(text, {
+    // Only a CSV field carries the exporter's neutralising apostrophe (formula-safety.ts); XLSX text is as stored.
+    const cells: string[][] = parse(text, {
       delimiter: detectDelimiter(text),
       relax_column_count: true,
       // Hand-made files put quotes inside unquoted fields (12" pipe); take them literally.
       relax_quotes: true,
       skip_empty_lines: false,
+      // Every line end there is, longest first: `\r\r\n` is one (a \r\n file written again in
+      // Windows text mode, as Bitrix24's export is), not a row and a blank one.
+      record_delimiter: ['\r\r\n', '\r\n', '\n', '\r'],
     });
+    return cells.map((row) => row.map(restoreCell));
   } catch (error) {
     throw new SpreadsheetError('unreadable', `The CSV file cannot be read: ${(error as Error).message}`);
   }
@@ -170,10 +175,10 @@ const isEmptyRow = (row: readonly string[]) => row.every((cell) => cell === '');
  * The first non-empty row is the header row (its trailing empty cells, which Excel leaves behind
  * from formatted columns, dropped); the rows after it are cut or padded to the header's width.
  * Empty rows at the end are dropped; empty rows in between stay, so rows keep their numbers.
- * Cells are trimmed, and the apostrophe of an exported formula-like text is taken off again.
+ * Cells are trimmed.
  */
 function toTable(raw: string[][]): SheetTable {
-  const cells = raw.map((row) => row.map((cell) => restoreCell(cell.trim())));
+  const cells = raw.map((row) => row.map((cell) => cell.trim()));
   const start = cells.findIndex((row) => !isEmptyRow(row));
   if (start < 0) throw new SpreadsheetError('empty', 'The file has no rows.');
   const headerRow = cells[start]!;

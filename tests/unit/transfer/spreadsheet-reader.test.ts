@@ -56,6 +56,18 @@ describe('reading CSV', () => {
     expect(table).toEqual({ headers: ['A', 'B'], rows: [['1', ''], ['1', '2']] });
   });
 
+  it.each([
+    ['\\n', '\n'],
+    ['\\r\\n', '\r\n'],
+    ['\\r', '\r'],
+    // Bitrix24's export, saved through a Windows text-mode write: every \r\n became \r\r\n.
+    ['\\r\\r\\n', '\r\r\n'],
+  ])('reads rows ended by %s as one line end each, with no blank rows between', async (_, end) => {
+    const text = ['Фамилия;Имя;Заметка', 'Иванов;Иван;"две\r\nстроки"', 'Петров;Пётр;', ''].join(end);
+    const table = await readSpreadsheet(iconv.encode(text, 'win1251'), 'bitrix.csv');
+    expect(table).toEqual({ headers: ['Фамилия', 'Имя', 'Заметка'], rows: [['Иванов', 'Иван', 'две\r\nстроки'], ['Петров', 'Пётр', '']] });
+  });
+
   it('keeps empty rows between data rows, so rows keep their numbers', async () => {
     const table = await readSpreadsheet(utf8('A,B\n1,2\n,\n3,4\n'), 'a.csv');
     expect(table.rows).toEqual([['1', '2'], ['', ''], ['3', '4']]);
@@ -84,7 +96,7 @@ describe('reading CSV', () => {
 
 describe('reading XLSX', () => {
   it('reads back what the writer wrote: text, numbers as plain decimals, booleans, empty cells', async () => {
-    const bytes = await writeXlsx('Контакты', ['Фамилия', 'Сумма', 'Телефон', 'Активен', 'Пусто'], [
+    const bytes = await writeXlsx('Контакты', ['Фамилия', 'Сумма', 'Телефон', 'Активен', 'Пусто'].map((header) => ({ header })), [
       ['Иванов', 1234.5, '+7 912 345-67-89', true, null],
       ['=1+1', 79123456789, '-', false, undefined],
       ['Ёлкин', 0.1 + 0.2, '@home', null, ''],
@@ -138,7 +150,7 @@ describe('refusing files', () => {
 
   it('refuses what cannot be read as its extension says', async () => {
     expect((await failure(readSpreadsheet(utf8('Name\nnot a zip'), 'a.xlsx'))).code).toBe('unreadable');
-    const xlsx = await writeXlsx('S', ['A'], [['1']]);
+    const xlsx = await writeXlsx('S', [{ header: 'A' }], [['1']]);
     expect((await failure(readSpreadsheet(xlsx, 'renamed.csv'))).code).toBe('unreadable');
     expect((await failure(readSpreadsheet(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), 'broken.xlsx'))).code).toBe('unreadable');
   });
@@ -150,7 +162,7 @@ describe('refusing files', () => {
   });
 
   it('refuses more XLSX rows than the limit', async () => {
-    const bytes = await writeXlsx('S', ['A'], Array.from({ length: spreadsheetLimits.maxRows + 1 }, (_, i) => [i]));
+    const bytes = await writeXlsx('S', [{ header: 'A' }], Array.from({ length: spreadsheetLimits.maxRows + 1 }, (_, i) => [i]));
     expect((await failure(readSpreadsheet(bytes, 'big.xlsx'))).code).toBe('too_many_rows');
   }, 60_000);
 

@@ -57,7 +57,7 @@ describe('custom fields', () => {
     ]);
     const clearRequired = await call(accountsApi, 'PATCH /api/accounts/{id}', { pathParameters: { id: created.body.id }, body: { version: 2, custom: { segment: null } } });
     expect(paths(clearRequired)).toEqual(['custom.segment']);
-    const product = await call(productsApi, 'POST /api/products', { body: { sku: 'X', name: 'X', kind: 'product', unit: 'шт', price: { amount: 1, currency: 'RUB' }, vatRate: null, custom: { a: 1 } } });
+    const product = await call(productsApi, 'POST /api/products', { user: admin, body: { sku: 'X', name: 'X', kind: 'product', unit: 'шт', price: { amount: 1, currency: 'RUB' }, vatRate: null, custom: { a: 1 } } });
     expect(product.status).toBe(400);
   });
 
@@ -75,7 +75,7 @@ describe('custom fields', () => {
 
   it('leads take them too: validated on create and edit, changes on the timeline one by one', async () => {
     const budgetBand = { key: 'budgetBand', label: 'Бюджет', type: 'select', options: [{ value: 'small', label: 'До 1 млн' }, { value: 'large', label: 'Больше 1 млн' }] };
-    const defined = await call(customFieldsApi, 'PUT /api/custom-fields/{recordType}', { pathParameters: { recordType: 'lead' }, body: { fields: [budgetBand], version: 0 } });
+    const defined = await call(customFieldsApi, 'PUT /api/custom-fields/{recordType}', { user: admin, pathParameters: { recordType: 'lead' }, body: { fields: [budgetBand], version: 0 } });
     expect(defined.status).toBe(200);
     const bad = await call(leadsApi, 'POST /api/leads', { body: { lastName: 'Кастомов', email: 'custom@lead.ru', custom: { budgetBand: 'huge', colour: 'red' } } });
     expect(bad.status).toBe(400);

@@ -7,13 +7,15 @@ import { handler as productsApi } from '../../functions/products/products-api';
 import { putUser } from '../../shared/data/users-repository';
 import type { Deal } from '../../shared/domain/deals/deal';
 import type { Product } from '../../shared/domain/products/product';
-import { admin, apiEvent, invoke, rep } from '../support/api-event';
+import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
 import { recordItems } from '../support/table-items';
 
 /** Catalog (REC-6), deals with order lines (REC-4), pipelines and stage rules (REC-10). */
 type Options = Parameters<typeof apiEvent>[0];
 const call = <T = any>(api: unknown, route: string, options: Omit<Options, 'route'> = {}) => invoke<T>(api, apiEvent({ route, ...options }));
-const createProduct = (body: unknown) => call<Product>(productsApi, 'POST /api/products', { body });
+/** The catalog is kept by sales managers; deals are the rep's (the harness's default user). */
+const catalogManager: TestUser = { sub: 'user-catalog-manager', email: 'catalog@example.com', groups: ['sales-manager'] };
+const createProduct = (body: unknown) => call<Product>(productsApi, 'POST /api/products', { body, user: catalogManager });
 const createDeal = (body: unknown) => call<Deal>(dealsApi, 'POST /api/deals', { body });
 const updateDeal = (id: string, body: unknown) => call<Deal>(dealsApi, 'PATCH /api/deals/{id}', { pathParameters: { id }, body });
 const moveDeal = (id: string, body: unknown) => call<Deal>(dealsApi, 'POST /api/deals/{id}/stage', { pathParameters: { id }, body });
@@ -127,7 +129,7 @@ describe('pipelines', () => {
   ];
 
   it('admins add a pipeline with its own stage rules, which deals then follow', async () => {
-    const put = await call(pipelinesApi, 'PUT /api/pipelines/{pipelineId}', { pathParameters: { pipelineId: 'quick' }, body: { name: 'Быстрые продажи', stages } });
+    const put = await call(pipelinesApi, 'PUT /api/pipelines/{pipelineId}', { user: admin, pathParameters: { pipelineId: 'quick' }, body: { name: 'Быстрые продажи', stages } });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ id: 'quick', version: 1 });
     expect((await call(pipelinesApi, 'GET /api/pipelines')).body.items.map((p: { id: string }) => p.id).sort()).toEqual(['default', 'quick']);
@@ -139,9 +141,9 @@ describe('pipelines', () => {
   it('refuses a rep, a stale version and a pipeline without its won and lost stages', async () => {
     const asRep = await call(pipelinesApi, 'PUT /api/pipelines/{pipelineId}', { pathParameters: { pipelineId: 'reps' }, body: { name: 'x', stages }, user: rep });
     expect(asRep.status).toBe(403);
-    const stale = await call(pipelinesApi, 'PUT /api/pipelines/{pipelineId}', { pathParameters: { pipelineId: 'default' }, body: { name: 'Продажи', stages, version: 3 } });
+    const stale = await call(pipelinesApi, 'PUT /api/pipelines/{pipelineId}', { user: admin, pathParameters: { pipelineId: 'default' }, body: { name: 'Продажи', stages, version: 3 } });
     expect(stale.status).toBe(409);
-    const noOutcomes = await call(pipelinesApi, 'PUT /api/pipelines/{pipelineId}', { pathParameters: { pipelineId: 'broken' }, body: { name: 'x', stages: stages.slice(0, 2).concat(stages[0]!) } });
+    const noOutcomes = await call(pipelinesApi, 'PUT /api/pipelines/{pipelineId}', { user: admin, pathParameters: { pipelineId: 'broken' }, body: { name: 'x', stages: stages.slice(0, 2).concat(stages[0]!) } });
     expect(noOutcomes.status).toBe(400);
   });
 });

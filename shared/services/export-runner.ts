@@ -1,12 +1,12 @@
 import { fileStore } from '../adapters/file-store';
-import { writeCsv, writeXlsx, type Cell } from '../adapters/spreadsheet-writer';
+import { writeCsv, writeXlsx, type Cell, type CsvFile } from '../adapters/spreadsheet-writer';
 import { ConditionFailed } from '../data/change-set';
 import { getCustomFields } from '../data/custom-fields-repository';
 import { getExport, saveExport } from '../data/exports-repository';
 import { listUsers } from '../data/users-repository';
 import { entry } from '../domain/common/change';
 import { newId } from '../domain/common/clock';
-import { exportContentTypes, exportFileName, exportTitle, maxExportRows, type ExportJob } from '../domain/exports/export-job';
+import { exportContentType, exportFileName, exportTitle, maxExportRows, type ExportJob } from '../domain/exports/export-job';
 import { kinds } from '../domain/records/kinds';
 import { exportColumns } from '../domain/transfer/export-rows';
 import { isCustomizable } from './custom-field-service';
@@ -14,7 +14,9 @@ import { listPagesOf, requesterOf } from './export-service';
 
 /**
  * Writes an export's file (rule `export-requested-run`): the list read page by page as the UI
- * reads it (one Query each), written with formula neutralisation, stored, and the job marked done.
+ * reads it (one Query each), written as typed XLSX cells or as CSV in the asked dialect (text
+ * neutralised against formulas), stored, and the job marked done; a Windows-1251 CSV's job says
+ * which characters the code page could not hold.
  * A redelivered event finds the job done and does nothing; a crash before that rewrites the file.
  */
 export async function runExport(id: string, now: () => Date = () => new Date()): Promise<'done' | 'failed' | 'stale'> {
@@ -36,13 +38,22 @@ export async function runExport(id: string, now: () => Date = () => new Date()):
     if (rows.length >= maxExportRows && cursor) truncated = true;
   } while (cursor && !truncated);
 
-  const headers = columns.map((c) => c.header);
-  const body = job.format === 'csv' ? writeCsv(headers, rows) : await writeXlsx(exportTitle(job), headers, rows);
+  const file: CsvFile = job.format === 'csv' ? writeCsv(columns, rows, job.csvDialect) : { bytes: await writeXlsx(exportTitle(job), columns, rows) };
   const fileKey = `exports/${job.id}.${job.format}`;
-  await fileStore().write(fileKey, body, exportContentTypes[job.format]);
+  await fileStore().write(fileKey, file.bytes, exportContentType(job));
 
   const at = now();
-  const done: ExportJob = { ...job, status: 'done', rows: rows.length, truncated, fileKey, fileName: exportFileName(job), updatedAt: at.toISOString(), version: job.version + 1 };
+  const done: ExportJob = {
+    ...job,
+    status: 'done',
+    rows: rows.length,
+    truncated,
+    ...(file.loss ? { encodingLoss: file.loss } : {}),
+    fileKey,
+    fileName: exportFileName(job),
+    updatedAt: at.toISOString(),
+    version: job.version + 1,
+  };
   try {
     await saveExport(done, job, entry({ actor: { type: 'system', id: 'export' }, now: at, newId: () => newId(at) }, 'updated', { changes: [{ field: 'status', from: 'running', to: 'done' }], data: { rows: rows.length } }));
   } catch (error) {

@@ -6,7 +6,7 @@ import type { Actor } from '../domain/common/actor';
 import { entry, event } from '../domain/common/change';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
 import { notFound } from '../domain/common/errors';
-import { exportContentTypes, type ExportJob, type ExportRequest, type ExportType } from '../domain/exports/export-job';
+import { exportContentType, type ExportJob, type ExportRequest, type ExportType } from '../domain/exports/export-job';
 import { listLeadsQuerySchema, type ListLeadsQuery } from '../domain/leads/lead';
 import { listRecordsQuerySchema, type ListRecordsQuery } from '../domain/records/record-list';
 import { accounts } from './account-service';
@@ -48,7 +48,19 @@ export async function requestExportAs(actor: Actor, request: ExportRequest, cloc
   const now = clock.now();
   const ctx = { actor, now, newId: () => newId(now) };
   const at = now.toISOString();
-  const job: ExportJob = { id: ctx.newId(), ...request, status: 'running', createdAt: at, createdBy: actor.id, createdByRoles: actor.type === 'user' ? [...actor.roles] : [], updatedAt: at, version: 1 };
+  const { csvDialect, ...asked } = request;
+  const job: ExportJob = {
+    id: ctx.newId(),
+    ...asked,
+    // A CSV says how it is written; plain UTF-8 with commas unless asked otherwise.
+    ...(request.format === 'csv' ? { csvDialect: csvDialect ?? 'plain' } : {}),
+    status: 'running',
+    createdAt: at,
+    createdBy: actor.id,
+    createdByRoles: actor.type === 'user' ? [...actor.roles] : [],
+    updatedAt: at,
+    version: 1,
+  };
   await saveExport(job, undefined, entry(ctx, 'created'), [event(ctx, 'ExportRequested', { exportId: job.id })]);
   return job;
 }
@@ -59,5 +71,5 @@ export async function readExport(actor: Actor, id: string): Promise<ExportJob & 
   if (!job) throw notFound('Export');
   await assertSeesOwned(actor, 'exports', 'read', job.createdBy, 'Export');
   if (job.status !== 'done' || !job.fileKey) return job;
-  return { ...job, url: await fileStore().downloadUrl(job.fileKey, { fileName: job.fileName ?? job.fileKey, contentType: exportContentTypes[job.format] }) };
+  return { ...job, url: await fileStore().downloadUrl(job.fileKey, { fileName: job.fileName ?? job.fileKey, contentType: exportContentType(job) }) };
 }

@@ -13,24 +13,52 @@ export const exportFormats = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 export const maxExportRows = 50_000;
 
-export const exportRequestSchema = z.strictObject({
-  recordType: z.enum(exportTypes),
-  format: z.enum(exportFormats),
-  locale: z.enum(locales).default('ru'),
-  /** The list's own query parameters (status, ownerId, parentId, sort, custom.<key>…), as its page sends them. */
-  filters: z.record(z.string().max(60), z.string().max(200)).default({}),
-});
+/**
+ * How a CSV file is written (ADR 0008): `plain` UTF-8 with commas for other programs; `excel`
+ * UTF-8 with a BOM, semicolons and a decimal comma, as Russian Excel opens a file by double
+ * click; `windows-1251`, the same in the old Russian code page, only when asked for, since it
+ * cannot hold ₸ or the Kazakh letters (the job reports what it replaced).
+ */
+export const csvDialects = ['plain', 'excel', 'windows-1251'] as const;
+export type CsvDialect = (typeof csvDialects)[number];
+
+/** Characters a CSV's encoding could not hold, each written as `?`, and in how many cells. */
+export interface EncodingLoss {
+  encoding: 'windows-1251';
+  /** Cells with at least one replaced character. */
+  cells: number;
+  /** Most cells first. */
+  characters: { character: string; cells: number }[];
+}
+
+export const exportRequestSchema = z
+  .strictObject({
+    recordType: z.enum(exportTypes),
+    format: z.enum(exportFormats),
+    /** CSV only; `plain` when left out. */
+    csvDialect: z.enum(csvDialects).optional(),
+    locale: z.enum(locales).default('ru'),
+    /** The list's own query parameters (status, ownerId, parentId, sort, custom.<key>…), as its page sends them. */
+    filters: z.record(z.string().max(60), z.string().max(200)).default({}),
+  })
+  .superRefine((request, ctx) => {
+    if (request.format !== 'csv' && request.csvDialect) ctx.addIssue({ code: 'custom', path: ['csvDialect'], message: 'only a CSV export has a dialect' });
+  });
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 
 export interface ExportJob {
   id: string;
   recordType: ExportType;
   format: ExportFormat;
+  /** CSV jobs only. */
+  csvDialect?: CsvDialect;
   locale: Locale;
   filters: Record<string, string>;
   status: 'running' | 'done' | 'failed';
   rows?: number;
   truncated?: boolean;
+  /** A done Windows-1251 CSV: what it could not hold. */
+  encodingLoss?: EncodingLoss;
   fileName?: string;
   fileKey?: string;
   error?: string;
@@ -57,7 +85,5 @@ export const exportTitle = (job: Pick<ExportJob, 'recordType' | 'locale'>): stri
 export const exportFileName = (job: Pick<ExportJob, 'recordType' | 'locale' | 'format' | 'createdAt'>): string =>
   `${exportTitle(job)}-${job.createdAt.slice(0, 10)}.${job.format}`;
 
-export const exportContentTypes: Record<ExportFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+export const exportContentType = (job: Pick<ExportJob, 'format' | 'csvDialect'>): string =>
+  job.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : `text/csv; charset=${job.csvDialect === 'windows-1251' ? 'windows-1251' : 'utf-8'}`;

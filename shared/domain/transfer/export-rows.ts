@@ -1,17 +1,25 @@
+import { accountPhoneKinds } from '../accounts/account';
+import { contactEmailKinds, contactPhoneKinds } from '../contacts/contact';
 import type { CustomField } from '../custom-fields/custom-field';
 import type { Locale } from '../../i18n/locale';
-import type { RecordBase, RecordKind } from '../records/record-type';
+import type { RecordBase, RecordKind, RecordType } from '../records/record-type';
 
 /**
  * A list exported to a spreadsheet (REC-11): one column per field the type tracks, then its custom
- * fields, then who owns it and when it was made. Lists of phones, emails and addresses become one
- * readable cell each; money is an amount column and a currency column, so the numbers sum in
- * Excel. Formula neutralisation is the writer's (spreadsheet-writer.ts), on every text cell.
+ * fields, then who owns it and when it was made. Phones and emails of a contact or an account get
+ * a column per kind, headed as the importer knows them, so an exported list imports back as it
+ * was; other lists (addresses, links) become one readable cell each. Money is an amount column
+ * and a currency column, so the numbers sum in Excel. Each column says how it is shown (money, a date, a moment), so XLSX cells are typed;
+ * formula neutralisation of CSV text is the writer's (spreadsheet-writer.ts).
  */
 export type ExportCell = string | number | boolean | null;
 
+/** Money with two decimals; a stored date (`YYYY-MM-DD`) or moment (ISO, UTC) as a date. Other values are shown by their type. */
+export type CellFormat = 'money' | 'date' | 'datetime';
+
 export interface ExportColumn {
   header: string;
+  format?: CellFormat;
   value: (record: Record<string, unknown>, owners: ReadonlyMap<string, string>) => ExportCell;
 }
 
@@ -63,10 +71,22 @@ const headers: Record<string, { ru: string; en: string }> = {
   channel: { ru: 'Канал', en: 'Channel' },
   contactId: { ru: 'ID контакта', en: 'Contact ID' },
   dueAt: { ru: 'Срок', en: 'Due' },
+  durationMinutes: { ru: 'Длительность, мин', en: 'Duration, min' },
+  reminderAt: { ru: 'Напоминание', en: 'Reminder' },
+  budget: { ru: 'Бюджет', en: 'Budget' },
   outcome: { ru: 'Результат', en: 'Outcome' },
   nextStep: { ru: 'Следующий шаг', en: 'Next step' },
   regarding: { ru: 'Относится к', en: 'Regarding' },
-  emailOptOut: { ru: 'Отказ от рассылок', en: 'Email opt-out' },
+  emailOptOut: { ru: 'Отказ от рассылки', en: 'Email opt-out' },
+  topic: { ru: 'Тема', en: 'Topic' },
+  message: { ru: 'Сообщение', en: 'Message' },
+  qualification: { ru: 'Квалификация', en: 'Qualification' },
+  bio: { ru: 'О себе', en: 'About' },
+  family: { ru: 'Семья', en: 'Family' },
+  interests: { ru: 'Интересы', en: 'Interests' },
+  socialLinks: { ru: 'Соцсети', en: 'Social links' },
+  category: { ru: 'Категория', en: 'Category' },
+  available: { ru: 'Доступен', en: 'Available' },
   ownerId: { ru: 'Ответственный', en: 'Owner' },
   createdAt: { ru: 'Создан', en: 'Created' },
   updatedAt: { ru: 'Изменён', en: 'Updated' },
@@ -91,7 +111,8 @@ export function cellOf(value: unknown): ExportCell {
 function textOf(value: unknown): string {
   if (typeof value !== 'object' || value === null) return String(value ?? '');
   const entry = value as Record<string, unknown>;
-  if (typeof entry.number === 'string') return entry.number;
+  // A phone as the person typed it, when that was kept beside the normalised number.
+  if (typeof entry.number === 'string') return typeof entry.typed === 'string' ? entry.typed : entry.number;
   if (typeof entry.address === 'string') return entry.address;
   if (typeof entry.line === 'string') return [entry.postalCode, entry.country, entry.region, entry.city, entry.line].filter(Boolean).join(', ');
   if (typeof entry.type === 'string' && typeof entry.id === 'string') return `${entry.type}:${entry.id}`;
@@ -102,25 +123,75 @@ function textOf(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Fields that are money get an amount column and a currency column. */
-const moneyFields = new Set(['annualRevenue', 'amount', 'price']);
+/** How the record types' own fields are shown; money fields also get a currency column. */
+const fieldFormats: Record<string, CellFormat> = {
+  annualRevenue: 'money',
+  amount: 'money',
+  price: 'money',
+  budget: 'money',
+  birthDate: 'date',
+  expectedCloseDate: 'date',
+  dueAt: 'datetime',
+  reminderAt: 'datetime',
+  createdAt: 'datetime',
+  updatedAt: 'datetime',
+};
+
+const customFormats: Partial<Record<CustomField['type'], CellFormat>> = { money: 'money', date: 'date' };
+
+/** The kinds of phones and emails that get a column each, in the type's own order. */
+const entryKinds: Partial<Record<RecordType, Partial<Record<'phones' | 'emails', readonly string[]>>>> = {
+  contact: { phones: contactPhoneKinds, emails: contactEmailKinds },
+  account: { phones: accountPhoneKinds },
+};
+
+/** Headers of those columns: the names the importer's fields go by (import-fields.ts). */
+const entryHeaders: Record<'phones' | 'emails', Record<string, { ru: string; en: string }>> = {
+  phones: {
+    work: { ru: 'Рабочий телефон', en: 'Work phone' },
+    mobile: { ru: 'Мобильный телефон', en: 'Mobile phone' },
+    home: { ru: 'Домашний телефон', en: 'Home phone' },
+    other: { ru: 'Другой телефон', en: 'Other phone' },
+    fax: { ru: 'Факс', en: 'Fax' },
+  },
+  emails: {
+    work: { ru: 'Email', en: 'Email' },
+    personal: { ru: 'Личный email', en: 'Personal email' },
+    other: { ru: 'Другой email', en: 'Other email' },
+  },
+};
+
+/** A list of phones or emails as one column per kind, each holding that kind's entries. */
+function entryColumns(list: 'phones' | 'emails', kinds: readonly string[], locale: Locale): ExportColumn[] {
+  return kinds.map((kind) => ({
+    header: entryHeaders[list][kind]?.[locale] ?? `${headerOf(list, locale)}: ${kind}`,
+    value: (r) => cellOf(Array.isArray(r[list]) ? (r[list] as { kind?: unknown }[]).filter((entry) => entry.kind === kind) : undefined),
+  }));
+}
+
+/** A field's column (with its currency column when it is money); moments are stored in UTC, and their headers say so. */
+function columnsOf(header: string, format: CellFormat | undefined, read: (r: Record<string, unknown>) => unknown, locale: Locale): ExportColumn[] {
+  const column: ExportColumn = { header: format === 'datetime' ? `${header} (UTC)` : header, value: (r) => cellOf(read(r)), ...(format ? { format } : {}) };
+  if (format !== 'money') return [column];
+  const currency = (r: Record<string, unknown>): ExportCell => {
+    const money = read(r);
+    return isMoney(money) ? money.currency : null;
+  };
+  return [column, { header: `${header}: ${currencyHeader[locale]}`, value: currency }];
+}
 
 export function exportColumns<T extends RecordBase>(kind: RecordKind<T>, customFields: readonly CustomField[], locale: Locale): ExportColumn[] {
   const fields = kind.tracked.filter((f) => f !== 'custom' && f !== 'ownerId');
-  const columns: ExportColumn[] = [{ header: headerOf('id', locale), value: (r) => cellOf(r.id) }];
-  for (const field of fields) {
-    columns.push({ header: headerOf(field, locale), value: (r) => cellOf(r[field]) });
-    if (moneyFields.has(field)) {
-      columns.push({ header: `${headerOf(field, locale)}: ${currencyHeader[locale]}`, value: (r) => (isMoney(r[field]) ? r[field].currency : null) });
-    }
-  }
-  for (const custom of customFields) {
-    columns.push({ header: custom.label, value: (r) => cellOf((r.custom as Record<string, unknown> | undefined)?.[custom.key]) });
-  }
-  columns.push(
+  const own = (field: string): ExportColumn[] => {
+    const kinds = entryKinds[kind.type]?.[field as 'phones' | 'emails'];
+    return kinds ? entryColumns(field as 'phones' | 'emails', kinds, locale) : columnsOf(headerOf(field, locale), fieldFormats[field], (r) => r[field], locale);
+  };
+  return [
+    ...own('id'),
+    ...fields.flatMap(own),
+    ...customFields.flatMap((custom) => columnsOf(custom.label, customFormats[custom.type], (r) => (r.custom as Record<string, unknown> | undefined)?.[custom.key], locale)),
     { header: headerOf('ownerId', locale), value: (r, owners) => owners.get(String(r.ownerId)) ?? cellOf(r.ownerId) },
-    { header: headerOf('createdAt', locale), value: (r) => cellOf(r.createdAt) },
-    { header: headerOf('updatedAt', locale), value: (r) => cellOf(r.updatedAt) },
-  );
-  return columns;
+    ...own('createdAt'),
+    ...own('updatedAt'),
+  ];
 }

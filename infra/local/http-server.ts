@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AppDefinition, RouteDef } from '../definition/types';
 import { integrationRoutes } from '../definition/integration-api';
 import { buildApiEvent, gatewayError, toHttpResponse, type ApiContext, type HttpResponse } from './api-gateway-event';
@@ -10,6 +9,7 @@ import { filesPathPrefix } from '../../shared/adapters/disk-file-store';
 import type { FileStore } from '../../shared/adapters/file-store';
 import { closeServer } from './close-server';
 import { handleFileUrl } from './file-urls';
+import { listenOnLocalhost } from './localhost-listen';
 import { throughLocalEdge } from './edge';
 import { readBody } from './read-body';
 import { RouteTable } from './route-table';
@@ -43,6 +43,7 @@ export class LocalHttpServer {
   readonly routes: readonly RouteDef[];
   private readonly table: RouteTable;
   private server: Server | undefined;
+  private closeIpv6: () => Promise<void> = () => Promise.resolve();
   private ready = false;
 
   private readonly integrationRoutes: ReadonlySet<string>;
@@ -69,7 +70,7 @@ export class LocalHttpServer {
     return result.isAuthorized ? (result.context ?? {}) : undefined;
   }
 
-  /** Listens on the port (0: any free one) of localhost; returns the app URL. */
+  /** Listens on the port (0: any free one) of localhost, refusing one another process holds; returns the app URL. */
   async listen(port: number): Promise<string> {
     const server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -78,12 +79,10 @@ export class LocalHttpServer {
         else res.destroy();
       });
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, 'localhost', resolve);
-    });
+    const listening = await listenOnLocalhost(server, port);
     this.server = server;
-    return `http://localhost:${(server.address() as AddressInfo).port}`;
+    this.closeIpv6 = listening.close;
+    return `http://localhost:${listening.port}`;
   }
 
   /** From now on GET /api/health is answered by its handler instead of 503. */
@@ -93,7 +92,7 @@ export class LocalHttpServer {
 
   /** Stops accepting requests; requests in progress get a few seconds to be answered. */
   close(): Promise<void> {
-    return closeServer(this.server);
+    return Promise.all([closeServer(this.server), this.closeIpv6()]).then(() => undefined);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -13,7 +13,6 @@ import { provisionCognito, signIn, startCognitoEmulator, type CognitoPool, type 
 import { runtimeDescriptionOf } from './describe-local-runtime';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus } from './event-bus';
-import { freePort, preferredPortOrFree } from './free-port';
 import { LocalHttpServer } from './http-server';
 import { createJwtAuthorizer } from './jwt-authorizer';
 import { createLambdaRuntime } from './lambda-runtime';
@@ -78,7 +77,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const fixedPorts = options.fixedPorts ?? true;
   const region = client.region;
   const name = `crm-${client.name}`;
-  const port = (usual: number) => (fixedPorts ? preferredPortOrFree(usual) : freePort());
+  // The usual port when free; each start function then makes sure its child is what answers there (ADR 0016).
+  const usualPort = (port: number) => (fixedPorts ? port : undefined);
 
   const dataDir = options.inMemory ? mkdtempSync(join(tmpdir(), 'crm-local-')) : (options.dataDir ?? defaultDataDir);
   if (options.fresh && !options.inMemory) rmSync(dataDir, { recursive: true, force: true });
@@ -98,15 +98,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     const dynamoDir = join(dataDir, 'dynamodb');
     if (!options.inMemory) mkdirSync(dynamoDir, { recursive: true });
-    const [dynamoPort, sesPort, cognitoPort] = await Promise.all([port(8000), port(8005), port(9229)]);
+    const startingSes = startSesEmulator({ port: usualPort(8005) });
     const starting = [
-      startDynamoDbLocal({ port: dynamoPort, ...(options.inMemory ? {} : { dbPath: dynamoDir }) }),
-      startSesEmulator({ port: sesPort }),
-      startCognitoEmulator({
-        port: cognitoPort,
-        dataDir: join(dataDir, 'cognito'),
-        mail: { sesEndpoint: `http://localhost:${sesPort}`, senderEmail: client.senderEmail, locale: client.locale, displayName: client.displayName },
-      }),
+      startDynamoDbLocal({ port: usualPort(8000), ...(options.inMemory ? {} : { dbPath: dynamoDir }) }),
+      startingSes,
+      // Cognito mails through this stack's SES, so it learns SES's address once SES is up.
+      startingSes.then((ses) =>
+        startCognitoEmulator({
+          port: usualPort(9229),
+          dataDir: join(dataDir, 'cognito'),
+          mail: { sesEndpoint: ses.endpoint, senderEmail: client.senderEmail, locale: client.locale, displayName: client.displayName },
+        }),
+      ),
     ] as const;
     // Each emulator that came up is stopped again if another one failed.
     const settled = await Promise.allSettled(starting);

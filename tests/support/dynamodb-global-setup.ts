@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { provisionCognito, startCognitoEmulator } from '../../infra/local/cognito-emulator';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
-import { freePort } from '../../infra/local/free-port';
 import { startSesEmulator } from '../../infra/local/ses-emulator';
 
 declare module 'vitest' {
@@ -24,9 +23,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cognitoDir = mkdtempSync(join(tmpdir(), 'crm-test-cognito-'));
   const [dynamo, ses, cognito] = await Promise.all([
-    startDynamoDbLocal({ port: await freePort() }),
-    startSesEmulator({ port: await freePort() }),
-    startCognitoEmulator({ port: await freePort(), dataDir: cognitoDir }),
+    // Any free ports, each checked to be our own child's (ADR 0016): tests run beside a started CRM.
+    startDynamoDbLocal(),
+    startSesEmulator(),
+    startCognitoEmulator({ dataDir: cognitoDir }),
   ]);
   const pool = await provisionCognito({ endpoint: cognito.endpoint, region: 'eu-central-1', stateFile: join(cognitoDir, 'pool.json'), adminEmail: 'first-admin@crm.test' });
   project.provide('dynamoEndpoint', dynamo.endpoint);

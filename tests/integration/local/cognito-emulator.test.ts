@@ -6,7 +6,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { roles } from '../../../shared/auth/roles';
 import { provisionCognito, signIn, startCognitoEmulator, type CognitoEmulator } from '../../../infra/local/cognito-emulator';
 import { strongPassword } from '../../../shared/auth/strong-password';
-import { freePort } from '../../../infra/local/free-port';
 import { createJwtAuthorizer } from '../../../infra/local/jwt-authorizer';
 import { credentials, region } from './fixtures/definition';
 
@@ -23,7 +22,7 @@ afterAll(async () => {
 
 describe('the Cognito emulator', () => {
   it('provisions a pool with one group per role and an admin who signs in with a token the authorizer accepts', async () => {
-    emulator = await startCognitoEmulator({ port: await freePort(), dataDir: join(dataDir, 'emulator') });
+    emulator = await startCognitoEmulator({ dataDir: join(dataDir, 'emulator') });
     const pool = await provisionCognito({ endpoint: emulator.endpoint, region, stateFile, adminEmail });
 
     const cognito = new CognitoIdentityProviderClient({ endpoint: emulator.endpoint, region, credentials });
@@ -40,7 +39,7 @@ describe('the Cognito emulator', () => {
   it('reuses the pool and the admin password after a restart on the same data', async () => {
     const first = await provisionCognito({ endpoint: emulator!.endpoint, region, stateFile, adminEmail });
     await emulator!.stop();
-    emulator = await startCognitoEmulator({ port: await freePort(), dataDir: join(dataDir, 'emulator') });
+    emulator = await startCognitoEmulator({ dataDir: join(dataDir, 'emulator') });
     const again = await provisionCognito({ endpoint: emulator.endpoint, region, stateFile, adminEmail });
     expect(again).toEqual(first);
     await expect(signIn({ endpoint: emulator.endpoint, region, clientId: again.clientId }, adminEmail, again.admin.password)).resolves.toHaveProperty('idToken');
@@ -49,7 +48,7 @@ describe('the Cognito emulator', () => {
   it('provisions afresh when the remembered pool is gone', async () => {
     const old = await provisionCognito({ endpoint: emulator!.endpoint, region, stateFile, adminEmail });
     await emulator!.stop();
-    emulator = await startCognitoEmulator({ port: await freePort(), dataDir: join(dataDir, 'empty-emulator') });
+    emulator = await startCognitoEmulator({ dataDir: join(dataDir, 'empty-emulator') });
     const fresh = await provisionCognito({ endpoint: emulator.endpoint, region, stateFile, adminEmail });
     expect(fresh.userPoolId).not.toBe(old.userPoolId);
     await expect(signIn({ endpoint: emulator.endpoint, region, clientId: fresh.clientId }, adminEmail, fresh.admin.password)).resolves.toHaveProperty('idToken');

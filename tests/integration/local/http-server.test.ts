@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalHttpServer } from '../../../infra/local/http-server';
@@ -215,6 +216,22 @@ describe('the web UI', () => {
   it('never serves a file outside the build folder', async () => {
     for (const path of ['/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e/secret.txt']) {
       expect(await (await fetch(`${url}${path}`)).text(), path).not.toContain('top secret');
+    }
+  });
+});
+
+describe('the app port', () => {
+  /** Browsers take localhost for ::1 as well as 127.0.0.1: another process holding either would answer in our place. */
+  it.each(['127.0.0.1', '::1'])('is refused with EADDRINUSE when another process listens on it at %s, never shared', async (host) => {
+    const foreign = createNetServer();
+    await new Promise<void>((resolve) => foreign.listen(0, host, resolve));
+    const taken = (foreign.address() as { port: number }).port;
+    const other = new LocalHttpServer({ definition, runtime: createLambdaRuntime(definition, { region, accountId }), authorizer, webConfig, webDistDir: webDir, accountId, edgeSecret: 's' });
+    try {
+      await expect(other.listen(taken)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    } finally {
+      await other.close();
+      foreign.close();
     }
   });
 });

@@ -2,26 +2,30 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as accountsApi } from '../../functions/accounts/accounts-api';
 import { handler as casesApi } from '../../functions/cases/cases-api';
 import { handler as contactsApi } from '../../functions/contacts/contacts-api';
 import { handler as exportsApi } from '../../functions/exports/exports-api';
+import { handler as leadsApi } from '../../functions/leads/leads-api';
 import { handler as runExportHandler } from '../../functions/exports/run-export';
 import { fileStore } from '../../shared/adapters/file-store';
 import { putUser } from '../../shared/data/users-repository';
 import type { ExportJob } from '../../shared/domain/exports/export-job';
 import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
+import { cp1251, importBack, importedOf, sortedEntries } from '../support/round-trip';
+import { allItems, byEntity } from '../support/table-items';
 
-/** Export (REC-11) of a list with its filters, to CSV and XLSX, with formulas neutralised. */
+/** Export (REC-11) of a list with its filters, to CSV (three dialects, text neutralised) and typed XLSX, and imported back as it was. */
 process.env.FILES_DIR = mkdtempSync(join(tmpdir(), 'crm-files-'));
 process.env.FILES_URL_SECRET = 'test-files-secret';
 
 type Options = Parameters<typeof apiEvent>[0];
-const serviceManager: TestUser = { sub: 'user-service-manager', email: 'service@example.com', groups: ['service-manager'] };
-const call = <T = any>(api: unknown, route: string, options: Omit<Options, 'route'> = {}) => invoke<T>(api, apiEvent({ route, ...options }));
+/** Every call names its user: the exporter's list is what that user sees. */
+const call = <T = any>(api: unknown, route: string, options: Omit<Options, 'route'> & { user: TestUser }) => invoke<T>(api, apiEvent({ route, ...options }));
 
-async function exported(body: Record<string, unknown>, user: TestUser = rep): Promise<{ job: ExportJob & { url?: string }; bytes: Uint8Array }> {
+async function exported(body: Record<string, unknown>, user: TestUser = admin): Promise<{ job: ExportJob & { url?: string }; bytes: Uint8Array }> {
   const requested = await call<ExportJob>(exportsApi, 'POST /api/exports', { body, user });
   expect(requested.status).toBe(202);
   expect(requested.body.status).toBe('running');
@@ -33,39 +37,106 @@ async function exported(body: Record<string, unknown>, user: TestUser = rep): Pr
   return { job, bytes: await fileStore().read(job.fileKey!) };
 }
 
+const loadSheet = async (bytes: Uint8Array) => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(bytes) as never);
+  return book.worksheets[0]!;
+};
+
+/** The rep's own records, as the API stored them, for comparing with what comes back from a file. */
+const repContacts: Record<string, unknown>[] = [];
+const repLeads: Record<string, unknown>[] = [];
+
 beforeAll(async () => {
   await putUser({ id: admin.sub, email: admin.email, roles: ['admin'] });
   await putUser({ id: rep.sub, email: rep.email, roles: ['sales-rep'] });
-  // The admin hands out the contacts: two to the rep, one to itself.
-  const create = (body: object) => call(contactsApi, 'POST /api/contacts', { body, user: admin });
-  await create({ lastName: 'Экспортов', firstName: 'Эдуард', phones: [{ kind: 'mobile', number: '+7 912 000-11-22' }], emails: [{ kind: 'work', address: 'export@firm.ru' }], ownerId: rep.sub });
-  await create({ lastName: '=HYPERLINK("http://evil.example","жми")', jobTitle: '@SUM(A1:A2)', ownerId: rep.sub });
-  await create({ lastName: 'Чужой', ownerId: admin.sub });
+  const contact = async (body: object, user: TestUser) => {
+    const created = await call<Record<string, unknown>>(contactsApi, 'POST /api/contacts', { body, user });
+    expect(created.status).toBe(201);
+    return created.body;
+  };
+  repContacts.push(
+    await contact({ lastName: 'Экспортов', firstName: 'Эдуард', phones: [{ kind: 'mobile', number: '+7 912 000-11-22' }], emails: [{ kind: 'work', address: 'export@firm.ru' }] }, rep),
+    await contact({ lastName: '=HYPERLINK("http://evil.example","жми")', jobTitle: '@SUM(A1:A2)' }, rep),
+    await contact(
+      {
+        lastName: '=SUM(A1)',
+        firstName: '@handle',
+        middleName: "'=x",
+        jobTitle: '-2+3',
+        department: '+7 912 345-67-89',
+        bio: 'Әлия Қасымова, 5 000 ₸',
+        birthDate: '1990-03-08',
+        phones: [
+          { kind: 'mobile', number: '+7 912 345-67-89' },
+          { kind: 'work', number: '8 (495) 123-45-67' },
+        ],
+        emails: [
+          { kind: 'work', address: 'handle@firm.ru' },
+          { kind: 'personal', address: 'handle@mail.ru' },
+        ],
+        emailOptOut: true,
+      },
+      rep,
+    ),
+  );
+  await contact({ lastName: 'Чужой', ownerId: admin.sub }, admin);
+  const lead = await call<Record<string, unknown>>(leadsApi, 'POST /api/leads', {
+    body: { lastName: '=SUM(A1)', firstName: '@handle', company: '-2+3', jobTitle: "'=x", email: 'lead@firm.kz', phone: '+7 912 345-67-89', topic: 'Әлия Қасымова', message: '5 000 ₸\n-2+3', budget: { amount: 5000.5, currency: 'KZT' } },
+    user: rep,
+  });
+  expect(lead.status).toBe(201);
+  repLeads.push(lead.body);
 });
 
 describe('exporting a list', () => {
-  it('writes the filtered list to CSV with a BOM, owners by email, and formulas neutralised', async () => {
+  it('writes the filtered list to plain UTF-8 CSV by default: no BOM, commas, owners by email, formulas neutralised', async () => {
     const { job, bytes } = await exported({ recordType: 'contact', format: 'csv', locale: 'ru', filters: { ownerId: rep.sub, sort: 'name' } });
-    expect(job).toMatchObject({ rows: 2, truncated: false, fileName: expect.stringMatching(/^Контакты-\d{4}-\d{2}-\d{2}\.csv$/) });
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(job).toMatchObject({ rows: 3, truncated: false, csvDialect: 'plain', fileName: expect.stringMatching(/^Контакты-\d{4}-\d{2}-\d{2}\.csv$/) });
+    expect(job.encodingLoss).toBeUndefined();
+    expect(bytes[0]).not.toBe(0xef);
+    expect(await fileStore().stat(job.fileKey!)).toMatchObject({ contentType: 'text/csv; charset=utf-8' });
     const text = new TextDecoder().decode(bytes);
     const [header, ...lines] = text.trim().split('\r\n');
-    expect(header).toContain('Фамилия');
-    expect(header).toContain('Ответственный');
-    expect(lines).toHaveLength(2);
+    expect(header!.split(',')).toEqual(expect.arrayContaining(['Фамилия', 'Мобильный телефон', 'Ответственный']));
+    expect(lines).toHaveLength(3);
     expect(text).toContain('rep@example.com');
-    expect(text).toContain('+7 912 000-11-22');
     expect(text).not.toContain('Чужой');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""жми"")"`);
     expect(text).toContain("'@SUM(A1:A2)");
+    expect(text).toContain("'-2+3");
+  });
+
+  it('writes CSV "for Excel": UTF-8 with a BOM, semicolons, a decimal comma', async () => {
+    const { job, bytes } = await exported({ recordType: 'lead', format: 'csv', csvDialect: 'excel', locale: 'ru', filters: {} }, rep);
+    expect(job).toMatchObject({ rows: 1, csvDialect: 'excel' });
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, line] = new TextDecoder().decode(bytes).trim().split('\r\n');
+    expect(header!.split(';')).toEqual(expect.arrayContaining(['Фамилия', 'Бюджет', 'Бюджет: Валюта']));
+    expect(line!.split(';')).toEqual(expect.arrayContaining(["'=SUM(A1)", '5000,5', 'KZT']));
+  });
+
+  it('writes Windows-1251 CSV only when asked, and the job names what it could not hold', async () => {
+    const { job, bytes } = await exported({ recordType: 'contact', format: 'csv', csvDialect: 'windows-1251', locale: 'ru', filters: {} }, rep);
+    expect(job).toMatchObject({ rows: 3, csvDialect: 'windows-1251' });
+    expect(job.encodingLoss).toEqual({
+      encoding: 'windows-1251',
+      cells: 1,
+      characters: [
+        { character: 'Қ', cells: 1 },
+        { character: 'Ә', cells: 1 },
+        { character: '₸', cells: 1 },
+      ],
+    });
+    expect(await fileStore().stat(job.fileKey!)).toMatchObject({ contentType: 'text/csv; charset=windows-1251' });
+    expect(iconv.decode(Buffer.from(bytes), 'win1251')).toContain(';?лия ?асымова, 5 000 ?;');
   });
 
   it('exports service cases with their status, priority, channel and the account they are under', async () => {
-    // Service managers open and export cases; the account is a seller's (the admin's here).
     const account = (await call<{ id: string }>(accountsApi, 'POST /api/accounts', { body: { name: 'ООО «Сервис»' }, user: admin })).body;
-    const opened = await call(casesApi, 'POST /api/cases', { body: { subject: 'Не печатает счёт', accountId: account.id, priority: 'high', channel: 'email' }, user: serviceManager });
+    const opened = await call(casesApi, 'POST /api/cases', { body: { subject: 'Не печатает счёт', accountId: account.id, priority: 'high', channel: 'email' }, user: admin });
     expect(opened.status).toBe(201);
-    const { job, bytes } = await exported({ recordType: 'case', format: 'csv', locale: 'ru', filters: { status: 'new' } }, serviceManager);
+    const { job, bytes } = await exported({ recordType: 'case', format: 'csv', locale: 'ru', filters: { status: 'new' } });
     expect(job).toMatchObject({ rows: 1, fileName: expect.stringMatching(/^Обращения-\d{4}-\d{2}-\d{2}\.csv$/) });
     const [header, line] = new TextDecoder().decode(bytes).trim().split('\r\n');
     expect(header).toContain('Тема');
@@ -77,28 +148,64 @@ describe('exporting a list', () => {
     expect(line).toContain(account.id);
   });
 
-  it('writes XLSX with English headers', async () => {
-    // The admin's export: every contact, the rep's and its own.
-    const { bytes } = await exported({ recordType: 'contact', format: 'xlsx', locale: 'en', filters: {} }, admin);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(bytes) as never);
-    const sheet = book.worksheets[0]!;
+  it('writes XLSX with English headers and typed cells: text exactly as stored, no apostrophes, dates as dates', async () => {
+    const { job, bytes } = await exported({ recordType: 'contact', format: 'xlsx', locale: 'en', filters: {} });
+    expect(job.csvDialect).toBeUndefined();
+    expect(await fileStore().stat(job.fileKey!)).toMatchObject({ contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const sheet = await loadSheet(bytes);
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(headers).toEqual(expect.arrayContaining(['Last name', 'First name', 'Phones', 'Owner']));
-    expect(sheet.rowCount).toBe(4);
-    const lastNames = sheet.getColumn(headers.indexOf('Last name') + 1).values.slice(2);
-    expect(lastNames).toEqual(expect.arrayContaining(['Экспортов', 'Чужой', `'=HYPERLINK("http://evil.example","жми")`]));
+    expect(headers).toEqual(expect.arrayContaining(['Last name', 'First name', 'Mobile phone', 'Owner', 'Created (UTC)']));
+    expect(sheet.rowCount).toBe(5);
+    const column = (header: string) => sheet.getColumn(headers.indexOf(header) + 1);
+    expect(column('Last name').values.slice(2)).toEqual(expect.arrayContaining(['Экспортов', 'Чужой', '=HYPERLINK("http://evil.example","жми")', '=SUM(A1)']));
+    const row = sheet.getRow(column('Last name').values.indexOf('=SUM(A1)'));
+    const cell = (header: string) => row.getCell(headers.indexOf(header) + 1);
+    expect(cell('Last name').type).toBe(ExcelJS.ValueType.String);
+    expect(cell('Job title').value).toBe('-2+3');
+    expect(cell('Department').value).toBe('+7 912 345-67-89');
+    expect(cell('Middle name').value).toBe("'=x");
+    expect(cell('Birth date').type).toBe(ExcelJS.ValueType.Date);
+    expect(cell('Birth date').value).toEqual(new Date(Date.UTC(1990, 2, 8)));
+    expect(cell('Created (UTC)').value).toEqual(new Date(String(repContacts[2]!.createdAt)));
+    expect(cell('Email opt-out').value).toBe(true);
+  });
+
+  it('gives back, imported again, the values it exported: every CSV dialect and XLSX (contacts and leads)', async () => {
+    const contactFields = ['lastName', 'firstName', 'middleName', 'jobTitle', 'department', 'bio', 'birthDate', 'phones', 'emails', 'status', 'emailOptOut'];
+    const leadFields = ['lastName', 'firstName', 'company', 'jobTitle', 'email', 'phone', 'topic', 'message', 'budget'];
+    const byName = (list: Record<string, unknown>[]) => [...list].sort((a, b) => String(a.lastName).localeCompare(String(b.lastName)));
+    for (const format of ['plain', 'excel', 'windows-1251', 'xlsx'] as const) {
+      for (const [type, records, fields] of [
+        ['contact', repContacts, contactFields],
+        ['lead', repLeads, leadFields],
+      ] as const) {
+        const request = format === 'xlsx' ? { format } : { format: 'csv', csvDialect: format };
+        const { job, bytes } = await exported({ recordType: type, locale: 'ru', filters: {}, ...request }, rep);
+        const file = await importBack(type, bytes, job.fileName!);
+        expect(file.rows.map((row) => row.issues)).toEqual(records.map(() => []));
+        const expected = records.map((record) => importedOf(type, record, fields));
+        expect(byName(file.rows.map((row) => sortedEntries(row.input)))).toEqual(byName(format === 'windows-1251' ? cp1251(expected) : expected));
+      }
+    }
   });
 
   it('refuses bad requests and bad filters with the field named, queueing nothing', async () => {
-    const bad = await call(exportsApi, 'POST /api/exports', { body: { recordType: 'planet', format: 'pdf' } });
+    const before = byEntity(await allItems(), 'EXPORT').length;
+    const bad = await call(exportsApi, 'POST /api/exports', { body: { recordType: 'planet', format: 'pdf' }, user: admin });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['format', 'recordType']);
-    const badFilter = await call(exportsApi, 'POST /api/exports', { body: { recordType: 'contact', format: 'csv', filters: { colour: 'red' } } });
+    const badDialect = await call(exportsApi, 'POST /api/exports', { body: { recordType: 'contact', format: 'csv', csvDialect: 'utf-16' }, user: admin });
+    expect(badDialect.status).toBe(400);
+    expect(badDialect.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['csvDialect']);
+    const dialectOfXlsx = await call(exportsApi, 'POST /api/exports', { body: { recordType: 'contact', format: 'xlsx', csvDialect: 'excel' }, user: admin });
+    expect(dialectOfXlsx.status).toBe(400);
+    expect(dialectOfXlsx.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['csvDialect']);
+    const badFilter = await call(exportsApi, 'POST /api/exports', { body: { recordType: 'contact', format: 'csv', filters: { colour: 'red' } }, user: admin });
     expect(badFilter.status).toBe(400);
     expect(badFilter.body.error.fields[0].path).toBe('filters.colour');
-    const badStatus = await call(exportsApi, 'POST /api/exports', { body: { recordType: 'contact', format: 'csv', filters: { status: 'sleeping' } } });
+    const badStatus = await call(exportsApi, 'POST /api/exports', { body: { recordType: 'contact', format: 'csv', filters: { status: 'sleeping' } }, user: admin });
     expect(badStatus.status).toBe(400);
-    expect((await call(exportsApi, 'GET /api/exports/{exportId}', { pathParameters: { exportId: '01J00000000000000000000000' } })).status).toBe(404);
+    expect(byEntity(await allItems(), 'EXPORT')).toHaveLength(before);
+    expect((await call(exportsApi, 'GET /api/exports/{exportId}', { pathParameters: { exportId: '01J00000000000000000000000' }, user: admin })).status).toBe(404);
   });
 });

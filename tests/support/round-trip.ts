@@ -1,0 +1,39 @@
+import iconv from 'iconv-lite';
+import { readSpreadsheet } from '../../shared/adapters/spreadsheet-reader';
+import { suggestMapping } from '../../shared/domain/transfer/column-mapping';
+import { importFieldsOf, type ImportableType } from '../../shared/domain/transfer/import-fields';
+import { rowToInput, type RowInput } from '../../shared/domain/transfer/row-input';
+
+/**
+ * An exported file imported back as the importer reads a file (REC-11): the parser, the suggested
+ * mapping and each row's create input, for comparing with the records that were exported. Tests only.
+ */
+export async function importBack(type: ImportableType, bytes: Uint8Array, fileName: string): Promise<{ headers: string[]; rows: RowInput[] }> {
+  const table = await readSpreadsheet(bytes, fileName);
+  const mapping = suggestMapping(table.headers, importFieldsOf(type));
+  return { headers: table.headers, rows: table.rows.map((row) => rowToInput(type, mapping, row)) };
+}
+
+/** What the importer should read back from a stored record: the values it was exported with, phones as typed. */
+export function importedOf(type: ImportableType, record: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = Object.fromEntries(fields.filter((field) => record[field] !== undefined).map((field) => [field, record[field]]));
+  const phones = picked.phones as { kind: string; number: string; typed?: string }[] | undefined;
+  if (phones) picked.phones = phones.map((p) => ({ kind: p.kind, number: p.typed ?? p.number }));
+  // An imported lead comes from the channel "import".
+  if (type === 'lead') picked.source = { channel: 'import' };
+  return sortedEntries(picked);
+}
+
+/** Phones and emails in kind order, as the importer's columns come in another order than the record's. */
+export function sortedEntries(input: Record<string, unknown>): Record<string, unknown> {
+  const sort = (list: unknown) => (Array.isArray(list) ? [...(list as { kind: string }[])].sort((a, b) => a.kind.localeCompare(b.kind)) : list);
+  return { ...input, ...(input.phones ? { phones: sort(input.phones) } : {}), ...(input.emails ? { emails: sort(input.emails) } : {}) };
+}
+
+/** Text as Windows-1251 keeps it: what it cannot hold becomes `?`. */
+export function cp1251<T>(value: T): T {
+  if (typeof value === 'string') return iconv.decode(iconv.encode(value, 'win1251'), 'win1251') as T;
+  if (Array.isArray(value)) return value.map(cp1251) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cp1251(v)])) as T;
+  return value;
+}

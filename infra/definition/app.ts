@@ -1,4 +1,4 @@
-import type { Action, Permission, Subject } from '../../shared/auth/permissions';
+import type { Permission, RouteAction, Subject } from '../../shared/auth/permissions';
 import type { AppDefinition, FunctionDef, FunctionGrants, RouteAccess, RouteDef, HttpMethod } from './types';
 
 /**
@@ -97,7 +97,7 @@ const route = (method: HttpMethod, path: string, fn: FunctionId, access: RouteAc
 
 type RouteKey = `${HttpMethod} /api/${string}`;
 /** What a route needs: an action on the function's subject, another permission, or only a signed-in user. */
-type Need = Action | Permission | 'signed-in';
+type Need = RouteAction | Permission | 'signed-in';
 
 /** The routes a resource's function serves (ADR 0007), by route key, with the permission each needs (ACC-1). */
 const signedInRoutesOf = (fn: FunctionId, subject: Subject | undefined, keys: Readonly<Record<RouteKey, Need>>): RouteDef[] =>

@@ -33,8 +33,13 @@ export const subjects = [
 ] as const;
 export type Subject = (typeof subjects)[number];
 
-/** `manage`: settings of the subject itself (pipelines' stages, custom field definitions, keys). */
-export const actions = ['read', 'create', 'update', 'delete', 'merge', 'transfer', 'manage'] as const;
+/**
+ * `manage`: settings of the subject itself (pipelines' stages, custom field definitions, keys).
+ * `link`: hang one's own records on a record of the subject (a deal on an account, a contact under
+ * it, a task about it). Attaching to a client is working that client, so it follows the ownership
+ * lock (SAL-12): sharing never widens it, as it never widens deleting, merging or reassigning.
+ */
+export const actions = ['read', 'create', 'update', 'delete', 'merge', 'transfer', 'link', 'manage'] as const;
 export type Action = (typeof actions)[number];
 
 export const scopes = ['own', 'team', 'all'] as const;
@@ -46,10 +51,10 @@ export type Grants = Partial<Record<Subject, Partial<Record<Action, Scope>>>>;
 export const recordSubjects = ['leads', 'accounts', 'contacts', 'deals', 'activities', 'cases'] as const satisfies readonly Subject[];
 export type RecordSubject = (typeof recordSubjects)[number];
 
-const every = (scope: Scope, acts: readonly Action[] = ['read', 'create', 'update', 'delete', 'merge', 'transfer']) =>
+const every = (scope: Scope, acts: readonly Action[] = ['read', 'create', 'update', 'delete', 'merge', 'transfer', 'link']) =>
   Object.fromEntries(acts.map((a) => [a, scope])) as Partial<Record<Action, Scope>>;
 const readOnly = (scope: Scope) => ({ read: scope }) as const;
-const work = (scope: Scope) => ({ read: scope, create: scope, update: scope }) as const;
+const work = (scope: Scope) => ({ read: scope, create: scope, update: scope, link: scope }) as const;
 
 /** Every staff user may ask for more access (ACC-5) and follow their own requests. */
 const selfService: Grants = { 'access-requests': { read: 'own', create: 'own' } };
@@ -83,7 +88,8 @@ export const permissionMatrix: Record<Role, Grants> = {
     ...selfService,
     ...salesRecords('own', false),
     cases: readOnly('all'),
-    products: readOnly('all'),
+    // Deals are priced from the catalog: any product may be put on one's own deal.
+    products: { read: 'all', link: 'all' },
     pipelines: readOnly('all'),
     'custom-fields': readOnly('all'),
     imports: work('own'),
@@ -106,7 +112,8 @@ export const permissionMatrix: Record<Role, Grants> = {
   },
   'service-agent': {
     ...selfService,
-    accounts: readOnly('all'),
+    // Service serves every client: a case or a call is hung on any account, which stays its seller's.
+    accounts: { read: 'all', link: 'all' },
     contacts: { ...work('all') },
     activities: work('own'),
     cases: work('all'),
@@ -117,7 +124,7 @@ export const permissionMatrix: Record<Role, Grants> = {
   },
   'service-manager': {
     ...selfService,
-    accounts: readOnly('all'),
+    accounts: { read: 'all', link: 'all' },
     contacts: { ...work('all'), merge: 'all' },
     activities: { ...work('team'), delete: 'team' },
     cases: every('all'),
@@ -159,4 +166,7 @@ export function scopeOf(roles: readonly Role[], subject: Subject, action: Action
 export const can = (roles: readonly Role[], subject: Subject, action: Action): boolean => scopeOf(roles, subject, action) !== undefined;
 
 /** A route's need: a subject and action, or the subject named by a path parameter (`/api/{resource}/…`). */
-export type Permission = { subject: Subject; action: Action } | { subjectParam: string; action: Action };
+export type Permission = { subject: Subject; action: RouteAction } | { subjectParam: string; action: RouteAction };
+
+/** `link` is a right on the record a write points at, checked by the reference guard, never a route's need. */
+export type RouteAction = Exclude<Action, 'link'>;

@@ -14,6 +14,7 @@ import { mustHaveVersion, mustNotExist, stripLayout } from './record-item';
 import { listedUnderChange } from './listed-under';
 import { matchIndexChange } from './match-index';
 import { reminderChange } from './reminders';
+import { ownersFilter } from './owners-filter';
 import { searchIndexChange } from './search-index';
 
 /** Core records in the single table, any type, by its RecordKind. Access patterns: docs/data-model.md. */
@@ -135,18 +136,6 @@ export function customFilterExpressions(customFilters: readonly CustomFilter[], 
     values[`:cf${i}`] = filter.value;
     return filter.multi ? `contains(#custom.#cf${i}, :cf${i})` : `#custom.#cf${i} = :cf${i}`;
   });
-}
-
-/** `owners`: only records of these owners (a team's), as a filter on the page read. */
-/** `ownerId IN (…)`, adding its names and values; in groups of 100, DynamoDB's most per IN. */
-export function ownersFilter(owners: readonly string[], names: Record<string, string>, values: Record<string, unknown>): string {
-  names['#ownerId'] = 'ownerId';
-  owners.forEach((owner, i) => (values[`:owner${i}`] = owner));
-  const groups: string[] = [];
-  for (let start = 0; start < owners.length; start += 100) {
-    groups.push(`#ownerId IN (${owners.slice(start, start + 100).map((_, i) => `:owner${start + i}`).join(', ')})`);
-  }
-  return groups.length === 1 ? groups[0]! : `(${groups.join(' OR ')})`;
 }
 
 export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, query: ListRecordsQuery, customFilters: readonly CustomFilter[] = [], owners?: readonly string[]): Promise<Page<T>> {

@@ -1,10 +1,7 @@
 import type { Page } from '../api/contracts';
 import { sees } from '../auth/visibility';
 import { listListedUnder } from '../data/listed-under';
-import { getRecord } from '../data/records-repository';
 import type { Actor } from '../domain/common/actor';
-import { invalidField } from '../domain/common/errors';
-import { accountKind } from '../domain/accounts/account';
 import { dealKind, type DealSummary } from '../domain/deals/deal';
 import { contactKind, contactStatuses, type Contact, type CreateContactInput, type UpdateContactInput } from '../domain/contacts/contact';
 import { recordService } from './record-service';
@@ -13,11 +10,6 @@ import { visibilityFor } from './visibility-service';
 export const contacts = recordService<Contact, CreateContactInput, UpdateContactInput>(contactKind, {
   statuses: contactStatuses,
   defaults: { status: 'active' },
-  check: async (contact, before) => {
-    if (contact.accountId && contact.accountId !== before?.accountId && !(await getRecord(accountKind, contact.accountId))) {
-      throw invalidField('accountId', 'no such account', 'not_found');
-    }
-  },
 });
 
 /**

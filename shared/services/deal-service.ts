@@ -3,8 +3,6 @@ import { getRecord, getRecords, saveRecordChange } from '../data/records-reposit
 import type { Actor } from '../domain/common/actor';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
 import { invalidField, notFound, versionConflict } from '../domain/common/errors';
-import { accountKind } from '../domain/accounts/account';
-import { contactKind } from '../domain/contacts/contact';
 import { assertStageRules, dealKind, moveDeal, priceLines, stageOf, type CreateDealInput, type Deal, type DealLineInput, type MoveDealInput, type UpdateDealInput } from '../domain/deals/deal';
 import { productKind } from '../domain/products/product';
 import { readPipeline } from './pipeline-service';
@@ -36,22 +34,13 @@ export async function prepareDeal(fields: Record<string, unknown>, before: Deal 
   return out;
 }
 
-/** `creating`: ids of records created in the same transaction (a lead's conversion), not yet stored. */
-export async function checkDeal(deal: Deal, before: Deal | undefined, creating: ReadonlySet<string> = new Set()): Promise<void> {
-  if (deal.accountId && deal.accountId !== before?.accountId && !creating.has(deal.accountId) && !(await getRecord(accountKind, deal.accountId))) {
-    throw invalidField('accountId', 'no such account', 'not_found');
-  }
-  const added = (deal.contactIds ?? []).filter((id) => !before?.contactIds?.includes(id) && !creating.has(id));
-  if (added.length) {
-    const found = await getRecords(contactKind, added);
-    const missing = (deal.contactIds ?? []).findIndex((id) => added.includes(id) && !found.has(id));
-    if (missing >= 0) throw invalidField(`contactIds.${missing}`, 'no such contact', 'not_found');
-  }
+/** The stage's rules, on every save (its account and contacts pass the reference guard before). */
+export async function checkDeal(deal: Deal): Promise<void> {
   const stage = stageOf(await readPipeline(deal.pipelineId), deal.stage);
   if (stage) assertStageRules(deal, stage);
 }
 
-export const deals = recordService<Deal, CreateDealInput, UpdateDealInput>(dealKind, { prepare: prepareDeal, check: (deal, before) => checkDeal(deal, before) });
+export const deals = recordService<Deal, CreateDealInput, UpdateDealInput>(dealKind, { prepare: prepareDeal, check: (deal) => checkDeal(deal) });
 
 /** Moves a deal to another stage: 422 listing what the stage requires and the deal lacks. */
 export async function moveDealAs(actor: Actor, id: string, input: MoveDealInput, clock: Clock = systemClock): Promise<Deal> {

@@ -1,7 +1,7 @@
 import { assertCan } from '../auth/assert-can';
 import { combineChanges, ConditionFailed, commitChange } from '../data/change-set';
 import { leadChangeSet } from '../data/leads-repository';
-import { getRecord, recordChangeSet } from '../data/records-repository';
+import { recordChangeSet } from '../data/records-repository';
 import { getUser } from '../data/users-repository';
 import { accountKind, type Account } from '../domain/accounts/account';
 import type { Actor } from '../domain/common/actor';
@@ -18,7 +18,7 @@ import type { RecordBase } from '../domain/records/record-type';
 import { leadRef } from '../events/contracts';
 import { checkDeal, prepareDeal } from './deal-service';
 import { readLead } from './lead-service';
-import { visibleRecord } from './visibility-service';
+import { assertMayLink, assertReferences } from './reference-guard';
 
 /**
  * Lead conversion (REC-1): the lead becomes "converted" with links to the deal it produced and the
@@ -44,22 +44,23 @@ export async function convertLeadAs(actor: Actor, leadId: string, input: Convert
   }
   const now = clock.now();
   const ctx: CommandContext = { actor, now, newId: () => newId(now) };
-  const creating = new Set<string>();
 
-  const account = await resolve(input.account, accountFromLead(lead), (id) => visibleRecord<Account>(actor, 'account', id, 'update'), 'account', (fields) =>
+  // Linking an existing account or contact is working it: the reference guard's rule (ACC-2, SAL-12).
+  const account = await resolve(input.account, accountFromLead(lead), (id) => assertMayLink<Account>(actor, { type: 'account', id }, 'account.id'), (fields) =>
     createRecord(accountKind, { status: 'prospect', ...fields } as never, ctx, lead.ownerId),
   );
   const contactDefaults = contactFromLead(lead);
-  const contact = await resolve(input.contact, contactDefaults, (id) => visibleRecord<Contact>(actor, 'contact', id, 'update'), 'contact', (fields) =>
+  const contact = await resolve(input.contact, contactDefaults, (id) => assertMayLink<Contact>(actor, { type: 'contact', id }, 'contact.id'), (fields) =>
     createRecord(contactKind, { status: 'active', ...fields, ...(account.record ? { accountId: account.record.id } : {}) } as never, ctx, lead.ownerId),
   );
-  for (const created of [account.change?.record, contact.change?.record]) {
+  // What the conversion links or creates is checked once; what the new records point at besides, here.
+  const trusted = new Set([account.record?.id, contact.record?.id].filter((id): id is string => id !== undefined));
+  for (const [created, path] of [[account.change?.record, 'account'], [contact.change?.record, 'contact']] as const) {
     if (!created) continue;
-    creating.add(created.id);
-    if (created.ownerId !== lead.ownerId && !(await getUser(created.ownerId))) throw invalidField(`${created === account.record ? 'account' : 'contact'}.create.ownerId`, 'no such user');
+    if (created.ownerId !== lead.ownerId && !(await getUser(created.ownerId))) throw invalidField(`${path}.create.ownerId`, 'no such user');
   }
-  const parentId = account.change?.record.parentId;
-  if (parentId && !(await getRecord(accountKind, parentId))) throw invalidField('account.create.parentId', 'no such account', 'not_found');
+  if (account.change) await assertReferences(actor, accountKind, account.change.record, undefined, { trusted, prefix: 'account.create.' });
+  if (contact.change) await assertReferences(actor, contactKind, contact.change.record, undefined, { trusted, prefix: 'contact.create.' });
 
   const dealFields = await prepareDeal(
     {
@@ -74,7 +75,8 @@ export async function convertLeadAs(actor: Actor, leadId: string, input: Convert
   );
   const dealChange = createRecord(dealKind, dealFields as never, ctx, lead.ownerId);
   if (input.deal.ownerId && !(await getUser(input.deal.ownerId))) throw invalidField('deal.ownerId', 'no such user');
-  await checkDeal(dealChange.record, undefined, creating).catch((error: unknown) => {
+  await assertReferences(actor, dealKind, dealChange.record, undefined, { trusted, prefix: 'deal.' });
+  await checkDeal(dealChange.record).catch((error: unknown) => {
     throw prefixed(error, 'deal');
   });
 
@@ -105,20 +107,15 @@ export async function convertLeadAs(actor: Actor, leadId: string, input: Convert
   return { lead: converted, deal: dealChange.record, ...(account.record ? { account: account.record } : {}), ...(contact.record ? { contact: contact.record } : {}) };
 }
 
-/** An existing record to link (it must exist), one to create (given or suggested by the lead), or none. */
+/** An existing record to link (`link` checks it), one to create (given or suggested by the lead), or none. */
 async function resolve<T extends RecordBase, F>(
   choice: { id: string } | { create: F } | false | undefined,
   suggested: F | undefined,
-  load: (id: string) => Promise<T | undefined>,
-  path: string,
+  link: (id: string) => Promise<T>,
   create: (fields: F) => RecordChange<T>,
 ): Promise<{ record?: T; change?: RecordChange<T> }> {
   if (choice === false) return {};
-  if (choice && 'id' in choice) {
-    const record = await load(choice.id);
-    if (!record) throw invalidField(`${path}.id`, `no such ${path}`, 'not_found');
-    return { record };
-  }
+  if (choice && 'id' in choice) return { record: await link(choice.id) };
   const fields = choice?.create ?? suggested;
   if (!fields) return {};
   const change = create(fields);

@@ -9,9 +9,10 @@ import { getRecord, getRecordOrRedirect, saveRecordChange } from '../data/record
 import type { Actor } from '../domain/common/actor';
 import type { CommandContext } from '../domain/common/change';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
-import { DomainError, moved, notFound, versionConflict } from '../domain/common/errors';
+import { DomainError, invalidField, moved, notFound, versionConflict } from '../domain/common/errors';
 import { mergeRecords, type MergeInput } from '../domain/duplicates/merge';
 import { updateRecord, type RecordChange } from '../domain/records/record-commands';
+import { assertMayLink, assertReferences } from './reference-guard';
 import { assertSees } from './visibility-service';
 import { kinds } from '../domain/records/kinds';
 import { keyPrefixOf, type RecordBase, type RecordKind, type RecordLink, type RecordType } from '../domain/records/record-type';
@@ -37,15 +38,18 @@ export async function mergeInto<T extends RecordBase>(
   rules: MergeRules<T> = {},
 ): Promise<T> {
   const [survivor, duplicate] = await Promise.all([readLive(kind, survivorId), readLive(kind, input.duplicateId, 'duplicateId')]);
-  // Both must be in the actor's sight: a merge changes the one and ends the other.
+  // A merge changes the one and ends the other: both must be the actor's to merge. The duplicate is
+  // a reference in the body: out of sight it reads as missing, in sight but not theirs is refused.
   await assertSees(actor, kind.type, 'merge', survivor, kind.label);
-  await assertSees(actor, kind.type, 'merge', duplicate, kind.label);
+  await assertMayLink(actor, { type: kind.type, id: duplicate.id }, 'duplicateId', duplicate, 'merge');
   if (survivor.version !== input.version) throw versionConflict(survivor.version);
   if (duplicate.version !== input.duplicateVersion) throw versionConflict(duplicate.version);
   rules.check?.(survivor, duplicate, input);
   const now = clock.now();
   const ctx: CommandContext = { actor, now, newId: () => newId(now) };
   const merge = mergeRecords(kind, survivor, duplicate, input.take, ctx);
+  // Values taken from the duplicate may point at records the survivor did not.
+  await assertReferences(actor, kind, merge.survivor, survivor);
   try {
     await saveMerge(kind, merge, survivor, duplicate, rules.changeSetOf);
   } catch (error) {
@@ -62,7 +66,7 @@ async function readLive<T extends RecordBase>(kind: RecordKind<T>, id: string, f
     throw moved(kind.label, { type: kind.type, id: redirect.mergedInto });
   }
   if (!record) {
-    if (field) throw new DomainError('validation_failed', `${field}: no such ${kind.label.toLowerCase()}`, { fields: [{ path: field, message: 'not found', code: 'not_found' }] });
+    if (field) throw invalidField(field, `no such ${kind.label.toLowerCase()}`, 'not_found');
     throw notFound(kind.label);
   }
   return record;

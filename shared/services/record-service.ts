@@ -16,6 +16,7 @@ import { keyPrefixOf, type RecordBase, type RecordKind } from '../domain/records
 import type { Action } from '../auth/permissions';
 import { narrowToVisible, sees } from '../auth/visibility';
 import { checkedCustomValues, customFilters } from './custom-field-service';
+import { assertReferences } from './reference-guard';
 import { assertMayAssign, assertSees, subjectOfType, visibilityFor } from './visibility-service';
 
 /**
@@ -39,7 +40,8 @@ export interface RecordRules<T extends RecordBase> {
 
 /**
  * Every use case takes the actor and keeps to what its roles let it see (ACC-2): a record out of
- * sight is "not found", a list holds only visible records. The system actor sees everything.
+ * sight is "not found", a list holds only visible records, and every record a write points at
+ * passes the reference guard. The system actor sees everything.
  */
 export interface RecordService<T extends RecordBase, C, U> {
   kind: RecordKind<T>;
@@ -94,6 +96,7 @@ export function recordService<T extends RecordBase, C extends object, U extends 
     // The acting user exists (their token says so); another owner must be a known user.
     const newOwner = change.record.ownerId !== before?.ownerId && change.record.ownerId !== actor.id;
     if (newOwner && !(await getUser(change.record.ownerId))) throw invalidField('ownerId', 'no such user');
+    await assertReferences(actor, kind, change.record, before);
     await rules.check?.(change.record, before, actor);
     try {
       await saveRecordChange(kind, change, before, rules.mirror?.(change, before) ?? [], alsoPut?.(change.record.id));

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { customValuesInput } from '../custom-fields/custom-field';
-import { emailSchema, moneySchema, recordIdSchema, trimmed } from '../common/values';
+import { emailSchema, moneySchema, recordIdSchema, trimmed, webUrlSchema } from '../common/values';
 import { leadChannels } from '../leads/lead-process';
 import { addressEntry, changesSomething, listOf, nothingToChangeIssue, phoneEntry, updateShape } from '../records/record-values';
-import type { RecordBase, RecordKind } from '../records/record-type';
+import { refersTo, type RecordBase, type RecordKind } from '../records/record-type';
 
 /** Accounts (REC-2): organisations or their divisions, with parent/child hierarchy. */
 
@@ -21,7 +21,7 @@ const accountFields = {
   kpp: z.string().trim().regex(/^\d{9}$/, 'a КПП of 9 digits').optional(),
   industry: trimmed(100).optional(),
   description: trimmed(5000).optional(),
-  website: z.url().max(500).optional(),
+  website: webUrlSchema(500).optional(),
   email: emailSchema.optional(),
   phones: listOf(phoneEntry(accountPhoneKinds)).optional(),
   addresses: listOf(addressEntry(accountAddressKinds)).optional(),
@@ -50,6 +50,7 @@ export const accountKind: RecordKind<Account> = {
   tracked: ['name', 'legalName', 'taxId', 'kpp', 'industry', 'description', 'website', 'email', 'phones', 'addresses', 'annualRevenue', 'employees', 'parentId', 'leadSource', 'status', 'rating', 'ownerId', 'custom'],
   status: (account) => account.status,
   parent: { types: ['account'], of: (account) => (account.parentId ? { type: 'account', id: account.parentId } : undefined), relink: (to) => ({ parentId: to?.id }) },
+  references: [refersTo('parentId', 'account')],
   search: (account) => ({
     title: account.name,
     ...(account.legalName || account.taxId ? { subtitle: [account.legalName, account.taxId && `ИНН ${account.taxId}`].filter(Boolean).join(' · ') } : {}),

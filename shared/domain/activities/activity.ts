@@ -54,6 +54,7 @@ export const activityKind: RecordKind<Activity> = {
   tracked: ['kind', 'subject', 'description', 'dueAt', 'durationMinutes', 'reminderAt', 'status', 'outcome', 'nextStep', 'ownerId', 'regarding'],
   status: (activity) => activity.status,
   parent: { types: regardingTypes, of: (activity) => activity.regarding, relink: (to) => ({ regarding: to }) },
+  references: [{ field: 'regarding', types: regardingTypes, targets: (activity) => [{ link: activity.regarding, path: 'regarding.id' }] }],
   // Activities are found through their records, not by quick search.
   reminder: (activity) => (activity.status === 'open' ? activity.reminderAt : undefined),
   search: (activity) => ({ title: activity.subject, terms: {} }),

@@ -5,7 +5,7 @@ import { entry, event, type CommandContext } from '../common/change';
 import { DomainError } from '../common/errors';
 import { recordIdSchema, trimmed } from '../common/values';
 import { createRecord, recordRef, updateRecord, type RecordChange } from '../records/record-commands';
-import type { RecordBase, RecordKind } from '../records/record-type';
+import { refersTo, type RecordBase, type RecordKind } from '../records/record-type';
 import { changesSomething, nothingToChangeIssue, updateShape } from '../records/record-values';
 
 /**
@@ -73,6 +73,7 @@ export const caseKind: RecordKind<Case> = {
   tracked: ['subject', 'description', 'accountId', 'contactId', 'kind', 'priority', 'status', 'channel', 'ownerId', 'rating'],
   status: (c) => c.status,
   parent: { types: ['account'], of: (c) => ({ type: 'account', id: c.accountId }), relink: (to) => (to ? { accountId: to.id } : {}) },
+  references: [refersTo('accountId', 'account'), refersTo('contactId', 'contact')],
   search: (c) => ({ title: c.subject, ...(c.accountName ? { subtitle: c.accountName } : {}), terms: { names: [c.subject] } }),
 };
 

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { customValuesInput } from '../custom-fields/custom-field';
-import { dateSchema, recordIdSchema, timeZoneSchema, trimmed } from '../common/values';
+import { dateSchema, recordIdSchema, timeZoneSchema, trimmed, webUrlSchema } from '../common/values';
 import { addressEntry, changesSomething, emailEntry, listOf, nothingToChangeIssue, phoneEntry, updateShape } from '../records/record-values';
-import type { RecordBase, RecordKind } from '../records/record-type';
+import { refersTo, type RecordBase, type RecordKind } from '../records/record-type';
 
 /** Contacts (REC-3): people, with a Russian full name (фамилия, имя, отчество). */
 
@@ -25,7 +25,7 @@ const contactFields = {
   phones: listOf(phoneEntry(contactPhoneKinds)).optional(),
   emails: listOf(emailEntry(contactEmailKinds)).optional(),
   addresses: listOf(addressEntry(contactAddressKinds)).optional(),
-  socialLinks: listOf(z.strictObject({ network: trimmed(50), url: z.url().max(500) })).optional(),
+  socialLinks: listOf(z.strictObject({ network: trimmed(50), url: webUrlSchema(500) })).optional(),
   bio: trimmed(5000).optional(),
   family: trimmed(2000).optional(),
   interests: trimmed(2000).optional(),
@@ -55,6 +55,7 @@ export const contactKind: RecordKind<Contact> = {
   tracked: ['lastName', 'firstName', 'middleName', 'birthDate', 'timeZone', 'accountId', 'jobTitle', 'department', 'phones', 'emails', 'addresses', 'socialLinks', 'bio', 'family', 'interests', 'status', 'emailOptOut', 'ownerId', 'custom'],
   status: (contact) => contact.status,
   parent: { types: ['account'], of: (contact) => (contact.accountId ? { type: 'account', id: contact.accountId } : undefined), relink: (to) => ({ accountId: to?.id }) },
+  references: [refersTo('accountId', 'account')],
   search: (contact) => ({
     title: contactFullName(contact),
     ...(contact.jobTitle || contact.emails?.[0] ? { subtitle: [contact.jobTitle, contact.emails?.[0]?.address].filter(Boolean).join(' · ') } : {}),

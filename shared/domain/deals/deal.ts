@@ -7,7 +7,7 @@ import { DomainError } from '../common/errors';
 import { dateSchema, moneySchema, recordIdSchema, trimmed, type Money } from '../common/values';
 import { unavailability, type Product } from '../products/product';
 import { recordRef } from '../records/record-commands';
-import type { RecordBase, RecordKind } from '../records/record-type';
+import { refersTo, refersToEach, type RecordBase, type RecordKind } from '../records/record-type';
 import { changesSomething, nothingToChangeIssue, updateShape } from '../records/record-values';
 import { missingForStage, type Pipeline, type Stage } from './pipeline';
 
@@ -93,6 +93,11 @@ export const dealKind: RecordKind<Deal> = {
   tracked: ['title', 'needs', 'accountId', 'contactIds', 'expectedCloseDate', 'amount', 'lines', 'description', 'stage', 'lostReason', 'ownerId', 'custom'],
   status: (deal) => deal.stage,
   parent: { types: ['account'], of: (deal) => (deal.accountId ? { type: 'account', id: deal.accountId } : undefined), relink: (to) => ({ accountId: to?.id }) },
+  references: [
+    refersTo('accountId', 'account'),
+    refersToEach('contactIds', 'contact'),
+    { field: 'lines', types: ['product'], targets: (deal) => (deal.lines ?? []).map((line, i) => ({ link: { type: 'product', id: line.productId }, path: `lines.${i}.productId` })) },
+  ],
   listedUnder: {
     type: 'contact',
     ids: (deal) => deal.contactIds ?? [],

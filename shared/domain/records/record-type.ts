@@ -24,6 +24,35 @@ export interface RecordLink {
   id: string;
 }
 
+/** One record a field points at, with the path an error names (`contactIds.1`, `regarding.id`). */
+export interface ReferenceTarget {
+  link: RecordLink;
+  path: string;
+}
+
+/**
+ * A field that points at other records (ACC-2). Declared once per type, so one guard checks every
+ * reference a write adds, whichever service writes it, and the tests generate their cases from it.
+ */
+export interface RecordReference<T> {
+  /** The field as the API names it. */
+  field: string;
+  /** The types it may point at. */
+  types: readonly RecordType[];
+  /** What the record points at through the field. */
+  targets: (record: T) => readonly ReferenceTarget[];
+}
+
+/** A field holding one record's id: `accountId`. */
+export function refersTo<T>(field: keyof T & string, type: RecordType): RecordReference<T> {
+  return { field, types: [type], targets: (record) => (typeof record[field] === 'string' ? [{ link: { type, id: record[field] as string }, path: field }] : []) };
+}
+
+/** A field holding a list of ids: `contactIds`. */
+export function refersToEach<T>(field: keyof T & string, type: RecordType): RecordReference<T> {
+  return { field, types: [type], targets: (record) => ((record[field] ?? []) as string[]).map((id, i) => ({ link: { type, id }, path: `${field}.${i}` })) };
+}
+
 /** What every core record carries. */
 export interface RecordBase {
   id: string;
@@ -70,6 +99,8 @@ export interface RecordKind<T extends RecordBase> {
     /** The patch that puts the record under `to` instead of `from`: a merge of two of them (REC-12). */
     replace: (record: T, from: string, to: string) => Partial<Record<keyof T, unknown>>;
   };
+  /** Fields that point at other records: every one a write adds is checked (shared/services/reference-guard.ts). */
+  references?: readonly RecordReference<T>[];
   /** When the owner is to be reminded of the record (an open activity's `reminderAt`), if at all. */
   reminder?: (record: T) => string | undefined;
   search: (record: T) => SearchDoc;

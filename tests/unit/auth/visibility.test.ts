@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { narrowToVisible, sees, visibleOwners } from '../../../shared/auth/visibility';
-import { ownersFilter } from '../../../shared/data/records-repository';
+import { ownersFilter } from '../../../shared/data/owners-filter';
 
 /** Whose records a scope shows, and how a list query is narrowed to them (ACC-2). */
 const teams = [

@@ -15,7 +15,8 @@ import { allItems, auditItems } from '../support/table-items';
  * Administering people and keys (ACC-1, ACC-5) against the real parts: cognito-local for the
  * pool, the SES emulator's mail store for what was sent, DynamoDB Local for the directory.
  */
-const call = <T = any>(api: unknown, route: string, options: Omit<Parameters<typeof apiEvent>[0], 'route'> = {}) => invoke<T>(api, apiEvent({ route, ...options }));
+/** People are administered by admins: a call that names no one else is the admin's. */
+const call = <T = any>(api: unknown, route: string, options: Omit<Parameters<typeof apiEvent>[0], 'route'> = {}) => invoke<T>(api, apiEvent({ route, user: admin, ...options }));
 const cognito = new CognitoIdentityProviderClient({});
 const poolId = inject('userPoolId');
 const storeUrl = `${inject('sesEndpoint')}/store`;

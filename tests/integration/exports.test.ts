@@ -14,7 +14,7 @@ import { fileStore } from '../../shared/adapters/file-store';
 import { putUser } from '../../shared/data/users-repository';
 import type { ExportJob } from '../../shared/domain/exports/export-job';
 import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
-import { cp1251, importBack, importedOf, sortedEntries } from '../support/round-trip';
+import { cp1251, importBack, importedOf, sortedEntries, trickyContact, trickyLead } from '../support/round-trip';
 import { allItems, byEntity } from '../support/table-items';
 
 /** Export (REC-11) of a list with its filters, to CSV (three dialects, text neutralised) and typed XLSX, and imported back as it was. */
@@ -58,31 +58,11 @@ beforeAll(async () => {
   repContacts.push(
     await contact({ lastName: 'Экспортов', firstName: 'Эдуард', phones: [{ kind: 'mobile', number: '+7 912 000-11-22' }], emails: [{ kind: 'work', address: 'export@firm.ru' }] }, rep),
     await contact({ lastName: '=HYPERLINK("http://evil.example","жми")', jobTitle: '@SUM(A1:A2)' }, rep),
-    await contact(
-      {
-        lastName: '=SUM(A1)',
-        firstName: '@handle',
-        middleName: "'=x",
-        jobTitle: '-2+3',
-        department: '+7 912 345-67-89',
-        bio: 'Әлия Қасымова, 5 000 ₸',
-        birthDate: '1990-03-08',
-        phones: [
-          { kind: 'mobile', number: '+7 912 345-67-89' },
-          { kind: 'work', number: '8 (495) 123-45-67' },
-        ],
-        emails: [
-          { kind: 'work', address: 'handle@firm.ru' },
-          { kind: 'personal', address: 'handle@mail.ru' },
-        ],
-        emailOptOut: true,
-      },
-      rep,
-    ),
+    await contact(trickyContact, rep),
   );
   await contact({ lastName: 'Чужой', ownerId: admin.sub }, admin);
   const lead = await call<Record<string, unknown>>(leadsApi, 'POST /api/leads', {
-    body: { lastName: '=SUM(A1)', firstName: '@handle', company: '-2+3', jobTitle: "'=x", email: 'lead@firm.kz', phone: '+7 912 345-67-89', topic: 'Әлия Қасымова', message: '5 000 ₸\n-2+3', budget: { amount: 5000.5, currency: 'KZT' } },
+    body: trickyLead,
     user: rep,
   });
   expect(lead.status).toBe(201);

@@ -37,3 +37,36 @@ export function cp1251<T>(value: T): T {
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cp1251(v)])) as T;
   return value;
 }
+
+/** A contact's create input with what spreadsheets mistake for formulas, a phone, Cyrillic, Kazakh and ₸. */
+export const trickyContact = {
+  lastName: '=SUM(A1)',
+  firstName: '@handle',
+  middleName: "'=x",
+  jobTitle: '-2+3',
+  department: '+7 912 345-67-89',
+  bio: 'Әлия Қасымова, 5 000 ₸',
+  birthDate: '1990-03-08',
+  phones: [
+    { kind: 'mobile', number: '+7 912 345-67-89' },
+    { kind: 'work', number: '8 (495) 123-45-67' },
+  ],
+  emails: [
+    { kind: 'work', address: 'handle@firm.ru' },
+    { kind: 'personal', address: 'handle@mail.ru' },
+  ],
+  emailOptOut: true,
+};
+
+/** A lead's create input of the same kind, with a budget in tenge. */
+export const trickyLead = {
+  lastName: '=SUM(A1)',
+  firstName: '@handle',
+  company: '-2+3',
+  jobTitle: "'=x",
+  email: 'lead@firm.kz',
+  phone: '+7 912 345-67-89',
+  topic: 'Әлия Қасымова',
+  message: '5 000 ₸\n-2+3',
+  budget: { amount: 5000.5, currency: 'KZT' },
+};

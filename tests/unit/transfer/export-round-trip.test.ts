@@ -4,38 +4,17 @@ import { csvDialects, type CsvDialect } from '../../../shared/domain/exports/exp
 import { kinds } from '../../../shared/domain/records/kinds';
 import { exportColumns } from '../../../shared/domain/transfer/export-rows';
 import type { ImportableType } from '../../../shared/domain/transfer/import-fields';
-import { cp1251, importBack, importedOf, sortedEntries } from '../../support/round-trip';
+import { cp1251, importBack, importedOf, sortedEntries, trickyContact, trickyLead } from '../../support/round-trip';
 
 /**
  * Round trip (REC-11): a list exported to CSV (every dialect) or XLSX and imported back gives the
  * values it was exported with, formula-like text included: the exporter's neutralising apostrophe
  * is taken off exactly where it was added, and nowhere else.
  */
+const stored = { ownerId: 'u1', createdAt: '2026-12-01T09:30:00.000Z', updatedAt: '2026-12-02T10:00:00.000Z' };
+
 const contacts = [
-  {
-    id: 'c1',
-    lastName: '=SUM(A1)',
-    firstName: '@handle',
-    middleName: "'=x",
-    jobTitle: '-2+3',
-    department: '+7 912 345-67-89',
-    bio: 'Әлия Қасымова, 5 000 ₸',
-    birthDate: '1990-03-08',
-    timeZone: 'Asia/Almaty',
-    phones: [
-      { kind: 'mobile', number: '+79123456789', typed: '+7 912 345-67-89' },
-      { kind: 'work', number: '+74951234567' },
-    ],
-    emails: [
-      { kind: 'work', address: 'a@firm.ru' },
-      { kind: 'personal', address: 'a@mail.ru' },
-    ],
-    status: 'active',
-    emailOptOut: true,
-    ownerId: 'u1',
-    createdAt: '2026-12-01T09:30:00.000Z',
-    updatedAt: '2026-12-02T10:00:00.000Z',
-  },
+  { id: 'c1', ...trickyContact, timeZone: 'Asia/Almaty', status: 'active', ...stored },
   {
     id: 'c2',
     lastName: 'Ёлкин',
@@ -43,32 +22,13 @@ const contacts = [
     jobTitle: '-',
     department: '=HYPERLINK("http://evil.example","жми")',
     bio: 'строка 1\nстрока 2; "кавычки", запятая',
+    // A phone stored normalised beside the form it was typed in: exported as typed.
     phones: [{ kind: 'home', number: '+77012345678', typed: '8 (701) 234-56-78' }],
-    ownerId: 'u1',
-    createdAt: '2026-12-01T09:30:00.000Z',
-    updatedAt: '2026-12-01T09:30:00.000Z',
+    ...stored,
   },
 ];
 
-const leads = [
-  {
-    id: 'l1',
-    lastName: '=SUM(A1)',
-    firstName: '@handle',
-    company: '-2+3',
-    jobTitle: "'=x",
-    email: 'lead@firm.kz',
-    phone: '+7 912 345-67-89',
-    topic: 'Әлия Қасымова',
-    message: '5 000 ₸\n-2+3',
-    budget: { amount: 5000.5, currency: 'KZT' },
-    qualification: 'hot',
-    status: 'new',
-    ownerId: 'u1',
-    createdAt: '2026-12-01T09:30:00.000Z',
-    updatedAt: '2026-12-01T09:30:00.000Z',
-  },
-];
+const leads = [{ id: 'l1', ...trickyLead, qualification: 'hot', status: 'new', ...stored }];
 
 const contactFields = ['lastName', 'firstName', 'middleName', 'jobTitle', 'department', 'bio', 'birthDate', 'timeZone', 'phones', 'emails', 'status', 'emailOptOut'];
 const leadFields = ['lastName', 'firstName', 'company', 'jobTitle', 'email', 'phone', 'topic', 'message', 'budget', 'qualification'];

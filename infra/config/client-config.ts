@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { webUrlSchema } from '../../shared/domain/common/values';
 
 /**
  * Per-client settings (OPS-1). One JSON file per client company in infra/clients/; `cdk synth
@@ -15,7 +16,7 @@ export const clientConfigSchema = z.strictObject({
   senderEmail: z.email(),
   adminEmail: z.email(),
   /** Origins allowed to post web-to-lead forms (per-form lists narrow this further). */
-  allowedFormOrigins: z.array(z.url()).default([]),
+  allowedFormOrigins: z.array(webUrlSchema(2000)).default([]),
   region: z.string().default('eu-central-1'),
   /** Optional custom domain of the app; without it CloudFront's own domain is used. */
   domainName: z.string().optional(),

@@ -116,7 +116,7 @@ async function createFromForm(
   const lead: Lead = { ...created.lead, ownerId: assignOwner(form.ownerIds, form.createdBy, created.lead.id), submissionCount: 1 };
   const change: LeadChange = {
     lead,
-    history: entry(ctx, 'captured', { ...(input.message ? { note: input.message } : {}), data: { formId: form.id, ...extras } }),
+    history: entry(ctx, 'captured', { ...(input.message ? { note: input.message } : {}), data: captureData(form, extras) }),
     events: [
       event(ctx, 'LeadCreated', { lead: leadRef(lead), channel: 'website', actorId: actor.id }),
       event(ctx, 'LeadCaptured', { lead: leadRef(lead), formId: form.id, ...(lead.source.campaign ? { campaign: lead.source.campaign } : {}) }),
@@ -144,10 +144,21 @@ function resubmission(lead: Lead, input: CreateLeadInput, extras: Record<string,
     history: entry(ctx, 'resubmitted', {
       ...(input.message ? { note: input.message } : {}),
       changes: Object.entries(filled).map(([field, to]) => ({ field, to })),
-      data: { formId: form.id, ...extras },
+      data: captureData(form, extras),
     }),
     events: [event(ctx, 'LeadResubmitted', { lead: leadRef(updated), formId: form.id, submissionCount: updated.submissionCount })],
   };
+}
+
+/**
+ * What a capture's timeline entry records: the CRM's own facts about it (the form) beside what the
+ * visitor posted beyond the mapped fields. Those stay data — a list of names and values under
+ * `posted` — and never become keys of the entry, however the site named them (`formId`, `ownerId`,
+ * `pk`, `constructor`, `__proto__`: as keys of a stored map the last two would not even store).
+ */
+function captureData(form: Form, extras: Record<string, string>): Record<string, unknown> {
+  const posted = Object.entries(extras).map(([name, value]) => ({ name, value }));
+  return { formId: form.id, ...(posted.length ? { posted } : {}) };
 }
 
 /**

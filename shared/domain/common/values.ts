@@ -37,6 +37,13 @@ export type Money = z.infer<typeof moneySchema>;
 /** A record id (ULID), as path parameters and references carry it. */
 export const recordIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a record id');
 
+/**
+ * A web address people open: http or https only, so `javascript:`, `data:`, `file:` and the like
+ * never reach a link in the app, an email or a redirect. Every URL field uses it.
+ */
+export const webUrlSchema = (max: number) =>
+  z.string().trim().max(max).pipe(z.url({ protocol: /^https?$/, error: 'a web address starting with http:// or https://' }));
+
 /** A calendar date without time, `YYYY-MM-DD`. */
 export const dateSchema = z.iso.date();
 

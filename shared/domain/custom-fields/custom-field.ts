@@ -10,7 +10,16 @@ export type CustomFieldType = (typeof customFieldTypes)[number];
 export const customizableTypes = ['lead', 'account', 'contact', 'deal'] as const;
 export type CustomizableType = (typeof customizableTypes)[number];
 
-export const customFieldKey = z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'a key such as segment or contractNumber');
+/**
+ * Names a plain object already answers to (`constructor`, `toString`, `__proto__`…) and `prototype`:
+ * never a field's key, so values kept under `custom.<key>` stay plain data wherever they are read.
+ */
+const reservedKeys = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+export const customFieldKey = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'a key such as segment or contractNumber')
+  .refine((key) => !reservedKeys.has(key), 'a reserved name; choose another key');
 
 const optionSchema = z.strictObject({ value: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'an option value such as enterprise'), label: trimmed(100) });
 
@@ -43,8 +52,18 @@ export const customFieldSetSchema = z
 
 export type CustomValues = Record<string, unknown>;
 
-/** What the API accepts under `custom` before the definitions are known; values are checked by `customValuesSchema`. */
-export const customValuesInput = z.record(customFieldKey, z.unknown()).optional();
+/**
+ * What the API accepts under `custom` before the definitions are known; values are checked by
+ * `customValuesSchema`. The keys are checked on the object as posted: a record schema would
+ * drop an own `__proto__` (JSON.parse makes one) without a word, and every key must be named.
+ */
+export const customValuesInput = z
+  .custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'an object of custom field keys to values')
+  .superRefine((value, ctx) => {
+    const unknown = Object.keys(value).filter((key) => !customFieldKey.safeParse(key).success);
+    if (unknown.length) ctx.addIssue({ code: 'unrecognized_keys', keys: unknown, message: 'no such custom field' });
+  })
+  .optional();
 
 function valueSchema(field: CustomField): z.ZodType {
   switch (field.type) {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { webUrlSchema } from '../common/values';
 
 /**
  * A web-to-lead form (MKT-1): where it may be posted from, how its fields map onto a lead, where
@@ -30,7 +31,7 @@ const fieldNameSchema = z.string().regex(/^[A-Za-z0-9_.[\]-]{1,64}$/, 'a form fi
 export const formSettingsSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   /** Origins (scheme://host[:port]) whose pages may post; empty = the client's default list. */
-  allowedOrigins: z.array(z.url().transform((u) => new URL(u).origin)).max(50).default([]),
+  allowedOrigins: z.array(webUrlSchema(2000).transform((u) => new URL(u).origin)).max(50).default([]),
   /** Posted field name → lead field. Unmapped fields are kept as extra data on the submission. */
   fieldMapping: z.record(fieldNameSchema, z.enum(mappableLeadFields)).default({
     name: 'fullName',
@@ -41,7 +42,7 @@ export const formSettingsSchema = z.strictObject({
   }),
   /** Lead fields that must be present for a submission to be accepted. */
   requiredFields: z.array(z.enum(mappableLeadFields)).default(['email']),
-  thankYouUrl: z.url(),
+  thankYouUrl: webUrlSchema(2000),
   /** When set, the posted field of this name must be truthy (a checked consent box). */
   consent: z
     .strictObject({

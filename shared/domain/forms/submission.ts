@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../../api/contracts';
+import { webUrlSchema } from '../common/values';
 import { createLeadSchema, type CreateLeadInput, type Money, type Utm } from '../leads/lead';
 import type { Form, MappableLeadField } from './form';
 import { splitFullName } from './person-name';
@@ -100,14 +101,13 @@ function pick<K extends string>(source: Partial<Record<string, string>>, keys: r
   return Object.fromEntries(keys.flatMap((k) => (source[k] === undefined ? [] : [[k, source[k]]]))) as Partial<Record<K, string>>;
 }
 
+/**
+ * A tracking address the page or the browser supplied, when it is a web address (the lead's own
+ * URL schema); anything else is left out rather than refusing the visitor, who cannot fix it.
+ */
 function validUrl(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return ['http:', 'https:'].includes(url.protocol) && value.length <= 2000 ? url.toString() : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = webUrlSchema(2000).safeParse(value);
+  return parsed.success ? new URL(parsed.data).toString() : undefined;
 }
 
 /** UTM tags posted explicitly win; otherwise they are read from the page URL's query string. */

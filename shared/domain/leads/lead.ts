@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { emailSchema, moneySchema, phoneSchema, trimmed } from '../common/values';
+import { emailSchema, moneySchema, phoneSchema, trimmed, webUrlSchema } from '../common/values';
 import { customValuesInput } from '../custom-fields/custom-field';
 import { withCustomFilters } from '../records/record-list';
 import type { RecordKind } from '../records/record-type';
@@ -24,8 +24,8 @@ export const leadSourceSchema = z.strictObject({
   campaign: trimmed(200).optional(),
   utm: utmSchema.optional(),
   /** Page the visitor came from (the form page's referrer) and the page the form was on. */
-  referrer: z.url().max(2000).optional(),
-  pageUrl: z.url().max(2000).optional(),
+  referrer: webUrlSchema(2000).optional(),
+  pageUrl: webUrlSchema(2000).optional(),
   formId: z.string().optional(),
 });
 export type LeadSource = z.infer<typeof leadSourceSchema>;

@@ -19,12 +19,13 @@ let dealOfY: { id: string };
 
 beforeAll(async () => {
   await putUser({ id: admin.sub, email: admin.email, name: 'Анна Менеджерова', roles: ['admin'] });
-  const x = (await call(accountsApi, 'POST /api/accounts', { body: { name: 'ООО «Икс»' } })).body;
-  const y = (await call(accountsApi, 'POST /api/accounts', { body: { name: 'ООО «Игрек»' } })).body;
-  dealOfX = (await call(dealsApi, 'POST /api/deals', { body: { title: 'Поставка для Икс', accountId: x.id, amount: { amount: 250000, currency: 'RUB' }, needs: 'Внутреннее: торговаться до 10%' } })).body;
-  dealOfY = (await call(dealsApi, 'POST /api/deals', { body: { title: 'Поставка для Игрек', accountId: y.id } })).body;
-  await call(activitiesApi, 'POST /api/activities', { body: { kind: 'meeting', subject: 'Презентация решения', dueAt: '2026-12-01T10:00:00.000Z', regarding: { type: 'deal', id: dealOfX.id } } });
-  await call(activitiesApi, 'POST /api/activities', { body: { kind: 'call', subject: 'Уточнить бюджет', dueAt: '2026-11-28T09:00:00.000Z', regarding: { type: 'deal', id: dealOfX.id } } });
+  // The admin is the accounts' seller here: the portal names them as responsible.
+  const x = (await call(accountsApi, 'POST /api/accounts', { user: admin, body: { name: 'ООО «Икс»' } })).body;
+  const y = (await call(accountsApi, 'POST /api/accounts', { user: admin, body: { name: 'ООО «Игрек»' } })).body;
+  dealOfX = (await call(dealsApi, 'POST /api/deals', { user: admin, body: { title: 'Поставка для Икс', accountId: x.id, amount: { amount: 250000, currency: 'RUB' }, needs: 'Внутреннее: торговаться до 10%' } })).body;
+  dealOfY = (await call(dealsApi, 'POST /api/deals', { user: admin, body: { title: 'Поставка для Игрек', accountId: y.id } })).body;
+  await call(activitiesApi, 'POST /api/activities', { user: admin, body: { kind: 'meeting', subject: 'Презентация решения', dueAt: '2026-12-01T10:00:00.000Z', regarding: { type: 'deal', id: dealOfX.id } } });
+  await call(activitiesApi, 'POST /api/activities', { user: admin, body: { kind: 'call', subject: 'Уточнить бюджет', dueAt: '2026-11-28T09:00:00.000Z', regarding: { type: 'deal', id: dealOfX.id } } });
   client = { sub: 'portal-x', email: 'buyer@x.example', groups: ['portal-user'], accountId: x.id };
   await putUser({ id: client.sub, email: client.email, roles: ['portal-user'] });
 });

@@ -2,7 +2,7 @@ import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand 
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Page, TimelineEntry } from '../api/contracts';
 import type { DomainEvent } from '../events/contracts';
-import type { ImportCounts, ImportJob, ImportRow } from '../domain/imports/import-job';
+import type { ImportCounts, ImportJob, ImportRow, ImportStatus } from '../domain/imports/import-job';
 import { commitChange, type GuardedPut } from './change-set';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
@@ -18,9 +18,23 @@ export const importKeys = {
   collection: (createdAt: string, id: string) => ({ gsi1pk: 'IMPORTS', gsi1sk: `${createdAt}#${id}` }),
   row: (id: string, run: string, row: number) => ({ pk: `IMPORT#${id}`, sk: `ROW#${run}#${String(row).padStart(6, '0')}` }),
   rowPrefix: (run: string) => `ROW#${run}#`,
+  /** The dry run's plan of a row, under one of its match keys. */
+  plan: (id: string, run: string, key: string, row: number) => ({ pk: `IMPORT#${id}`, sk: `PLAN#${run}#${key}#${String(row).padStart(6, '0')}` }),
+  planPrefix: (run: string, key: string) => `PLAN#${run}#${key}#`,
+  /** Running jobs by the time of their last sign of life, for the watchdog (sparse: only while running). */
+  running: (at: string) => ({ gsi2pk: 'IMPORTS#RUNNING', gsi2sk: at }),
 };
 
-const importItem = (job: ImportJob) => ({ ...importKeys.item(job.id), ...importKeys.collection(job.createdAt, job.id), entity: 'IMPORT', ...job });
+/** A job is running while a runner should be at work on it: reading its file, or going through its rows. */
+export const runningStatuses: readonly ImportStatus[] = ['reading', 'checking', 'importing'];
+
+const importItem = (job: ImportJob) => ({
+  ...importKeys.item(job.id),
+  ...importKeys.collection(job.createdAt, job.id),
+  ...(runningStatuses.includes(job.status) ? importKeys.running(job.updatedAt) : {}),
+  entity: 'IMPORT',
+  ...job,
+});
 
 export async function getImport(id: string): Promise<ImportJob | undefined> {
   const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: importKeys.item(id), ConsistentRead: true }));
@@ -65,7 +79,7 @@ export async function advanceImport(id: string, step: number, from: number, to: 
       new UpdateCommand({
         TableName: tableName(),
         Key: importKeys.item(id),
-        UpdateExpression: 'SET progress.nextRow = :to, progress.counts = :counts, updatedAt = :at',
+        UpdateExpression: 'SET progress.nextRow = :to, progress.counts = :counts, updatedAt = :at, gsi2sk = :at',
         ...conditionParams({ expression: 'progress.step = :step AND progress.nextRow = :from', values: { ':step': step, ':from': from } }),
         ExpressionAttributeValues: { ':step': step, ':from': from, ':to': to, ':counts': counts, ':at': at },
       }),
@@ -96,9 +110,13 @@ export async function putRowMarker(id: string, run: string, row: ImportRow): Pro
 
 /** The dry run's report rows: rewritten on a repeated check, so no condition. */
 export async function putReportRows(id: string, run: string, rows: readonly ImportRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 25) {
-    let requests: Record<string, unknown>[] = rows.slice(i, i + 25).map((row) => ({ PutRequest: { Item: { ...importKeys.row(id, run, row.row), entity: 'IMPORT_ROW', ...row } } }));
-    // Unprocessed items are retried until DynamoDB takes them all.
+  await batchPut(rows.map((row) => ({ ...importKeys.row(id, run, row.row), entity: 'IMPORT_ROW', ...row })));
+}
+
+/** Puts items 25 at a time; unprocessed items are retried until DynamoDB takes them all. */
+async function batchPut(items: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let requests: Record<string, unknown>[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; requests.length > 0; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
       const result = await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests as never } }));
@@ -141,4 +159,59 @@ export async function reportRows(id: string, run: string, page: { limit: number;
   );
   const nextCursor = encodeCursor(result.LastEvaluatedKey);
   return { items: (result.Items ?? []).map((item) => stripLayout<ImportRow>(item)), ...(nextCursor ? { nextCursor } : {}) };
+}
+
+/**
+ * What the dry run plans for a row it would create or update, filed under each of the row's match
+ * keys: later rows of the file find it as the run finds the records earlier rows wrote (ADR 0011).
+ */
+export interface PlannedRecord {
+  row: number;
+  /** The existing record the row updates; absent when the row creates one. */
+  recordId?: string;
+  /** The row that creates the record (this row, or an earlier one this row updates). */
+  createdByRow?: number;
+  ownerId: string;
+  strongKeys: boolean;
+  snapshot: Record<string, unknown>;
+}
+
+/** Plans last a week: the report is read within it, and a new dry run makes its own. */
+const planLifetimeSeconds = 7 * 24 * 3600;
+
+export async function putPlan(id: string, run: string, keys: readonly string[], plan: PlannedRecord, now: Date): Promise<void> {
+  const expiresAt = Math.floor(now.getTime() / 1000) + planLifetimeSeconds;
+  await batchPut(keys.map((key) => ({ ...importKeys.plan(id, run, key, plan.row), entity: 'IMPORT_PLAN', key, ...plan, expiresAt })));
+}
+
+/** The plans of earlier rows sharing one of `keys`, with the key they share, oldest row first. */
+export async function plannedMatches(id: string, run: string, keys: readonly string[]): Promise<(PlannedRecord & { key: string })[]> {
+  const pages = await Promise.all(
+    keys.map(async (key) => {
+      const { Items = [] } = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': importKeys.item(id).pk, ':prefix': importKeys.planPrefix(run, key) },
+          ConsistentRead: true,
+        }),
+      );
+      return Items.map((item) => ({ ...stripLayout<PlannedRecord & { key: string }>(item), key }));
+    }),
+  );
+  return pages.flat().sort((a, b) => a.row - b.row);
+}
+
+/** Running jobs with no sign of life since `before`: their runner died (ADR 0011, the watchdog). */
+export async function staleImports(before: string, limit = 25): Promise<ImportJob[]> {
+  const { Items = [] } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
+      ExpressionAttributeValues: { ':pk': importKeys.running('').gsi2pk, ':before': before },
+      Limit: limit,
+    }),
+  );
+  return Items.map((item) => stripLayout<ImportJob>(item));
 }

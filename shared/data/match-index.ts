@@ -36,10 +36,16 @@ export const byStrength = (a: MatchBasis, b: MatchBasis): number => Number(b.str
 
 /** Records of the type sharing a match key with `source`, strongest first, itself excluded. */
 export async function findMatches(type: RecordType, keys: readonly string[], excludeId?: string): Promise<Match[]> {
+  const shared = await findSharedKeys(type, keys, excludeId);
+  return [...shared].map(([id, sharedKeys]) => ({ id, ...matchOf(sharedKeys) })).sort(byStrength);
+}
+
+/** The records sharing match keys with `keys`, each with the keys it shares. Read consistently: a row finds the record the row before it wrote. */
+export async function findSharedKeys(type: RecordType, keys: readonly string[], excludeId?: string): Promise<Map<string, string[]>> {
   const pages = await Promise.all(
     keys.map(async (key) => {
       const { Items = [] } = await dynamo().send(
-        new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': matchPk(type, key) }, Limit: 25 }),
+        new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': matchPk(type, key) }, Limit: 25, ConsistentRead: true }),
       );
       return Items.map((item) => ({ id: String(item.recordId), key }));
     }),
@@ -48,5 +54,5 @@ export async function findMatches(type: RecordType, keys: readonly string[], exc
   for (const { id, key } of pages.flat()) {
     if (id !== excludeId) byId.set(id, [...(byId.get(id) ?? []), key]);
   }
-  return [...byId].map(([id, shared]) => ({ id, ...matchOf(shared) })).sort(byStrength);
+  return byId;
 }

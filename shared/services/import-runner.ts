@@ -2,23 +2,22 @@ import { fileStore } from '../adapters/file-store';
 import { readSpreadsheet, SpreadsheetError } from '../adapters/spreadsheet-reader';
 import { ConditionFailed } from '../data/change-set';
 import { getCustomFields } from '../data/custom-fields-repository';
-import { advanceImport, getImport, putReportRows, putRowMarker, rowMarker, rowMarkers, saveImport } from '../data/imports-repository';
-import { findMatches, type Match } from '../data/match-index';
+import { advanceImport, getImport, plannedMatches, putPlan, putReportRows, putRowMarker, rowMarker, rowMarkers, saveImport } from '../data/imports-repository';
+import { byStrength, findMatches, findSharedKeys } from '../data/match-index';
 import { listPipelines } from '../data/pipelines-repository';
-import { findByExactName } from '../data/records-repository';
+import { findByExactName, getRecords } from '../data/records-repository';
 import { listUsers } from '../data/users-repository';
 import { accountKind, type Account } from '../domain/accounts/account';
 import type { Actor } from '../domain/common/actor';
 import { entry, event, type CommandContext } from '../domain/common/change';
 import { newId } from '../domain/common/clock';
 import { DomainError } from '../domain/common/errors';
-import { matchKeys, normaliseName } from '../domain/duplicates/match-keys';
+import { hasStrongKey, matchKeys, matchOf, normaliseName } from '../domain/duplicates/match-keys';
+import { addsNothing, decideRow, type Candidate, type RowDecision } from '../domain/imports/import-decision';
 import {
   addOutcome,
   finishedStatusOf,
   importFileKeys,
-  outcomeOf,
-  rowAction,
   rowNumberOf,
   runningStatusOf,
   type ImportCounts,
@@ -31,6 +30,11 @@ import { importFieldsOf } from '../domain/transfer/import-fields';
 import { rowToInput } from '../domain/transfer/row-input';
 import { importTargets } from './import-targets';
 import { accounts } from './account-service';
+import { subjectOfType, visibilityFor } from './visibility-service';
+import { sees, type Visibility } from '../auth/visibility';
+import type { Subject } from '../auth/permissions';
+import { kinds } from '../domain/records/kinds';
+import type { RecordType } from '../domain/records/record-type';
 
 /**
  * The background half of an import (ADR 0011). A runner is started by an `ImportRequested` event
@@ -90,7 +94,8 @@ export async function readImportFile(importId: string, now: () => Date = () => n
       source: detectSource(table.headers),
       headers: table.headers,
       sample: table.rows.slice(0, 5),
-      rowCount: table.rows.length,
+      // Data rows only: a blank row in between keeps its number but is no row of data.
+      rowCount: table.rows.filter((row) => !isBlank(row)).length,
       mapping: suggestMapping(table.headers, fields),
     };
   } catch (error) {
@@ -114,7 +119,7 @@ export async function runImportStep(request: ImportRequest, budget: RunBudget, n
   if (!isCurrent(job)) return 'stale';
 
   const { rows } = await loadRows(job);
-  const rowsOf = await rowContext(job);
+  const rowsOf = await rowContext(job, now);
   const { phase, run } = job.progress;
   let { nextRow, counts } = job.progress;
 
@@ -126,6 +131,8 @@ export async function runImportStep(request: ImportRequest, budget: RunBudget, n
     for (let index = from; index < to; index++) {
       const number = rowNumberOf(index);
       const row = done.get(number) ?? (await rowsOf.process(number, rows[index] ?? []));
+      // A blank row is no data: not counted, not reported.
+      if (!row) continue;
       counts = addOutcome(counts, row);
       if (phase === 'check' && (row.outcome !== 'created' || row.matches?.length)) report.push(row);
     }
@@ -168,7 +175,7 @@ export async function runImportStep(request: ImportRequest, budget: RunBudget, n
 }
 
 /** What rows of one job need: its settings, the users by email, pipelines, accounts met so far. */
-async function rowContext(job: ImportJob & Required<Pick<ImportJob, 'progress' | 'mapping'>>) {
+async function rowContext(job: ImportJob & Required<Pick<ImportJob, 'progress' | 'mapping'>>, now: () => Date) {
   const type = job.recordType;
   const target = importTargets[type];
   const [customFields, users, pipelines] = await Promise.all([getCustomFields(type).then((set) => set.fields), listUsers(), type === 'deal' ? listPipelines() : []]);
@@ -176,22 +183,88 @@ async function rowContext(job: ImportJob & Required<Pick<ImportJob, 'progress' |
   // The importer, with the roles they had when starting: rows are written as they may (ACC-2).
   const actor: Actor = { type: 'user', id: job.createdBy, roles: job.createdByRoles ?? [] };
   const { phase, run } = job.progress;
+  const [mayWork, mayWorkAccounts] = await Promise.all([workableOwners(actor, subjectOfType[type]), workableOwners(actor, 'accounts')]);
   const accountIds = new Map<string, string>();
 
-  /** The account a row names: found by tax-id-less name match, else (when importing) created. */
-  const accountFor = async (name: string): Promise<string | undefined> => {
+  /**
+   * The account a row names, among those the importer may work: by exact name, else by name match;
+   * when there is none at all, one is created with the row (in the dry run, a stand-in id). One
+   * held by another owner is not linked: the row's record is not hung on another seller's client.
+   */
+  const accountFor = async (name: string, create: boolean): Promise<string | undefined> => {
     const key = normaliseName(name);
     const known = accountIds.get(key);
-    if (known) return known;
-    const [exact] = await findByExactName<Account>(accountKind, name, 1);
-    const matched = exact?.id ?? (await findMatches('account', matchKeys({ names: [name] })))[0]?.id;
-    const id = matched ?? (phase === 'import' ? (await accounts.create(actor, { name, ownerId: job.ownerId })).id : undefined);
+    if (known && !(create && known.startsWith(plannedAccount))) return known;
+    const found = [...(await findByExactName<Account>(accountKind, name, 5))];
+    if (!found.length) {
+      const [byName] = await findMatches('account', matchKeys({ names: [name] }));
+      const matched = byName && (await getRecords(accountKind, [byName.id])).get(byName.id);
+      if (matched) found.push(matched);
+    }
+    const workable = found.find((a) => sees(mayWorkAccounts, a.ownerId));
+    const id = workable?.id ?? (found.length ? undefined : create ? (await accounts.create(actor, { name, ownerId: job.ownerId })).id : `${plannedAccount}${key}`);
     if (id) accountIds.set(key, id);
     return id;
   };
 
-  const process = async (number: number, cells: string[]): Promise<ImportRow> => {
-    if (isBlank(cells)) return finish({ row: number, outcome: 'skipped' });
+  /** The records a row's keys match: stored ones, and in the dry run those its earlier rows plan. */
+  const candidatesFor = async (keys: readonly string[]): Promise<Candidate[]> => {
+    const shared = await findSharedKeys(type, keys);
+    const plans = phase === 'check' ? await plannedMatches(job.id, run, keys) : [];
+    // The strongest 80 stored matches and 20 planned updates: one BatchGet holds 100.
+    const strongest = [...shared].map(([id, sharedKeys]) => ({ id, ...matchOf(sharedKeys) })).sort(byStrength).slice(0, 80).map((m) => m.id);
+    const planned = [...new Set(plans.flatMap((p) => (p.recordId ? [p.recordId] : [])))].slice(0, 20);
+    const records = await getRecords(target.kind, [...strongest, ...planned]);
+    const found = new Map<string, { id?: string; row?: number; keys: Set<string>; ownerId: string; strongKeys: boolean; snapshot: Record<string, unknown> }>();
+    for (const [id, sharedKeys] of shared) {
+      const record = records.get(id);
+      if (!record) continue;
+      const recordKeys = target.kind.match ? matchKeys(target.kind.match(record)) : [];
+      found.set(id, { id, keys: new Set(sharedKeys), ownerId: record.ownerId, strongKeys: hasStrongKey(recordKeys), snapshot: record as unknown as Record<string, unknown> });
+    }
+    // Later plans of one record supersede earlier ones: it is as the last row before this one leaves it.
+    for (const plan of plans) {
+      const identity = plan.recordId ?? `row:${plan.createdByRow}`;
+      const known = found.get(identity);
+      if (plan.recordId && !records.has(plan.recordId)) continue;
+      found.set(identity, {
+        ...(plan.recordId ? { id: plan.recordId } : { row: plan.createdByRow! }),
+        keys: new Set([...(known?.keys ?? []), plan.key]),
+        ownerId: plan.ownerId,
+        strongKeys: plan.strongKeys,
+        snapshot: plan.snapshot,
+      });
+    }
+    return [...found.values()]
+      .map(({ keys: sharedKeys, ...c }) => ({ ...c, ...matchOf([...sharedKeys]), workable: sees(mayWork, c.ownerId) }))
+      .sort(byStrength);
+  };
+
+  /** In the dry run, what the row leaves behind for later rows to match (the run has the records themselves). */
+  const plan = async (decision: RowDecision, keys: readonly string[], input: Record<string, unknown>, rowStrong: boolean) => {
+    const { row, target: duplicate, patch } = decision;
+    if (row.outcome === 'created') {
+      await putPlan(job.id, run, keys, { row: row.row, createdByRow: row.row, ownerId: String(input.ownerId), strongKeys: rowStrong, snapshot: input }, now());
+    } else if (row.outcome === 'updated' && duplicate && patch) {
+      await putPlan(
+        job.id,
+        run,
+        keys,
+        {
+          row: row.row,
+          ...(duplicate.id ? { recordId: duplicate.id } : { createdByRow: duplicate.row! }),
+          ownerId: duplicate.ownerId,
+          strongKeys: duplicate.strongKeys || rowStrong,
+          snapshot: { ...duplicate.snapshot, ...patch },
+        },
+        now(),
+      );
+    }
+  };
+
+  /** One row: checked, matched and decided alike in both phases; written only in the import. Undefined for a blank row. */
+  const process = async (number: number, cells: string[]): Promise<ImportRow | undefined> => {
+    if (isBlank(cells)) return undefined;
     const converted = rowToInput(type, job.mapping, cells, customFields);
     const issues = [...converted.issues];
     const input: Record<string, unknown> = { ...converted.input };
@@ -211,39 +284,62 @@ async function rowContext(job: ImportJob & Required<Pick<ImportJob, 'progress' |
       else issues.push({ field: 'pipelineName', message: 'no pipeline with this name' });
     }
     if (links.contactEmail) {
-      const [contact] = await findMatches('contact', matchKeys({ emails: [links.contactEmail] }));
-      if (contact) input.contactIds = [contact.id];
+      const contacts = await candidatesForType('contact', matchKeys({ emails: [links.contactEmail] }), mayWorkContacts);
+      if (contacts) input.contactIds = [contacts];
       else issues.push({ field: 'contactEmail', message: 'no contact with this email' });
     }
     if (issues.length) return finish({ row: number, outcome: 'invalid', issues });
-
-    const matches: Match[] = target.kind.match ? (await findMatches(type, matchKeys(target.kind.match(input as never)))).slice(0, 5) : [];
-    const action = rowAction(job, number, matches.length > 0);
-    const planned: ImportRow = { row: number, outcome: outcomeOf[action], ...(matches.length ? { matches, action } : {}) };
-    if (phase === 'check' || action === 'skip') return finish(planned);
-
     if (links.accountName) {
-      const accountId = await accountFor(links.accountName);
+      const accountId = await accountFor(links.accountName, false);
       if (accountId) input.accountId = accountId;
     }
+
+    const keys = target.kind.match ? matchKeys(target.kind.match(input as never)) : [];
+    const rowStrong = hasStrongKey(keys);
+    const decision = decideRow(job, number, input, rowStrong, await candidatesFor(keys));
+    const planned = decision.row;
+    if (phase === 'check') {
+      await plan(decision, keys, input, rowStrong);
+      return planned;
+    }
+    if (planned.outcome === 'skipped') return finish(planned);
+
     try {
+      // Only now is a new account made: a skipped row makes none.
+      if (links.accountName && String(input.accountId ?? '').startsWith(plannedAccount)) {
+        const accountId = await accountFor(links.accountName, true);
+        if (accountId) input.accountId = accountId;
+      }
       const marker = (recordId: string) => [rowMarker(job.id, run, { ...planned, recordId })];
-      if (action === 'update') {
-        const updated = await target.update(actor, matches[0]!.id, input, marker);
-        if (updated === 'updated') return { ...planned, recordId: matches[0]!.id };
-        // The duplicate was merged away, or the row adds nothing to it.
-        return finish({ ...planned, outcome: updated === 'gone' ? 'failed' : 'skipped', recordId: matches[0]!.id, ...(updated === 'gone' ? { issues: [{ field: 'id', message: 'the matching record no longer exists' }] } : {}) });
+      if (planned.outcome === 'updated') {
+        const id = decision.target!.id!;
+        const updated = await target.update(actor, id, input, marker);
+        if (updated === 'updated') return { ...planned, recordId: id };
+        // The duplicate was merged away, or changed since it was matched so that the row adds nothing now.
+        return finish(updated === 'gone' ? { ...planned, outcome: 'failed', recordId: id, issues: [{ field: 'id', message: 'the matching record no longer exists' }] } : { ...planned, outcome: 'skipped', reason: addsNothing, recordId: id });
       }
       const created = await target.create(actor, input, marker);
       return { ...planned, recordId: created.id };
     } catch (error) {
       if (error instanceof ConditionFailed && error.current?.entity === 'IMPORT_ROW') return error.current as unknown as ImportRow;
-      if (error instanceof DomainError && error.details.fields?.length) {
-        return finish({ row: number, outcome: 'invalid', issues: error.details.fields.map((f) => ({ field: f.path, message: f.message })) });
+      // A refusal of this row (a field, a reference, a record gone) is this row's: reported, and the import goes on.
+      if (error instanceof DomainError) {
+        const fields = error.details.fields ?? [];
+        return fields.length
+          ? finish({ row: number, outcome: 'invalid', issues: fields.map((f) => ({ field: f.path, message: f.message })) })
+          : finish({ ...planned, outcome: 'failed', issues: [{ field: 'row', message: error.message }] });
       }
       throw error;
     }
   };
+
+  const mayWorkContacts = type === 'deal' ? await workableOwners(actor, 'contacts') : 'all';
+  /** The first record of a type, among those the importer may work, sharing a key: a deal's contact by email. */
+  async function candidatesForType(linked: RecordType, keys: readonly string[], workable: Visibility): Promise<string | undefined> {
+    const matches = await findMatches(linked, keys);
+    const records = await getRecords(kinds[linked], matches.slice(0, 100).map((m) => m.id));
+    return matches.find((m) => records.has(m.id) && sees(workable, records.get(m.id)!.ownerId))?.id;
+  }
 
   /** A row with no record written: in the import its marker alone (the first one wins), in the dry run nothing yet. */
   const finish = async (row: ImportRow): Promise<ImportRow> => {
@@ -255,6 +351,19 @@ async function rowContext(job: ImportJob & Required<Pick<ImportJob, 'progress' |
   };
 
   return { actor, process };
+}
+
+/** A stand-in for an account the import would create: the dry run writes nothing. */
+const plannedAccount = 'planned-account:';
+
+/** Whose records of a subject the importer may work (update, or count a row as); none when the role may not update at all. */
+async function workableOwners(actor: Actor, subject: Subject): Promise<Visibility> {
+  try {
+    return await visibilityFor(actor, subject, 'update');
+  } catch (error) {
+    if (error instanceof DomainError) return new Set<string>();
+    throw error;
+  }
 }
 
 export type { ImportCounts };

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Role } from '../../auth/roles';
-import type { MatchReason } from '../duplicates/match-keys';
+import type { MatchBasis } from '../duplicates/match-keys';
 import { trimmed } from '../common/values';
 
 /**
@@ -105,10 +105,24 @@ export interface ImportRow {
   recordId?: string;
   /** Validation problems, by field. */
   issues?: { field: string; column?: number; message: string }[];
-  /** The existing records it matched, and why. */
-  matches?: { id: string; reasons: MatchReason[] }[];
-  /** Would be / was done to a duplicate. */
+  /** The records it matched (existing ones, or earlier rows of the file), why, and how strongly. */
+  matches?: ImportMatch[];
+  /** Would be / was done to a duplicate: set when a match decided the row. */
   action?: DuplicatePolicy;
+  /** Why a row was skipped though it is valid: "held by another owner", "adds nothing" (import-decision.ts). */
+  reason?: string;
+}
+
+/**
+ * A record a row matched. `acts`: it decides the row (a strong match); a weak one is only shown for
+ * review. Someone who may not see the record gets neither its id nor its owner (importReport).
+ */
+export interface ImportMatch extends MatchBasis {
+  id?: string;
+  /** An earlier row of the file that creates (dry run) the record. */
+  row?: number;
+  ownerId?: string;
+  acts: boolean;
 }
 
 export const importFileLimits = {
@@ -156,16 +170,11 @@ export const phaseStartsFrom: Record<ImportPhase, readonly ImportStatus[]> = {
 export const runningStatusOf = (phase: ImportPhase): ImportStatus => (phase === 'check' ? 'checking' : 'importing');
 export const finishedStatusOf = (phase: ImportPhase): ImportStatus => (phase === 'check' ? 'checked' : 'done');
 
-/** What to do with a valid row given what it matched: the row's own choice, else the policy. */
-export function rowAction(job: Pick<ImportJob, 'duplicatePolicy' | 'rowActions'>, row: number, matched: boolean): DuplicatePolicy {
-  if (!matched) return 'create';
-  return job.rowActions?.[String(row)] ?? job.duplicatePolicy;
-}
-
 export const outcomeOf: Record<DuplicatePolicy, RowOutcome> = { create: 'created', update: 'updated', skip: 'skipped' };
 
-export function addOutcome(counts: ImportCounts, row: Pick<ImportRow, 'outcome' | 'matches'>): ImportCounts {
-  return { ...counts, [row.outcome]: counts[row.outcome] + 1, duplicates: counts.duplicates + (row.matches?.length ? 1 : 0) };
+/** Counts a row; a duplicate is a row a match decided (weak matches shown for review are not). */
+export function addOutcome(counts: ImportCounts, row: Pick<ImportRow, 'outcome' | 'action'>): ImportCounts {
+  return { ...counts, [row.outcome]: counts[row.outcome] + 1, duplicates: counts.duplicates + (row.action ? 1 : 0) };
 }
 
 /** Rows are numbered as the spreadsheet shows them: the header is row 1, the first data row is 2. */

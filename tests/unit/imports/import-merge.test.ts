@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergePatch } from '../../../shared/domain/imports/import-merge';
-import { addOutcome, noCounts, rowAction, rowNumberOf } from '../../../shared/domain/imports/import-job';
+import { addOutcome, noCounts, rowNumberOf } from '../../../shared/domain/imports/import-job';
 
 describe('updating a duplicate from an imported row', () => {
   const stored = {
@@ -31,17 +31,10 @@ describe('updating a duplicate from an imported row', () => {
   });
 });
 
-describe('row decisions and counts', () => {
-  it('creates rows without matches and follows the per-row choice, else the policy, for duplicates', () => {
-    const job = { duplicatePolicy: 'skip' as const, rowActions: { '7': 'update' as const } };
-    expect(rowAction(job, 5, false)).toBe('create');
-    expect(rowAction(job, 5, true)).toBe('skip');
-    expect(rowAction(job, 7, true)).toBe('update');
-  });
-
-  it('counts outcomes and duplicates, and numbers rows as the spreadsheet shows them', () => {
-    const counts = addOutcome(addOutcome(noCounts, { outcome: 'created' }), { outcome: 'skipped', matches: [{ id: 'x', reasons: ['phone'] }] });
-    expect(counts).toEqual({ ...noCounts, created: 1, skipped: 1, duplicates: 1 });
+describe('counts', () => {
+  it('counts outcomes, a row a match decided as a duplicate (not one only shown for review), and numbers rows as the spreadsheet shows them', () => {
+    const counts = [{ outcome: 'created' as const }, { outcome: 'skipped' as const, action: 'skip' as const }, { outcome: 'created' as const }].reduce(addOutcome, noCounts);
+    expect(counts).toEqual({ ...noCounts, created: 2, skipped: 1, duplicates: 1 });
     expect(rowNumberOf(0)).toBe(2);
   });
 });

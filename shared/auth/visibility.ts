@@ -1,4 +1,5 @@
-import type { Scope } from './permissions';
+import { scopeOf, type Action, type Scope, type Subject } from './permissions';
+import { isRole } from './roles';
 
 /**
  * Object-level visibility (ACC-2), pure: whose records a scope lets a user see. `own` — the
@@ -29,4 +30,13 @@ export function narrowToVisible<Q extends { ownerId?: string | undefined }>(quer
   if (query.ownerId) return visibility.has(query.ownerId) ? { query } : undefined;
   const owners = [...visibility];
   return owners.length === 1 ? { query: { ...query, ownerId: owners[0] } } : { query, owners };
+}
+
+/**
+ * Whether a user, by their own roles and the teams (sharing aside), may act on records of `ownerId`:
+ * who counts as a client's staff when the client is not the one asking (the portal, ACC-3).
+ */
+export function mayWork(user: { id: string; roles: readonly string[] }, subject: Subject, action: Action, ownerId: string, teams: readonly TeamMembership[]): boolean {
+  const scope = scopeOf(user.roles.filter(isRole), subject, action);
+  return scope !== undefined && sees(visibleOwners(scope, user.id, teams), ownerId);
 }

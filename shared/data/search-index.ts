@@ -4,6 +4,7 @@ import { keyPrefixOf, type RecordBase, type RecordKind, type RecordType } from '
 import type { GuardedPut } from './change-set';
 import { dynamo, tableName } from './dynamo-client';
 import { entities, recordKeys, searchKeys } from './keys';
+import { ownersFilter } from './owners-filter';
 
 /**
  * The quick-search index (REC-13): one item per search term of a record, carrying what a result
@@ -67,41 +68,73 @@ export function searchIndexRemoval<T extends RecordBase>(kind: RecordKind<T>, re
   });
 }
 
+/** Index items a search page reads, and the pages one looked-up term may take at most. */
+const pageItems = 100;
+const maxPages = 10;
+
 /**
- * Records whose terms begin with what was typed: one Query per looked-up term (two at most),
- * narrowed to the other words of the query, one hit per record.
+ * What a search may return, per type: every record (`all`) or those of some owners. Types left out
+ * are not searched.
  */
-export async function searchRecords(query: string, options: { types?: readonly RecordType[]; limit: number; visible?: (type: RecordType, ownerId: string) => boolean }): Promise<SearchHit[]> {
+export type SearchSight = ReadonlyMap<RecordType, 'all' | ReadonlySet<string>>;
+
+/**
+ * Records whose terms begin with what was typed, narrowed to the other words of the query, one hit
+ * per record. Sight is a filter of the Query itself, and pages are read until enough hits are
+ * found (at most `maxPages` a term, two terms at most): a rep finds their own «Андреевский» however
+ * many of others' «Андреевых» come first in the index.
+ */
+export async function searchRecords(query: string, options: { limit: number; sight: SearchSight }): Promise<SearchHit[]> {
   const parsed = queryTerms(query);
-  if (!parsed) return [];
-  const pages = await Promise.all(
-    parsed.lookups.map((lookup) =>
-      dynamo().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :term)',
-          ExpressionAttributeValues: { ':pk': searchKeys.partition(lookup), ':term': lookup },
-          // Several terms of one record may match; read a few more than are shown.
-          Limit: options.limit * 3,
-        }),
-      ),
-    ),
-  );
+  if (!parsed || options.sight.size === 0) return [];
   const hits = new Map<string, SearchHit>();
-  for (const item of pages.flatMap((page) => page.Items ?? [])) {
-    const type = item.recordType as RecordType;
-    if (options.types && !options.types.includes(type)) continue;
-    if (options.visible && !options.visible(type, String(item.ownerId))) continue;
-    if (!matchesOthers(item.terms as string[], parsed.others)) continue;
-    const key = `${type}#${String(item.recordId)}`;
-    if (hits.has(key)) continue;
-    hits.set(key, {
-      type,
-      id: String(item.recordId),
-      title: String(item.title),
-      ...(item.subtitle ? { subtitle: String(item.subtitle) } : {}),
-      ownerId: String(item.ownerId),
-    });
-  }
+  const filter = sightFilter(options.sight);
+  await Promise.all(
+    parsed.lookups.map(async (lookup) => {
+      let cursor: Record<string, unknown> | undefined;
+      for (let page = 0; page < maxPages && hits.size < options.limit; page++) {
+        const found = await dynamo().send(
+          new QueryCommand({
+            TableName: tableName(),
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :term)',
+            FilterExpression: filter.expression,
+            ExpressionAttributeNames: filter.names,
+            ExpressionAttributeValues: { ':pk': searchKeys.partition(lookup), ':term': lookup, ...filter.values },
+            Limit: pageItems,
+            ExclusiveStartKey: cursor,
+          }),
+        );
+        for (const item of found.Items ?? []) {
+          if (!matchesOthers(item.terms as string[], parsed.others)) continue;
+          const type = item.recordType as RecordType;
+          const key = `${type}#${String(item.recordId)}`;
+          if (hits.has(key)) continue;
+          hits.set(key, { type, id: String(item.recordId), title: String(item.title), ...(item.subtitle ? { subtitle: String(item.subtitle) } : {}), ownerId: String(item.ownerId) });
+        }
+        cursor = found.LastEvaluatedKey;
+        if (!cursor) break;
+      }
+    }),
+  );
   return [...hits.values()].slice(0, options.limit);
+}
+
+/** `(recordType IN (…)) OR (recordType IN (…) AND ownerId IN (…)) …`: types grouped by the same sight. */
+function sightFilter(sight: SearchSight): { expression: string; names: Record<string, string>; values: Record<string, unknown> } {
+  const names: Record<string, string> = { '#recordType': 'recordType' };
+  const values: Record<string, unknown> = {};
+  const groups = new Map<string, { types: RecordType[]; owners?: readonly string[] }>();
+  for (const [type, seen] of sight) {
+    const owners = seen === 'all' ? undefined : [...seen].sort();
+    const key = owners ? owners.join(',') : '*';
+    groups.set(key, { types: [...(groups.get(key)?.types ?? []), type], ...(owners ? { owners } : {}) });
+  }
+  const clauses = [...groups.values()].map((group, g) => {
+    group.types.forEach((type, i) => (values[`:type${g}_${i}`] = type));
+    const ofType = `#recordType IN (${group.types.map((_, i) => `:type${g}_${i}`).join(', ')})`;
+    if (!group.owners) return `(${ofType})`;
+    // An empty sight of owners sees nothing of the types; none is an impossible owner.
+    return `(${ofType} AND ${ownersFilter(group.owners.length ? group.owners : [''], names, values, `owner${g}_`)})`;
+  });
+  return { expression: clauses.join(' OR '), names, values };
 }

@@ -1,8 +1,10 @@
-import type { Page } from '../api/contracts';
+import type { Page, UserSummary } from '../api/contracts';
+import { mayWork } from '../auth/visibility';
 import { ConditionFailed } from '../data/change-set';
 import { recordKeys } from '../data/keys';
 import { getRecord, listRecords, saveRecordChange } from '../data/records-repository';
 import { timelineEntriesOfKind } from '../data/timeline';
+import { getTeams } from '../data/teams-repository';
 import { getUser, listUsers } from '../data/users-repository';
 import { accountKind } from '../domain/accounts/account';
 import { activityKind, type Activity } from '../domain/activities/activity';
@@ -29,10 +31,30 @@ function accountOf(actor: Actor): string {
   return actor.accountId;
 }
 
-async function portalView(deals: readonly Deal[]): Promise<PortalDeal[]> {
-  const users = new Map((await listUsers()).map((u) => [u.id, u]));
+/**
+ * What the portal shows of an account is only what its own staff put there: a deal or case whose
+ * owner may work the account (its owner, their manager, service). A record someone else hung on it
+ * (before the reference guard, or by a role since narrowed) stays out of the client's sight.
+ */
+interface AccountStaff {
+  users: Map<string, UserSummary>;
+  isStaff: (ownerId: string) => boolean;
+}
+
+async function staffOf(accountId: string): Promise<AccountStaff> {
+  const [account, users, { teams }] = await Promise.all([getRecord(accountKind, accountId), listUsers(), getTeams()]);
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const isStaff = (ownerId: string) => {
+    const owner = byId.get(ownerId);
+    return account !== undefined && owner !== undefined && mayWork(owner, 'accounts', 'link', account.ownerId, teams);
+  };
+  return { users: byId, isStaff };
+}
+
+async function portalView(deals: readonly Deal[], staff: AccountStaff): Promise<PortalDeal[]> {
+  const { users } = staff;
   return Promise.all(
-    deals.map(async (deal) => {
+    deals.filter((deal) => staff.isStaff(deal.ownerId)).map(async (deal) => {
       const [pipeline, activities] = await Promise.all([
         readPipeline(deal.pipelineId).catch(() => undefined),
         listRecords(activityKind, listRecordsQuerySchema.parse({ parentId: deal.id, parentType: 'deal', status: 'open', limit: 20 })),
@@ -44,22 +66,24 @@ async function portalView(deals: readonly Deal[]): Promise<PortalDeal[]> {
 
 /** The account's deals, newest first (a portal account has tens, not thousands). */
 export async function portalDealsAs(actor: Actor): Promise<{ items: PortalDeal[] }> {
-  const page = await listRecords(dealKind, listRecordsQuerySchema.parse({ parentId: accountOf(actor), limit: 100 }));
-  return { items: await portalView(page.items as Deal[]) };
+  const accountId = accountOf(actor);
+  const [page, staff] = await Promise.all([listRecords(dealKind, listRecordsQuerySchema.parse({ parentId: accountId, limit: 100 })), staffOf(accountId)]);
+  return { items: await portalView(page.items as Deal[], staff) };
 }
 
 export async function portalDealAs(actor: Actor, id: string): Promise<PortalDeal> {
   const accountId = accountOf(actor);
   const deal = await getRecord(dealKind, id);
-  if (!deal || deal.accountId !== accountId) throw notFound('Deal');
-  return (await portalView([deal]))[0]!;
+  const shown = deal && deal.accountId === accountId ? await portalView([deal], await staffOf(accountId)) : [];
+  if (!shown[0]) throw notFound('Deal');
+  return shown[0];
 }
 
-/** A case of the portal user's account; another account's, or none, is not found. */
+/** A case of the portal user's account, put there by its staff; another account's, or none, is not found. */
 async function caseOfAccount(actor: Actor, id: string): Promise<Case> {
   const accountId = accountOf(actor);
   const record = await getRecord(caseKind, id);
-  if (!record || record.accountId !== accountId) throw notFound(caseKind.label);
+  if (!record || record.accountId !== accountId || !(await staffOf(accountId)).isStaff(record.ownerId)) throw notFound(caseKind.label);
   return record;
 }
 
@@ -71,9 +95,13 @@ async function portalCaseView(record: Case): Promise<PortalCase> {
 
 /** The account's cases, newest first, a page at a time. */
 export async function portalCasesAs(actor: Actor, page: { limit: number; cursor?: string | undefined }): Promise<Page<PortalCaseSummary>> {
-  const found = await listRecords(caseKind, listRecordsQuerySchema.parse({ parentId: accountOf(actor), limit: page.limit, ...(page.cursor ? { cursor: page.cursor } : {}) }));
-  const owners = new Map(await Promise.all([...new Set(found.items.map((c) => c.ownerId))].map(async (id) => [id, await getUser(id)] as const)));
-  return { items: found.items.map((c) => portalCaseSummaryOf(c, owners.get(c.ownerId))), ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}) };
+  const accountId = accountOf(actor);
+  const [found, staff] = await Promise.all([
+    listRecords(caseKind, listRecordsQuerySchema.parse({ parentId: accountId, limit: page.limit, ...(page.cursor ? { cursor: page.cursor } : {}) })),
+    staffOf(accountId),
+  ]);
+  const shown = found.items.filter((c) => staff.isStaff(c.ownerId));
+  return { items: shown.map((c) => portalCaseSummaryOf(c, staff.users.get(c.ownerId))), ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}) };
 }
 
 export const portalCaseAs = async (actor: Actor, id: string): Promise<PortalCase> => portalCaseView(await caseOfAccount(actor, id));

@@ -1,6 +1,6 @@
 import { searchRecords, type SearchHit } from '../data/search-index';
 import { can } from '../auth/permissions';
-import { sees, type Visibility } from '../auth/visibility';
+import type { Visibility } from '../auth/visibility';
 import type { Actor } from '../domain/common/actor';
 import { recordTypes, type RecordType } from '../domain/records/record-type';
 import { subjectOfType, visibilityFor } from './visibility-service';
@@ -14,5 +14,5 @@ export async function searchAs(actor: Actor, q: string, options: { types?: reado
   const readable = actor.type === 'user' ? wanted.filter((type) => can(actor.roles, subjectOfType[type], 'read')) : [...wanted];
   if (readable.length === 0) return [];
   const sight = new Map<RecordType, Visibility>(await Promise.all(readable.map(async (type) => [type, await visibilityFor(actor, subjectOfType[type], 'read')] as const)));
-  return searchRecords(q, { limit: options.limit, types: readable, visible: (type, ownerId) => sees(sight.get(type) ?? new Set(), ownerId) });
+  return searchRecords(q, { limit: options.limit, sight });
 }

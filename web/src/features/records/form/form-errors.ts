@@ -37,6 +37,7 @@ export function issueText(issue: Issue, m: RecordsMessages): string {
   const { code, message } = issue;
   if (code === 'cycle' || code === 'too_deep') return e.loop;
   if (code === 'not_found') return e.notFound;
+  if (code === 'not_yours') return e.notYours;
   if (code === 'merged') return e.merged;
   if (code === 'required_to_complete') return e.required;
   if (field === 'ownerId' && /no such user/i.test(message)) return e.unknownUser;

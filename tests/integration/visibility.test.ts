@@ -31,7 +31,7 @@ let leadOfC: { id: string; version: number };
 beforeAll(async () => {
   for (const user of [admin, repA, repB, repC, manager]) await putUser({ id: user.sub, email: user.email, roles: user.groups });
   // The manager leads A and B; C is in no team of theirs.
-  const teams = await call(teamsApi, 'PUT /api/teams', { body: { version: 0, teams: [{ id: 'moscow', name: 'Москва', managerId: manager.sub, memberIds: [repA.sub, repB.sub] }] } });
+  const teams = await call(teamsApi, 'PUT /api/teams', { user: admin, body: { version: 0, teams: [{ id: 'moscow', name: 'Москва', managerId: manager.sub, memberIds: [repA.sub, repB.sub] }] } });
   expect(teams.status).toBe(200);
   const lead = (user: TestUser, name: string) => call(leadsApi, 'POST /api/leads', { user, body: { lastName: name, email: `${user.sub}@client.example` } }).then((r) => r.body);
   leadOfA = await lead(repA, 'Ананьев');
@@ -182,10 +182,10 @@ describe('bulk transfer of ownership', () => {
 describe('teams', () => {
   it('are set by admins only, naming known users, with optimistic locking', async () => {
     expect((await call(teamsApi, 'PUT /api/teams', { user: manager, body: { version: 1, teams: [] } })).status).toBe(403);
-    const unknown = await call(teamsApi, 'PUT /api/teams', { body: { version: 1, teams: [{ id: 'x', name: 'X', managerId: 'nobody', memberIds: [] }] } });
+    const unknown = await call(teamsApi, 'PUT /api/teams', { user: admin, body: { version: 1, teams: [{ id: 'x', name: 'X', managerId: 'nobody', memberIds: [] }] } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['teams.0.managerId']);
-    expect((await call(teamsApi, 'PUT /api/teams', { body: { version: 0, teams: [] } })).status).toBe(409);
+    expect((await call(teamsApi, 'PUT /api/teams', { user: admin, body: { version: 0, teams: [] } })).status).toBe(409);
     expect((await call(teamsApi, 'GET /api/teams', { user: manager })).body).toMatchObject({ version: 1, teams: [{ id: 'moscow' }] });
     expect((await call(teamsApi, 'GET /api/teams', { user: repA })).status).toBe(403);
   });

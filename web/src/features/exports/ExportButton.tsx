@@ -1,20 +1,23 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { exportFormats, maxExportRows, type ExportFormat, type ExportJob, type ExportType } from '@shared/domain/exports/export-job';
+import { useEffect, useId, useRef, useState } from 'react';
+import { csvDialects, maxExportRows, type EncodingLoss, type ExportJob, type ExportRequest, type ExportType } from '@shared/domain/exports/export-job';
 import { isApiError } from '../../api/api-error';
 import type { HttpClient } from '../../api/http-client';
 import { useI18n } from '../../i18n/use-i18n';
+import { FormDialog } from '../../ui/FormDialog';
 import { Spinner } from '../../ui/Spinner';
 import { useHttpClient } from '../imports/shared/use-http';
 import { apiErrorMessage } from '../leads/shared/api-error-message';
+import { exportRequestOf, initialChoice, lossSummary, type ExportChoice } from './export-choice';
 import { useExportMessages } from './export-messages';
 import '../../styles/transfer.css';
 
 /**
- * Export a list as it is filtered (REC-11): a menu of CSV and XLSX. The API writes the file in the
- * background; the button waits for it (following the job every second when the answer is not the
- * file yet), then starts the download through the short-lived link. Lists over 50 000 rows are
- * cut, and the button says so.
+ * Export a list as it is filtered (REC-11): a dialog of the format, XLSX recommended, and for CSV
+ * its variant (plain UTF-8, for Excel, Windows-1251), saying why CSV text gets an apostrophe. The
+ * API writes the file in the background; the dialog waits for it (following the job every second
+ * when the answer is not the file yet), then starts the download through the short-lived link.
+ * Lists over 50 000 rows are cut, and a Windows-1251 file names what it could not hold.
  *
  *   <ExportButton recordType="contact" filters={listQueryParams} />
  */
@@ -32,6 +35,7 @@ interface ExportResult {
   fileName?: string;
   rows?: number;
   truncated?: boolean;
+  encodingLoss?: EncodingLoss;
 }
 
 type ExportAnswer = Partial<ExportJob> & Partial<ExportResult>;
@@ -53,7 +57,7 @@ export function exportFiltersOf(filters: ExportFilters = {}): Record<string, str
   );
 }
 
-async function runExport(http: HttpClient, body: { recordType: ExportType; format: ExportFormat; locale: string; filters: Record<string, string> }, stopped: () => boolean): Promise<ExportResult> {
+async function runExport(http: HttpClient, body: ExportRequest, stopped: () => boolean): Promise<ExportResult> {
   let answer = await http.post<ExportAnswer>('/api/exports', body);
   const started = Date.now();
   while (!answer.url) {
@@ -63,7 +67,7 @@ async function runExport(http: HttpClient, body: { recordType: ExportType; forma
     if (stopped()) throw new ExportFailed('timedOut');
     answer = await http.get<ExportAnswer>(`/api/exports/${encodeURIComponent(answer.id)}`);
   }
-  return { url: answer.url, fileName: answer.fileName, rows: answer.rows, truncated: answer.truncated };
+  return { url: answer.url, fileName: answer.fileName, rows: answer.rows, truncated: answer.truncated, encodingLoss: answer.encodingLoss };
 }
 
 function download(result: ExportResult): void {
@@ -83,8 +87,7 @@ export function ExportButton({ recordType, filters, className }: ExportButtonPro
   const http = useHttpClient();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const wrapRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const [choice, setChoice] = useState<ExportChoice>(initialChoice);
   const unmounted = useRef(false);
   useEffect(() => {
     unmounted.current = false;
@@ -93,48 +96,18 @@ export function ExportButton({ recordType, filters, className }: ExportButtonPro
     };
   }, []);
 
-  const body = useMemo(() => ({ recordType, locale, filters: exportFiltersOf(filters) }), [recordType, locale, filters]);
   const exporter = useMutation({
-    mutationFn: (fileFormat: ExportFormat) => runExport(http, { ...body, format: fileFormat }, () => unmounted.current),
+    mutationFn: (chosen: ExportChoice) => runExport(http, exportRequestOf(recordType, locale, exportFiltersOf(filters), chosen), () => unmounted.current),
     onSuccess: (result) => {
+      setOpen(false);
       if (!unmounted.current) download(result);
     },
   });
 
-  // A click elsewhere closes the menu.
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: PointerEvent) => {
-      if (!wrapRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
-  }, [open]);
-
-  useEffect(() => {
-    if (open) wrapRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-  }, [open]);
-
-  function menuKeys(event: KeyboardEvent<HTMLDivElement>) {
-    const items = [...(wrapRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      setOpen(false);
-      buttonRef.current?.focus();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const next = (index + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
-      items[next]?.focus();
-    } else if (event.key === 'Tab') {
-      setOpen(false);
-    }
-  }
-
-  function choose(fileFormat: ExportFormat) {
-    setOpen(false);
-    buttonRef.current?.focus();
-    exporter.mutate(fileFormat);
+  function openDialog() {
+    // A new export: the last one's outcome is not this one's.
+    exporter.reset();
+    setOpen(true);
   }
 
   const result = exporter.data;
@@ -148,31 +121,52 @@ export function ExportButton({ recordType, filters, className }: ExportButtonPro
       : isApiError(error) && error.fields.some((field) => field.path.startsWith('filters'))
         ? m.badFilter
         : apiErrorMessage(error, t);
+  const loss = result ? lossSummary(result.encodingLoss, m, (n) => format.number(n)) : undefined;
 
   return (
-    <div className={['export-button', className].filter(Boolean).join(' ')} ref={wrapRef}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? `${id}-menu` : undefined}
-        disabled={exporter.isPending}
-        data-testid="export-button"
-        onClick={() => setOpen((value) => !value)}
-      >
+    <div className={['export-button', className].filter(Boolean).join(' ')}>
+      <button type="button" className="button" aria-haspopup="dialog" disabled={exporter.isPending} data-testid="export-button" onClick={openDialog}>
         {exporter.isPending ? <Spinner size="sm" /> : <span aria-hidden="true">⤓</span>}
         {exporter.isPending ? m.working : m.button}
       </button>
       {open ? (
-        <div className="export-menu" role="menu" id={`${id}-menu`} aria-label={m.menu} onKeyDown={menuKeys}>
-          {exportFormats.map((fileFormat) => (
-            <button key={fileFormat} type="button" role="menuitem" tabIndex={-1} className="export-menu-item" data-testid={`export-${fileFormat}`} onClick={() => choose(fileFormat)}>
-              {m[fileFormat]}
-            </button>
-          ))}
-        </div>
+        <FormDialog
+          title={m.title}
+          intro={m.intro}
+          failure={errorText}
+          submit={m.submit}
+          submitting={m.working}
+          busy={exporter.isPending}
+          cancel={m.cancel}
+          onSubmit={() => exporter.mutate(choice)}
+          onClose={() => setOpen(false)}
+          testId="export-dialog"
+          className="export-dialog"
+        >
+          <fieldset className="transfer-types" disabled={exporter.isPending}>
+            <legend className="field-label">{m.format}</legend>
+            <div className="transfer-choice-row export-choices">
+              {(['xlsx', 'csv'] as const).map((value) => (
+                <Choice key={value} name={`${id}-format`} checked={choice.format === value} onChange={() => setChoice({ ...choice, format: value })} label={m[value]} hint={m.formatHints[value]} testId={`export-${value}`} />
+              ))}
+            </div>
+          </fieldset>
+          {choice.format === 'csv' ? (
+            <>
+              <fieldset className="transfer-types" disabled={exporter.isPending}>
+                <legend className="field-label">{m.dialect}</legend>
+                <div className="transfer-choice-row export-choices">
+                  {csvDialects.map((value) => (
+                    <Choice key={value} name={`${id}-dialect`} checked={choice.csvDialect === value} onChange={() => setChoice({ ...choice, csvDialect: value })} label={m.dialects[value]} hint={m.dialectHints[value]} testId={`export-csv-${value}`} />
+                  ))}
+                </div>
+              </fieldset>
+              <p className="notice notice-info" data-testid="export-csv-notice">
+                {m.csvNotice}
+              </p>
+            </>
+          ) : null}
+        </FormDialog>
       ) : null}
       <div aria-live="polite" className="export-status">
         {exporter.isPending ? <span className="visually-hidden">{m.working}</span> : null}
@@ -180,17 +174,31 @@ export function ExportButton({ recordType, filters, className }: ExportButtonPro
           <p className="export-note muted" data-testid="export-result">
             {result.rows !== undefined ? m.done(format.number(result.rows), result.rows) : null}{' '}
             {result.truncated ? <strong data-testid="export-truncated">{m.truncated(format.number(maxExportRows))}</strong> : null}{' '}
+            {loss ? <strong data-testid="export-loss">{loss}</strong> : null}{' '}
             <a href={result.url} download={result.fileName}>
               {m.download}
             </a>
           </p>
         ) : null}
-        {errorText ? (
+        {errorText && !open ? (
           <p className="export-note export-note-error" role="alert">
             {errorText}
           </p>
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** One option of the dialog: a radio shown as a tile, with what it means underneath. */
+function Choice({ name, checked, onChange, label, hint, testId }: { name: string; checked: boolean; onChange: () => void; label: string; hint: string; testId: string }) {
+  return (
+    <label className={checked ? 'transfer-choice transfer-choice-on' : 'transfer-choice'}>
+      <input type="radio" name={name} checked={checked} onChange={onChange} data-testid={testId} />
+      <span>
+        {label}
+        <span className="transfer-choice-hint">{hint}</span>
+      </span>
+    </label>
   );
 }

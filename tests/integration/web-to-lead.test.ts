@@ -8,9 +8,11 @@ import { putUser } from '../../shared/data/users-repository';
 import type { Form } from '../../shared/domain/forms/form';
 import type { Lead } from '../../shared/domain/leads/lead';
 import { submitForm } from '../../shared/services/form-submission-service';
-import { admin, apiEvent, invoke, rep } from '../support/api-event';
+import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
 import { byEntity, recordItems } from '../support/table-items';
 
+/** Marketers set up the web forms (the harness's default user, a rep, may not). */
+const marketer: TestUser = { sub: 'user-marketer', email: 'marketer@example.com', groups: ['marketer'] };
 const site = 'https://shop.example';
 const formBody = {
   id: 'contact',
@@ -47,34 +49,34 @@ const leadByEmail = async (email: string) => (await leadsNow()).filter((l) => l.
 beforeAll(async () => {
   await putUser({ id: admin.sub, email: admin.email, roles: ['admin'] });
   await putUser({ id: rep.sub, email: rep.email, roles: ['sales-rep'] });
-  const res = await invoke(createForm, apiEvent({ route: 'POST /api/forms', body: formBody }));
+  const res = await invoke(createForm, apiEvent({ user: marketer, route: 'POST /api/forms', body: formBody }));
   expect(res.status).toBe(201);
 });
 
 describe('form settings', () => {
   it('only admins and marketers configure forms, with validated settings', async () => {
     expect((await invoke(createForm, apiEvent({ route: 'POST /api/forms', body: { ...formBody, id: 'by-rep' }, user: rep }))).status).toBe(403);
-    const bad = await invoke(createForm, apiEvent({ route: 'POST /api/forms', body: { ...formBody, id: 'Bad Id', thankYouUrl: 'nowhere' } }));
+    const bad = await invoke(createForm, apiEvent({ user: marketer, route: 'POST /api/forms', body: { ...formBody, id: 'Bad Id', thankYouUrl: 'nowhere' } }));
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['id', 'thankYouUrl']);
-    expect((await invoke(createForm, apiEvent({ route: 'POST /api/forms', body: formBody }))).body.error.fields[0].path).toBe('id');
+    expect((await invoke(createForm, apiEvent({ user: marketer, route: 'POST /api/forms', body: formBody }))).body.error.fields[0].path).toBe('id');
   });
 
   it('updates a form with optimistic locking', async () => {
-    const created = await invoke<Form>(createForm, apiEvent({ route: 'POST /api/forms', body: { ...formBody, id: 'versioned' } }));
+    const created = await invoke<Form>(createForm, apiEvent({ user: marketer, route: 'POST /api/forms', body: { ...formBody, id: 'versioned' } }));
     const { id: _id, ...settings } = formBody;
-    const ok = await invoke<Form>(updateForm, apiEvent({ route: 'PUT /api/forms/{formId}', pathParameters: { formId: 'versioned' }, body: { ...settings, name: 'Новое имя', version: created.body.version } }));
+    const ok = await invoke<Form>(updateForm, apiEvent({ user: marketer, route: 'PUT /api/forms/{formId}', pathParameters: { formId: 'versioned' }, body: { ...settings, name: 'Новое имя', version: created.body.version } }));
     expect(ok.body).toMatchObject({ name: 'Новое имя', version: 2 });
-    const stale = await invoke(updateForm, apiEvent({ route: 'PUT /api/forms/{formId}', pathParameters: { formId: 'versioned' }, body: { ...settings, version: 1 } }));
+    const stale = await invoke(updateForm, apiEvent({ user: marketer, route: 'PUT /api/forms/{formId}', pathParameters: { formId: 'versioned' }, body: { ...settings, version: 1 } }));
     expect(stale.status).toBe(409);
   });
 
   it('applies an edit to the next post at once, although posts read forms through a cache', async () => {
-    const created = await invoke<Form>(createForm, apiEvent({ route: 'POST /api/forms', body: { ...formBody, id: 'cached' } }));
+    const created = await invoke<Form>(createForm, apiEvent({ user: marketer, route: 'POST /api/forms', body: { ...formBody, id: 'cached' } }));
     const fields = { name: 'Кэш Проверкин', email: 'cache@example.ru', agree: 'on' };
     expect((await urlencoded(fields, { formId: 'cached' })).status).toBe(303);
     const { id: _id, ...settings } = formBody;
-    await invoke(updateForm, apiEvent({ route: 'PUT /api/forms/{formId}', pathParameters: { formId: 'cached' }, body: { ...settings, enabled: false, version: created.body.version } }));
+    await invoke(updateForm, apiEvent({ user: marketer, route: 'PUT /api/forms/{formId}', pathParameters: { formId: 'cached' }, body: { ...settings, enabled: false, version: created.body.version } }));
     expect((await urlencoded(fields, { formId: 'cached' })).status).toBe(404);
   });
 });

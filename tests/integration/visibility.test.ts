@@ -136,7 +136,9 @@ describe('what hangs off a record follows the record', () => {
       pathParameters: { id: contactOfA.id },
       body: { duplicateId: contactOfB.id, version: contactOfA.version, duplicateVersion: contactOfB.version, take: [] },
     });
-    expect(merge.status).toBe(404);
+    // The duplicate is an id in the body: out of sight it answers as a made-up one (the reference guard).
+    expect(merge.status).toBe(400);
+    expect(merge.body.error.fields).toEqual([{ path: 'duplicateId', message: 'no such contact', code: 'not_found' }]);
     const twins = await call(accountsApi, 'GET /api/accounts/{id}/duplicates', { user: repA, pathParameters: { id: twinOfA.id } });
     expect(twins.body.items).toEqual([]);
     const link = await call(leadsApi, 'POST /api/leads/{leadId}/convert', { user: repA, pathParameters: { leadId: mine.id }, body: { version: mine.version, account: { id: accountOfB.id } } });

@@ -40,7 +40,6 @@ export function actorFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Actor
   const email = typeof claims?.email === 'string' ? claims.email : undefined;
   const name = typeof claims?.name === 'string' ? claims.name : undefined;
   const accountId = typeof claims?.['custom:accountId'] === 'string' && claims['custom:accountId'] !== '' ? claims['custom:accountId'] : undefined;
-  const issuedAt = Number(claims?.iat);
   return {
     type: 'user',
     id: sub,
@@ -48,6 +47,5 @@ export function actorFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Actor
     ...(name ? { name } : {}),
     roles: parseGroupsClaim(claims?.['cognito:groups']),
     ...(accountId ? { accountId } : {}),
-    ...(Number.isFinite(issuedAt) && issuedAt > 0 ? { issuedAt } : {}),
   };
 }

@@ -12,8 +12,8 @@ import { routeOf } from './route-table';
  * Puts the call on the audit trail (ACC-4) before it is served: who, what (route, record, query),
  * when, from where (the viewer's address as CloudFront saw it) and whether the permission matrix
  * let it through. The same transaction checks the caller is not disabled, so a disabled user's
- * token stops working at their next request; and a call that cannot be written down is not
- * served (ADR 0014). Lists and searches also count toward the usage view.
+ * token stops working at their next request, that the token's groups are the user's roles and
+ * its portal account theirs; and a call that cannot be written down is not served (ADR 0014). Lists and searches also count toward the usage view.
  */
 export async function auditCall(event: APIGatewayProxyEventV2WithJWTAuthorizer, actor: Actor & { type: 'user' }, outcome: AuditEntry['outcome'], now = new Date()): Promise<void> {
   const route = routeOf(event.routeKey);
@@ -36,7 +36,10 @@ export async function auditCall(event: APIGatewayProxyEventV2WithJWTAuthorizer, 
     sourceIp: viewerIp(event),
     ...(Object.keys(query).length ? { query } : {}),
   };
-  const caller: CallerCheck = actor.apiKeyId ? { kind: 'api-key', keyId: actor.apiKeyId } : { kind: 'user', id: actor.id, ...(actor.issuedAt ? { issuedAt: actor.issuedAt } : {}) };
+  // The token's groups and account are checked against the directory in the same write (ADR 0013).
+  const caller: CallerCheck = actor.apiKeyId
+    ? { kind: 'api-key', keyId: actor.apiKeyId }
+    : { kind: 'user', id: actor.id, roles: actor.roles, ...(actor.accountId !== undefined ? { accountId: actor.accountId } : {}) };
   let standing: Awaited<ReturnType<typeof putAuditEntry>>;
   try {
     standing = await putAuditEntry(entry, outcome === 'allowed' && (action === 'list' || action === 'search'), caller);
@@ -47,6 +50,8 @@ export async function auditCall(event: APIGatewayProxyEventV2WithJWTAuthorizer, 
   }
   if (standing === 'disabled') throw new DomainError('unauthorized', 'This user is disabled');
   if (standing === 'revoked') throw new DomainError('unauthorized', 'This API key is revoked');
+  // A token naming an account the user was not invited to: its claim was written by someone else than an admin.
+  if (standing === 'foreign-account') throw new DomainError('unauthorized', 'This token names an account that is not yours');
   // The web app answers this by fetching a fresh token, which carries the new roles.
   if (standing === 'stale') throw new DomainError('session_stale', 'Your roles changed: sign in again or refresh your token');
 }

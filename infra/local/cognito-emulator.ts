@@ -11,6 +11,7 @@ import {
   CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
   InitiateAuthCommand,
+  UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { roleDescriptions, roles } from '../../shared/auth/roles';
 import { envNames } from '../../shared/config/runtime-env';
@@ -58,7 +59,8 @@ export async function startCognitoEmulator(options: { port?: number; dataDir: st
   // address: 127.0.0.1, not localhost, so the address probed is the one bound and called.
   const endpointOn = (port: number) => `http://127.0.0.1:${port}`;
   const { port, service } = await startOnOwnPort('cognito-local', options.port, (port, identity) => ({
-    service: spawnService(process.execPath, [...nodeWithIdentity(), entry], {
+    // The write guard enforces what cognito-local does not: the app client's WriteAttributes (cognito-write-guard.ts).
+    service: spawnService(process.execPath, [...nodeWithIdentity(), '--import', new URL('./cognito-write-guard.ts', import.meta.url).href, entry], {
       cwd: options.dataDir,
       env: { ...process.env, ...mailEnv, PORT: String(port), HOST: '127.0.0.1', [identityEnv]: identity },
     }),
@@ -66,6 +68,12 @@ export async function startCognitoEmulator(options: { port?: number; dataDir: st
   }));
   return { endpoint: endpointOn(port), stop: service.stop };
 }
+
+/**
+ * What the web app's client may write and read, as the stack's (infra/stack/constructs/user-directory.ts):
+ * a user writes their email and name, never their portal account.
+ */
+export const webClientAttributes = { write: ['email', 'name'], read: ['email', 'email_verified', 'name', 'custom:accountId'] };
 
 export interface CognitoPool {
   userPoolId: string;
@@ -81,7 +89,13 @@ export async function provisionCognito(options: { endpoint: string; region: stri
   const cognito = cognitoClient(options.endpoint, options.region);
   try {
     const saved = existsSync(options.stateFile) ? (JSON.parse(readFileSync(options.stateFile, 'utf8')) as CognitoPool) : undefined;
-    if (saved && saved.admin.email === options.adminEmail && (await poolExists(cognito, saved))) return saved;
+    if (saved && saved.admin.email === options.adminEmail && (await poolExists(cognito, saved))) {
+      // A pool provisioned before the client named its attributes gets them now.
+      await cognito.send(
+        new UpdateUserPoolClientCommand({ UserPoolId: saved.userPoolId, ClientId: saved.clientId, WriteAttributes: webClientAttributes.write, ReadAttributes: webClientAttributes.read }),
+      );
+      return saved;
+    }
 
     const { UserPool } = await cognito.send(
       new CreateUserPoolCommand({
@@ -103,6 +117,8 @@ export async function provisionCognito(options: { endpoint: string; region: stri
         ClientName: 'web',
         GenerateSecret: false,
         ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        WriteAttributes: webClientAttributes.write,
+        ReadAttributes: webClientAttributes.read,
       }),
     );
     // Lower precedence wins when a token carries one role: admin first, as in the stack.

@@ -82,6 +82,8 @@ export interface UserSummary {
   /** Set when the user was invited from the CRM (ACC-5); with no `lastSignInAt` the invitation is pending. */
   invitedAt?: string;
   invitedBy?: TimelineActor;
+  /** A portal user's company (ACC-3), set at the invitation: the one account their token may name. */
+  accountId?: string;
 }
 
 /** `POST /api/users/invitations` (admins): creates the Cognito user and emails them a link and a temporary password. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Page } from '../api/contracts';
 import { auditRetentionDays, periodDays, usageThreshold, type AuditEntry, type AuditQuery, type UsageQuery, type UsageRow } from '../domain/audit/audit-entry';
 import { invalidField } from '../domain/common/errors';
@@ -8,6 +9,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
 import { apiKeyKeys } from './api-keys-repository';
 import { userKeys } from './keys';
+import { rolesKey } from './users-repository';
 import { queryAll } from './query-all';
 import { stripLayout } from './record-item';
 
@@ -26,25 +28,38 @@ const usageKey = (entry: AuditEntry) => {
   return { pk: `USAGE#${entry.at.slice(0, 10)}`, sk: `${entry.actor.id}#${hash}` };
 };
 
-/** Who the entry's caller is, for the check that rides with the write. */
-export type CallerCheck = { kind: 'user'; id: string; issuedAt?: number } | { kind: 'api-key'; keyId: string };
-export type CallerStanding = 'active' | 'disabled' | 'stale' | 'revoked';
+/**
+ * Who the entry's caller is, for the check that rides with the write: a user's token's groups
+ * (`roles`) and, when it names one, its portal account (`custom:accountId`).
+ */
+export type CallerCheck = { kind: 'user'; id: string; roles: readonly string[]; accountId?: string } | { kind: 'api-key'; keyId: string };
+export type CallerStanding = 'active' | 'disabled' | 'stale' | 'foreign-account' | 'revoked';
 
 /**
- * The condition the caller must meet to be served: a user is not disabled and their token is not
- * older than their last role change (a user item that does not exist yet, before the first
- * sign-in, is neither); an API key exists and is not revoked.
+ * The condition the caller must meet to be served: a user is not disabled; once an admin changed
+ * their roles (`rolesKey`), the token's groups are exactly those roles — compared as sets, not by
+ * time, so no token of before the change passes however close to it it was issued; and a token
+ * naming a portal account names the one the directory holds for the user (a user item that does
+ * not exist yet, before the first sign-in, has no roles to compare and no account). An API key
+ * exists and is not revoked.
  */
 function callerCondition(caller: CallerCheck) {
   if (caller.kind === 'api-key') {
     return { Key: apiKeyKeys.item(caller.keyId), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)' };
   }
+  const account = caller.accountId !== undefined;
   return {
     Key: userKeys.item(caller.id),
-    ConditionExpression: 'attribute_not_exists(disabledAt) AND (attribute_not_exists(rolesChangedAt) OR rolesChangedAt <= :issuedAt)',
-    // A token without `iat` cannot be older than anything known: treat it as issued now.
-    ExpressionAttributeValues: { ':issuedAt': caller.issuedAt ?? Math.floor(Date.now() / 1000) },
+    ConditionExpression: `attribute_not_exists(disabledAt) AND (attribute_not_exists(rolesKey) OR rolesKey = :roles)${account ? ' AND accountId = :account' : ''}`,
+    ExpressionAttributeValues: { ':roles': rolesKey(caller.roles), ...(account ? { ':account': caller.accountId } : {}) },
   };
+}
+
+/** Which part of the condition a user failed, from the item the failed check returned. */
+function userStanding(caller: Extract<CallerCheck, { kind: 'user' }>, item: Record<string, unknown> | undefined): CallerStanding {
+  if (item?.disabledAt) return 'disabled';
+  if (caller.accountId !== undefined && item?.accountId !== caller.accountId) return 'foreign-account';
+  return 'stale';
 }
 
 const conflictRetries = 3;
@@ -83,7 +98,8 @@ export async function putAuditEntry(entry: AuditEntry, countUsage: boolean, call
       const check = reasons[1];
       if (check?.Code === 'ConditionalCheckFailed') {
         if (caller.kind === 'api-key') return 'revoked';
-        return check.Item?.disabledAt ? 'disabled' : 'stale';
+        // The document client leaves cancellation reasons as DynamoDB wrote them.
+        return userStanding(caller, check.Item ? unmarshall(check.Item) : undefined);
       }
       if (attempt < conflictRetries && reasons.some((r) => r.Code === 'TransactionConflict')) {
         await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));

@@ -47,8 +47,15 @@ export async function createUser(user: UserSummary): Promise<boolean> {
 }
 
 /**
- * New roles for a user. `rolesChangedAt` (epoch seconds) makes tokens issued before the change
- * stale: the audit write refuses them, and the web app fetches a fresh token with the new groups.
+ * The roles as one comparable value: sorted, without repeats, joined by spaces. A token's groups
+ * and the directory's roles are the same set exactly when their keys are equal.
+ */
+export const rolesKey = (roles: readonly string[]): string => [...new Set(roles)].sort().join(' ');
+
+/**
+ * New roles for a user. `rolesKey` makes every token with other groups stale, whenever it was
+ * issued: the audit write refuses a token whose groups are not the stored roles (ADR 0013), and
+ * the web app fetches a fresh token with the new groups. `rolesChangedAt` (epoch seconds) says when.
  */
 export async function setUserRoles(id: string, roles: readonly string[], changedAt: Date): Promise<boolean> {
   try {
@@ -56,10 +63,10 @@ export async function setUserRoles(id: string, roles: readonly string[], changed
       new UpdateCommand({
         TableName: tableName(),
         Key: userKeys.item(id),
-        UpdateExpression: 'SET #roles = :roles, rolesChangedAt = :at',
+        UpdateExpression: 'SET #roles = :roles, rolesKey = :key, rolesChangedAt = :at',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#roles': 'roles' },
-        ExpressionAttributeValues: { ':roles': [...roles], ':at': Math.floor(changedAt.getTime() / 1000) },
+        ExpressionAttributeValues: { ':roles': [...roles], ':key': rolesKey(roles), ':at': Math.floor(changedAt.getTime() / 1000) },
       }),
     );
     return true;
@@ -99,8 +106,8 @@ export async function listUsers(): Promise<UserSummary[]> {
   return items.map(toSummary);
 }
 
-/** The item without its keys and bookkeeping (`rolesChangedAt` is for the token check only). */
+/** The item without its keys and bookkeeping (`rolesKey`, `rolesChangedAt` are for the token check only). */
 function toSummary(item: Record<string, unknown>): UserSummary {
-  const { rolesChangedAt: _changed, ...user } = stripLayout<UserSummary & { rolesChangedAt?: number }>(item);
+  const { rolesChangedAt: _changed, rolesKey: _key, ...user } = stripLayout<UserSummary & { rolesChangedAt?: number; rolesKey?: string }>(item);
   return user;
 }

@@ -39,6 +39,8 @@ export async function inviteUserAs(actor: Actor, invite: Invitation, clock: Cloc
     email: invite.email,
     ...(invite.name ? { name: invite.name } : {}),
     roles: [...invite.roles],
+    // The directory, not the token, says which account a portal user serves (ADR 0013).
+    ...(invite.accountId ? { accountId: invite.accountId } : {}),
     invitedAt: clock.now().toISOString(),
     invitedBy: actorRef(actor),
   };

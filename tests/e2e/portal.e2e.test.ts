@@ -2,11 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/local-stack';
 import { launchBrowser } from '../support/browser';
-import { apiCaller, createPoolUser, type LocalStack } from '../support/e2e-session';
+import { apiCaller, givePassword, type LocalStack } from '../support/e2e-session';
 
 /**
- * The client portal in a real browser (ACC-3, SRV-5): a portal user of one account, created in the
- * local Cognito pool with the account an admin set, signs in and sees that account's deal — not
+ * The client portal in a real browser (ACC-3, SRV-5): a portal user of one account, invited by an
+ * admin with that account, signs in and sees that account's deal — not
  * the other account's, and none of the staff's navigation. They open a case, find it in their
  * list, read the staff's reply (never an internal note), answer, rate the resolved case, see a
  * closed case take no more replies, and another account's case is "not found" to them; the
@@ -38,7 +38,9 @@ beforeAll(async () => {
   await api('/api/deals', { method: 'POST', body: { title: 'Поставка для Икс', accountId: x.id } });
   await api('/api/deals', { method: 'POST', body: { title: 'Поставка для Игрек', accountId: y.id } });
   otherCaseId = (await api<{ id: string }>('/api/cases', { method: 'POST', body: { subject: 'Обращение Игрека', accountId: y.id } })).id;
-  client = await createPoolUser(stack, { email: 'buyer@x.example', role: 'portal-user', attributes: { 'custom:accountId': x.id } });
+  // As an admin makes a portal user: invited with the account, which the directory keeps (ADR 0013).
+  await api('/api/users/invitations', { method: 'POST', body: { email: 'buyer@x.example', roles: ['portal-user'], accountId: x.id } });
+  client = await givePassword(stack, 'buyer@x.example');
 });
 
 afterAll(async () => {

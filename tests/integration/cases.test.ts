@@ -49,8 +49,8 @@ beforeAll(async () => {
   contactY = (await call(contactsApi, 'POST /api/contacts', { user: admin, body: { lastName: 'Игреков', accountId: accountY.id } })).body;
   clientX = { sub: 'portal-x', email: 'buyer@x.example', groups: ['portal-user'], accountId: accountX.id };
   clientY = { sub: 'portal-y', email: 'buyer@y.example', groups: ['portal-user'], accountId: accountY.id };
-  await putUser({ id: clientX.sub, email: clientX.email, name: 'Борис Закупкин', roles: ['portal-user'] });
-  await putUser({ id: clientY.sub, email: clientY.email, roles: ['portal-user'] });
+  await putUser({ id: clientX.sub, email: clientX.email, name: 'Борис Закупкин', roles: ['portal-user'], accountId: accountX.id });
+  await putUser({ id: clientY.sub, email: clientY.email, roles: ['portal-user'], accountId: accountY.id });
 });
 
 describe('staff register and work cases', () => {
@@ -249,6 +249,8 @@ describe('the portal’s cases', () => {
       expect(res.body).toEqual({ error: { code: 'not_found', message: 'Case not found' } });
     }
     const on = { pathParameters: { id: caseY.id } };
+    // A portal user whose account is gone: the directory still names it.
+    await putUser({ id: 'portal-gone', email: 'gone@x.example', roles: ['portal-user'], accountId: madeUpId });
     await refusedUnchanged(404, [
       () => call(portalApi, 'POST /api/portal/cases/{id}/comments', { user: clientX, ...on, body: { text: 'Чужое' } }),
       () => call(portalApi, 'POST /api/portal/cases/{id}/rating', { user: clientX, ...on, body: { score: 1 } }),

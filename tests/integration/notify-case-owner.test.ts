@@ -45,7 +45,7 @@ beforeAll(async () => {
   await putUser({ id: rep.sub, email: rep.email, name: 'Мария Продажина', roles: ['sales-rep'] });
   accountId = (await call(accountsApi, 'POST /api/accounts', { body: { name: 'ООО «Клиент»', ownerId: rep.sub } })).body.id;
   client = { sub: 'portal-notify', email: 'buyer@client.example', groups: ['portal-user'], accountId };
-  await putUser({ id: client.sub, email: client.email, name: 'Пётр Покупкин', roles: ['portal-user'] });
+  await putUser({ id: client.sub, email: client.email, name: 'Пётр Покупкин', roles: ['portal-user'], accountId });
 });
 
 describe('the owner of a case hears from its client', () => {

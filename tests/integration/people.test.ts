@@ -154,8 +154,11 @@ describe('access requests', () => {
     expect((await waitForMail(storeUrl, email, /Доступ выдан/)).body.text).toContain('Одобрено');
     expect((await call(usersApi, 'POST /api/access-requests/{requestId}/decline', { pathParameters: { requestId: filed.body.id }, body: {} })).status).toBe(409);
 
+    // The grant changed the roles: the token of before is stale, one with the new groups works.
+    expect((await call(usersApi, 'GET /api/access-requests', { user: asker })).status).toBe(401);
+    const regranted: TestUser = { ...asker, groups: ['sales-rep', 'marketer'] };
     // Decided, the user may ask again.
-    expect((await call(usersApi, 'POST /api/access-requests', { user: asker, body: { roles: ['executive'], reason: 'Отчёты' } })).status).toBe(201);
+    expect((await call(usersApi, 'POST /api/access-requests', { user: regranted, body: { roles: ['executive'], reason: 'Отчёты' } })).status).toBe(201);
   });
 });
 

@@ -27,7 +27,7 @@ beforeAll(async () => {
   await call(activitiesApi, 'POST /api/activities', { user: admin, body: { kind: 'meeting', subject: 'Презентация решения', dueAt: '2026-12-01T10:00:00.000Z', regarding: { type: 'deal', id: dealOfX.id } } });
   await call(activitiesApi, 'POST /api/activities', { user: admin, body: { kind: 'call', subject: 'Уточнить бюджет', dueAt: '2026-11-28T09:00:00.000Z', regarding: { type: 'deal', id: dealOfX.id } } });
   client = { sub: 'portal-x', email: 'buyer@x.example', groups: ['portal-user'], accountId: x.id };
-  await putUser({ id: client.sub, email: client.email, roles: ['portal-user'] });
+  await putUser({ id: client.sub, email: client.email, roles: ['portal-user'], accountId: x.id });
 });
 
 describe('the portal', () => {

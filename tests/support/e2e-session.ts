@@ -31,6 +31,21 @@ export async function signInAsAdmin(page: Page, stack: LocalStack): Promise<void
 }
 
 /**
+ * Someone an admin invited through the API gets a permanent password (made up here and returned)
+ * instead of the mailed temporary one, to sign in without the first-sign-in challenge.
+ */
+export async function givePassword(stack: LocalStack, email: string): Promise<{ email: string; password: string }> {
+  const password = strongPassword();
+  const cognito = new CognitoIdentityProviderClient({ endpoint: stack.cognito.endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  try {
+    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: stack.cognito.userPoolId, Username: email, Password: password, Permanent: true }));
+  } finally {
+    cognito.destroy();
+  }
+  return { email, password };
+}
+
+/**
  * A user of the stack's local Cognito pool with a verified email, a permanent password (made up
  * here and returned) and one role, plus further attributes (`name`, `custom:accountId`). They are
  * in the CRM's directory only after their first `POST /api/session`.

@@ -8,10 +8,8 @@ export type Actor =
       email?: string;
       name?: string;
       roles: readonly Role[];
-      /** A portal user's account (ACC-3), from the `custom:accountId` claim. */
+      /** A portal user's account (ACC-3), from the `custom:accountId` claim, which the audit write checks against the directory. */
       accountId?: string;
-      /** When the caller's token was issued (epoch seconds): tokens older than a role change are stale. */
-      issuedAt?: number;
       /** Set when an integration calls with an API key: the actor is the key, named after it. */
       apiKeyId?: string;
     }

@@ -178,7 +178,8 @@ const isEmptyRow = (row: readonly string[]) => row.every((cell) => cell === '');
  * Cells are trimmed.
  */
 function toTable(raw: string[][]): SheetTable {
-  const cells = raw.map((row) => row.map((cell) => cell.trim()));
+  // A line break inside a cell of a \r\r\n file is \r\r\n too: one break, as everywhere else.
+  const cells = raw.map((row) => row.map((cell) => cell.trim().replaceAll('\r\r\n', '\r\n')));
   const start = cells.findIndex((row) => !isEmptyRow(row));
   if (start < 0) throw new SpreadsheetError('empty', 'The file has no rows.');
   const headerRow = cells[start]!;

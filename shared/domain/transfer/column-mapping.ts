@@ -99,7 +99,7 @@ export function suggestMapping(headers: string[], fields: ImportField[]): Column
   return mapping;
 }
 
-export type ImportSource = 'hubspot' | 'salesforce' | 'amocrm' | 'generic';
+export type ImportSource = 'hubspot' | 'salesforce' | 'amocrm' | 'bitrix24' | 'generic';
 
 /**
  * Headers characteristic of each product's export, with a weight: 2 for one no other product
@@ -163,6 +163,18 @@ const sourceMarks: Record<Exclude<ImportSource, 'generic'>, Record<string, numbe
     'полное имя контакта': 2,
     'компания контакта': 2,
     'этап сделки': 1,
+  },
+  bitrix24: {
+    'частный email': 2,
+    'доступен для всех': 2,
+    'участвует в экспорте контактов': 2,
+    'участвует в экспорте компаний': 2,
+    'обращение': 1,
+    'дата изменения': 1,
+    'рабочий телефон': 1,
+    'мобильный телефон': 1,
+    'домашний телефон': 1,
+    'ответственный': 1,
   },
 };
 

@@ -58,7 +58,7 @@ const email2: FieldSpec = [
   'email2',
   'Second email',
   'Другой email',
-  ['email 2', 'second email', 'secondary email', 'personal email', 'other email', 'additional email', 'additional email addresses', 'личный email', 'другой email', 'дополнительный email', 'доп. email', 'второй email', 'email 2'],
+  ['email 2', 'second email', 'secondary email', 'personal email', 'other email', 'additional email', 'additional email addresses', 'личный email', 'частный email', 'частный e-mail', 'другой email', 'дополнительный email', 'доп. email', 'второй email', 'email 2'],
 ];
 const phone: FieldSpec = [
   'phone',

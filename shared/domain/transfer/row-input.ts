@@ -5,7 +5,7 @@ import { contactStatuses, createContactSchema } from '../contacts/contact';
 import { customValuesSchema, type CustomField } from '../custom-fields/custom-field';
 import { createDealSchema } from '../deals/deal';
 import { splitFullName } from '../forms/person-name';
-import { phoneDigits } from '../search/search-terms';
+import { normalisePhone, phoneDigits } from '../common/phone';
 import { createLeadSchema } from '../leads/lead';
 import { leadChannels, qualifications } from '../leads/lead-process';
 import { normaliseHeader, type ColumnMapping } from './column-mapping';
@@ -301,17 +301,19 @@ class RowBuilder {
         const identity = listKey === 'phones' ? phoneDigits(value) || value : value.toLowerCase();
         if (seen.has(identity)) continue;
         seen.add(identity);
-        this.put([listKey, index++], { kind, [valueKey]: value }, field, cell.column);
+        // A phone as stored (E.164), and as the file wrote it for display (as the UI keeps it).
+        const entry = listKey === 'phones' && normalisePhone(value) !== value ? { kind, number: normalisePhone(value), typed: value } : { kind, [valueKey]: value };
+        this.put([listKey, index++], entry, field, cell.column);
       }
     }
   }
 
-  /** The first of the values of the first of `fields` that has one (a lead has one phone, one email). */
-  single(path: Path, fields: string[], separators: RegExp): void {
+  /** The first of the values of the first of `fields` that has one (a lead has one phone, one email), as `normalise` makes it. */
+  single(path: Path, fields: string[], separators: RegExp, normalise: (value: string) => string = (value) => value): void {
     for (const field of fields) {
       const cell = this.cell(field);
       const first = cell && splitList(cell.value, separators)[0];
-      if (cell && first) return this.put(path, first, field, cell.column);
+      if (cell && first) return this.put(path, normalise(first), field, cell.column);
     }
   }
 
@@ -387,7 +389,7 @@ const build: Record<ImportableType, (b: RowBuilder) => void> = {
     b.names();
     for (const key of ['company', 'jobTitle', 'topic', 'message']) b.text(key);
     b.single(['email'], ['email'], emailSeparators);
-    b.single(['phone'], ['phone', 'mobilePhone'], phoneSeparators);
+    b.single(['phone'], ['phone', 'mobilePhone'], phoneSeparators, (phone) => normalisePhone(phone));
     b.money('budget');
     b.choice('qualification', qualifications);
     // Imported leads say so, unless the file names their channel.

@@ -98,6 +98,35 @@ describe('suggesting a mapping', () => {
     });
   });
 
+  it('maps a Bitrix24 contacts export (Windows-1251, `;`, \\r\\r\\n line ends)', async () => {
+    const { headers, rows } = await fixture('bitrix24-contacts.csv');
+    expect(rows).toHaveLength(61);
+    expect(detectSource(headers)).toBe('bitrix24');
+    expect(mapped(headers, 'contact')).toEqual({
+      ID: null,
+      Обращение: null,
+      Имя: 'firstName',
+      Отчество: 'middleName',
+      Фамилия: 'lastName',
+      'Дата рождения': 'birthDate',
+      Должность: 'jobTitle',
+      Компания: 'accountName',
+      'Рабочий телефон': 'phone',
+      'Мобильный телефон': 'mobilePhone',
+      'Домашний телефон': 'homePhone',
+      'Рабочий e-mail': 'email',
+      'Частный e-mail': 'email2',
+      Адрес: 'address',
+      Комментарий: 'bio',
+      Источник: null,
+      Ответственный: null,
+      'Дата создания': null,
+      'Дата изменения': null,
+      'Доступен для всех': null,
+      'Участвует в экспорте контактов': null,
+    });
+  });
+
   it('maps an amoCRM contacts export', async () => {
     const { headers } = await fixture('amocrm-contacts.csv');
     expect(detectSource(headers)).toBe('amocrm');

@@ -92,10 +92,11 @@ describe('contacts', () => {
         { kind: 'personal', address: 'petr@mail.example' },
       ],
       phones: [
-        { kind: 'work', number: '+7 (495) 123-45-67' },
-        { kind: 'work', number: '+7 (495) 123-45-68' },
+        // Stored in E.164, with the file's writing kept for display.
+        { kind: 'work', number: '+74951234567', typed: '+7 (495) 123-45-67' },
+        { kind: 'work', number: '+74951234568', typed: '+7 (495) 123-45-68' },
         // +7 (912) 345-67-89 in the other-phone column is the same number: not repeated.
-        { kind: 'mobile', number: '8 912 345 67 89' },
+        { kind: 'mobile', number: '+79123456789', typed: '8 912 345 67 89' },
       ],
       jobTitle: 'Директор',
       birthDate: '1985-05-14',
@@ -233,8 +234,8 @@ describe('accounts', () => {
       website: 'https://romashka.example',
       email: 'INFO@romashka.example',
       phones: [
-        { kind: 'work', number: '+7 495 123-45-67' },
-        { kind: 'fax', number: '+7 495 123-45-69' },
+        { kind: 'work', number: '+74951234567', typed: '+7 495 123-45-67' },
+        { kind: 'fax', number: '+74951234569', typed: '+7 495 123-45-69' },
       ],
       addresses: [
         { kind: 'office', line: 'ул. Ленина, 1', city: 'Москва' },
@@ -277,7 +278,7 @@ describe('leads', () => {
       company: 'Contoso',
       topic: 'Опт',
       email: 'john@contoso.example',
-      phone: '+1 (212) 555-0101',
+      phone: '+12125550101',
       budget: { amount: 1200.5, currency: 'USD' },
       qualification: 'hot',
       source: { channel: 'import' },

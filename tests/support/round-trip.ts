@@ -1,5 +1,10 @@
 import iconv from 'iconv-lite';
+import type * as z from 'zod';
 import { readSpreadsheet } from '../../shared/adapters/spreadsheet-reader';
+import { createAccountSchema } from '../../shared/domain/accounts/account';
+import { createContactSchema } from '../../shared/domain/contacts/contact';
+import { createDealSchema } from '../../shared/domain/deals/deal';
+import { createLeadSchema } from '../../shared/domain/leads/lead';
 import { suggestMapping } from '../../shared/domain/transfer/column-mapping';
 import { importFieldsOf, type ImportableType } from '../../shared/domain/transfer/import-fields';
 import { rowToInput, type RowInput } from '../../shared/domain/transfer/row-input';
@@ -14,14 +19,17 @@ export async function importBack(type: ImportableType, bytes: Uint8Array, fileNa
   return { headers: table.headers, rows: table.rows.map((row) => rowToInput(type, mapping, row)) };
 }
 
-/** What the importer should read back from a stored record: the values it was exported with, phones as typed. */
+const createSchemas: Record<ImportableType, z.ZodType> = { contact: createContactSchema, lead: createLeadSchema, account: createAccountSchema, deal: createDealSchema };
+
+/** A create input as the record it makes would hold it (phones in E.164 beside their typed form, emails in lower case…), its lists in kind order. */
+export const asStored = (type: ImportableType, input: Record<string, unknown>): Record<string, unknown> => sortedEntries(createSchemas[type].parse(input) as Record<string, unknown>);
+
+/** A stored record's `fields`, as an import of its exported row should store them again. */
 export function importedOf(type: ImportableType, record: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
   const picked: Record<string, unknown> = Object.fromEntries(fields.filter((field) => record[field] !== undefined).map((field) => [field, record[field]]));
-  const phones = picked.phones as { kind: string; number: string; typed?: string }[] | undefined;
-  if (phones) picked.phones = phones.map((p) => ({ kind: p.kind, number: p.typed ?? p.number }));
   // An imported lead comes from the channel "import".
   if (type === 'lead') picked.source = { channel: 'import' };
-  return sortedEntries(picked);
+  return picked;
 }
 
 /** Phones and emails in kind order, as the importer's columns come in another order than the record's. */

@@ -4,7 +4,7 @@ import { csvDialects, type CsvDialect } from '../../../shared/domain/exports/exp
 import { kinds } from '../../../shared/domain/records/kinds';
 import { exportColumns } from '../../../shared/domain/transfer/export-rows';
 import type { ImportableType } from '../../../shared/domain/transfer/import-fields';
-import { cp1251, importBack, importedOf, sortedEntries, trickyContact, trickyLead } from '../../support/round-trip';
+import { asStored, cp1251, importBack, importedOf, trickyContact, trickyLead } from '../../support/round-trip';
 
 /**
  * Round trip (REC-11): a list exported to CSV (every dialect) or XLSX and imported back gives the
@@ -55,7 +55,7 @@ describe('an exported list imported back', () => {
           const imported = await roundTrip(type, records, format, locale);
           expect(imported.map((row) => row.issues)).toEqual(records.map(() => []));
           const expected = records.map((record) => importedOf(type, record, type === 'lead' ? leadFields : contactFields));
-          expect(imported.map((row) => sortedEntries(row.input))).toEqual(format === 'windows-1251' ? cp1251(expected) : expected);
+          expect(imported.map((row) => asStored(type, row.input))).toEqual((format === 'windows-1251' ? cp1251(expected) : expected).map((input) => asStored(type, input)));
         }
       });
     }
@@ -63,6 +63,6 @@ describe('an exported list imported back', () => {
 
   it('loses in Windows-1251 only what the job reports: ₸ and the Kazakh letters become ?', async () => {
     const [lead] = await roundTrip('lead', leads, 'windows-1251', 'ru');
-    expect(lead!.input).toMatchObject({ topic: '?лия ?асымова', message: '5 000 ?\n-2+3', lastName: '=SUM(A1)', phone: '+7 912 345-67-89' });
+    expect(lead!.input).toMatchObject({ topic: '?лия ?асымова', message: '5 000 ?\n-2+3', lastName: '=SUM(A1)', company: '-2+3' });
   });
 });

@@ -4,6 +4,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { loadClientConfig } from '../../infra/config/client-config';
 import { app } from '../../infra/definition/app';
+import { webClientAttributes } from '../../infra/local/cognito-emulator';
 import { apiThrottle } from '../../infra/stack/constructs/crm-http-api';
 import { edgeHeaders } from '../../shared/config/edge';
 import { envNames } from '../../shared/config/runtime-env';
@@ -348,6 +349,9 @@ describe('Cognito', () => {
     const web = Object.values(clients)[0]!.Properties as { WriteAttributes: string[]; ReadAttributes: string[] };
     expect(web.WriteAttributes.some((a) => a.startsWith('custom:'))).toBe(false);
     expect(web.ReadAttributes).toContain('custom:accountId');
+    // The local pool's client, whose write guard enforces them, names the same (issue 12 §4).
+    expect([...web.WriteAttributes].sort()).toEqual([...webClientAttributes.write].sort());
+    expect([...web.ReadAttributes].sort()).toEqual([...webClientAttributes.read].sort());
   });
 
   it('creates the first admin from the client config, emailed by Cognito, in the admin group', () => {

@@ -145,7 +145,7 @@ export function ExportButton({ recordType, filters, className }: ExportButtonPro
         >
           <fieldset className="transfer-types" disabled={exporter.isPending}>
             <legend className="field-label">{m.format}</legend>
-            <div className="transfer-choice-row export-choices">
+            <div className="transfer-choice-row export-formats">
               {(['xlsx', 'csv'] as const).map((value) => (
                 <Choice key={value} name={`${id}-format`} checked={choice.format === value} onChange={() => setChoice({ ...choice, format: value })} label={m[value]} hint={m.formatHints[value]} testId={`export-${value}`} />
               ))}
@@ -153,6 +153,9 @@ export function ExportButton({ recordType, filters, className }: ExportButtonPro
           </fieldset>
           {choice.format === 'csv' ? (
             <>
+              <p className="notice notice-info" data-testid="export-csv-notice">
+                {m.csvNotice}
+              </p>
               <fieldset className="transfer-types" disabled={exporter.isPending}>
                 <legend className="field-label">{m.dialect}</legend>
                 <div className="transfer-choice-row export-choices">
@@ -161,9 +164,6 @@ export function ExportButton({ recordType, filters, className }: ExportButtonPro
                   ))}
                 </div>
               </fieldset>
-              <p className="notice notice-info" data-testid="export-csv-notice">
-                {m.csvNotice}
-              </p>
             </>
           ) : null}
         </FormDialog>

@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', 'web/dist/', '.local/', '.test-data/', '.test-results/', '.bench/', 'coverage/'] },
+  { ignores: ['node_modules/', 'cdk.out/', 'web/dist/', '.local/', '.test-data/', '.test-results/', '.bench/', 'coverage/', '.stryker-tmp/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -29,7 +29,7 @@ const ru = {
     'windows-1251': 'Для старых программ. ₸ и казахские буквы (ә, ғ, қ, ң, ө, ұ, ү, һ) заменятся на «?».',
   },
   csvNotice:
-    'Excel выполняет как формулу текст в CSV, который начинается с =, +, - или @, поэтому перед таким текстом ставится апостроф: телефон будет выглядеть как \'+7\u00a0912…, а «-2+3» — как \'-2+3. Импорт в CRM снимает апостроф. Чтобы открыть значения в Excel как есть, выберите XLSX.',
+    'Excel выполняет как формулу текст в CSV, который начинается с =, +, - или @, поэтому перед таким текстом ставится апостроф: телефон будет выглядеть как \'+7\u00a0912…, а «-2+3» — как \'-2+3. Импорт в CRM снимает апостроф. Ещё Excel делает из цифр числа: у ИНН пропадёт ведущий ноль. Чтобы открыть значения в Excel как есть, выберите XLSX.',
   submit: 'Выгрузить',
   cancel: 'Отмена',
   working: 'Готовим файл…',
@@ -68,7 +68,7 @@ const en: ExportMessages = {
     'windows-1251': 'For old programs. ₸ and the Kazakh letters (ә, ғ, қ, ң, ө, ұ, ү, һ) become “?”.',
   },
   csvNotice:
-    'Excel runs CSV text that starts with =, +, - or @ as a formula, so such text gets an apostrophe in front: a phone shows as \'+7\u00a0912…, and “-2+3” as \'-2+3. Importing into the CRM takes the apostrophe off. To open the values in Excel as they are, choose XLSX.',
+    'Excel runs CSV text that starts with =, +, - or @ as a formula, so such text gets an apostrophe in front: a phone shows as \'+7\u00a0912…, and “-2+3” as \'-2+3. Importing into the CRM takes the apostrophe off. Excel also turns digits into numbers: a tax ID loses its leading zero. To open the values in Excel as they are, choose XLSX.',
   submit: 'Export',
   cancel: 'Cancel',
   working: 'Preparing the file…',

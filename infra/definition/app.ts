@@ -73,6 +73,7 @@ const functions = [
   worker('follow-merge', 'functions/duplicates/follow-merge.ts', "Moves a merged record's children and timeline to the survivor", readWrite),
   // Reading a 20 MB spreadsheet and writing a 50 000-row one need room: 1 GB, 5 minutes.
   worker('import-run', 'functions/imports/run-import.ts', 'Reads uploaded files and imports their rows, one step at a time', readWriteAndFiles, 300, 1024),
+  worker('import-watchdog', 'functions/imports/import-watchdog.ts', 'Resumes imports whose runner died, or ends them failed with the reason', readWrite),
   worker('export-run', 'functions/exports/run-export.ts', 'Writes a list to a CSV or XLSX file', readWriteAndFiles, 300, 1024),
   worker('notify-lead-owner', 'functions/notifications/notify-lead-owner.ts', "Emails a captured lead's owner", readWriteAndEmail),
   worker('notify-case-owner', 'functions/notifications/notify-case-owner.ts', "Emails a case's owner what its client did in the portal", readWriteAndEmail),
@@ -279,6 +280,13 @@ export const app: AppDefinition = {
       expression: 'rate(1 minute)',
       timeZone: 'client',
       function: 'send-reminders',
+    },
+    {
+      id: 'import-watchdog',
+      description: 'Every five minutes: resume imports with no sign of life for 15 minutes, or end them failed with the reason',
+      expression: 'rate(5 minutes)',
+      timeZone: 'client',
+      function: 'import-watchdog',
     },
   ],
   streamConsumers: [

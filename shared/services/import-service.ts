@@ -5,7 +5,7 @@ import { getCustomFields } from '../data/custom-fields-repository';
 import { getImport, listImports, reportRows, saveImport } from '../data/imports-repository';
 import { getUser } from '../data/users-repository';
 import type { Actor } from '../domain/common/actor';
-import { assertMayAssign, assertSeesOwned, visibilityFor } from './visibility-service';
+import { assertMayAssign, assertSeesOwned, subjectOfType, visibilityFor } from './visibility-service';
 import type { Action } from '../auth/permissions';
 import { sees } from '../auth/visibility';
 import { entry, event, type CommandContext } from '../domain/common/change';
@@ -18,6 +18,7 @@ import {
   runningStatusOf,
   type ConfigureImportInput,
   type ImportJob,
+  type ImportMatch,
   type ImportPhase,
   type ImportRow,
   type StartImportInput,
@@ -160,12 +161,23 @@ export async function cancelImportAs(actor: Actor, id: string, version: number, 
   return next;
 }
 
-/** The report of the dry run or of the import, in row order: problems, duplicates and what became of each row. */
+/**
+ * The report of the dry run or of the import, in row order: problems, duplicates and what became of
+ * each row. A matched record the reader may not see is named by neither id nor owner: a rep sees
+ * "held by another owner", a manager who sees that owner's records sees which record it is (ACC-2).
+ */
 export async function importReport(actor: Actor, id: string, query: { phase: ImportPhase; outcome?: string; limit: number; cursor?: string }): Promise<Page<ImportRow>> {
   const job = await readImport(actor, id);
   const run = job.runs?.[query.phase];
   if (!run) return { items: [] };
-  return reportRows(id, run, query);
+  const page = await reportRows(id, run, query);
+  const visibility = await visibilityFor(actor, subjectOfType[job.recordType], 'read');
+  const shown = (match: ImportMatch): ImportMatch => {
+    if (!match.ownerId || sees(visibility, match.ownerId)) return match;
+    const { id: _id, ownerId: _ownerId, ...hidden } = match;
+    return hidden;
+  };
+  return { ...page, items: page.items.map((row) => (row.matches ? { ...row, matches: row.matches.map(shown) } : row)) };
 }
 
 async function current(actor: Actor, id: string, version: number): Promise<ImportJob> {

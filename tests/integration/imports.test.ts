@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -12,7 +12,10 @@ import { putUser } from '../../shared/data/users-repository';
 import type { Contact } from '../../shared/domain/contacts/contact';
 import { importFileKeys, type ImportJob, type ImportRow } from '../../shared/domain/imports/import-job';
 import { readImportFile, runImportStep } from '../../shared/services/import-runner';
-import { admin, apiEvent, invoke, rep } from '../support/api-event';
+import { importTargets } from '../../shared/services/import-targets';
+import { watchImports } from '../../shared/services/import-watchdog';
+import { notFound } from '../../shared/domain/common/errors';
+import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
 import { byEntity, recordItems } from '../support/table-items';
 
 /** Imports (REC-11): upload, mapping, dry run with a per-row report, duplicates, the background run, a crash and its resume. */
@@ -26,15 +29,16 @@ const at = (importId: string) => ({ pathParameters: { importId } });
 const readJob = async (id: string) => (await call<ImportJob>('GET /api/imports/{importId}', at(id))).body;
 
 /** Starts an import and puts the file where the browser would have uploaded it. */
-async function upload(fileName: string, content: string | Uint8Array, extra: Record<string, unknown> = {}): Promise<ImportJob> {
+async function upload(fileName: string, content: string | Uint8Array, extra: Record<string, unknown> = {}, user: TestUser = admin): Promise<ImportJob> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   const started = await call<{ import: ImportJob; upload: { url: string; method: string } }>('POST /api/imports', {
+    user,
     body: { recordType: 'contact', fileName, contentType: 'text/csv', bytes: bytes.length, ...extra },
   });
   expect(started.status).toBe(201);
   expect(started.body.upload).toMatchObject({ method: 'PUT', url: expect.any(String) });
   await fileStore().write(importFileKeys(started.body.import.id).source, bytes, 'text/csv');
-  const uploaded = await call<ImportJob>('POST /api/imports/{importId}/file', { ...at(started.body.import.id), body: { version: 1 } });
+  const uploaded = await call<ImportJob>('POST /api/imports/{importId}/file', { ...at(started.body.import.id), user, body: { version: 1 } });
   expect(uploaded.status).toBe(202);
   expect(uploaded.body.status).toBe('reading');
   // The runner reads it, as the ImportRequested event (phase `read`) has it do.
@@ -53,14 +57,47 @@ async function runPhase(job: ImportJob): Promise<ImportJob> {
   throw new Error('import did not finish');
 }
 
-const start = async (job: ImportJob, phase: 'check' | 'run') => {
-  const res = await call<ImportJob>(`POST /api/imports/{importId}/${phase}`, { ...at(job.id), body: { version: job.version } });
+const start = async (job: ImportJob, phase: 'check' | 'run', user: TestUser = admin) => {
+  const res = await call<ImportJob>(`POST /api/imports/{importId}/${phase}`, { ...at(job.id), user, body: { version: job.version } });
   expect(res.status).toBe(202);
   return res.body;
 };
 
-const report = async (id: string, phase: 'check' | 'import', outcome?: string) =>
-  (await call<{ items: ImportRow[] }>('GET /api/imports/{importId}/rows', { ...at(id), query: { phase, limit: '100', ...(outcome ? { outcome } : {}) } })).body.items;
+const report = async (id: string, phase: 'check' | 'import', outcome?: string, user: TestUser = admin) =>
+  (await call<{ items: ImportRow[] }>('GET /api/imports/{importId}/rows', { ...at(id), user, query: { phase, limit: '100', ...(outcome ? { outcome } : {}) } })).body.items;
+
+/** Every row of a phase's report, page after page. */
+async function wholeReport(id: string, phase: 'check' | 'import'): Promise<ImportRow[]> {
+  const rows: ImportRow[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = (await call<{ items: ImportRow[]; nextCursor?: string }>('GET /api/imports/{importId}/rows', { ...at(id), query: { phase, limit: '100', ...(cursor ? { cursor } : {}) } })).body;
+    rows.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return rows;
+}
+
+/**
+ * What became of each data row: the run's from its markers; the dry run's from its report, where a
+ * row it does not list is a plain creation.
+ */
+async function outcomes(job: ImportJob, phase: 'check' | 'import'): Promise<string[]> {
+  const byRow = new Map((await wholeReport(job.id, phase)).map((r) => [r.row, `${r.outcome}/${r.action ?? '-'}/${r.reason ?? '-'}`]));
+  return Array.from({ length: job.rowCount! }, (_, i) => byRow.get(i + 2) ?? (phase === 'check' ? 'created/-/-' : 'missing'));
+}
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url)));
+
+/** Dry run, then the run, of an uploaded job; both predictions and outcomes row by row. */
+async function checkThenRun(job: ImportJob, user: TestUser = admin) {
+  const checked = await runPhase(await start(job, 'check', user));
+  expect(checked.status).toBe('checked');
+  const predicted = await outcomes(checked, 'check');
+  const done = await runPhase(await start(checked, 'run', user));
+  expect(done.status).toBe('done');
+  return { checked, done, predicted, outcome: await outcomes(done, 'import') };
+}
 
 const contactsNamed = async (lastName: string) =>
   byEntity(await recordItems(), 'CONTACT').filter((c) => c.lastName === lastName);
@@ -128,6 +165,175 @@ describe('import of contacts from a Russian CSV', () => {
     expect(sidorova).toHaveLength(1);
     expect(sidorova[0]).toMatchObject({ id: existing.id, version: 2, firstName: 'Анна', emails: [expect.objectContaining({ address: 'sidorova@example.ru' })], accountId: accounts[0]!.id });
     expect((await report(job.id, 'import', 'created')).map((r) => r.recordId)).toEqual([petrov[0]!.id]);
+  });
+});
+
+describe('acceptance-like exports: one company’s 61 contacts from Bitrix24, then from HubSpot (REC-11)', () => {
+  // 61 rows matched, dry-run and imported twice over: more than the default 30 s on a loaded machine.
+  const slow = 120_000;
+  let contactCount = 0;
+
+  it('imports every person of the Bitrix24 export, namesakes and people on one switchboard included, as the dry run predicted row by row', async () => {
+    const job = await upload('contacts.csv', fixture('bitrix24-contacts.csv'));
+    expect(job).toMatchObject({ status: 'mapping', source: 'bitrix24', rowCount: 61 });
+    const { checked, done, predicted, outcome } = await checkThenRun(job);
+    expect(outcome).toEqual(predicted);
+    expect(checked.checked).toEqual({ created: 61, updated: 0, skipped: 0, invalid: 0, failed: 0, duplicates: 0 });
+    expect(done.progress?.counts).toEqual({ created: 61, updated: 0, skipped: 0, invalid: 0, failed: 0, duplicates: 0 });
+    const created = await report(job.id, 'import', 'created');
+    expect(new Set(created.map((r) => r.recordId)).size).toBe(61);
+
+    // The namesakes (rows 12 and 52, 23 and 43; one Ф.И.О., one office switchboard, emails and
+    // mobiles of their own) are two people each: the second is created, the first shown beside it
+    // for review. Everyone else on a switchboard matches only by it, which is no match to act on.
+    const check = await wholeReport(job.id, 'check');
+    for (const [first, second] of [[12, 52], [23, 43]]) {
+      const row = check.find((r) => r.row === second);
+      expect(row?.outcome).toBe('created');
+      expect(row?.matches?.[0]).toEqual({ row: first, ownerId: admin.sub, reasons: ['phone', 'name'], strength: 'weak', evidence: [{ reason: 'phone', strength: 'weak' }, { reason: 'name', strength: 'weak' }], acts: false });
+    }
+    expect(check.every((r) => r.outcome === 'created' && r.matches?.every((m) => !m.acts))).toBe(true);
+    const contacts = byEntity(await recordItems(), 'CONTACT');
+    const namesakes = contacts.filter((c) => c.lastName === 'Морозова' && c.firstName === 'Мария' && c.middleName === 'Алексеевна');
+    expect(namesakes.map((c) => (c.emails as { address: string }[])[0]!.address).sort()).toEqual(['m.morozova@tehnosnab.example', 'mariya.morozova10@tehnosnab.example']);
+    // The phones in E.164, as Bitrix24 wrote them kept for display.
+    expect(namesakes.find((c) => (c.emails as { address: string }[])[0]!.address.startsWith('mariya'))!.phones).toEqual([
+      { kind: 'work', number: '+78123334455', typed: '8 (812) 333-44-55' },
+      { kind: 'mobile', number: '+79160079190', typed: '8 (916) 007-91-90' },
+    ]);
+    contactCount = contacts.length;
+  }, slow);
+
+  it('finds every person of the HubSpot export of the same people already there, as the dry run predicted row by row', async () => {
+    // Each is the person already there, found by a personal email or a mobile phone however
+    // written, or (a role mailbox and the switchboard only) by the name where nothing stronger
+    // exists on either side.
+    const hubspot = await upload('hubspot.csv', fixture('hubspot-contacts-61.csv'));
+    expect(hubspot).toMatchObject({ status: 'mapping', source: 'hubspot', rowCount: 61 });
+    const second = await checkThenRun(hubspot);
+    expect(second.outcome).toEqual(second.predicted);
+    expect(second.done.progress?.counts).toEqual({ created: 0, updated: 0, skipped: 61, invalid: 0, failed: 0, duplicates: 61 });
+    expect(byEntity(await recordItems(), 'CONTACT')).toHaveLength(contactCount);
+    const roleMailbox = (await wholeReport(hubspot.id, 'import')).find((r) => r.row === 7);
+    expect(roleMailbox?.matches?.[0]).toMatchObject({ reasons: ['email', 'phone', 'name'], strength: 'weak', acts: true });
+  }, slow);
+
+  it.each([
+    ['salesforce-contacts.csv', 'salesforce'],
+    ['amocrm-contacts.csv', 'amocrm'],
+    ['hubspot-contacts.csv', 'hubspot'],
+  ])('runs %s through a whole import as its dry run predicted', async (name, source) => {
+    const job = await upload(name, fixture(name));
+    expect(job.source).toBe(source);
+    const { predicted, outcome, done } = await checkThenRun(job);
+    expect(outcome).toEqual(predicted);
+    expect(done.progress?.counts).toEqual(fixtureCounts[name]);
+  });
+});
+
+/**
+ * What each small fixture holds: in each, two broken rows (an impossible email, no last name) are
+ * invalid. HubSpot's Sofia Martinez is there twice with one mobile-capable number written two
+ * ways: one person, skipped. Salesforce's two Arthur Songs have emails of their own and share a
+ * number that is no mobile in the workspace's plan: two people. amoCRM repeats a mobile.
+ */
+const fixtureCounts: Record<string, ImportJob['checked']> = {
+  'salesforce-contacts.csv': { created: 8, updated: 0, skipped: 0, invalid: 2, failed: 0, duplicates: 0 },
+  'amocrm-contacts.csv': { created: 6, updated: 0, skipped: 1, invalid: 2, failed: 0, duplicates: 1 },
+  'hubspot-contacts.csv': { created: 7, updated: 0, skipped: 1, invalid: 2, failed: 0, duplicates: 1 },
+};
+
+describe('a sales rep’s import and another owner’s clients (REC-11, ACC-2)', () => {
+  const otherRep: TestUser = { sub: 'user-rep-2', email: 'rep2@example.com', groups: ['sales-rep'] };
+  const asRep = (route: string, body: unknown, user: TestUser = rep) => invoke<Contact>(contactsApi, apiEvent({ route, user, body }));
+
+  it('neither copies nor reveals a client another rep holds, creates namesakes, and shows the held row to an admin', async () => {
+    await putUser({ id: otherRep.sub, email: otherRep.email, roles: ['sales-rep'] });
+    const held = (await asRep('POST /api/contacts', { lastName: 'Клиентов', firstName: 'Кирилл', emails: [{ kind: 'work', address: 'kirill@klient.example' }] }, otherRep)).body;
+    const own = (await asRep('POST /api/contacts', { lastName: 'Тёзкин', firstName: 'Иван', middleName: 'Иванович', emails: [{ kind: 'work', address: 'tezkin@one.example' }] })).body;
+    const csv = ['Фамилия;Имя;Отчество;E-mail', 'Клиентов;Кирилл;;KIRILL@klient.example', 'Тёзкин;Иван;Иванович;tezkin@two.example', 'Новенький;Николай;;novenkiy@three.example'].join('\r\n');
+
+    const job = await upload('mine.csv', csv, {}, rep);
+    const checked = await runPhase(await start(job, 'check', rep));
+    expect(checked.checked).toEqual({ created: 2, updated: 0, skipped: 1, invalid: 0, failed: 0, duplicates: 1 });
+    const seenByRep = await report(job.id, 'check', undefined, rep);
+    expect(seenByRep).toEqual([
+      { row: 2, outcome: 'skipped', action: 'skip', reason: 'held by another owner', matches: [{ reasons: ['email', 'name'], strength: 'strong', evidence: [{ reason: 'email', strength: 'strong' }, { reason: 'name', strength: 'weak' }], acts: true }] },
+      { row: 3, outcome: 'created', matches: [{ id: own.id, ownerId: rep.sub, reasons: ['name'], strength: 'weak', evidence: [{ reason: 'name', strength: 'weak' }], acts: false }] },
+    ]);
+    expect(JSON.stringify(seenByRep)).not.toContain(held.id);
+    expect(JSON.stringify(seenByRep)).not.toContain(otherRep.sub);
+
+    const done = await runPhase(await start(checked, 'run', rep));
+    expect(done.progress?.counts).toEqual(checked.checked);
+    const contacts = byEntity(await recordItems(), 'CONTACT');
+    expect(contacts.filter((c) => c.lastName === 'Клиентов').map((c) => c.id)).toEqual([held.id]);
+    expect(contacts.filter((c) => c.lastName === 'Тёзкин').map((c) => c.ownerId)).toEqual([rep.sub, rep.sub]);
+    expect(JSON.stringify(await report(job.id, 'import', undefined, rep))).not.toContain(held.id);
+    // Someone who sees that owner's records sees which client the row is, and can decide.
+    expect((await report(job.id, 'import', 'skipped', admin))[0]).toMatchObject({ row: 2, reason: 'held by another owner', matches: [{ id: held.id, ownerId: otherRep.sub, acts: true }] });
+  });
+});
+
+describe('a row refused while importing', () => {
+  it('is that row’s failure, reported; the other rows are imported and the job ends', async () => {
+    const job = await upload('refused.csv', 'Фамилия;Имя\nПервый;Ряд\nСломанный;Ряд\nТретий;Ряд\n');
+    const create = importTargets.contact.create;
+    vi.spyOn(importTargets.contact, 'create').mockImplementation((actor, input, alsoPut) => {
+      if (input.lastName === 'Сломанный') throw notFound('Contact');
+      return create(actor, input, alsoPut);
+    });
+    const done = await runPhase(await start(job, 'run'));
+    expect(done).toMatchObject({ status: 'done', progress: { nextRow: 3, counts: { created: 2, updated: 0, skipped: 0, invalid: 0, failed: 1, duplicates: 0 } } });
+    expect(await report(job.id, 'import', 'failed')).toEqual([{ row: 3, outcome: 'failed', issues: [{ field: 'row', message: 'Contact not found' }] }]);
+  });
+});
+
+describe('the watchdog (a runner that died for good)', () => {
+  const minutes = (base: Date, n: number) => new Date(base.getTime() + n * 60_000);
+  /** Every row's transaction dies, as a runner killed at its first row would; the watchdog's own writes go through. */
+  const dying = () => {
+    const send = dynamo().send.bind(dynamo());
+    const writesRow = (command: unknown) => command instanceof TransactWriteCommand && (command.input.TransactItems ?? []).some((item) => item.Put?.Item?.entity === 'IMPORT_ROW');
+    return vi.spyOn(dynamo(), 'send').mockImplementation(((command: unknown) => (writesRow(command) ? Promise.reject(new Error('Lambda died')) : send(command as never))) as never);
+  };
+  const runStep = (job: ImportJob) => runImportStep({ importId: job.id, phase: 'import', step: job.progress!.step }, { batchSize: 20, timeIsUp: () => false });
+  const tended = async (id: string, at: Date) => (await watchImports(at)).filter((o) => o.importId === id).map((o) => o.action);
+
+  it('resumes a job whose runner died, and the import goes on to the end', async () => {
+    const job = await upload('died.csv', ['Фамилия', ...Array.from({ length: 30 }, (_, i) => `Упавший${i}`)].join('\n'));
+    const importing = await start(job, 'run');
+    const spy = dying();
+    await expect(runStep(importing)).rejects.toThrow('Lambda died');
+    spy.mockRestore();
+    // The bus's retries are spent, the event is in the dead-letter queue: nobody runs the step again.
+    const now = new Date();
+    expect(await tended(job.id, minutes(now, 10))).toEqual([]);
+    expect(await tended(job.id, minutes(now, 16))).toEqual(['resumed']);
+    const resumed = await readJob(job.id);
+    expect(resumed).toMatchObject({ status: 'importing', progress: { step: 2, nextRow: 0 }, watchdog: { resumes: 1, atRow: 0 } });
+    expect(await runStep(resumed)).toBe('finished');
+    expect(await readJob(job.id)).toMatchObject({ status: 'done', progress: { nextRow: 30, counts: { created: 30, updated: 0, skipped: 0, invalid: 0, failed: 0, duplicates: 0 } } });
+    expect(await tended(job.id, minutes(now, 60))).toEqual([]);
+  });
+
+  it('ends a job that does not get on after its resumes failed, with the reason', async () => {
+    const job = await upload('dead.csv', 'Фамилия\nМёртвый\nНеживой\n');
+    let current = await start(job, 'run');
+    const spy = dying();
+    let at = new Date();
+    for (let resume = 1; resume <= 3; resume++) {
+      await expect(runStep(current)).rejects.toThrow('Lambda died');
+      at = minutes(at, 16);
+      expect(await tended(job.id, at)).toEqual(['resumed']);
+      current = await readJob(job.id);
+      expect(current.watchdog?.resumes).toBe(resume);
+    }
+    await expect(runStep(current)).rejects.toThrow('Lambda died');
+    spy.mockRestore();
+    expect(await tended(job.id, minutes(at, 16))).toEqual(['failed']);
+    expect(await readJob(job.id)).toMatchObject({ status: 'failed', error: 'The import stopped at row 2 and did not go on after 3 resumes; rows before it are done' });
+    expect(await tended(job.id, minutes(at, 60))).toEqual([]);
   });
 });
 

@@ -90,6 +90,8 @@ export interface ImportJob {
   /** The last phase's counts, kept when the next phase starts: the dry run's report summary. */
   checked?: ImportCounts;
   error?: string;
+  /** The watchdog's resumes of a stalled job, counted at the row it stalled at (import-watchdog.ts). */
+  watchdog?: { resumes: number; atRow: number; at: string };
   createdAt: string;
   createdBy: string;
   /** The importer's roles when starting: rows are created and updated as they may (ACC-2). */

@@ -22,10 +22,11 @@ process.env.FILES_DIR = mkdtempSync(join(tmpdir(), 'crm-files-'));
 process.env.FILES_URL_SECRET = 'test-files-secret';
 
 type Options = Parameters<typeof apiEvent>[0];
+const serviceManager: TestUser = { sub: 'user-service-manager', email: 'service@example.com', groups: ['service-manager'] };
 /** Every call names its user: the exporter's list is what that user sees. */
 const call = <T = any>(api: unknown, route: string, options: Omit<Options, 'route'> & { user: TestUser }) => invoke<T>(api, apiEvent({ route, ...options }));
 
-async function exported(body: Record<string, unknown>, user: TestUser = admin): Promise<{ job: ExportJob & { url?: string }; bytes: Uint8Array }> {
+async function exported(body: Record<string, unknown>, user: TestUser): Promise<{ job: ExportJob & { url?: string }; bytes: Uint8Array }> {
   const requested = await call<ExportJob>(exportsApi, 'POST /api/exports', { body, user });
   expect(requested.status).toBe(202);
   expect(requested.body.status).toBe('running');
@@ -71,7 +72,8 @@ beforeAll(async () => {
 
 describe('exporting a list', () => {
   it('writes the filtered list to plain UTF-8 CSV by default: no BOM, commas, owners by email, formulas neutralised', async () => {
-    const { job, bytes } = await exported({ recordType: 'contact', format: 'csv', locale: 'ru', filters: { ownerId: rep.sub, sort: 'name' } });
+    // The admin's export of the rep's contacts, by the list's owner filter.
+    const { job, bytes } = await exported({ recordType: 'contact', format: 'csv', locale: 'ru', filters: { ownerId: rep.sub, sort: 'name' } }, admin);
     expect(job).toMatchObject({ rows: 3, truncated: false, csvDialect: 'plain', fileName: expect.stringMatching(/^Контакты-\d{4}-\d{2}-\d{2}\.csv$/) });
     expect(job.encodingLoss).toBeUndefined();
     expect(bytes[0]).not.toBe(0xef);
@@ -113,10 +115,11 @@ describe('exporting a list', () => {
   });
 
   it('exports service cases with their status, priority, channel and the account they are under', async () => {
+    // Service managers open and export cases; the account is a seller's (the admin's here).
     const account = (await call<{ id: string }>(accountsApi, 'POST /api/accounts', { body: { name: 'ООО «Сервис»' }, user: admin })).body;
-    const opened = await call(casesApi, 'POST /api/cases', { body: { subject: 'Не печатает счёт', accountId: account.id, priority: 'high', channel: 'email' }, user: admin });
+    const opened = await call(casesApi, 'POST /api/cases', { body: { subject: 'Не печатает счёт', accountId: account.id, priority: 'high', channel: 'email' }, user: serviceManager });
     expect(opened.status).toBe(201);
-    const { job, bytes } = await exported({ recordType: 'case', format: 'csv', locale: 'ru', filters: { status: 'new' } });
+    const { job, bytes } = await exported({ recordType: 'case', format: 'csv', locale: 'ru', filters: { status: 'new' } }, serviceManager);
     expect(job).toMatchObject({ rows: 1, fileName: expect.stringMatching(/^Обращения-\d{4}-\d{2}-\d{2}\.csv$/) });
     const [header, line] = new TextDecoder().decode(bytes).trim().split('\r\n');
     expect(header).toContain('Тема');
@@ -129,7 +132,8 @@ describe('exporting a list', () => {
   });
 
   it('writes XLSX with English headers and typed cells: text exactly as stored, no apostrophes, dates as dates', async () => {
-    const { job, bytes } = await exported({ recordType: 'contact', format: 'xlsx', locale: 'en', filters: {} });
+    // The admin's export: every contact, the rep's and its own.
+    const { job, bytes } = await exported({ recordType: 'contact', format: 'xlsx', locale: 'en', filters: {} }, admin);
     expect(job.csvDialect).toBeUndefined();
     expect(await fileStore().stat(job.fileKey!)).toMatchObject({ contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const sheet = await loadSheet(bytes);

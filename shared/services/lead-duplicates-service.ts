@@ -4,7 +4,7 @@ import type { Actor } from '../domain/common/actor';
 import { systemClock, type Clock } from '../domain/common/clock';
 import { DomainError, invalidField, moved, notFound } from '../domain/common/errors';
 import type { MergeInput } from '../domain/duplicates/merge';
-import { matchKeys, type MatchReason } from '../domain/duplicates/match-keys';
+import { matchKeys, type MatchBasis, type MatchReason } from '../domain/duplicates/match-keys';
 import { leadKind, type Lead } from '../domain/leads/lead';
 import { mergeInto } from './merge-service';
 import { visibilityFor } from './visibility-service';
@@ -15,7 +15,7 @@ import { sees } from '../auth/visibility';
  * of two open leads. Leads keep their own storage layout (leadChangeSet); a converted lead stays
  * as it is, since the deal, account and contact it produced point at it.
  */
-export async function leadDuplicates(actor: Actor, id: string): Promise<{ items: { record: Lead; reasons: MatchReason[] }[] }> {
+export async function leadDuplicates(actor: Actor, id: string): Promise<{ items: ({ record: Lead; reasons: MatchReason[] } & Pick<MatchBasis, 'strength' | 'evidence'>)[] }> {
   const { lead, redirect } = await getLeadOrRedirect(id);
   if (redirect) throw moved('Lead', { type: 'lead', id: redirect.mergedInto });
   if (!lead) throw notFound('Lead');
@@ -24,7 +24,7 @@ export async function leadDuplicates(actor: Actor, id: string): Promise<{ items:
   const matches = await findMatches('lead', matchKeys(leadKind.match!(lead)), id);
   const leads = await getLeads(matches.slice(0, 50).map((m) => m.id));
   const mergeable = (other: Lead | undefined): other is Lead => Boolean(other && leadKind.mergeable!(other) && sees(visibility, other.ownerId));
-  return { items: matches.flatMap((m) => (mergeable(leads.get(m.id)) ? [{ record: leads.get(m.id)!, reasons: m.reasons }] : [])) };
+  return { items: matches.flatMap((m) => (mergeable(leads.get(m.id)) ? [{ record: leads.get(m.id)!, reasons: m.reasons, strength: m.strength, evidence: m.evidence }] : [])) };
 }
 
 const converted = (path: string) =>

@@ -1,8 +1,9 @@
 /**
  * The countries whose numbering plans the CRM knows (E.164 and mobile vs fixed line): the CIS,
  * the Baltics and the usual trading partners. The whole of libphonenumber's metadata would add
- * ~190 KB to every function and the web app; these ~30 keep it near 40 KB. A number of another
- * country stays as typed (its digits still match) and counts as a weak match key.
+ * ~190 KB to every function and the web app; these ~30, without display formats (the CRM does
+ * not format), about 60 KB with the library. A number of another country stays as typed (its
+ * digits still match) and counts as a weak match key.
  * `node scripts/phone-metadata.mjs` regenerates phone-metadata.json from the installed library.
  */
 export const phoneCountries = [

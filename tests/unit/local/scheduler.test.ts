@@ -60,7 +60,7 @@ describe('LocalScheduler', () => {
     // Friday 20 November 2026, 10:00 UTC = 13:00 in Moscow.
     const clock = new FakeClock(Date.parse('2026-11-20T10:00:00Z'));
     const { runtime, calls } = fakeRuntime();
-    expect(new LocalScheduler({ ...options, definition: app, runtime, clock }).schedules.map((s) => s.id)).toEqual(['new-leads-morning-digest', 'activity-reminders']);
+    expect(new LocalScheduler({ ...options, definition: app, runtime, clock }).schedules.map((s) => s.id)).toEqual(['new-leads-morning-digest', 'activity-reminders', 'import-watchdog']);
     const scheduler = new LocalScheduler({ ...options, definition: digestOnly, runtime, clock });
     expect(scheduler.schedules).toEqual([expect.objectContaining({ id: 'new-leads-morning-digest', zone: 'Europe/Moscow' })]);
     scheduler.start();

@@ -143,16 +143,28 @@ function ReportRows({ job, phase, outcome, editable }: { job: ImportJob; phase: 
                 {showMatches ? (
                   <td>
                     {row.matches?.length ? (
-                      <ul className="transfer-matches">
-                        {row.matches.map((match, i) => (
-                          <li key={match.id}>
-                            <AppLink href={recordPath(job.recordType, match.id)} testId="import-match-link">
-                              {m.report.existing(i + 1)}
-                            </AppLink>{' '}
-                            <span className="muted">({match.reasons.map((reason) => m.reasons[reason] ?? reason).join(', ')})</span>
-                          </li>
-                        ))}
-                      </ul>
+                      <>
+                        {row.reason ? <p className="transfer-row-reason">{m.report.reason(row.reason)}</p> : null}
+                        <ul className="transfer-matches">
+                          {row.matches.map((match, i) => (
+                            <li key={match.id ?? `${i}`} data-strength={match.strength}>
+                              {match.id ? (
+                                <AppLink href={recordPath(job.recordType, match.id)} testId="import-match-link">
+                                  {m.report.existing(i + 1)}
+                                </AppLink>
+                              ) : match.row !== undefined ? (
+                                m.report.earlierRow(match.row)
+                              ) : (
+                                m.report.hiddenRecord
+                              )}{' '}
+                              <span className="muted">
+                                ({match.reasons.map((reason) => m.reasons[reason] ?? reason).join(', ')}
+                                {match.acts ? '' : `; ${m.report.weak}`})
+                              </span>
+                            </li>
+                          ))}
+                        </ul>
+                      </>
                     ) : (
                       <span className="muted">—</span>
                     )}

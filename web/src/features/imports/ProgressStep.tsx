@@ -19,7 +19,9 @@ export function ProgressStep({ job }: { job: ImportJob }) {
   const resume = useImportAction(job.id, (api, version: number) => api.resume(job.id, version));
   const phase = job.progress?.phase ?? (job.status === 'checking' ? 'check' : 'import');
   const total = job.rowCount ?? 0;
-  const done = Math.min(job.progress?.nextRow ?? 0, total);
+  // Rows counted so far: data rows, as rowCount is (a blank row in between is neither).
+  const counts = job.progress?.counts;
+  const done = Math.min(counts ? counts.created + counts.updated + counts.skipped + counts.invalid + counts.failed : 0, total);
   const percent = total > 0 ? (done / total) * 100 : 0;
   const stalled = isStalled(job, now);
 

@@ -170,6 +170,11 @@ const ru = {
     record: 'Запись',
     open: 'Открыть',
     existing: (n: number) => `Запись ${n}`,
+    earlierRow: (row: number) => `Строка ${row} этого файла`,
+    hiddenRecord: 'Клиент другого ответственного',
+    weak: 'слабое совпадение: проверьте, тот ли это человек',
+    reason: (reason: string): string =>
+      ({ 'held by another owner': 'Такой клиент уже есть у другого ответственного: строка пропущена, руководитель увидит её в отчёте.', 'adds nothing': 'Строка не добавляет ничего нового.' })[reason] ?? reason,
     empty: 'Таких строк нет.',
     loading: 'Загружаем строки…',
     rowAction: (row: number) => `Действие для строки ${row}`,
@@ -381,6 +386,11 @@ const en: ImportMessages = {
     record: 'Record',
     open: 'Open',
     existing: (n: number) => `Record ${n}`,
+    earlierRow: (row: number) => `Row ${row} of this file`,
+    hiddenRecord: "Another owner's client",
+    weak: 'weak match: check it is the same person',
+    reason: (reason: string): string =>
+      ({ 'held by another owner': 'Another owner already has this client: the row is skipped, and a manager sees it in the report.', 'adds nothing': 'The row adds nothing new.' })[reason] ?? reason,
     empty: 'No such rows.',
     loading: 'Loading rows…',
     rowAction: (row: number) => `Action for row ${row}`,

@@ -208,9 +208,10 @@ async function rowContext(job: ImportJob & Required<Pick<ImportJob, 'progress' |
   };
 
   /** The records a row's keys match: stored ones, and in the dry run those its earlier rows plan. */
-  const candidatesFor = async (keys: readonly string[]): Promise<Candidate[]> => {
+  const candidatesFor = async (keys: readonly string[], row: number): Promise<Candidate[]> => {
     const shared = await findSharedKeys(type, keys);
-    const plans = phase === 'check' ? await plannedMatches(job.id, run, keys) : [];
+    // Only earlier rows: a retried batch finds the plans its first attempt left for later ones.
+    const plans = phase === 'check' ? (await plannedMatches(job.id, run, keys)).filter((plan) => plan.row < row) : [];
     // The strongest 80 stored matches and 20 planned updates: one BatchGet holds 100.
     const strongest = [...shared].map(([id, sharedKeys]) => ({ id, ...matchOf(sharedKeys) })).sort(byStrength).slice(0, 80).map((m) => m.id);
     const planned = [...new Set(plans.flatMap((p) => (p.recordId ? [p.recordId] : [])))].slice(0, 20);
@@ -296,7 +297,7 @@ async function rowContext(job: ImportJob & Required<Pick<ImportJob, 'progress' |
 
     const keys = target.kind.match ? matchKeys(target.kind.match(input as never)) : [];
     const rowStrong = hasStrongKey(keys);
-    const decision = decideRow(job, number, input, rowStrong, await candidatesFor(keys));
+    const decision = decideRow(job, number, input, rowStrong, await candidatesFor(keys, number));
     const planned = decision.row;
     if (phase === 'check') {
       await plan(decision, keys, input, rowStrong);

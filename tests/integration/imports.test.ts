@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as contactsApi } from '../../functions/contacts/contacts-api';
 import { handler as importsApi } from '../../functions/imports/imports-api';
@@ -127,7 +127,7 @@ describe('import of contacts from a Russian CSV', () => {
     const existing = (await invoke<Contact>(contactsApi, apiEvent({ route: 'POST /api/contacts', user: admin, body: { lastName: 'Сидорова', phones: [{ kind: 'mobile', number: '+79124445566' }] } }))).body;
 
     const job = await upload('contacts.csv', russianCsv);
-    expect(job).toMatchObject({ status: 'mapping', rowCount: 6, headers: expect.arrayContaining(['Фамилия', 'Телефон']) });
+    expect(job).toMatchObject({ status: 'mapping', rowCount: 6, headers: ['Фамилия', 'Имя', 'Отчество', 'Телефон', 'E-mail', 'Компания', 'Должность', 'Email ответственного'] });
     expect(job.mapping).toEqual(['lastName', 'firstName', 'middleName', 'phone', 'email', 'accountName', 'jobTitle', 'ownerEmail']);
 
     const checking = await start(job, 'check');
@@ -372,6 +372,22 @@ describe('a crash in the middle of an import', () => {
     expect(importing.progress?.run).toBe(done.progress?.run);
   });
 
+  it('a dry run retried after a crash predicts as if it had not crashed: a row is matched only with rows before it', async () => {
+    const csv = ['Фамилия;Мобильный телефон', 'Первая;+7 901 000-00-01', 'Вторая;+7 901 000-00-02', 'Третья;+7 901 000-00-03', 'Повтор;8 (901) 000-00-02'].join('\n');
+    const job = await upload('dry-crash.csv', csv);
+    await start(job, 'check');
+    // The batch is done and its plans filed, but the runner dies before recording it.
+    const send = dynamo().send.bind(dynamo());
+    vi.spyOn(dynamo(), 'send').mockImplementation(((command: unknown) => (command instanceof UpdateCommand ? Promise.reject(new Error('Lambda died')) : send(command as never))) as never);
+    await expect(runImportStep({ importId: job.id, phase: 'check', step: 1 }, { batchSize: 20, timeIsUp: () => false })).rejects.toThrow('Lambda died');
+    vi.restoreAllMocks();
+    expect((await readJob(job.id)).progress?.nextRow).toBe(0);
+
+    expect(await runImportStep({ importId: job.id, phase: 'check', step: 1 }, { batchSize: 20, timeIsUp: () => false })).toBe('finished');
+    expect((await readJob(job.id)).checked).toEqual({ created: 3, updated: 0, skipped: 1, invalid: 0, failed: 0, duplicates: 1 });
+    expect((await wholeReport(job.id, 'check')).map((r) => [r.row, r.outcome, r.matches?.map((m) => m.row)])).toEqual([[5, 'skipped', [3]]]);
+  });
+
   it('can be resumed by hand when the retries ran out, and cancelled', async () => {
     const job = await upload('resume.csv', 'Фамилия\nВозобновлённый\nПродолженный\n');
     const importing = await start(job, 'run');
@@ -423,7 +439,7 @@ describe('bad input', () => {
     expect((await call('POST /api/imports/{importId}/file', { ...at(started.id), body: { version: 1 } })).status).toBe(202);
     expect(await readImportFile(started.id)).toBe('finished');
     expect(await readImportFile(started.id)).toBe('stale');
-    expect(await readJob(started.id)).toMatchObject({ status: 'failed', error: expect.any(String) });
+    expect(await readJob(started.id)).toMatchObject({ status: 'failed', error: 'The file is not an XLSX workbook.' });
 
     const other = (await call<{ import: ImportJob }>('POST /api/imports', { body: { recordType: 'contact', fileName: 'short.csv', contentType: 'text/csv', bytes: 100 } })).body.import;
     await fileStore().write(importFileKeys(other.id).source, new TextEncoder().encode('Фамилия\nКороткий\n'), 'text/csv');

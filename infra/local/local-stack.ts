@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -11,6 +11,7 @@ import { fileStore } from '../../shared/adapters/file-store';
 import { envNames } from '../../shared/config/runtime-env';
 import { provisionCognito, signIn, startCognitoEmulator, type CognitoPool, type Tokens } from './cognito-emulator';
 import { runtimeDescriptionOf } from './describe-local-runtime';
+import { dataDirLockFile, lockDataDir } from './data-dir-lock';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus } from './event-bus';
 import { LocalHttpServer } from './http-server';
@@ -81,12 +82,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const usualPort = (port: number) => (fixedPorts ? port : undefined);
 
   const dataDir = options.inMemory ? mkdtempSync(join(tmpdir(), 'crm-local-')) : (options.dataDir ?? defaultDataDir);
-  if (options.fresh && !options.inMemory) rmSync(dataDir, { recursive: true, force: true });
+  // One stack per data directory, checked before anything in it is touched (ADR 0016).
+  const unlock = options.inMemory ? undefined : await lockDataDir(dataDir);
+  if (options.fresh && !options.inMemory) {
+    for (const entry of readdirSync(dataDir)) if (entry !== dataDirLockFile) rmSync(join(dataDir, entry), { recursive: true, force: true });
+  }
   mkdirSync(dataDir, { recursive: true });
 
   // Everything started so far, stopped in reverse order by stop() or by a failed start.
   const stops: (() => Promise<void> | void)[] = [];
   if (options.inMemory) stops.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  if (unlock) stops.push(unlock);
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) {
       await Promise.resolve()

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startCognitoEmulator, type CognitoEmulator } from '../../../infra/local/cognito-emulator';
 import { dynamoDbLocalAnswersAs, startDynamoDbLocal, type DynamoDbLocal } from '../../../infra/local/dynamodb-local';
 import { freePort } from '../../../infra/local/free-port';
+import { startLocalStack } from '../../../infra/local/local-stack';
 import { startSesEmulator, type SesEmulator } from '../../../infra/local/ses-emulator';
 
 /**
@@ -158,6 +159,22 @@ describe('a foreign process answering on the usual port', () => {
       }
     } finally {
       for (const f of foreign) f.server.close();
+    }
+  });
+});
+
+describe('two local stacks on one data directory (two npm start from one clone)', () => {
+  it('the second stops with a message naming the directory, before touching it; the first keeps serving', { timeout: 180_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'crm-one-clone-'));
+    dirs.push(dataDir);
+    const first = await startLocalStack({ dataDir, fixedPorts: false, quiet: true });
+    try {
+      await expect(startLocalStack({ dataDir, fixedPorts: false, quiet: true, fresh: true })).rejects.toThrow(`Another local stack is using ${dataDir}`);
+      expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+      const { idToken } = await first.signIn(first.admin.email, first.admin.password);
+      expect((await fetch(`${first.url}/api/forms/website`, { headers: { authorization: `Bearer ${idToken}` } })).status).toBe(200);
+    } finally {
+      await first.stop();
     }
   });
 });

@@ -24,6 +24,6 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
     return () => release();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    throw new Error(`Another local stack is using ${dataDir}. Stop it first, or start this one from another clone.`, { cause: error });
+    throw Object.assign(new Error(`Another local stack is using ${dataDir}. Stop it first, or start this one from another clone.`), { code: 'ELOCKED' });
   }
 }

@@ -33,8 +33,11 @@ try {
   console.log('Starting DynamoDB Local, the SES and Cognito emulators, the event bus, stream poller, scheduler and the app…');
   stack = await startLocalStack({ fresh: args.includes('--fresh') });
 } catch (error) {
-  const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-  console.error(inUse ? `The app port is taken (${(error as Error).message}). Start with PORT=<another port> npm start.` : error);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') console.error(`The app port is taken (${(error as Error).message}). Start with PORT=<another port> npm start.`);
+  // Another stack holds the data directory: the message says all there is to say.
+  else if (code === 'ELOCKED') console.error((error as Error).message);
+  else console.error(error);
   process.exit(1);
 }
 if (stopping) process.exit(0);

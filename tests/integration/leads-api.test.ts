@@ -129,7 +129,7 @@ describe('update with optimistic locking', () => {
     expect(entries.body.items[0].changes).toEqual(
       expect.arrayContaining([
         { field: 'qualification', to: 'hot' },
-        { field: 'phone', from: '+7 (912) 345-67-89', to: '+7 912 000-00-00' },
+        { field: 'phone', from: '+79123456789', to: '+79120000000' },
         { field: 'status', from: 'new', to: 'in-progress' },
       ]),
     );

@@ -147,10 +147,10 @@ describe('accepting submissions', () => {
     expect(res.status).toBe(303);
     const leads = await leadByEmail('repeat@example.ru');
     expect(leads).toHaveLength(1);
-    expect(leads[0]).toMatchObject({ submissionCount: 2, phone: '+7 900 111-22-33', version: 2 });
+    expect(leads[0]).toMatchObject({ submissionCount: 2, phone: '+79001112233', version: 2 });
     const entries = await invoke(timeline, apiEvent({ route: 'GET /api/leads/{leadId}/timeline', pathParameters: { leadId: leads[0]!.id } }));
     expect(entries.body.items.map((e: { kind: string }) => e.kind)).toEqual(['resubmitted', 'captured']);
-    expect(entries.body.items[0]).toMatchObject({ note: 'Перезвоните, пожалуйста', changes: [{ field: 'phone', to: '+7 900 111-22-33' }] });
+    expect(entries.body.items[0]).toMatchObject({ note: 'Перезвоните, пожалуйста', changes: [{ field: 'phone', to: '+79001112233' }] });
   });
 
   it('creates a new lead when the same email comes back after more than a day', async () => {

@@ -43,7 +43,7 @@ export function AccountsPage({ search }: { search: RecordsSearch }) {
         id: 'phone',
         label: am.columns.phone,
         className: 'cell-nowrap',
-        cell: (a) => (a.phones?.[0] ? <a href={telHref(a.phones[0].number)}>{a.phones[0].number}</a> : <span className="muted">—</span>),
+        cell: (a) => (a.phones?.[0] ? <a href={telHref(a.phones[0].number)}>{a.phones[0].typed ?? a.phones[0].number}</a> : <span className="muted">—</span>),
       },
       { id: 'email', label: am.columns.email, defaultVisible: false, cell: (a) => (a.email ? <a href={`mailto:${a.email}`}>{a.email}</a> : <span className="muted">—</span>) },
       { id: 'city', label: am.columns.city, defaultVisible: false, cell: (a) => a.addresses?.find((x) => x.city)?.city ?? <span className="muted">—</span> },

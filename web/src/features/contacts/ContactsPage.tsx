@@ -41,7 +41,7 @@ export function ContactsPage({ search }: { search: RecordsSearch }) {
         id: 'phone',
         label: cm.columns.phone,
         className: 'cell-nowrap',
-        cell: (c) => (c.phones?.[0] ? <a href={telHref(c.phones[0].number)}>{c.phones[0].number}</a> : <span className="muted">—</span>),
+        cell: (c) => (c.phones?.[0] ? <a href={telHref(c.phones[0].number)}>{c.phones[0].typed ?? c.phones[0].number}</a> : <span className="muted">—</span>),
       },
       {
         id: 'email',

@@ -8,14 +8,15 @@ import { useKitMessages } from './kit-messages';
 
 /** Pieces of the account and contact pages: contact details as links, custom values, the record's own facts. */
 
-export function PhoneList({ phones }: { phones: readonly { kind: string; number: string }[] | undefined }) {
+/** Phones as the user typed them, dialled by their E.164 number. */
+export function PhoneList({ phones }: { phones: readonly { kind: string; number: string; typed?: string }[] | undefined }) {
   const m = useRecordsMessages();
   if (!phones?.length) return null;
   return (
     <ul className="ac-values">
       {phones.map((phone, i) => (
         <li key={`${phone.number}-${i}`}>
-          <a href={telHref(phone.number)}>{phone.number}</a> <span className="muted">{m.kinds[phone.kind] ?? phone.kind}</span>
+          <a href={telHref(phone.number)}>{phone.typed ?? phone.number}</a> <span className="muted">{m.kinds[phone.kind] ?? phone.kind}</span>
         </li>
       ))}
     </ul>

@@ -17,8 +17,9 @@ export const isBlankRow = (row: AnyRow, ignore: readonly string[] = ['key', 'kin
 
 export const withoutBlankRows = <R extends AnyRow>(rows: R[]): R[] => rows.filter((row) => !isBlankRow(row));
 
-export const phoneRows = (entries: readonly { kind: string; number: string }[] | undefined): PhoneRow[] =>
-  (entries ?? []).map((e) => ({ key: rowKey(), kind: e.kind, number: e.number }));
+/** Phones are edited as the user typed them (`typed`); the API stores E.164 beside it. */
+export const phoneRows = (entries: readonly { kind: string; number: string; typed?: string }[] | undefined): PhoneRow[] =>
+  (entries ?? []).map((e) => ({ key: rowKey(), kind: e.kind, number: e.typed ?? e.number }));
 export const emailRows = (entries: readonly { kind: string; address: string }[] | undefined): EmailRow[] =>
   (entries ?? []).map((e) => ({ key: rowKey(), kind: e.kind, address: e.address }));
 export const addressRows = (entries: readonly (AddressLike & { kind: string })[] | undefined): AddressRow[] =>

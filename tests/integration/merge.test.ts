@@ -102,7 +102,7 @@ describe('merging accounts', () => {
 describe('the duplicates view of a type', () => {
   const detect = (type: string, id: string, mergedId?: string) =>
     detectHandler({ detail: { record: { type, id }, ...(mergedId ? { mergedId } : {}) } } as never, {} as never);
-  const view = async () => (await call<{ items: { records: { id: string }[]; reasons: string[] }[] }>(contactsApi, 'GET /api/contacts/duplicates')).body.items;
+  const view = async () => (await call<{ items: { records: { id: string }[]; reasons: string[]; strength?: string }[] }>(contactsApi, 'GET /api/contacts/duplicates')).body.items;
   const createContact = async (body: object) => (await call<Contact>(contactsApi, 'POST /api/contacts', { body })).body;
 
   it('lists each pair once with both records, follows edits, forgets dismissed pairs and merged records', async () => {
@@ -117,6 +117,10 @@ describe('the duplicates view of a type', () => {
     );
     expect(pairs).toHaveLength(3);
     expect(pairs.find((p) => p.records.some((r) => r.id === b.id) && p.records.some((r) => r.id === a.id))?.reasons.sort()).toEqual(['name', 'phone']);
+    // One mobile is one person; one name is for review (REC-12).
+    const pairOf = (x: string, y: string) => pairs.find((p) => p.records.some((r) => r.id === x) && p.records.some((r) => r.id === y));
+    expect(pairOf(a.id, b.id)).toMatchObject({ strength: 'strong', evidence: [{ reason: 'phone', strength: 'strong' }, { reason: 'name', strength: 'weak' }] });
+    expect(pairOf(a.id, c.id)).toMatchObject({ strength: 'weak', evidence: [{ reason: 'name', strength: 'weak' }] });
 
     // c is someone else with the same name: dismissed, it stays out even after c changes.
     expect((await call(contactsApi, 'POST /api/contacts/duplicates/dismiss', { body: { ids: [c.id, a.id] } })).status).toBe(204);

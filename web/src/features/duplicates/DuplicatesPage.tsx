@@ -100,6 +100,11 @@ function PairItem({ type, pair }: { type: MergeType; pair: DuplicatePair }) {
               {m.reasons[reason] ?? reason}
             </span>
           ))}
+          {pair.strength === 'weak' ? (
+            <span className="duplicates-reason duplicates-weak" data-testid="duplicates-weak">
+              {m.view.weak}
+            </span>
+          ) : null}
           <span className="cell-sub">
             {m.view.detected}: {format.dateTime(pair.detectedAt)}
           </span>

@@ -4,7 +4,7 @@ import type { Account } from '@shared/domain/accounts/account';
 import type { Contact } from '@shared/domain/contacts/contact';
 import type { Lead } from '@shared/domain/leads/lead';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
-import type { MatchReason } from '@shared/domain/duplicates/match-keys';
+import type { MatchReason, MatchStrength } from '@shared/domain/duplicates/match-keys';
 import type { HttpClient } from '../../api/http-client';
 import { useHttpClient } from '../imports/shared/use-http';
 
@@ -26,6 +26,8 @@ export interface DuplicateCandidate {
 export interface DuplicatePair {
   records: [MergeRecord, MergeRecord];
   reasons: MatchReason[];
+  /** weak: alike by name, role mailbox or office line only: maybe two people (pairs found before strengths have none). */
+  strength?: MatchStrength;
   detectedAt: string;
 }
 

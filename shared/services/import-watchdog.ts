@@ -31,7 +31,9 @@ async function tend(job: ImportJob, now: Date, maxResumes: number): Promise<Watc
   let next: ImportJob;
   let action: WatchdogOutcome['action'];
   if (resumes >= maxResumes) {
-    const error = `The import stopped at row ${row + 2} and did not go on after ${resumes} resumes; rows before it are done`;
+    const error = job.progress
+      ? `The import stopped at row ${row + 2} and did not go on after ${resumes} resumes; rows before it are done`
+      : `The file could not be read: its reading stopped ${resumes + 1} times`;
     next = { ...job, status: 'failed', error, ...(job.progress ? { progress: { ...job.progress, finishedAt: at } } : {}), updatedAt: at, version: job.version + 1 };
     action = 'failed';
   } else {

@@ -82,9 +82,8 @@ describe('the usage view', () => {
   it('shows the same list asked for again and again by one user', async () => {
     for (let i = 0; i < 6; i++) await call(leadsApi, 'GET /api/leads', { user: rep, query: { channel: 'website' } });
     const usage = await call(auditApi, 'GET /api/audit/usage', { user: admin });
-    expect(usage.body.items).toContainEqual(expect.objectContaining({ actorId: rep.sub, route: 'GET /api/leads', query: { channel: 'website' }, count: 6 }));
-    // Calls made fewer than five times are not a pattern.
-    expect(usage.body.items.every((row: { count: number }) => row.count >= 5)).toBe(true);
+    // The one call made five times or more; those made fewer times are not a pattern.
+    expect(usage.body.items).toEqual([expect.objectContaining({ actorId: rep.sub, route: 'GET /api/leads', query: { channel: 'website' }, count: 6 })]);
     expect((await call(auditApi, 'GET /api/audit/usage', { user: rep })).status).toBe(403);
   });
 });

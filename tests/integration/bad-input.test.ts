@@ -1,7 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../infra/definition/app';
 import { putUser } from '../../shared/data/users-repository';
 import { admin, apiEvent, invoke } from '../support/api-event';
+import { routeFixtures, variantsOf } from '../support/route-fixtures';
 import { handlerOf, paramsOf, wellFormedParam } from '../support/route-handlers';
 import { allItems } from '../support/table-items';
 
@@ -12,6 +16,10 @@ import { allItems } from '../support/table-items';
  * definition, so a new route is covered the day it is added.
  */
 const routes = app.routes.filter((r) => r.access !== 'public');
+
+// The valid requests of tests/support/route-fixtures.ts set up attachments and imports: their files go here.
+process.env.FILES_DIR = mkdtempSync(join(tmpdir(), 'crm-files-'));
+process.env.FILES_URL_SECRET = 'test-files-secret';
 
 /** Routes that take no body at all: what they are sent is not read. */
 const noBody = new Set([
@@ -84,6 +92,41 @@ describe('bad input on every signed-in route', () => {
         const res = await send(route, { pathParameters: good, query: { notAParameter: 'x' } });
         expect(res.status, `${key} with an unknown query parameter`).toBe(400);
         expect(JSON.stringify(res.body.error)).toContain('notAParameter');
+      }
+      expect((await allItems()).length, `${key} wrote nothing`).toBe(before);
+    });
+  }
+});
+
+/** The path of every object in a body, the body itself first (`[]`), through arrays and nested objects. */
+function objectPaths(value: unknown, path: string[] = []): string[][] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => objectPaths(item, [...path, String(i)]));
+  if (value && typeof value === 'object') return [path, ...Object.entries(value).flatMap(([key, item]) => objectPaths(item, [...path, key]))];
+  return [];
+}
+
+/** A copy of `body` with an unknown field in the object at `path`. */
+function withUnknownField(body: unknown, path: string[]): unknown {
+  const copy = structuredClone(body) as Record<string, unknown>;
+  const target = path.reduce<Record<string, unknown>>((object, key) => object[key] as Record<string, unknown>, copy);
+  target.notAField = true;
+  return copy;
+}
+
+describe('an unknown field anywhere in an otherwise valid body', () => {
+  for (const route of routes.filter((r) => r.method !== 'GET' && r.method !== 'DELETE')) {
+    const key = `${route.method} ${route.path}`;
+    it(`${key}: is named, at whatever depth, and nothing is written`, async () => {
+      const fixture = routeFixtures[key];
+      expect(fixture, `${key}: no fixture in tests/support/route-fixtures.ts`).toBeDefined();
+      const { user, body, ...request } = await fixture!.prepare(admin, variantsOf(key)[0]!);
+      if (body === undefined) return void expect(noBody.has(key), `${key}: a valid request without a body is one of the routes that take none`).toBe(true);
+      const before = (await allItems()).length;
+      for (const path of objectPaths(body)) {
+        const res = await send(route, { ...request, user: user ?? admin, body: withUnknownField(body, path) });
+        const field = [...path, 'notAField'].join('.');
+        expect(res.status, `${key} with ${field}`).toBe(400);
+        expect(fieldPaths(res), `${key} names ${field}`).toContain(field);
       }
       expect((await allItems()).length, `${key} wrote nothing`).toBe(before);
     });

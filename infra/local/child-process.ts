@@ -15,11 +15,6 @@ export interface ChildService {
   stop(): Promise<void>;
 }
 
-/** The child exited because its port was taken between our check and its bind: try another port. */
-export class PortTakenError extends Error {}
-
-/** How Node (EADDRINUSE) and Java (BindException, Jetty's "Failed to bind") say the port is taken. */
-const portTaken = /EADDRINUSE|Address already in use|Failed to bind/i;
 
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
@@ -62,9 +57,9 @@ export function stopChild(child: ChildProcess, graceMs = 3_000): Promise<void> {
 }
 
 /**
- * Polls `probe` until it answers true; fails early with the child's output if the child exits
- * (with PortTakenError when it lost its port to another process), and kills it if it does not
- * come up in time. The probe must tell our child from any other process on the port (ADR 0016).
+ * Polls `probe` until it answers true; fails early with the child's output if the child exits,
+ * and kills it if it does not come up in time. The probe must tell our child from any other
+ * process on the port (ADR 0016).
  */
 export async function waitUntilReady(name: string, service: ChildService, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -75,8 +70,7 @@ export async function waitUntilReady(name: string, service: ChildService, probe:
     if (exitCode !== null || signalCode !== null) {
       // 'exit' may come before the last of its output; the reason is in that output.
       await Promise.race([service.closed, new Promise((r) => setTimeout(r, 1_000))]);
-      const message = `${name} exited (${exitCode ?? signalCode}):\n${service.output()}`;
-      throw portTaken.test(service.output()) ? new PortTakenError(message) : new Error(message);
+      throw new Error(`${name} exited (${exitCode ?? signalCode}):\n${service.output()}`);
     }
     if (await probe().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 150));

@@ -13,14 +13,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The preferred port when nothing listens on it (on any local address), else a free one. */
-export async function preferredPortOrFree(preferred: number): Promise<number> {
-  const free = await new Promise<boolean>((resolve) => {
+/** True when nothing listens on the port, on any local address. */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
     const server = createServer();
     server.unref();
     server.once('error', () => resolve(false));
     // Unspecified host: a dual-stack bind collides with a listener on 127.0.0.1 or ::1 alike.
-    server.listen(preferred, () => server.close(() => resolve(true)));
+    server.listen(port, () => server.close(() => resolve(true)));
   });
-  return free ? preferred : freePort();
+}
+
+/** The preferred port when nothing listens on it, else a free one. */
+export async function preferredPortOrFree(preferred: number): Promise<number> {
+  return (await portIsFree(preferred)) ? preferred : freePort();
 }

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { PortTakenError, waitUntilReady, type ChildService } from './child-process';
-import { freePort, preferredPortOrFree } from './free-port';
+import { waitUntilReady, type ChildService } from './child-process';
+import { freePort, portIsFree, preferredPortOrFree } from './free-port';
 
 /**
  * Each stack talks only to the emulators it started (ADR 0016). A port checked free may be bound
  * by someone else before our child binds it (two `npm start` at the same instant), and then a
  * probe that accepts any answer attaches us to the other stack. So every start gets a random
  * identity the emulator echoes in its answers, readiness accepts only an answer carrying it, and
- * a child that lost its port is started again on another one.
+ * a child that lost its port (it is gone, and someone else holds the port) is started again on
+ * another one.
  */
 
 /** What a Node emulator learns its identity from, and the header it echoes it in (identity-preload.ts). */
@@ -44,7 +45,10 @@ export async function startOnOwnPort(
       await waitUntilReady(name, service, isOurs);
       return { port, service };
     } catch (error) {
-      if (!(error instanceof PortTakenError) || attempt >= attempts) throw error;
+      // Gone, and its port held by another process: it lost the race for the port, whatever it
+      // printed (aws-ses-v2-local does not even say EADDRINUSE). Anything else is its own failure.
+      const gone = service.child.exitCode !== null || service.child.signalCode !== null;
+      if (!gone || attempt >= attempts || (await portIsFree(port))) throw error;
     }
   }
 }

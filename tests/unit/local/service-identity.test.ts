@@ -33,6 +33,18 @@ const httpChild = (port: number, identity: string) =>
     env: { ...process.env, [identityEnv]: identity },
   });
 
+/** One that, like aws-ses-v2-local, exits on a taken port without saying EADDRINUSE. */
+const tightLippedChild = (port: number, identity: string) =>
+  spawnService(
+    process.execPath,
+    [
+      ...nodeWithIdentity(),
+      '-e',
+      `require('node:http').createServer((q, s) => s.end('ok')).on('error', () => { console.log('failed to start server'); process.exit(1); }).listen(${port}, '127.0.0.1')`,
+    ],
+    { env: { ...process.env, [identityEnv]: identity } },
+  );
+
 describe('answersAs', () => {
   it('refuses a foreign process that answers 200 on the port', async () => {
     const { port } = await foreign();
@@ -65,6 +77,19 @@ describe('startOnOwnPort', () => {
     const answer = await fetch(`http://127.0.0.1:${own.port}/`);
     expect(answer.headers.get(identityHeader)).not.toBe('someone-else');
     expect(answer.headers.get(identityHeader)).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('starts again elsewhere a child that lost its port without saying so', async () => {
+    const preferred = await freePort();
+    let winner: Awaited<ReturnType<typeof foreign>> | undefined;
+    const own = await startOnOwnPort('test child', preferred, (port, identity) => {
+      if (!winner) void foreign(port).then((f) => (winner = f));
+      return { service: tightLippedChild(port, identity), isOurs: answersAs(`http://127.0.0.1:${port}/`, identity) };
+    });
+    started.push(own);
+    expect(winner?.port).toBe(preferred);
+    expect(own.port).not.toBe(preferred);
+    expect((await fetch(`http://127.0.0.1:${own.port}/`)).headers.get(identityHeader)).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('fails with the child output when the child dies for another reason, without trying other ports', async () => {

@@ -45,7 +45,7 @@ export function DuplicatesPanel({ type, id, showEmpty = false }: { type: MergeTy
         <p className="muted">{m.panel.none}</p>
       ) : (
         <ul className="duplicates-list">
-          {items.map(({ record, reasons }) => {
+          {items.map(({ record, reasons, strength }) => {
             const subtitle = recordSubtitle(type, record);
             return (
               <li key={record.id} className="duplicates-item" data-testid="duplicate-item">
@@ -61,6 +61,11 @@ export function DuplicatesPanel({ type, id, showEmpty = false }: { type: MergeTy
                         {m.reasons[reason] ?? reason}
                       </span>
                     ))}
+                    {strength === 'weak' ? (
+                      <span className="duplicates-reason duplicates-weak" data-testid="duplicates-weak">
+                        {m.view.weak}
+                      </span>
+                    ) : null}
                   </span>
                 </div>
                 <AppLink href={`/merge/${type}/${encodeURIComponent(id)}/${encodeURIComponent(record.id)}`} className="button" testId="duplicate-compare">

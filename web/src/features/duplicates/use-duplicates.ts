@@ -20,6 +20,8 @@ export type MergeRecord = Lead | Account | Contact;
 export interface DuplicateCandidate {
   record: MergeRecord;
   reasons: MatchReason[];
+  /** weak: alike by name, role mailbox or office line only (absent where the API does not say). */
+  strength?: MatchStrength;
 }
 
 /** A pair of the type's duplicates view: both records, why they look alike, when it was seen. */

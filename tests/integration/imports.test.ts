@@ -317,6 +317,18 @@ describe('the watchdog (a runner that died for good)', () => {
     expect(await tended(job.id, minutes(now, 60))).toEqual([]);
   });
 
+  it('resumes the reading of a file whose reader died', async () => {
+    const bytes = new TextEncoder().encode('Фамилия\nЧитаемый\n');
+    const started = (await call<{ import: ImportJob }>('POST /api/imports', { body: { recordType: 'contact', fileName: 'read.csv', contentType: 'text/csv', bytes: bytes.length } })).body.import;
+    await fileStore().write(importFileKeys(started.id).source, bytes, 'text/csv');
+    expect((await call('POST /api/imports/{importId}/file', { ...at(started.id), body: { version: 1 } })).status).toBe(202);
+    // Its ImportRequested (phase read) never ran.
+    expect(await tended(started.id, minutes(new Date(), 16))).toEqual(['resumed']);
+    expect(await readJob(started.id)).toMatchObject({ status: 'reading', watchdog: { resumes: 1, atRow: 0 } });
+    expect(await readImportFile(started.id)).toBe('finished');
+    expect(await readJob(started.id)).toMatchObject({ status: 'mapping', rowCount: 1 });
+  });
+
   it('ends a job that does not get on after its resumes failed, with the reason', async () => {
     const job = await upload('dead.csv', 'Фамилия\nМёртвый\nНеживой\n');
     let current = await start(job, 'run');

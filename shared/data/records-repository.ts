@@ -60,13 +60,16 @@ export async function getRecordOrRedirect<T extends RecordBase>(kind: RecordKind
   return Item.entity === redirectEntity ? { redirect: stripLayout<Redirect>(Item) } : { record: stripLayout<T>(Item) };
 }
 
-/** Several records of one type by id, in one BatchGetItem (up to 100; unprocessed keys retried). */
-export async function getRecords<T extends RecordBase>(kind: RecordKind<T>, ids: readonly string[]): Promise<Map<string, T>> {
+/**
+ * Several records of one type by id, in one BatchGetItem (up to 100; unprocessed keys retried).
+ * `consistent`: read what was just written (an import's next row reading the record the row before made).
+ */
+export async function getRecords<T extends RecordBase>(kind: RecordKind<T>, ids: readonly string[], { consistent = false } = {}): Promise<Map<string, T>> {
   const found = new Map<string, T>();
   let keys: Record<string, unknown>[] = [...new Set(ids)].map((id) => keysOf(kind).item(id));
   if (keys.length > 100) throw new Error('getRecords reads at most 100 records at once');
   for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
-    const result = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
+    const result = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ...(consistent ? { ConsistentRead: true } : {}) } } }));
     for (const item of result.Responses?.[tableName()] ?? []) {
       if (item.entity === redirectEntity) continue;
       const record = stripLayout<T>(item);

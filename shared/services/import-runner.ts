@@ -215,7 +215,8 @@ async function rowContext(job: ImportJob & Required<Pick<ImportJob, 'progress' |
     // The strongest 80 stored matches and 20 planned updates: one BatchGet holds 100.
     const strongest = [...shared].map(([id, sharedKeys]) => ({ id, ...matchOf(sharedKeys) })).sort(byStrength).slice(0, 80).map((m) => m.id);
     const planned = [...new Set(plans.flatMap((p) => (p.recordId ? [p.recordId] : [])))].slice(0, 20);
-    const records = await getRecords(target.kind, [...strongest, ...planned]);
+    // Consistent: the record an earlier row just wrote is found with its match keys.
+    const records = await getRecords(target.kind, [...strongest, ...planned], { consistent: true });
     const found = new Map<string, { id?: string; row?: number; keys: Set<string>; ownerId: string; strongKeys: boolean; snapshot: Record<string, unknown> }>();
     for (const [id, sharedKeys] of shared) {
       const record = records.get(id);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as contactsApi } from '../../functions/contacts/contacts-api';
 import { handler as importsApi } from '../../functions/imports/imports-api';
@@ -272,6 +272,24 @@ describe('a sales rep’s import and another owner’s clients (REC-11, ACC-2)',
     expect(JSON.stringify(await report(job.id, 'import', undefined, rep))).not.toContain(held.id);
     // Someone who sees that owner's records sees which client the row is, and can decide.
     expect((await report(job.id, 'import', 'skipped', admin))[0]).toMatchObject({ row: 2, reason: 'held by another owner', matches: [{ id: held.id, ownerId: otherRep.sub, acts: true }] });
+  });
+});
+
+describe('reading what the row before wrote', () => {
+  it('reads match items and matched records consistently: on DynamoDB an eventually consistent read may miss the record a row just wrote', async () => {
+    const job = await upload('consistent.csv', 'Фамилия;Мобильный телефон\nПервый;+7 902 000-00-01\nПовтор;8 (902) 000-00-01\n');
+    const send = dynamo().send.bind(dynamo());
+    const reads: { command: string; consistent: boolean }[] = [];
+    vi.spyOn(dynamo(), 'send').mockImplementation(((command: { constructor: { name: string }; input: Record<string, any> }) => {
+      if (command instanceof QueryCommand && String(command.input.ExpressionAttributeValues?.[':pk']).startsWith('MATCH#')) reads.push({ command: 'match', consistent: command.input.ConsistentRead === true });
+      if (command instanceof BatchGetCommand) reads.push({ command: 'records', consistent: Object.values(command.input.RequestItems ?? {}).every((r: any) => r.ConsistentRead === true) });
+      return send(command as never);
+    }) as never);
+    const done = await runPhase(await start(job, 'run'));
+    vi.restoreAllMocks();
+    expect(done.progress?.counts).toEqual({ created: 1, updated: 0, skipped: 1, invalid: 0, failed: 0, duplicates: 1 });
+    expect(reads.filter((r) => r.command === 'match').every((r) => r.consistent)).toBe(true);
+    expect(reads.filter((r) => r.command === 'records')).toEqual([{ command: 'records', consistent: true }]);
   });
 });
 

@@ -80,7 +80,7 @@ async function wholeReport(id: string, phase: 'check' | 'import'): Promise<Impor
 
 /**
  * What became of each data row: the run's from its markers; the dry run's from its report, where a
- * row it does not list is a plain creation.
+ * row it does not list is a plain creation. For files without blank rows (rows 2 … rowCount + 1).
  */
 async function outcomes(job: ImportJob, phase: 'check' | 'import'): Promise<string[]> {
   const byRow = new Map((await wholeReport(job.id, phase)).map((r) => [r.row, `${r.outcome}/${r.action ?? '-'}/${r.reason ?? '-'}`]));
@@ -272,6 +272,21 @@ describe('a sales rep’s import and another owner’s clients (REC-11, ACC-2)',
     expect(JSON.stringify(await report(job.id, 'import', undefined, rep))).not.toContain(held.id);
     // Someone who sees that owner's records sees which client the row is, and can decide.
     expect((await report(job.id, 'import', 'skipped', admin))[0]).toMatchObject({ row: 2, reason: 'held by another owner', matches: [{ id: held.id, ownerId: otherRep.sub, acts: true }] });
+  });
+});
+
+describe('blank rows', () => {
+  it('keep their numbers but are no data: not in rowCount, not counted, not reported', async () => {
+    const job = await upload('gaps.csv', 'Фамилия;Имя\r\nПервый;Ряд\r\n;\r\n\r\nЧетвёртый;Ряд\r\n;;\r\nШестой;Ряд\r\n');
+    expect(job.rowCount).toBe(3);
+    const { checked, done } = await checkThenRun(job);
+    expect(checked.checked).toEqual({ created: 3, updated: 0, skipped: 0, invalid: 0, failed: 0, duplicates: 0 });
+    expect(done.progress?.counts).toEqual(checked.checked);
+    expect((await wholeReport(job.id, 'import')).map((r) => [r.row, r.outcome])).toEqual([
+      [2, 'created'],
+      [5, 'created'],
+      [7, 'created'],
+    ]);
   });
 });
 

@@ -310,7 +310,7 @@ describe('reading what the row before wrote', () => {
 
 describe('a row refused while importing', () => {
   it('is that row’s failure, reported; the other rows are imported and the job ends', async () => {
-    const job = await upload('refused.csv', 'Фамилия;Имя\nПервый;Ряд\nСломанный;Ряд\nТретий;Ряд\n');
+    const job = await upload('refused.csv', 'Фамилия;Имя\nОтказной;Первый\nСломанный;Второй\nОтказной;Третий\n');
     const create = importTargets.contact.create;
     vi.spyOn(importTargets.contact, 'create').mockImplementation((actor, input, alsoPut) => {
       if (input.lastName === 'Сломанный') throw notFound('Contact');

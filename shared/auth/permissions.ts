@@ -54,17 +54,19 @@ export type RecordSubject = (typeof recordSubjects)[number];
 const every = (scope: Scope, acts: readonly Action[] = ['read', 'create', 'update', 'delete', 'merge', 'transfer', 'link']) =>
   Object.fromEntries(acts.map((a) => [a, scope])) as Partial<Record<Action, Scope>>;
 const readOnly = (scope: Scope) => ({ read: scope }) as const;
-const work = (scope: Scope) => ({ read: scope, create: scope, update: scope, link: scope }) as const;
+const work = (scope: Scope) => ({ read: scope, create: scope, update: scope }) as const;
+/** Working customer records also hangs one's own on them. */
+const workRecords = (scope: Scope) => ({ ...work(scope), link: scope }) as const;
 
 /** Every staff user may ask for more access (ACC-5) and follow their own requests. */
 const selfService: Grants = { 'access-requests': { read: 'own', create: 'own' } };
 
 const salesRecords = (scope: Scope, manage: boolean): Grants => ({
-  leads: manage ? every(scope) : { ...work(scope), merge: scope },
-  accounts: manage ? every(scope) : { ...work(scope), merge: scope },
-  contacts: manage ? every(scope) : { ...work(scope), merge: scope },
-  deals: manage ? every(scope) : work(scope),
-  activities: manage ? every(scope) : { ...work(scope), delete: scope },
+  leads: manage ? every(scope) : { ...workRecords(scope), merge: scope },
+  accounts: manage ? every(scope) : { ...workRecords(scope), merge: scope },
+  contacts: manage ? every(scope) : { ...workRecords(scope), merge: scope },
+  deals: manage ? every(scope) : workRecords(scope),
+  activities: manage ? every(scope) : { ...workRecords(scope), delete: scope },
 });
 
 export const permissionMatrix: Record<Role, Grants> = {
@@ -74,7 +76,7 @@ export const permissionMatrix: Record<Role, Grants> = {
     ...salesRecords('team', true),
     // Sellers look at a client's cases before calling them (SRV); service works them.
     cases: readOnly('all'),
-    products: work('all'),
+    products: { ...work('all'), link: 'all' },
     pipelines: { read: 'all', manage: 'all' },
     'custom-fields': readOnly('all'),
     forms: readOnly('all'),
@@ -99,7 +101,7 @@ export const permissionMatrix: Record<Role, Grants> = {
   },
   marketer: {
     ...selfService,
-    leads: { ...work('all'), merge: 'all' },
+    leads: { ...workRecords('all'), merge: 'all' },
     contacts: readOnly('all'),
     accounts: readOnly('all'),
     products: readOnly('all'),
@@ -114,9 +116,9 @@ export const permissionMatrix: Record<Role, Grants> = {
     ...selfService,
     // Service serves every client: a case or a call is hung on any account, which stays its seller's.
     accounts: { read: 'all', link: 'all' },
-    contacts: { ...work('all') },
-    activities: work('own'),
-    cases: work('all'),
+    contacts: workRecords('all'),
+    activities: workRecords('own'),
+    cases: workRecords('all'),
     products: readOnly('all'),
     'custom-fields': readOnly('all'),
     search: readOnly('all'),
@@ -125,8 +127,8 @@ export const permissionMatrix: Record<Role, Grants> = {
   'service-manager': {
     ...selfService,
     accounts: { read: 'all', link: 'all' },
-    contacts: { ...work('all'), merge: 'all' },
-    activities: { ...work('team'), delete: 'team' },
+    contacts: { ...workRecords('all'), merge: 'all' },
+    activities: { ...workRecords('team'), delete: 'team' },
     cases: every('all'),
     products: readOnly('all'),
     'custom-fields': readOnly('all'),

@@ -20,11 +20,26 @@ describe('the permission matrix', () => {
   });
 
   it('lets service work every case and sellers read them (SRV-1, ACC-3)', () => {
-    expect(permissionMatrix['service-agent'].cases).toEqual({ read: 'all', create: 'all', update: 'all' });
+    expect(permissionMatrix['service-agent'].cases).toEqual({ read: 'all', create: 'all', update: 'all', link: 'all' });
     expect(scopeOf(['service-manager'], 'cases', 'transfer')).toBe('all');
     for (const role of ['sales-rep', 'sales-manager', 'executive'] as const) expect(permissionMatrix[role].cases).toEqual({ read: 'all' });
     expect(can(['marketer'], 'cases', 'read')).toBe(false);
     expect(permissionMatrix['portal-user']).toEqual({ portal: { read: 'own', create: 'own', update: 'own' } });
+  });
+
+  it('lets sellers hang records on their own clients, managers on the team’s, service on any account (SAL-12)', () => {
+    for (const subject of ['leads', 'accounts', 'contacts', 'deals'] as const) {
+      expect(scopeOf(['sales-rep'], subject, 'link')).toBe('own');
+      expect(scopeOf(['sales-manager'], subject, 'link')).toBe('team');
+      expect(scopeOf(['admin'], subject, 'link')).toBe('all');
+    }
+    for (const role of ['service-agent', 'service-manager'] as const) {
+      expect(scopeOf([role], 'accounts', 'link')).toBe('all');
+      expect(scopeOf([role], 'accounts', 'update')).toBeUndefined();
+    }
+    expect(scopeOf(['sales-rep'], 'products', 'link')).toBe('all');
+    expect(can(['executive'], 'accounts', 'link')).toBe(false);
+    expect(can(['marketer'], 'accounts', 'link')).toBe(false);
   });
 
   it('lets executives read and never write', () => {

@@ -1,4 +1,3 @@
-import iconv from 'iconv-lite';
 import { invalidField } from '../../shared/domain/common/errors';
 import type { PostedFields } from '../../shared/domain/forms/submission';
 
@@ -18,6 +17,19 @@ export const charsetField = '_charset_';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * A decoder for an encoding the Encoding Standard knows by that label (`windows-1251`, `cp1251`,
+ * `koi8-r`, `utf-8`…), or undefined. Node's own TextDecoder (full ICU, as in Lambda's runtime):
+ * iconv-lite's tables would triple the public form's bundle.
+ */
+function decoderFor(label: string): TextDecoder | undefined {
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return undefined;
+  }
+}
+
 const isUtf8 = (bytes: Buffer): boolean => {
   try {
     utf8.decode(bytes);
@@ -32,21 +44,22 @@ function namedCharset(fields: readonly RawField[], contentType: string | undefin
   const field = fields.find(([name]) => name.toString('latin1') === charsetField);
   if (field) {
     const named = field[1].toString('latin1').trim();
-    if (!iconv.encodingExists(named)) throw invalidField(charsetField, 'an encoding such as UTF-8 or windows-1251', 'unknown_charset');
+    if (!decoderFor(named)) throw invalidField(charsetField, 'an encoding such as UTF-8 or windows-1251', 'unknown_charset');
     return named;
   }
   const declared = /;\s*charset="?([\w.:-]+)"?/i.exec(contentType ?? '')?.[1];
-  return declared && iconv.encodingExists(declared) ? declared : undefined;
+  return declared && decoderFor(declared) ? declared : undefined;
 }
 
 /** The fields as text, `_charset_` consumed; a null-prototype map, so a field named `__proto__` is just a field. */
 export function decodeFields(fields: readonly RawField[], contentType: string | undefined): PostedFields {
   const charset = namedCharset(fields, contentType) ?? (fields.every(([name, value]) => isUtf8(name) && isUtf8(value)) ? 'utf-8' : 'windows-1251');
+  const decoder = decoderFor(charset)!;
   const decoded: PostedFields = Object.create(null) as PostedFields;
   for (const [rawName, rawValue] of fields) {
-    const name = iconv.decode(rawName, charset);
+    const name = decoder.decode(rawName);
     if (name === charsetField) continue;
-    (decoded[name] ??= []).push(iconv.decode(rawValue, charset));
+    (decoded[name] ??= []).push(decoder.decode(rawValue));
   }
   return decoded;
 }

@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 import { invalidField } from '../../shared/domain/common/errors';
 import type { PostedFields } from '../../shared/domain/forms/submission';
 

@@ -3,7 +3,7 @@ import { ConditionFailed, type GuardedPut } from '../data/change-set';
 import { recordKeys } from '../data/keys';
 import { findMatches } from '../data/match-index';
 import { getRecordOrRedirect, getRecords, listRecords, saveRecordChange, type Mirrored } from '../data/records-repository';
-import { matchKeys, type MatchReason } from '../domain/duplicates/match-keys';
+import { matchKeys, type MatchBasis, type MatchReason } from '../domain/duplicates/match-keys';
 import { readTimeline } from '../data/timeline';
 import { getUser } from '../data/users-repository';
 import type { Actor } from '../domain/common/actor';
@@ -62,7 +62,8 @@ export interface WriteOptions {
   alsoPut?: AlsoPut;
 }
 
-export interface DuplicateCandidate<T> {
+/** A likely duplicate with what the match rests on: a weak one (a name, a role mailbox, an office line) is for review only (REC-12). */
+export interface DuplicateCandidate<T> extends Pick<MatchBasis, 'strength' | 'evidence'> {
   record: T;
   reasons: MatchReason[];
 }
@@ -149,7 +150,7 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       const matches = kind.match ? await findMatches(kind.type, matchKeys(kind.match(record)), id) : [];
       const records = await getRecords(kind, matches.slice(0, 50).map((m) => m.id));
       const visible = (m: { id: string }) => records.has(m.id) && sees(visibility, records.get(m.id)!.ownerId);
-      return { items: matches.flatMap((m) => (visible(m) ? [{ record: records.get(m.id)!, reasons: m.reasons }] : [])) };
+      return { items: matches.flatMap((m) => (visible(m) ? [{ record: records.get(m.id)!, reasons: m.reasons, strength: m.strength, evidence: m.evidence }] : [])) };
     },
     timeline: async (actor, id, page) => {
       // Whoever sees every record needs no read of this one; others' sight is checked on it.

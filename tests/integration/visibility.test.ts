@@ -150,7 +150,10 @@ describe('what hangs off a record follows the record', () => {
     expect(await allItems()).toEqual(before);
 
     // The same calls by whoever sees both sides do get through.
-    expect((await call(accountsApi, 'GET /api/accounts/{id}/duplicates', { user: admin, pathParameters: { id: twinOfA.id } })).body.items).toHaveLength(1);
+    // The shared tax id makes a strong match (REC-12), said with its evidence.
+    expect((await call(accountsApi, 'GET /api/accounts/{id}/duplicates', { user: admin, pathParameters: { id: twinOfA.id } })).body.items).toEqual([
+      expect.objectContaining({ record: expect.objectContaining({ id: accountOfB.id }), reasons: ['taxId'], strength: 'strong', evidence: [{ reason: 'taxId', strength: 'strong' }] }),
+    ]);
     expect((await call(leadsApi, 'POST /api/leads/{leadId}/notes', { user: manager, ...onB, body: { text: 'Руководитель' } })).status).toBe(201);
   });
 });

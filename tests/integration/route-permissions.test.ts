@@ -7,7 +7,7 @@ import { can, type Subject } from '../../shared/auth/permissions';
 import { roles, type Role } from '../../shared/auth/roles';
 import { putUser } from '../../shared/data/users-repository';
 import { admin, apiEvent, invoke, type TestUser } from '../support/api-event';
-import { routeFixtures, variantsOf } from '../support/route-fixtures';
+import { routeFixtures, salesTeam, variantsOf } from '../support/route-fixtures';
 import { handlerOf, paramsOf, wellFormedParam } from '../support/route-handlers';
 import { allItems } from '../support/table-items';
 
@@ -29,9 +29,9 @@ const userOf = (role: Role): TestUser => ({ sub: `user-${role}`, email: `${role}
 
 beforeAll(async () => {
   for (const role of roles) await putUser({ id: userOf(role).sub, email: userOf(role).email, roles: [role] });
-  // The sales manager manages the rep, as in a real team; nothing here depends on it but scope.
+  // The sales manager manages the rep, as in a real team: a manager's transfers stay within it.
   const teams = await invoke<{ version: number }>(await handlerOf('teams'), apiEvent({ route: 'GET /api/teams', user: admin }));
-  await invoke(await handlerOf('teams'), apiEvent({ route: 'PUT /api/teams', user: admin, body: { version: teams.body.version, teams: [{ id: 'sales', name: 'Продажи', managerId: userOf('sales-manager').sub, memberIds: [userOf('sales-rep').sub] }] } }));
+  await invoke(await handlerOf('teams'), apiEvent({ route: 'PUT /api/teams', user: admin, body: { version: teams.body.version, teams: [salesTeam] } }));
 });
 
 describe('every signed-in route, as every role', () => {

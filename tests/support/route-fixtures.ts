@@ -54,6 +54,9 @@ export function variantsOf(key: string): Record<string, string>[] {
   return combos;
 }
 
+/** The team the route × role test sets up: its sales manager manages its sales rep (user ids as it names them). */
+export const salesTeam = { id: 'sales', name: 'Продажи', managerId: 'user-sales-manager', memberIds: ['user-sales-rep'] };
+
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
 
@@ -282,7 +285,11 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'PUT /api/sharing': ok(200, resave('GET /api/sharing', {}, ({ types, version }) => ({ types, version }))),
   'GET /api/audit': ok(200),
   'GET /api/audit/usage': ok(200),
-  'POST /api/{resource}/transfer': ok(200, async (caller, path) => ({ pathParameters: path, body: { ids: [(await seed.of(path.resource!, caller)).id], toOwnerId: caller.sub } })),
+  // The caller's record goes to the rep of the sales team (a move, not "unchanged"), within a manager's team.
+  'POST /api/{resource}/transfer': ok(200, async (caller, path) => ({
+    pathParameters: path,
+    body: { ids: [(await seed.of(path.resource!, caller)).id], toOwnerId: salesTeam.memberIds[0] },
+  })),
 
   'GET /api/portal/deals': ok(200, async (caller) => ({ user: await portalCaller(caller) })),
   'GET /api/portal/deals/{id}': ok(200, async (caller) => ({ user: await portalCaller(caller), pathParameters: { id: (await thePortalAccount()).dealId } })),

@@ -6,8 +6,9 @@ import { app } from '../../infra/definition/app';
 import { can, type Subject } from '../../shared/auth/permissions';
 import { roles, type Role } from '../../shared/auth/roles';
 import { putUser } from '../../shared/data/users-repository';
+import { recordTypes, resourceOfType } from '../../shared/domain/records/record-type';
 import { admin, apiEvent, invoke, type TestUser } from '../support/api-event';
-import { routeFixtures, salesTeam, variantsOf } from '../support/route-fixtures';
+import { pathVariants, routeFixtures, salesTeam, variantsOf } from '../support/route-fixtures';
 import { handlerOf, paramsOf, wellFormedParam } from '../support/route-handlers';
 import { allItems } from '../support/table-items';
 
@@ -37,6 +38,26 @@ beforeAll(async () => {
 describe('every signed-in route, as every role', () => {
   it('has a valid request for every route: a new route needs its fixture', () => {
     expect(routes.map((route) => `${route.method} ${route.path}`).filter((key) => !routeFixtures[key])).toEqual([]);
+  });
+
+  it('tries a route with a record type in its path with every type it accepts, and only those', async () => {
+    // Each record type, as a resource or a type name: what the route's own path schema takes is what it accepts.
+    const universe: Record<string, readonly string[]> = { resource: Object.values(resourceOfType), recordType: recordTypes };
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      for (const [param, values] of Object.entries(universe).filter(([name]) => route.path.includes(`{${name}}`))) {
+        const accepted: string[] = [];
+        for (const value of values) {
+          const pathParameters = Object.fromEntries(paramsOf(route.path).map((p) => [p, p === param ? value : wellFormedParam(p)]));
+          const res = await invoke<{ error?: { fields?: { path: string }[] } }>(
+            await handlerOf(route.function),
+            apiEvent({ route: key, user: admin, pathParameters, ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: {} }) }),
+          );
+          if (!(res.status === 400 && res.body.error?.fields?.some((field) => field.path === `path.${param}`))) accepted.push(value);
+        }
+        expect(accepted, `${key}: the ${param}s it accepts`).toEqual([...(pathVariants[key]?.[param] ?? [])]);
+      }
+    }
   });
 
   for (const route of routes) {

@@ -53,7 +53,7 @@ describe('every signed-in route, as every role', () => {
             await handlerOf(route.function),
             apiEvent({ route: key, user: admin, pathParameters, ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: {} }) }),
           );
-          if (!(res.status === 400 && res.body.error?.fields?.some((field) => field.path === `path.${param}`))) accepted.push(value);
+          if (!(res.status === 400 && res.body.error?.fields?.some((field: { path: string }) => field.path === `path.${param}`))) accepted.push(value);
         }
         expect(accepted, `${key}: the ${param}s it accepts`).toEqual([...(pathVariants[key]?.[param] ?? [])]);
       }

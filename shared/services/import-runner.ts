@@ -13,7 +13,7 @@ import { entry, event, type CommandContext } from '../domain/common/change';
 import { newId } from '../domain/common/clock';
 import { DomainError } from '../domain/common/errors';
 import { hasStrongKey, matchKeys, matchOf, normaliseName } from '../domain/duplicates/match-keys';
-import { addsNothing, decideRow, type Candidate, type RowDecision } from '../domain/imports/import-decision';
+import { addsNothing, decideRow, heldByAnotherOwner, type Candidate, type RowDecision } from '../domain/imports/import-decision';
 import {
   addOutcome,
   finishedStatusOf,
@@ -30,6 +30,7 @@ import { importFieldsOf } from '../domain/transfer/import-fields';
 import { rowToInput } from '../domain/transfer/row-input';
 import { importTargets } from './import-targets';
 import { accounts } from './account-service';
+import { linkableOwners } from './reference-guard';
 import { subjectOfType, visibilityFor } from './visibility-service';
 import { sees, type Visibility } from '../auth/visibility';
 import type { Subject } from '../auth/permissions';
@@ -183,7 +184,8 @@ async function rowContext(job: ImportJob & Required<Pick<ImportJob, 'progress' |
   // The importer, with the roles they had when starting: rows are written as they may (ACC-2).
   const actor: Actor = { type: 'user', id: job.createdBy, roles: job.createdByRoles ?? [] };
   const { phase, run } = job.progress;
-  const [mayWork, mayWorkAccounts] = await Promise.all([workableOwners(actor, subjectOfType[type]), workableOwners(actor, 'accounts')]);
+  // Rows update duplicates the importer may update, and link only what it may link (the reference guard's rule).
+  const [mayWork, mayWorkAccounts] = await Promise.all([workableOwners(actor, subjectOfType[type]), linkableOwners(actor, 'accounts')]);
   const accountIds = new Map<string, string>();
 
   /**
@@ -290,11 +292,13 @@ async function rowContext(job: ImportJob & Required<Pick<ImportJob, 'progress' |
       if (contacts) input.contactIds = [contacts];
       else issues.push({ field: 'contactEmail', message: 'no contact with this email' });
     }
-    if (issues.length) return finish({ row: number, outcome: 'invalid', issues });
     if (links.accountName) {
+      // An account named but held only by other owners is not hung on, nor silently left off: the row says so.
       const accountId = await accountFor(links.accountName, false);
       if (accountId) input.accountId = accountId;
+      else issues.push({ field: 'accountName', message: heldByAnotherOwner });
     }
+    if (issues.length) return finish({ row: number, outcome: 'invalid', issues });
 
     const keys = target.kind.match ? matchKeys(target.kind.match(input as never)) : [];
     const rowStrong = hasStrongKey(keys);
@@ -335,7 +339,7 @@ async function rowContext(job: ImportJob & Required<Pick<ImportJob, 'progress' |
     }
   };
 
-  const mayWorkContacts = type === 'deal' ? await workableOwners(actor, 'contacts') : 'all';
+  const mayWorkContacts = type === 'deal' ? await linkableOwners(actor, 'contacts') : 'all';
   /** The first record of a type, among those the importer may work, sharing a key: a deal's contact by email. */
   async function candidatesForType(linked: RecordType, keys: readonly string[], workable: Visibility): Promise<string | undefined> {
     const matches = await findMatches(linked, keys);

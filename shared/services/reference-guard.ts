@@ -1,5 +1,5 @@
-import { can, type Action } from '../auth/permissions';
-import { sees } from '../auth/visibility';
+import { can, type Action, type Subject } from '../auth/permissions';
+import { sees, type Visibility } from '../auth/visibility';
 import { getRecords } from '../data/records-repository';
 import type { Actor } from '../domain/common/actor';
 import { DomainError, invalidField } from '../domain/common/errors';
@@ -56,6 +56,14 @@ export async function assertMayLink<T extends RecordBase = RecordBase>(actor: Ac
   throw new DomainError('forbidden', `${path}: this ${kind.label.toLowerCase()} is held by another owner`, {
     fields: [{ path, message: `held by another owner: only its owner or their manager may ${action === 'merge' ? 'merge it' : 'link records to it'}`, code: 'not_yours' }],
   });
+}
+
+/**
+ * Whose records of a subject the actor may point at: for links found by a name or key rather than
+ * given as an id (an import row's account, a deal's contact by email). None when the role links none.
+ */
+export async function linkableOwners(actor: Actor, subject: Subject): Promise<Visibility> {
+  return actor.type === 'user' && !can(actor.roles, subject, 'link') ? new Set<string>() : visibilityFor(actor, subject, 'link');
 }
 
 async function may(actor: Actor, type: RecordType, action: Action, ownerId: string): Promise<boolean> {

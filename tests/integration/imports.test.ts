@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchGetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { handler as accountsApi } from '../../functions/accounts/accounts-api';
 import { handler as contactsApi } from '../../functions/contacts/contacts-api';
 import { handler as importsApi } from '../../functions/imports/imports-api';
 import { handler as runImport } from '../../functions/imports/run-import';
@@ -272,6 +273,24 @@ describe('a sales rep’s import and another owner’s clients (REC-11, ACC-2)',
     expect(JSON.stringify(await report(job.id, 'import', undefined, rep))).not.toContain(held.id);
     // Someone who sees that owner's records sees which client the row is, and can decide.
     expect((await report(job.id, 'import', 'skipped', admin))[0]).toMatchObject({ row: 2, reason: 'held by another owner', matches: [{ id: held.id, ownerId: otherRep.sub, acts: true }] });
+  });
+
+  it('hangs no row on a company another rep holds, nor drops the link silently: the row says so (ACC-2, SAL-12)', async () => {
+    await putUser({ id: otherRep.sub, email: otherRep.email, roles: ['sales-rep'] });
+    const account = (name: string, user: TestUser) => invoke<{ id: string }>(accountsApi, apiEvent({ route: 'POST /api/accounts', user, body: { name } }));
+    const theirs = (await account('ООО «Чужая компания»', otherRep)).body;
+    const mine = (await account('ООО «Своя компания»', rep)).body;
+    const csv = ['Фамилия;Имя;Компания', 'Чужаков;Павел;ООО «Чужая компания»', 'Своев;Пётр;ООО «Своя компания»'].join('\r\n');
+    const job = await upload('companies.csv', csv, {}, rep);
+    const checked = await runPhase(await start(job, 'check', rep));
+    expect(checked.checked).toEqual({ created: 1, updated: 0, skipped: 0, invalid: 1, failed: 0, duplicates: 0 });
+    const done = await runPhase(await start(checked, 'run', rep));
+    expect(done.progress?.counts).toEqual(checked.checked);
+    expect(await report(job.id, 'import', 'invalid', rep)).toEqual([{ row: 2, outcome: 'invalid', issues: [{ field: 'accountName', message: 'held by another owner' }] }]);
+    const contacts = byEntity(await recordItems(), 'CONTACT');
+    expect(contacts.filter((c) => c.lastName === 'Своев').map((c) => c.accountId)).toEqual([mine.id]);
+    expect(contacts.filter((c) => c.lastName === 'Чужаков')).toEqual([]);
+    expect(JSON.stringify(await report(job.id, 'import', undefined, rep))).not.toContain(theirs.id);
   });
 });
 

@@ -7,6 +7,7 @@ import { DuplicatesPanel } from '../../duplicates/DuplicatesPanel';
 import { AttachmentsPanel } from '../../records/attachments/AttachmentsPanel';
 import { isApiError } from '../../../api/api-error';
 import { useDocumentTitle } from '../../../app/use-document-title';
+import { useCan } from '../../../auth/use-can';
 import { useI18n } from '../../../i18n/use-i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { LoadingState } from '../../../ui/LoadingState';
@@ -29,6 +30,7 @@ export function LeadCardPage({ leadId }: { leadId: string }) {
   const [rejecting, setRejecting] = useState(false);
   const [converting, setConverting] = useState(false);
   const convertText = useConvertMessages();
+  const can = useCan();
   useDocumentTitle(lead ? leadDisplayName(lead) : t.leads.title);
 
   const back = (
@@ -53,6 +55,7 @@ export function LeadCardPage({ leadId }: { leadId: string }) {
 
   const open = isOpenStatus(lead.status);
   const subtitle = [lead.jobTitle, lead.company].filter(Boolean).join(', ');
+  const mayConvert = can('deals', 'create');
   return (
     <article className="page lead-card" aria-labelledby="lead-title">
       {back}
@@ -73,9 +76,12 @@ export function LeadCardPage({ leadId }: { leadId: string }) {
         <div className="lead-actions">
           {open ? (
             <>
-              <button type="button" className="button button-primary" onClick={() => setConverting(true)} data-testid="convert-lead">
-                {convertText.open}
-              </button>
+              {/* Converting makes a deal: only roles that create deals are offered it (a marketer hands the lead to sales). */}
+              {mayConvert ? (
+                <button type="button" className="button button-primary" onClick={() => setConverting(true)} data-testid="convert-lead">
+                  {convertText.open}
+                </button>
+              ) : null}
               <Link to="/leads/$leadId/edit" params={{ leadId: lead.id }} className="button" data-testid="lead-edit">
                 {t.lead.edit}
               </Link>

@@ -10,7 +10,7 @@ import type { Form } from '../domain/forms/form';
 import { assignOwner, interpretSubmission, isOriginAllowed, type PostedFields, type SubmissionMeta } from '../domain/forms/submission';
 import type { CreateLeadInput, Lead } from '../domain/leads/lead';
 import { entry, event, type CommandContext } from '../domain/common/change';
-import { createLead, type LeadChange } from '../domain/leads/lead-commands';
+import { createLead, storedPhone, type LeadChange } from '../domain/leads/lead-commands';
 import { isOpenStatus } from '../domain/leads/lead-process';
 import { leadRef } from '../events/contracts';
 
@@ -132,9 +132,12 @@ function resubmission(lead: Lead, input: CreateLeadInput, extras: Record<string,
   const filled = isOpenStatus(lead.status)
     ? Object.fromEntries(fillable.filter((f) => lead[f] === undefined && input[f] !== undefined).map((f) => [f, input[f]]))
     : {};
+  const phone = typeof filled.phone === 'string' ? storedPhone(filled.phone) : {};
+  if (phone.phone) filled.phone = phone.phone;
   const updated: Lead = {
     ...lead,
     ...filled,
+    ...(phone.phoneTyped ? { phoneTyped: phone.phoneTyped } : {}),
     submissionCount: lead.submissionCount + 1,
     updatedAt: ctx.now.toISOString(),
     version: lead.version + 1,

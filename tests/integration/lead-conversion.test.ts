@@ -35,7 +35,7 @@ describe('lead conversion', () => {
     expect(res.status).toBe(201);
     const { account, contact, deal } = res.body;
     expect(account).toMatchObject({ name: 'ООО «Конверсия»', ownerId: rep.sub, status: 'prospect' });
-    expect(contact).toMatchObject({ lastName: 'Конвертов', firstName: 'Олег', middleName: 'Ильич', accountId: account.id, emails: [{ address: 'oleg@konversiya.ru' }], phones: [{ number: '+79167000001' }] });
+    expect(contact).toMatchObject({ lastName: 'Конвертов', firstName: 'Олег', middleName: 'Ильич', accountId: account.id, emails: [{ address: 'oleg@konversiya.ru' }], phones: [{ kind: 'mobile', number: '+79167000001', typed: '+7 (916) 700-00-01' }] });
     expect(deal).toMatchObject({ title: 'Автоматизация продаж', accountId: account.id, contactIds: [contact.id], amount: { amount: 900000 }, stage: 'needs-clarification', ownerId: rep.sub });
     expect(res.body.lead).toMatchObject({ status: 'converted', version: 2, conversion: { dealId: deal.id, accountId: account.id, contactId: contact.id } });
 

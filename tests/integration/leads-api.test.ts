@@ -37,6 +37,8 @@ describe('create', () => {
     const res = await create(ivanov);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ lastName: 'Иванов', email: 'ivanov@romashka.ru', status: 'new', ownerId: rep.sub, version: 1 });
+    // Stored in E.164, shown as it was typed (REC-11).
+    expect([res.body.phone, res.body.phoneTyped]).toEqual(['+79123456789', '+7 (912) 345-67-89']);
     const items = (await recordItems()).filter((i) => String(i.pk) === `LEAD#${res.body.id}`);
     expect(byEntity(items, 'LEAD')).toHaveLength(1);
     expect(byEntity(items, 'HISTORY')).toMatchObject([{ kind: 'created', events: [{ type: 'LeadCreated', source: 'crm.leads' }] }]);

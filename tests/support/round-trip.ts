@@ -5,6 +5,7 @@ import { createAccountSchema } from '../../shared/domain/accounts/account';
 import { createContactSchema } from '../../shared/domain/contacts/contact';
 import { createDealSchema } from '../../shared/domain/deals/deal';
 import { createLeadSchema } from '../../shared/domain/leads/lead';
+import { storedPhone } from '../../shared/domain/leads/lead-commands';
 import { suggestMapping } from '../../shared/domain/transfer/column-mapping';
 import { importFieldsOf, type ImportableType } from '../../shared/domain/transfer/import-fields';
 import { rowToInput, type RowInput } from '../../shared/domain/transfer/row-input';
@@ -22,13 +23,19 @@ export async function importBack(type: ImportableType, bytes: Uint8Array, fileNa
 const createSchemas: Record<ImportableType, z.ZodType> = { contact: createContactSchema, lead: createLeadSchema, account: createAccountSchema, deal: createDealSchema };
 
 /** A create input as the record it makes would hold it (phones in E.164 beside their typed form, emails in lower case…), its lists in kind order. */
-export const asStored = (type: ImportableType, input: Record<string, unknown>): Record<string, unknown> => sortedEntries(createSchemas[type].parse(input) as Record<string, unknown>);
+export const asStored = (type: ImportableType, input: Record<string, unknown>): Record<string, unknown> => {
+  const parsed = createSchemas[type].parse(input) as Record<string, unknown>;
+  // A lead's one phone is stored by its command: E.164, with the writing beside it.
+  const phone = type === 'lead' && typeof parsed.phone === 'string' ? storedPhone(parsed.phone) : {};
+  return sortedEntries(Object.fromEntries(Object.entries({ ...parsed, ...phone }).filter(([, value]) => value !== undefined)));
+};
 
 /** A stored record's `fields`, as an import of its exported row should store them again. */
 export function importedOf(type: ImportableType, record: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
   const picked: Record<string, unknown> = Object.fromEntries(fields.filter((field) => record[field] !== undefined).map((field) => [field, record[field]]));
-  // An imported lead comes from the channel "import".
+  // An imported lead comes from the channel "import"; its phone is exported as it was written.
   if (type === 'lead') picked.source = { channel: 'import' };
+  if (type === 'lead' && picked.phone !== undefined && typeof record.phoneTyped === 'string') picked.phone = record.phoneTyped;
   return picked;
 }
 

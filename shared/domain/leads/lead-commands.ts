@@ -2,6 +2,7 @@ import type { TimelineEntry } from '../../api/contracts';
 import type { DomainEvent } from '../../events/contracts';
 import { leadRef } from '../../events/contracts';
 import { entry, event, type CommandContext } from '../common/change';
+import { normalisePhone } from '../common/phone';
 import { DomainError, nothingToChange } from '../common/errors';
 import type { CreateLeadInput, Lead, RejectLeadInput, UpdateLeadInput } from './lead';
 import { diffLead } from './lead-changes';
@@ -18,11 +19,24 @@ export interface LeadChange {
   events: DomainEvent[];
 }
 
+/**
+ * A lead's phone as stored: E.164, found and matched as one number however it was written (REC-11),
+ * with the writing kept for display when it differs.
+ */
+export function storedPhone(phone: string): Pick<Lead, 'phone' | 'phoneTyped'> {
+  const stored = normalisePhone(phone);
+  return { phone: stored, phoneTyped: phone.trim() !== stored ? phone.trim() : undefined };
+}
+
+/** Leaves out fields set to undefined, so a stored lead holds no empty attributes. */
+const defined = <T extends object>(lead: T): T => Object.fromEntries(Object.entries(lead).filter(([, value]) => value !== undefined)) as T;
+
 export function createLead(input: CreateLeadInput, ctx: CommandContext, ownerId: string): LeadChange {
   const at = ctx.now.toISOString();
   const { consent, ...fields } = input;
-  const lead: Lead = {
+  const lead: Lead = defined({
     ...fields,
+    ...(input.phone !== undefined ? storedPhone(input.phone) : {}),
     id: ctx.newId(),
     ownerId: input.ownerId ?? ownerId,
     status: 'new',
@@ -33,7 +47,7 @@ export function createLead(input: CreateLeadInput, ctx: CommandContext, ownerId:
     createdBy: ctx.actor.id,
     updatedAt: at,
     version: 1,
-  };
+  });
   return {
     lead,
     history: entry(ctx, 'created', { data: { channel: lead.source.channel } }),
@@ -44,7 +58,8 @@ export function createLead(input: CreateLeadInput, ctx: CommandContext, ownerId:
 export function updateLead(current: Lead, patch: UpdateLeadInput, ctx: CommandContext): LeadChange {
   openStatusOf(current);
   const { version: _expected, ...fields } = patch;
-  const lead: Lead = { ...current, ...fields, updatedAt: ctx.now.toISOString(), version: current.version + 1 };
+  const phone = fields.phone !== undefined ? storedPhone(fields.phone) : {};
+  const lead: Lead = defined({ ...current, ...fields, ...phone, updatedAt: ctx.now.toISOString(), version: current.version + 1 });
   const changes = diffLead(current, lead);
   if (changes.length === 0) throw nothingToChange();
   return {

@@ -34,7 +34,7 @@ export function contactFromLead(lead: Lead) {
     ...(lead.middleName ? { middleName: lead.middleName } : {}),
     ...(lead.jobTitle ? { jobTitle: lead.jobTitle } : {}),
     ...(lead.email ? { emails: [{ kind: 'work' as const, address: lead.email }] } : {}),
-    ...(lead.phone ? { phones: [{ kind: 'mobile' as const, number: lead.phone }] } : {}),
+    ...(lead.phone ? { phones: [{ kind: 'mobile' as const, number: lead.phone, ...(lead.phoneTyped ? { typed: lead.phoneTyped } : {}) }] } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { emailSchema, moneySchema, phoneSchema, trimmed, webUrlSchema } from '../common/values';
+import { emailSchema, moneySchema, phoneTextSchema, trimmed, webUrlSchema } from '../common/values';
 import { customValuesInput } from '../custom-fields/custom-field';
 import { withCustomFilters } from '../records/record-list';
 import type { RecordKind } from '../records/record-type';
@@ -54,7 +54,8 @@ const leadFields = {
   company: trimmed(200).optional(),
   jobTitle: trimmed(200).optional(),
   email: emailSchema.optional(),
-  phone: phoneSchema.optional(),
+  /** As typed in a request; the lead commands store it in E.164 with the typed form beside it (`phoneTyped`). */
+  phone: phoneTextSchema.optional(),
   topic: trimmed(500).optional(),
   message: trimmed(5000).optional(),
   budget: moneySchema.optional(),
@@ -108,6 +109,8 @@ export const leadSchema = z.object({
   ownerId: z.string(),
   status: z.enum(leadStatuses),
   source: leadSourceSchema,
+  /** The phone as the person or the user wrote it, for display, when it differs from the stored E.164 `phone`. */
+  phoneTyped: z.string().optional(),
   consent: consentSchema.optional(),
   rejection: rejectionSchema.optional(),
   /** What the lead became (REC-1): set once, by conversion. */

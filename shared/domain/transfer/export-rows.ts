@@ -184,7 +184,10 @@ export function exportColumns<T extends RecordBase>(kind: RecordKind<T>, customF
   const fields = kind.tracked.filter((f) => f !== 'custom' && f !== 'ownerId');
   const own = (field: string): ExportColumn[] => {
     const kinds = entryKinds[kind.type]?.[field as 'phones' | 'emails'];
-    return kinds ? entryColumns(field as 'phones' | 'emails', kinds, locale) : columnsOf(headerOf(field, locale), fieldFormats[field], (r) => r[field], locale);
+    if (kinds) return entryColumns(field as 'phones' | 'emails', kinds, locale);
+    // A lead's one phone, as it was written when that was kept beside the E.164 number.
+    const read = field === 'phone' ? (r: Record<string, unknown>) => r.phoneTyped ?? r.phone : (r: Record<string, unknown>) => r[field];
+    return columnsOf(headerOf(field, locale), fieldFormats[field], read, locale);
   };
   return [
     ...own('id'),

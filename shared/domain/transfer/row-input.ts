@@ -389,7 +389,8 @@ const build: Record<ImportableType, (b: RowBuilder) => void> = {
     b.names();
     for (const key of ['company', 'jobTitle', 'topic', 'message']) b.text(key);
     b.single(['email'], ['email'], emailSeparators);
-    b.single(['phone'], ['phone', 'mobilePhone'], phoneSeparators, (phone) => normalisePhone(phone));
+    // As the file wrote it: the lead command stores it in E.164 and keeps this writing for display.
+    b.single(['phone'], ['phone', 'mobilePhone'], phoneSeparators);
     b.money('budget');
     b.choice('qualification', qualifications);
     // Imported leads say so, unless the file names their channel.

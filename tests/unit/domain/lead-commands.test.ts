@@ -21,6 +21,20 @@ describe('lead commands', () => {
     expect(change.events.map((e) => e.type)).toEqual(['LeadCreated']);
   });
 
+  it('stores a phone in E.164 with the writing kept for display, re-typed alike changes nothing (REC-11)', () => {
+    const typed = createLead(createLeadSchema.parse({ lastName: 'Телефонов', phone: '8 (912) 345-67-89' }), ctx, 'u1').lead;
+    expect([typed.phone, typed.phoneTyped]).toEqual(['+79123456789', '8 (912) 345-67-89']);
+    const plain = createLead(createLeadSchema.parse({ lastName: 'Телефонов', phone: '+79123456789' }), ctx, 'u1').lead;
+    expect(plain).toMatchObject({ phone: '+79123456789' });
+    expect('phoneTyped' in plain).toBe(false);
+    expect(() => updateLead(typed, updateLeadSchema.parse({ version: 1, phone: '+7 912 345 67 89' }), ctx)).toThrow(DomainError);
+    const moved = updateLead(typed, updateLeadSchema.parse({ version: 1, phone: '+7 701 111 22 33' }), ctx);
+    expect([moved.lead.phone, moved.lead.phoneTyped]).toEqual(['+77011112233', '+7 701 111 22 33']);
+    expect(moved.history.changes).toEqual([{ field: 'phone', from: '+79123456789', to: '+77011112233' }]);
+    const plainAgain = updateLead(typed, updateLeadSchema.parse({ version: 1, phone: '+77011112233' }), ctx).lead;
+    expect('phoneTyped' in plainAgain).toBe(false);
+  });
+
   it('records each changed field old → new and nothing for unchanged ones', () => {
     const change = updateLead(lead, updateLeadSchema.parse({ version: 1, lastName: 'Петров', topic: 'ERP' }), ctx);
     expect(change.history.changes).toEqual([{ field: 'topic', to: 'ERP' }]);

@@ -278,7 +278,8 @@ describe('leads', () => {
       company: 'Contoso',
       topic: 'Опт',
       email: 'john@contoso.example',
-      phone: '+12125550101',
+      // As the file wrote it; the lead command stores +12125550101 and keeps this for display.
+      phone: '+1 (212) 555-0101',
       budget: { amount: 1200.5, currency: 'USD' },
       qualification: 'hot',
       source: { channel: 'import' },

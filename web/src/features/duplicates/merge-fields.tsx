@@ -30,7 +30,7 @@ export const recordTitle = (type: MergeType, record: MergeRecord): string =>
 export function recordSubtitle(type: MergeType, record: MergeRecord): string {
   if (type === 'lead') {
     const lead = record as Lead;
-    return [lead.company, lead.email, lead.phone].filter(Boolean).join(' · ');
+    return [lead.company, lead.email, lead.phoneTyped ?? lead.phone].filter(Boolean).join(' · ');
   }
   if (type === 'account') {
     const account = record as Account;

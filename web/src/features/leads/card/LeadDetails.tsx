@@ -32,7 +32,7 @@ export function LeadDetails({ lead }: { lead: Lead }) {
         title={t.lead.sections.contact}
         rows={[
           [t.fields.email, lead.email ? <a href={`mailto:${lead.email}`}>{lead.email}</a> : undefined],
-          [t.fields.phone, lead.phone ? <a href={`tel:${lead.phone.replace(/[^\d+]/g, '')}`}>{lead.phone}</a> : undefined],
+          [t.fields.phone, lead.phone ? <a href={`tel:${lead.phone}`}>{lead.phoneTyped ?? lead.phone}</a> : undefined],
         ]}
       />
       <DetailSection

@@ -98,7 +98,7 @@ function ConvertLeadForm({ lead, onCancel }: { lead: Lead; onCancel: () => void 
   const [lastName, setLastName] = useState(personal?.lastName ?? '');
   const [firstName, setFirstName] = useState(personal?.firstName ?? '');
   const [email, setEmail] = useState(lead.email ?? '');
-  const [phone, setPhone] = useState(lead.phone ?? '');
+  const [phone, setPhone] = useState(lead.phoneTyped ?? lead.phone ?? '');
   const [contact, setContact] = useState<SearchHit | null>(null);
   const [title, setTitle] = useState(() => defaultDealTitle(lead));
   const [amount, setAmount] = useState(lead.budget ? String(lead.budget.amount) : '');

@@ -71,6 +71,8 @@ export function leadFormValuesOf(lead: Lead, currency: Currency, decimalMark: '.
   return {
     ...empty,
     ...text,
+    // Edited as it was written; the API stores it in E.164 again.
+    phone: lead.phoneTyped ?? lead.phone ?? '',
     budgetAmount: lead.budget ? amountInput(lead.budget.amount, decimalMark) : '',
     qualification: lead.qualification ?? '',
     ownerId: lead.ownerId,

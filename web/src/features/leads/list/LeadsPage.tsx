@@ -39,7 +39,7 @@ export function LeadsPage({ search }: { search: RecordsSearch }) {
       },
       { id: 'company', label: t.leads.columns.company, cell: (lead) => lead.company ?? none },
       { id: 'email', label: t.leads.columns.email, className: 'cell-nowrap', cell: (lead) => lead.email ?? none },
-      { id: 'phone', label: t.leads.columns.phone, className: 'cell-nowrap', cell: (lead) => lead.phone ?? none },
+      { id: 'phone', label: t.leads.columns.phone, className: 'cell-nowrap', cell: (lead) => lead.phoneTyped ?? lead.phone ?? none },
       { id: 'status', label: t.leads.columns.status, cell: (lead) => <StatusBadge status={lead.status} /> },
       { id: 'qualification', label: t.leads.columns.qualification, cell: (lead) => <QualificationBadge qualification={lead.qualification} /> },
       { id: 'topic', label: t.fields.topic, defaultVisible: false, cell: (lead) => lead.topic ?? none },

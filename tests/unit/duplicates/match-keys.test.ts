@@ -15,6 +15,18 @@ describe('match keys', () => {
     expect(matchKeys({ phones: ['12-34'], taxIds: ['123'], names: ['ИП', 'Оля'] })).toEqual([]);
   });
 
+  it('keeps keys at their thresholds and skips missing values (mutation testing found these unpinned)', () => {
+    // Ten digits is a phone (Germany's +49 30 123456), nine is not; a one-word name of six letters is a key, five is not.
+    expect(matchKeys({ phones: ['+49 30 123456', '+49 30 12345'] })).toEqual(['phone:4930123456']);
+    expect(matchKeys({ names: ['Иванов', 'Петро'] })).toEqual(['name:иванов']);
+    expect(matchKeys({ names: ['Иванова Анна'] })).toEqual(['name:иванова анна']);
+    // Missing and empty values are no keys and no errors.
+    expect(matchKeys({ emails: [undefined, ''], phones: [undefined, ''], taxIds: [undefined, ''], names: [undefined, ''] })).toEqual([]);
+    // A name key is cut at 200 characters, so two long names that differ only past them match.
+    const long = 'а'.repeat(150) + ' ' + 'б'.repeat(100);
+    expect(matchKeys({ names: [long] })).toEqual([`name:${long.slice(0, 200)}`]);
+  });
+
   it('treats ё as е and drops legal forms in names', () => {
     expect(normaliseName('Ёлкин Пётр')).toBe('елкин петр');
     expect(normaliseName('ЗАО "Альфа Групп"')).toBe('альфа групп');
@@ -50,6 +62,11 @@ describe('match strengths (REC-11, REC-12)', () => {
       strength: 'strong',
       evidence: [{ reason: 'email', strength: 'strong' }],
     });
+  });
+
+  it('a reason once strong stays strong whatever keys of it follow', () => {
+    expect(matchOf(['phone:79123456789', 'phone:74951234567']).evidence).toEqual([{ reason: 'phone', strength: 'strong' }]);
+    expect(matchOf(['phone:74951234567', 'phone:79123456789']).evidence).toEqual([{ reason: 'phone', strength: 'strong' }]);
   });
 
   it('only a strong match acts on its own; a weak one only when neither side has a strong identifier and the names agree', () => {

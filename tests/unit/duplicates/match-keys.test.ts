@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyStrength, matchActs, matchKeys, matchOf, normaliseName, reasonOf } from '../../../shared/domain/duplicates/match-keys';
+import { hasStrongKey, keyStrength, matchActs, matchKeys, matchOf, normaliseName, reasonOf } from '../../../shared/domain/duplicates/match-keys';
 
 describe('match keys', () => {
   it('normalises emails, phones, tax ids and names to comparable keys', () => {
@@ -62,6 +62,12 @@ describe('match strengths (REC-11, REC-12)', () => {
       strength: 'strong',
       evidence: [{ reason: 'email', strength: 'strong' }],
     });
+  });
+
+  it('a record has a strong identifier when any of its keys is strong: a name, an office line or a role mailbox is none', () => {
+    expect(hasStrongKey(['name:иванов иван', 'phone:74951234567', 'email:info@romashka.ru'])).toBe(false);
+    expect(hasStrongKey(['name:иванов иван', 'email:ivanov@romashka.ru'])).toBe(true);
+    expect(hasStrongKey([])).toBe(false);
   });
 
   it('a reason once strong stays strong whatever keys of it follow', () => {

@@ -200,7 +200,9 @@ describe('possible duplicates (REC-12)', () => {
 
     const found = await duplicates(contactsApi, 'contacts', first.id);
     expect(found.status).toBe(200);
-    expect(found.body.items).toEqual([{ record: expect.objectContaining({ id: second.id }), reasons: expect.arrayContaining(['phone', 'name']) }]);
+    expect(found.body.items).toEqual([
+      { record: expect.objectContaining({ id: second.id }), reasons: ['phone', 'name'], strength: 'strong', evidence: [{ reason: 'phone', strength: 'strong' }, { reason: 'name', strength: 'weak' }] },
+    ]);
     expect((await duplicates(contactsApi, 'contacts', stranger.id)).body.items).toEqual([]);
 
     await contact.update(second.id, { version: second.version, phones: [{ kind: 'work', number: '8 916 111 11 11' }], lastName: 'Другой' });
@@ -211,7 +213,9 @@ describe('possible duplicates (REC-12)', () => {
     const a = (await account.create({ name: 'ООО «Дубликат Трейд»', taxId: '7728168971' })).body;
     const b = (await account.create({ name: 'Дубликат-Трейд', taxId: '7728168971' })).body;
     const found = await duplicates(accountsApi, 'accounts', b.id);
-    expect(found.body.items).toEqual([{ record: expect.objectContaining({ id: a.id }), reasons: expect.arrayContaining(['taxId', 'name']) }]);
+    expect(found.body.items).toEqual([
+      { record: expect.objectContaining({ id: a.id }), reasons: ['taxId', 'name'], strength: 'strong', evidence: [{ reason: 'taxId', strength: 'strong' }, { reason: 'name', strength: 'weak' }] },
+    ]);
     expect((await duplicates(accountsApi, 'accounts', '01J00000000000000000000000')).status).toBe(404);
   });
 });

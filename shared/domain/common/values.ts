@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { normalisePhone } from './phone';
 
 /** Value schemas every record type shares; the API and the web UI validate with these. */
 
@@ -24,8 +23,11 @@ export const phoneTextSchema = z
     return digits >= 7 && digits <= 15;
   }, 'a phone number with 7 to 15 digits');
 
-/** A phone as stored: E.164 (`+79123456789`) however it was typed, so it is found and matched as one number. */
-export const phoneSchema = phoneTextSchema.transform((typed) => normalisePhone(typed));
+/*
+ * A phone is stored in E.164 however it was typed (shared/domain/common/phone.ts): a phone entry's
+ * schema and the lead commands normalise it. Not here, where every bundle would carry the
+ * numbering plans' metadata.
+ */
 
 export const currencies = ['RUB', 'KZT', 'USD', 'EUR'] as const;
 export const moneySchema = z.strictObject({

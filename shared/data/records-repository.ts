@@ -65,19 +65,33 @@ export async function getRecordOrRedirect<T extends RecordBase>(kind: RecordKind
  * `consistent`: read what was just written (an import's next row reading the record the row before made).
  */
 export async function getRecords<T extends RecordBase>(kind: RecordKind<T>, ids: readonly string[], { consistent = false } = {}): Promise<Map<string, T>> {
-  const found = new Map<string, T>();
-  let keys: Record<string, unknown>[] = [...new Set(ids)].map((id) => keysOf(kind).item(id));
-  if (keys.length > 100) throw new Error('getRecords reads at most 100 records at once');
-  for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
-    const result = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ...(consistent ? { ConsistentRead: true } : {}) } } }));
-    for (const item of result.Responses?.[tableName()] ?? []) {
-      if (item.entity === redirectEntity) continue;
-      const record = stripLayout<T>(item);
-      found.set(record.id, record);
-    }
-    keys = result.UnprocessedKeys?.[tableName()]?.Keys ?? [];
+  const found = await batchGet([...new Set(ids)].map((id) => keysOf(kind).item(id)), consistent);
+  return new Map([...found.values()].map((item) => [String(item.id), stripLayout<T>(item)]));
+}
+
+/** Records of any types by link, in one BatchGetItem per 100: what a write points at. Keyed `type|id`. */
+export async function getLinkedRecords(links: readonly RecordLink[]): Promise<Map<string, RecordBase>> {
+  const keyOf = (link: RecordLink) => recordKeys(keyPrefixOf(link.type)).item(link.id);
+  const unique = [...new Map(links.map((link) => [`${link.type}|${link.id}`, link])).values()];
+  const found = new Map<string, Record<string, unknown>>();
+  for (let start = 0; start < unique.length; start += 100) for (const [pk, item] of await batchGet(unique.slice(start, start + 100).map(keyOf))) found.set(pk, item);
+  return new Map(unique.flatMap((link) => {
+    const item = found.get(keyOf(link).pk);
+    return item ? [[`${link.type}|${link.id}`, stripLayout<RecordBase>(item)] as const] : [];
+  }));
+}
+
+/** Items by key, merged records' redirects left out, by pk; unprocessed keys retried. */
+async function batchGet(keys: { pk: string; sk: string }[], consistent = false): Promise<Map<string, Record<string, unknown>>> {
+  if (keys.length > 100) throw new Error('a BatchGetItem reads at most 100 records at once');
+  const found = new Map<string, Record<string, unknown>>();
+  let pending: Record<string, unknown>[] = keys;
+  for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
+    const result = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } } }));
+    for (const item of result.Responses?.[tableName()] ?? []) if (item.entity !== redirectEntity) found.set(String(item.pk), item);
+    pending = result.UnprocessedKeys?.[tableName()]?.Keys ?? [];
   }
-  if (keys.length > 0) throw new Error('DynamoDB left keys unprocessed after retries');
+  if (pending.length > 0) throw new Error('DynamoDB left keys unprocessed after retries');
   return found;
 }
 

@@ -1,6 +1,6 @@
 import { can, type Action, type Subject } from '../auth/permissions';
 import { sees, type Visibility } from '../auth/visibility';
-import { getRecords } from '../data/records-repository';
+import { getLinkedRecords, getRecords } from '../data/records-repository';
 import type { Actor } from '../domain/common/actor';
 import { DomainError, invalidField } from '../domain/common/errors';
 import { kinds } from '../domain/records/kinds';
@@ -36,10 +36,8 @@ export async function assertReferences<T extends RecordBase>(actor: Actor, kind:
   const kept = new Set(before ? referencesOf(kind, before).map((t) => targetKey(t.field, t.link)) : []);
   const added = referencesOf(kind, record).filter((t) => !kept.has(targetKey(t.field, t.link)) && !options.trusted?.has(t.link.id));
   if (added.length === 0) return;
-  const byType = new Map<RecordType, string[]>();
-  for (const { link } of added) byType.set(link.type, [...(byType.get(link.type) ?? []), link.id]);
-  const found = new Map<string, RecordBase>();
-  for (const [type, ids] of byType) for (const [id, target] of await getRecords(kinds[type], [...new Set(ids)])) found.set(`${type}|${id}`, target);
+  // Whatever their types, one read: a deal's account, contacts and products in one BatchGetItem.
+  const found = await getLinkedRecords(added.map((t) => t.link));
   for (const { link, path } of added) await assertMayLink(actor, link, `${options.prefix ?? ''}${path}`, found.get(`${link.type}|${link.id}`));
 }
 

@@ -85,7 +85,11 @@ describe('another rep’s ids in a rep’s writes', () => {
       const before = await allItems();
       const res = await call(dealsApi, 'POST /api/deals', { user: repA, body: { title: 'На чужом клиенте', accountId: accountOfB.id } });
       expect(res.status).toBe(403);
-      expect(res.body.error.fields).toEqual([{ path: 'accountId', message: 'held by another owner: only its owner or their manager may link records to it', code: 'not_yours' }]);
+      expect(res.body.error).toEqual({
+        code: 'forbidden',
+        message: 'accountId: this account is held by another owner',
+        fields: [{ path: 'accountId', message: 'held by another owner: only its owner or their manager may link records to it', code: 'not_yours' }],
+      });
       expect(await allItems()).toEqual(before);
     } finally {
       await call(teamsApi, 'PUT /api/sharing', { user: admin, body: { version: shared.body.version, types: {} } });
@@ -105,6 +109,21 @@ describe('another rep’s ids in a rep’s writes', () => {
     expect(merged.status).toBe(400);
     expect(merged.body.error.fields).toEqual([{ path: 'accountId', message: 'no such account', code: 'not_found' }]);
     expect(await allItems()).toEqual(before);
+  });
+});
+
+describe('references a record already holds', () => {
+  it('are kept as they are: a contact under an account a manager gave to another rep is still edited by its owner', async () => {
+    const account = (await call(accountsApi, 'POST /api/accounts', { user: repA, body: { name: 'ООО «Передаваемый»' } })).body;
+    const contact = (await call(contactsApi, 'POST /api/contacts', { user: repA, body: { lastName: 'Остаюшкин', accountId: account.id } })).body;
+    // The account goes to rep B; A's contact stays under it, and A may not hang anything new on it.
+    const moved = await call(accountsApi, 'PATCH /api/accounts/{id}', { user: admin, pathParameters: { id: account.id }, body: { version: account.version, ownerId: repB.sub } });
+    expect(moved.status).toBe(200);
+    const edited = await call(contactsApi, 'PATCH /api/contacts/{id}', { user: repA, pathParameters: { id: contact.id }, body: { version: contact.version, department: 'Закупки' } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ accountId: account.id, department: 'Закупки', version: contact.version + 1 });
+    const another = await call(contactsApi, 'POST /api/contacts', { user: repA, body: { lastName: 'Новенький', accountId: account.id } });
+    expect(another.status).toBe(400);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { narrowToVisible, sees, visibleOwners } from '../../../shared/auth/visibility';
+import { mayWork, narrowToVisible, sees, visibleOwners } from '../../../shared/auth/visibility';
 import { ownersFilter } from '../../../shared/data/owners-filter';
 
 /** Whose records a scope shows, and how a list query is narrowed to them (ACC-2). */
@@ -15,6 +15,8 @@ describe('visible owners', () => {
     // A member's team scope does not reach the colleagues: only a manager's does.
     expect([...(visibleOwners('team', 'a', teams) as Set<string>)]).toEqual(['a']);
     expect(visibleOwners('all', 'a', teams)).toBe('all');
+    // A manager whose scope is only their own sees no more for managing a team.
+    expect([...(visibleOwners('own', 'boss', teams) as Set<string>)]).toEqual(['boss']);
     expect(sees('all', 'anyone')).toBe(true);
     expect(sees(new Set(['a']), 'b')).toBe(false);
   });
@@ -25,6 +27,18 @@ describe('visible owners', () => {
     expect(narrowToVisible<{ ownerId?: string; status?: string }>({ status: 'new' }, new Set(['a']))).toEqual({ query: { status: 'new', ownerId: 'a' } });
     expect(narrowToVisible({}, new Set(['a', 'b']))).toEqual({ query: {}, owners: ['a', 'b'] });
     expect(narrowToVisible({ ownerId: 'z' }, 'all')).toEqual({ query: { ownerId: 'z' } });
+  });
+});
+
+describe('who works a client (the portal’s staff of an account)', () => {
+  it('is whoever the matrix lets link to records of that owner, by their own roles and teams', () => {
+    expect(mayWork({ id: 'a', roles: ['sales-rep'] }, 'accounts', 'link', 'a', teams)).toBe(true);
+    expect(mayWork({ id: 'b', roles: ['sales-rep'] }, 'accounts', 'link', 'a', teams)).toBe(false);
+    expect(mayWork({ id: 'boss', roles: ['sales-manager'] }, 'accounts', 'link', 'a', teams)).toBe(true);
+    expect(mayWork({ id: 'agent', roles: ['service-agent'] }, 'accounts', 'link', 'a', teams)).toBe(true);
+    // A role that links nothing works no client, not even one of its own; unknown roles count for nothing.
+    expect(mayWork({ id: 'm', roles: ['marketer'] }, 'accounts', 'link', 'm', teams)).toBe(false);
+    expect(mayWork({ id: 'a', roles: ['sales-rep', 'astronaut'] }, 'accounts', 'link', 'a', teams)).toBe(true);
   });
 });
 

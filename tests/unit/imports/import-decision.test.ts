@@ -38,6 +38,17 @@ describe('deciding a row', () => {
     expect(decideRow({ duplicatePolicy: 'create' }, 5, input, true, [candidate(['email:ivanov@vector.example'], { workable: false })]).row).toMatchObject({ outcome: 'skipped', reason: heldByAnotherOwner });
   });
 
+  it('a person’s choice to create beside a weak match of another owner’s namesake creates, taking nothing', () => {
+    const { row, target } = decideRow({ ...skip, rowActions: { '5': 'create' } }, 5, input, true, [candidate(['name:иванов иван'], { workable: false, ownerId: 'other-rep' })]);
+    expect(row).toMatchObject({ outcome: 'created' });
+    expect(target).toBeUndefined();
+  });
+
+  it('lists at most five matches on the report, strongest first as given', () => {
+    const many = Array.from({ length: 7 }, (_, i) => candidate(['name:иванов иван'], { id: `C${i}` }));
+    expect(decideRow(skip, 5, input, true, many).row.matches?.map((m) => m.id)).toEqual(['C0', 'C1', 'C2', 'C3', 'C4']);
+  });
+
   it('an update that adds nothing is a skip', () => {
     const same = { lastName: 'Иванов', emails: [{ kind: 'work', address: 'IVANOV@romashka.example' }] };
     expect(decideRow({ duplicatePolicy: 'update' }, 5, same, true, [candidate(['email:ivanov@romashka.example'])]).row).toMatchObject({ outcome: 'skipped', action: 'update', reason: addsNothing });

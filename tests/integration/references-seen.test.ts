@@ -96,6 +96,22 @@ describe('another rep’s ids in a rep’s writes', () => {
     }
   });
 
+  it('shared for viewing, the other rep’s contact is seen but not merged away: 403 naming duplicateId', async () => {
+    const { version } = (await call(teamsApi, 'GET /api/sharing', { user: admin })).body;
+    const shared = await call(teamsApi, 'PUT /api/sharing', { user: admin, body: { version, types: { contacts: 'read' } } });
+    expect(shared.status).toBe(200);
+    try {
+      const mine = (await call(contactsApi, 'POST /api/contacts', { user: repA, body: { lastName: 'Чужаков' } })).body;
+      const before = await allItems();
+      const res = await call(contactsApi, 'POST /api/contacts/{id}/merge', { user: repA, pathParameters: { id: mine.id }, body: { version: mine.version, duplicateId: contactOfB.id, duplicateVersion: contactOfB.version } });
+      expect(res.status).toBe(403);
+      expect(res.body.error.fields).toEqual([{ path: 'duplicateId', message: 'held by another owner: only its owner or their manager may merge it', code: 'not_yours' }]);
+      expect(await allItems()).toEqual(before);
+    } finally {
+      await call(teamsApi, 'PUT /api/sharing', { user: admin, body: { version: shared.body.version, types: {} } });
+    }
+  });
+
   it('a merge’s duplicate out of sight answers as a made-up one, and a merge cannot take the other rep’s account', async () => {
     const created = await call(contactsApi, 'POST /api/contacts', { user: repA, body: { lastName: 'Дублев', emails: [{ kind: 'work', address: 'dub@seen.example' }] } });
     expect(created.status).toBe(201);

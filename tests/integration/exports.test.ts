@@ -103,9 +103,11 @@ describe('exporting a list', () => {
     expect(job).toMatchObject({ rows: 3, csvDialect: 'windows-1251' });
     expect(job.encodingLoss).toEqual({
       encoding: 'windows-1251',
-      cells: 1,
+      // The bio and the home address's country (Қазақстан).
+      cells: 2,
       characters: [
-        { character: 'Қ', cells: 1 },
+        { character: 'Қ', cells: 2 },
+        { character: 'қ', cells: 1 },
         { character: 'Ә', cells: 1 },
         { character: '₸', cells: 1 },
       ],
@@ -155,7 +157,7 @@ describe('exporting a list', () => {
   });
 
   it('gives back, imported again, the values it exported: every CSV dialect and XLSX (contacts and leads)', async () => {
-    const contactFields = ['lastName', 'firstName', 'middleName', 'jobTitle', 'department', 'bio', 'birthDate', 'phones', 'emails', 'status', 'emailOptOut'];
+    const contactFields = ['lastName', 'firstName', 'middleName', 'jobTitle', 'department', 'bio', 'birthDate', 'phones', 'emails', 'addresses', 'status', 'emailOptOut'];
     const leadFields = ['lastName', 'firstName', 'company', 'jobTitle', 'email', 'phone', 'topic', 'message', 'budget'];
     const byName = (list: Record<string, unknown>[]) => [...list].sort((a, b) => String(a.lastName).localeCompare(String(b.lastName)));
     for (const format of ['plain', 'excel', 'windows-1251', 'xlsx'] as const) {
@@ -169,8 +171,30 @@ describe('exporting a list', () => {
         expect(file.rows.map((row) => row.issues)).toEqual(records.map(() => []));
         const expected = records.map((record) => importedOf(type, record, fields));
         expect(byName(file.rows.map((row) => asStored(type, row.input)))).toEqual(byName((format === 'windows-1251' ? cp1251(expected) : expected).map((input) => asStored(type, input))));
+        // Each comes back to its owner, by the email the export wrote.
+        expect(file.rows.map((row) => row.links.ownerEmail)).toEqual(records.map(() => rep.email));
       }
     }
+  });
+
+  it("names a contact's company when the exporter may see it, and imported back links it by that name; another seller's company stays an id", async () => {
+    const account = async (name: string, user: TestUser) => (await call<{ id: string }>(accountsApi, 'POST /api/accounts', { body: { name }, user })).body.id;
+    const own = await account('ООО «Своя»', rep);
+    const others = await account('ООО «Чужая»', admin);
+    // The admin hangs a contact of the rep's on the admin's account: the rep sees the contact, not the account.
+    for (const [lastName, accountId, user] of [['Свойский', own, rep], ['Чужаков', others, admin]] as const) {
+      expect((await call(contactsApi, 'POST /api/contacts', { body: { lastName, accountId, ownerId: rep.sub }, user })).status).toBe(201);
+    }
+    const { job, bytes } = await exported({ recordType: 'contact', format: 'xlsx', locale: 'ru', filters: {} }, rep);
+    const file = await importBack('contact', bytes, job.fileName!);
+    const byLastName = new Map(file.rows.map((row) => [row.input.lastName, row]));
+    expect(byLastName.get('Свойский')!.links).toEqual({ accountName: 'ООО «Своя»', ownerEmail: rep.email });
+    expect(byLastName.get('Чужаков')!.links).toEqual({ ownerEmail: rep.email });
+    const sheet = await loadSheet(bytes);
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const row = sheet.getRow(sheet.getColumn(headers.indexOf('Фамилия') + 1).values.indexOf('Чужаков'));
+    expect(row.getCell(headers.indexOf('ID компании') + 1).value).toBe(others);
+    expect(row.getCell(headers.indexOf('Компания') + 1).value).toBeNull();
   });
 
   it('refuses bad requests and bad filters with the field named, queueing nothing', async () => {

@@ -1,26 +1,42 @@
-import { accountPhoneKinds } from '../accounts/account';
-import { contactEmailKinds, contactPhoneKinds } from '../contacts/contact';
+import { accountAddressKinds, accountPhoneKinds } from '../accounts/account';
+import { contactAddressKinds, contactEmailKinds, contactPhoneKinds } from '../contacts/contact';
 import type { CustomField } from '../custom-fields/custom-field';
 import type { Locale } from '../../i18n/locale';
 import type { RecordBase, RecordKind, RecordType } from '../records/record-type';
 
 /**
  * A list exported to a spreadsheet (REC-11): one column per field the type tracks, then its custom
- * fields, then who owns it and when it was made. Phones and emails of a contact or an account get
- * a column per kind, headed as the importer knows them, so an exported list imports back as it
- * was; other lists (addresses, links) become one readable cell each. Money is an amount column
- * and a currency column, so the numbers sum in Excel. Each column says how it is shown (money, a date, a moment), so XLSX cells are typed;
- * formula neutralisation of CSV text is the writer's (spreadsheet-writer.ts).
+ * fields, then who owns it (name and email) and when it was made. Columns are headed as the
+ * importer knows them (import-fields.ts), so an exported list imports back as it was:
+ * - phones and emails of a contact or an account get a column per kind;
+ * - addresses get a column per kind; the main kind (an account's office, a contact's work
+ *   address) is split into street, city, region, postal code and country, the others are one
+ *   readable cell each, as are other lists (links, order lines);
+ * - money is an amount column and a currency column, so the numbers sum in Excel.
+ * Each column says how it is shown (money, a date, a moment), so XLSX cells are typed; formula
+ * neutralisation of CSV text is the writer's (spreadsheet-writer.ts).
  */
 export type ExportCell = string | number | boolean | null;
 
 /** Money with two decimals; a stored date (`YYYY-MM-DD`) or moment (ISO, UTC) as a date. Other values are shown by their type. */
 export type CellFormat = 'money' | 'date' | 'datetime';
 
+/** Who a record's owner is, as the export names them. */
+export interface OwnerOf {
+  email: string;
+  name?: string;
+}
+
+/** What a row's cells name beside the record itself: owners by user id, and the names of the accounts the exporter may see, by id. */
+export interface ExportContext {
+  owners: ReadonlyMap<string, OwnerOf>;
+  accountNames: ReadonlyMap<string, string>;
+}
+
 export interface ExportColumn {
   header: string;
   format?: CellFormat;
-  value: (record: Record<string, unknown>, owners: ReadonlyMap<string, string>) => ExportCell;
+  value: (record: Record<string, unknown>, context: ExportContext) => ExportCell;
 }
 
 /** Headers people read; a field with none here shows its key. */
@@ -88,6 +104,8 @@ const headers: Record<string, { ru: string; en: string }> = {
   category: { ru: 'Категория', en: 'Category' },
   available: { ru: 'Доступен', en: 'Available' },
   ownerId: { ru: 'Ответственный', en: 'Owner' },
+  ownerEmail: { ru: 'Email ответственного', en: 'Owner email' },
+  accountName: { ru: 'Компания', en: 'Company' },
   createdAt: { ru: 'Создан', en: 'Created' },
   updatedAt: { ru: 'Изменён', en: 'Updated' },
 };
@@ -161,6 +179,44 @@ const entryHeaders: Record<'phones' | 'emails', Record<string, { ru: string; en:
   },
 };
 
+type AddressEntry = { kind?: unknown; line?: unknown; city?: unknown; region?: unknown; postalCode?: unknown; country?: unknown };
+
+/** The address kinds that get a column each; the first is the main one, split into its parts. */
+const addressKinds: Partial<Record<RecordType, readonly string[]>> = { account: accountAddressKinds, contact: contactAddressKinds };
+
+const addressHeaders: Record<string, { ru: string; en: string }> = {
+  line: { ru: 'Адрес', en: 'Address' },
+  city: { ru: 'Город', en: 'City' },
+  region: { ru: 'Регион', en: 'Region' },
+  postalCode: { ru: 'Индекс', en: 'Postal code' },
+  country: { ru: 'Страна', en: 'Country' },
+  legal: { ru: 'Юридический адрес', en: 'Legal address' },
+  postal: { ru: 'Почтовый адрес', en: 'Postal address' },
+  shipping: { ru: 'Адрес доставки', en: 'Shipping address' },
+  home: { ru: 'Домашний адрес', en: 'Home address' },
+  other: { ru: 'Другой адрес', en: 'Other address' },
+};
+
+/**
+ * Addresses as columns: the main kind's first entry in five (street line and its parts), every
+ * other kind in one, its entries as readable text joined by `; `; a second entry of the main kind
+ * follows its street line the same way, so nothing is dropped.
+ */
+function addressColumns(kinds: readonly string[], locale: Locale): ExportColumn[] {
+  const [main, ...others] = kinds;
+  const of = (r: Record<string, unknown>, kind: string | undefined): AddressEntry[] =>
+    Array.isArray(r.addresses) ? (r.addresses as AddressEntry[]).filter((entry) => entry.kind === kind) : [];
+  const part = (key: 'city' | 'region' | 'postalCode' | 'country'): ExportColumn => ({ header: addressHeaders[key]![locale], value: (r) => cellOf(of(r, main)[0]?.[key]) });
+  return [
+    { header: addressHeaders.line![locale], value: (r) => { const [first, ...more] = of(r, main); return cellOf([first?.line, ...more.map(textOf)].filter(Boolean)); } },
+    part('city'),
+    part('region'),
+    part('postalCode'),
+    part('country'),
+    ...others.map((kind): ExportColumn => ({ header: addressHeaders[kind]?.[locale] ?? `${headerOf('addresses', locale)}: ${kind}`, value: (r) => cellOf(of(r, kind)) })),
+  ];
+}
+
 /** A list of phones or emails as one column per kind, each holding that kind's entries. */
 function entryColumns(list: 'phones' | 'emails', kinds: readonly string[], locale: Locale): ExportColumn[] {
   return kinds.map((kind) => ({
@@ -185,6 +241,10 @@ export function exportColumns<T extends RecordBase>(kind: RecordKind<T>, customF
   const own = (field: string): ExportColumn[] => {
     const kinds = entryKinds[kind.type]?.[field as 'phones' | 'emails'];
     if (kinds) return entryColumns(field as 'phones' | 'emails', kinds, locale);
+    const addresses = field === 'addresses' ? addressKinds[kind.type] : undefined;
+    if (addresses) return addressColumns(addresses, locale);
+    // The account by its name too (as the importer links it), when the exporter may see it.
+    if (field === 'accountId') return [...columnsOf(headerOf(field, locale), undefined, (r) => r.accountId, locale), { header: headerOf('accountName', locale), value: (r, { accountNames }) => accountNames.get(String(r.accountId)) ?? null }];
     // A lead's one phone, as it was written when that was kept beside the E.164 number.
     const read = field === 'phone' ? (r: Record<string, unknown>) => r.phoneTyped ?? r.phone : (r: Record<string, unknown>) => r[field];
     return columnsOf(headerOf(field, locale), fieldFormats[field], read, locale);
@@ -193,7 +253,8 @@ export function exportColumns<T extends RecordBase>(kind: RecordKind<T>, customF
     ...own('id'),
     ...fields.flatMap(own),
     ...customFields.flatMap((custom) => columnsOf(custom.label, customFormats[custom.type], (r) => (r.custom as Record<string, unknown> | undefined)?.[custom.key], locale)),
-    { header: headerOf('ownerId', locale), value: (r, owners) => owners.get(String(r.ownerId)) ?? cellOf(r.ownerId) },
+    { header: headerOf('ownerId', locale), value: (r, { owners }) => { const owner = owners.get(String(r.ownerId)); return owner ? (owner.name ?? owner.email) : cellOf(r.ownerId); } },
+    { header: headerOf('ownerEmail', locale), value: (r, { owners }) => owners.get(String(r.ownerId))?.email ?? null },
     ...own('createdAt'),
     ...own('updatedAt'),
   ];

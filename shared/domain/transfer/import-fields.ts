@@ -4,10 +4,11 @@ import { normaliseHeader } from './column-mapping';
  * The fields an imported column can fill, per record type (REC-11). Keys are the create schemas'
  * own field names where a column fills one field; the others are combined by row-input.ts:
  * `fullName` (split into last/first/middle), `email2`, `mobilePhone`, `phone2`, `homePhone`,
- * `fax`, the address parts (`address`, `city`, `region`, `postalCode`, `country`,
- * `legalAddress`), `currency` (of the money field), and the links the import service resolves:
- * `accountName`, `ownerEmail`, `contactEmail`, `pipelineName`, `stageName`. Custom fields are
- * `custom.<key>`.
+ * `fax`, `email2`, `email3`, the main address's parts (`address`, `city`, `region`, `postalCode`,
+ * `country`) and the other kinds' one-line addresses (`legalAddress`, `postalAddress`,
+ * `shippingAddress`, `homeAddress`, `otherAddress`), `currency` (of the money field), and the links
+ * the import service resolves: `accountName`, `ownerEmail`, `contactEmail`, `pipelineName`,
+ * `stageName`. Custom fields are `custom.<key>`; a money one also has `custom.<key>:currency`.
  *
  * Synonyms are the headers the field is recognised by, in English and Russian, including those of
  * HubSpot, Salesforce and amoCRM exports. Owner columns of those exports ("Contact owner",
@@ -58,8 +59,9 @@ const email2: FieldSpec = [
   'email2',
   'Second email',
   'Другой email',
-  ['email 2', 'second email', 'secondary email', 'personal email', 'other email', 'additional email', 'additional email addresses', 'личный email', 'частный email', 'частный e-mail', 'другой email', 'дополнительный email', 'доп. email', 'второй email', 'email 2'],
+  ['email 2', 'second email', 'secondary email', 'personal email', 'additional email', 'additional email addresses', 'личный email', 'частный email', 'частный e-mail', 'дополнительный email', 'доп. email', 'второй email', 'email 2'],
 ];
+const email3: FieldSpec = ['email3', 'Other email', 'Другой email', ['other email', 'email 3', 'другой email', 'третий email']];
 const phone: FieldSpec = [
   'phone',
   'Phone',
@@ -82,7 +84,7 @@ const address: FieldSpec = [
   'address',
   'Address',
   'Адрес',
-  ['address', 'street', 'street address', 'mailing street', 'mailing address', 'billing street', 'billing address', 'адрес', 'улица', 'почтовый адрес', 'фактический адрес', 'адрес офиса'],
+  ['address', 'street', 'street address', 'mailing street', 'mailing address', 'billing street', 'billing address', 'адрес', 'улица', 'фактический адрес', 'адрес офиса', 'рабочий адрес'],
 ];
 const city: FieldSpec = ['city', 'City', 'Город', ['city', 'town', 'mailing city', 'billing city', 'город', 'населенный пункт']];
 const region: FieldSpec = [
@@ -98,6 +100,12 @@ const postalCode: FieldSpec = [
   ['postal code', 'postcode', 'zip', 'zip code', 'zip/postal code', 'mailing zip/postal code', 'billing zip/postal code', 'индекс', 'почтовый индекс'],
 ];
 const country: FieldSpec = ['country', 'Country', 'Страна', ['country', 'country/region', 'mailing country', 'billing country', 'страна']];
+// Addresses of the other kinds, each one line (an export writes them so, the main one in parts).
+const postalAddress: FieldSpec = ['postalAddress', 'Postal address', 'Почтовый адрес', ['postal address', 'mailing address', 'почтовый адрес', 'адрес для писем', 'адрес для корреспонденции']];
+const legalAddress: FieldSpec = ['legalAddress', 'Legal address', 'Юридический адрес', ['legal address', 'registered address', 'юридический адрес', 'юр. адрес', 'адрес регистрации']];
+const shippingAddress: FieldSpec = ['shippingAddress', 'Shipping address', 'Адрес доставки', ['shipping address', 'delivery address', 'адрес доставки', 'адрес отгрузки']];
+const homeAddress: FieldSpec = ['homeAddress', 'Home address', 'Домашний адрес', ['home address', 'домашний адрес', 'адрес проживания']];
+const otherAddress: FieldSpec = ['otherAddress', 'Other address', 'Другой адрес', ['other address', 'другой адрес']];
 const currency: FieldSpec = ['currency', 'Currency', 'Валюта', ['currency', 'currency code', 'валюта', 'код валюты']];
 const accountName: FieldSpec = [
   'accountName',
@@ -147,7 +155,9 @@ const fieldSpecs: Record<ImportableType, FieldSpec[]> = {
     region,
     postalCode,
     country,
-    ['legalAddress', 'Legal address', 'Юридический адрес', ['legal address', 'registered address', 'юридический адрес', 'юр. адрес', 'адрес регистрации']],
+    legalAddress,
+    postalAddress,
+    shippingAddress,
     ['annualRevenue', 'Annual revenue', 'Годовой оборот', ['annual revenue', 'revenue', 'годовой оборот', 'годовая выручка', 'выручка', 'оборот']],
     currency,
     ['employees', 'Employees', 'Сотрудников', ['employees', 'number of employees', 'employee count', 'сотрудников', 'количество сотрудников', 'численность', 'численность сотрудников']],
@@ -163,6 +173,7 @@ const fieldSpecs: Record<ImportableType, FieldSpec[]> = {
     fullName,
     email,
     email2,
+    email3,
     phone,
     mobilePhone,
     phone2,
@@ -176,6 +187,9 @@ const fieldSpecs: Record<ImportableType, FieldSpec[]> = {
     region,
     postalCode,
     country,
+    postalAddress,
+    homeAddress,
+    otherAddress,
     ['timeZone', 'Time zone', 'Часовой пояс', ['time zone', 'timezone', 'часовой пояс']],
     ['bio', 'About', 'О себе', ['bio', 'about', 'description', 'notes', 'описание', 'примечание', 'о себе', 'заметки', 'комментарий']],
     ['status', 'Status', 'Статус', ['status', 'contact status', 'статус', 'статус контакта'], { fuzzy: false }],
@@ -204,15 +218,22 @@ export const typesWithCustomValues: readonly ImportableType[] = ['lead', 'accoun
  * The fields of a type, its custom fields last as `custom.<key>` (recognised by their label and
  * key; a built-in field still wins a header both are named by, being listed first).
  */
-export function importFieldsOf(type: ImportableType, customFields: { key: string; label: string }[] = []): ImportField[] {
+export function importFieldsOf(type: ImportableType, customFields: { key: string; label: string; type?: string }[] = []): ImportField[] {
   const own = fieldSpecs[type].map(field);
   if (!typesWithCustomValues.includes(type)) return own;
-  const custom = customFields.map(
-    (c): ImportField => ({
-      key: `custom.${c.key}`,
-      label: { en: c.label, ru: c.label },
-      synonyms: [...new Set([normaliseHeader(c.label), normaliseHeader(c.key)])].filter(Boolean),
-    }),
-  );
+  const custom = customFields.flatMap((c): ImportField[] => {
+    const value: ImportField = { key: `custom.${c.key}`, label: { en: c.label, ru: c.label }, synonyms: [...new Set([normaliseHeader(c.label), normaliseHeader(c.key)])].filter(Boolean) };
+    if (c.type !== 'money') return [value];
+    // Its currency column, headed as an export heads it ("Сумма договора: Валюта").
+    const currency: ImportField = {
+      key: customCurrencyKey(c.key),
+      label: { en: `${c.label}: Currency`, ru: `${c.label}: Валюта` },
+      synonyms: [`${c.label} currency`, `${c.label} валюта`, `${c.key} currency`].map(normaliseHeader),
+    };
+    return [value, currency];
+  });
   return [...own, ...custom];
 }
+
+/** The import field of a money custom field's currency. */
+export const customCurrencyKey = (key: string): string => `custom.${key}:currency`;

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { accountStatuses, createAccountSchema, type accountAddressKinds } from '../accounts/account';
 import { currencies, type Money } from '../common/values';
-import { contactStatuses, createContactSchema } from '../contacts/contact';
+import { contactStatuses, createContactSchema, type contactAddressKinds } from '../contacts/contact';
 import { customValuesSchema, type CustomField } from '../custom-fields/custom-field';
 import { createDealSchema } from '../deals/deal';
 import { splitFullName } from '../forms/person-name';
@@ -9,7 +9,7 @@ import { normalisePhone, phoneDigits } from '../common/phone';
 import { createLeadSchema } from '../leads/lead';
 import { leadChannels, qualifications } from '../leads/lead-process';
 import { normaliseHeader, type ColumnMapping } from './column-mapping';
-import { importFieldsOf, typesWithCustomValues, type ImportableType } from './import-fields';
+import { customCurrencyKey, importFieldsOf, typesWithCustomValues, type ImportableType } from './import-fields';
 
 /**
  * One row of an imported file as the input of its type's create operation (REC-11): cells
@@ -264,14 +264,14 @@ class RowBuilder {
     this.convert(key, path, (s) => parseEnum(s, values), `not one of ${values.join(', ')}`);
   }
 
-  /** A money field, its currency from the cell, else from the currency column, else roubles. */
-  money(key: string, path: Path = [key]): void {
-    const currencyCell = this.cell('currency');
+  /** A money field, its currency from the cell, else from its currency column, else roubles. */
+  money(key: string, path: Path = [key], currencyKey = 'currency'): void {
+    const currencyCell = this.cell(currencyKey);
     let fallback: Currency = 'RUB';
     if (currencyCell) {
       const named = parseCurrency(currencyCell.value) ?? parseEnum(currencyCell.value, currencies);
       if (named) fallback = named;
-      else this.problem('currency', currencyCell.column, `not a currency (${currencies.join(', ')}): “${currencyCell.value}”`);
+      else this.problem(currencyKey, currencyCell.column, `not a currency (${currencies.join(', ')}): “${currencyCell.value}”`);
     }
     this.convert(key, path, (s) => parseMoney(s, fallback), 'not an amount of money');
   }
@@ -317,18 +317,21 @@ class RowBuilder {
     }
   }
 
-  /** An address entry from its parts; without a street line the other parts make the line. */
-  address(index: number, kind: string, lineKey: string, parts: boolean): void {
+  private addresses = 0;
+
+  /** The next address entry, from its parts when `parts`; without a street line the other parts make the line. */
+  address(kind: string, lineKey: string, parts: boolean): void {
     const partKeys = parts ? (['postalCode', 'country', 'region', 'city'] as const) : [];
     const line = this.cell(lineKey);
     const present = partKeys.filter((k) => this.cell(k));
     if (!line && !present.length) return;
+    const index = this.addresses++;
     const path = (k: string): Path => ['addresses', index, k];
-    this.put(['addresses', index, 'kind'], kind, line ? lineKey : present[0]!, (line ?? this.cell(present[0]!)!).column);
+    this.put(path('kind'), kind, line ? lineKey : present[0]!, (line ?? this.cell(present[0]!)!).column);
     for (const k of present) this.put(path(k), this.cell(k)!.value, k, this.cell(k)!.column);
     if (line) this.put(path('line'), line.value, lineKey, line.column);
     else {
-      const text = ['postalCode', 'country', 'region', 'city'].flatMap((k) => (present.includes(k as never) ? [this.cell(k)!.value] : [])).join(', ');
+      const text = present.map((k) => this.cell(k)!.value).join(', ');
       this.put(path('line'), text, present[0]!, this.cell(present[0]!)!.column);
     }
   }
@@ -336,7 +339,7 @@ class RowBuilder {
   custom(definitions: readonly CustomFieldDefinition[]): void {
     const byKey = new Map(definitions.map((d) => [d.key, d]));
     for (const [field, cell] of this.cells) {
-      if (!field.startsWith('custom.')) continue;
+      if (!field.startsWith('custom.') || field.endsWith(':currency')) continue;
       const key = field.slice('custom.'.length);
       const definition = byKey.get(key);
       if (!definition) {
@@ -354,7 +357,8 @@ class RowBuilder {
           this.convert(field, path, parseNumber, 'not a number');
           break;
         case 'money':
-          this.convert(field, path, (s) => parseMoney(s), 'not an amount of money');
+          // Its own currency column, else the row's, else roubles.
+          this.money(field, path, this.cell(customCurrencyKey(key)) ? customCurrencyKey(key) : 'currency');
           break;
         case 'date':
           this.date(field, path);
@@ -410,8 +414,10 @@ const build: Record<ImportableType, (b: RowBuilder) => void> = {
       ['phone2', 'other'],
       ['fax', 'fax'],
     ]);
-    b.address(0, 'office' satisfies (typeof accountAddressKinds)[number], 'address', true);
-    b.address(b.cell('address') || ['postalCode', 'country', 'region', 'city'].some((k) => b.cell(k)) ? 1 : 0, 'legal', 'legalAddress', false);
+    b.address('office' satisfies (typeof accountAddressKinds)[number], 'address', true);
+    b.address('legal', 'legalAddress', false);
+    b.address('postal', 'postalAddress', false);
+    b.address('shipping', 'shippingAddress', false);
     b.money('annualRevenue');
     b.integer('employees');
     b.choice('leadSource', leadChannels);
@@ -424,6 +430,7 @@ const build: Record<ImportableType, (b: RowBuilder) => void> = {
     b.entries('emails', [
       ['email', 'work'],
       ['email2', 'personal'],
+      ['email3', 'other'],
     ]);
     b.entries('phones', [
       ['phone', 'work'],
@@ -433,7 +440,10 @@ const build: Record<ImportableType, (b: RowBuilder) => void> = {
     ]);
     for (const key of ['jobTitle', 'department', 'timeZone', 'bio']) b.text(key);
     b.date('birthDate');
-    b.address(0, 'work', 'address', true);
+    b.address('work' satisfies (typeof contactAddressKinds)[number], 'address', true);
+    b.address('postal', 'postalAddress', false);
+    b.address('home', 'homeAddress', false);
+    b.address('other', 'otherAddress', false);
     b.choice('status', contactStatuses);
     b.boolean('emailOptOut');
     b.link('accountName');

@@ -149,7 +149,7 @@ describe('suggesting a mapping', () => {
       'Другой телефон': 'phone2',
       'Рабочий email': 'email',
       'Личный email': 'email2',
-      'Другой email': null,
+      'Другой email': 'email3',
       Web: null,
       Адрес: 'address',
       Должность: 'jobTitle',

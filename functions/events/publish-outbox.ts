@@ -1,9 +1,6 @@
-import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { unmarshall, type NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { outboxAttribute } from '../../shared/data/keys';
-import type { DomainEvent } from '../../shared/events/contracts';
-import { env } from '../../shared/config/runtime-env';
+import { putEvents, putEventsLimit, type BusEvent } from '../../shared/adapters/event-bus';
+import { outboxEventsOf } from '../../shared/data/outbox-stream';
 import { logger } from '../observability/logger';
 
 /**
@@ -12,16 +9,13 @@ import { logger } from '../observability/logger';
  * order. A failure is reported at the record that carried the first refused event, so the stream
  * retries from there; a retry may publish an event twice, which consumers absorb.
  */
-const client = new EventBridgeClient({});
-const putEventsLimit = 10;
-
 interface Outgoing {
-  entry: PutEventsRequestEntry;
+  entry: BusEvent;
   sequenceNumber: string;
 }
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  const outgoing = event.Records.filter((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage).flatMap((r) => toOutgoing(r, env('eventBusName')));
+  const outgoing = event.Records.filter((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage).flatMap(toOutgoing);
   for (let start = 0; start < outgoing.length; start += putEventsLimit) {
     const chunk = outgoing.slice(start, start + putEventsLimit);
     const failedAt = await publish(chunk.map((o) => o.entry));
@@ -33,32 +27,28 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   return { batchItemFailures: [] };
 }
 
-function toOutgoing(record: DynamoDBRecord, eventBusName: string): Outgoing[] {
-  const item = unmarshall(record.dynamodb!.NewImage as Record<string, NativeAttributeValue>);
-  const events = (item[outboxAttribute] ?? []) as DomainEvent[];
-  return events.map((e) => ({
+function toOutgoing(record: DynamoDBRecord): Outgoing[] {
+  return outboxEventsOf(record.dynamodb!.NewImage!).map((e) => ({
     sequenceNumber: record.dynamodb!.SequenceNumber!,
     entry: {
-      EventBusName: eventBusName,
-      Source: e.source,
-      DetailType: e.type,
-      Time: new Date(e.occurredAt),
-      Detail: JSON.stringify({ ...e.detail, eventId: e.id, occurredAt: e.occurredAt }),
+      source: e.source,
+      detailType: e.type,
+      time: new Date(e.occurredAt),
+      detail: JSON.stringify({ ...e.detail, eventId: e.id, occurredAt: e.occurredAt }),
     },
   }));
 }
 
 /** Returns the index of the first entry that was not accepted, if any. */
-async function publish(entries: PutEventsRequestEntry[]): Promise<number | undefined> {
+async function publish(entries: BusEvent[]): Promise<number | undefined> {
   try {
-    const result = await client.send(new PutEventsCommand({ Entries: entries }));
-    if (!result.FailedEntryCount) {
+    const result = await putEvents(entries);
+    if (result.accepted) {
       logger.debug('Published events', { count: entries.length });
       return undefined;
     }
-    const index = (result.Entries ?? []).findIndex((e) => e.ErrorCode);
-    logger.warn('Some events were not accepted', { failed: result.FailedEntryCount, first: result.Entries?.[index] });
-    return Math.max(index, 0);
+    logger.warn('Some events were not accepted', { failed: result.failedCount, first: result.firstFailure });
+    return result.failedAt;
   } catch (error) {
     logger.error('PutEvents failed', error as Error);
     return 0;

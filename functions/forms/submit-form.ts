@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { env } from '../../shared/config/runtime-env';
+import { env, envOr } from '../../shared/config/runtime-env';
 import type { Money } from '../../shared/domain/leads/lead';
 import { submitForm } from '../../shared/services/form-submission-service';
 import { throughEdge, viewerIp } from '../http/edge';
@@ -31,7 +31,7 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredRe
         ...(origin ? { origin } : {}),
         sourceIp: viewerIp(event),
         meta: { ...(event.headers.referer ? { pageUrl: event.headers.referer } : {}), currency: env('currency') as Money['currency'] },
-        defaultOrigins: (process.env.ALLOWED_FORM_ORIGINS ?? '').split(',').filter(Boolean),
+        defaultOrigins: envOr('allowedFormOrigins', '').split(',').filter(Boolean),
       });
       if (result.outcome === 'ignored') logger.info('Honeypot filled; submission dropped', { formId });
       else logger.info('Form submission accepted', { formId, outcome: result.outcome, leadId: result.leadId });

@@ -1,7 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../../shared/data/dynamo-client';
+import { pingTable } from '../../shared/data/table-health';
 import { throughEdge } from '../http/edge';
 import { json } from '../http/responses';
 
@@ -10,7 +9,7 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredRe
   .use(throughEdge())
   .handler(async () => {
     try {
-      await dynamo().send(new GetCommand({ TableName: tableName(), Key: { pk: 'HEALTH', sk: 'HEALTH' } }));
+      await pingTable();
       return json(200, { status: 'ok', checks: { table: 'ok' } });
     } catch {
       return json(503, { status: 'unavailable', checks: { table: 'failing' } });

@@ -1,4 +1,4 @@
-import { envNames } from '../config/runtime-env';
+import { envNames, envOr } from '../config/runtime-env';
 import { diskFileStore } from './disk-file-store';
 import { s3FileStore } from './s3-file-store';
 
@@ -36,14 +36,14 @@ let current: { config: string; store: FileStore } | undefined;
  * (per configuration: a local stack restarted in one process gets its own).
  */
 export function fileStore(): FileStore {
-  const bucket = process.env[envNames.filesBucket];
-  const dir = process.env[envNames.filesDir];
-  const secret = process.env[envNames.filesUrlSecret] ?? '';
+  const bucket = envOr('filesBucket', '');
+  const dir = envOr('filesDir', '');
+  const secret = envOr('filesUrlSecret', '');
   const config = JSON.stringify([bucket, dir, secret]);
   if (current?.config === config) return current.store;
   let store: FileStore;
   if (bucket) store = s3FileStore(bucket);
-  else if (dir) store = diskFileStore(dir, { secret, baseUrl: () => process.env[envNames.appUrl] ?? '' });
+  else if (dir) store = diskFileStore(dir, { secret, baseUrl: () => envOr('appUrl', '') });
   else throw new Error(`Missing environment variable ${envNames.filesBucket} or ${envNames.filesDir}`);
   current = { config, store };
   return store;

@@ -1,10 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionFailed, type ChangeSet } from '../data/change-set';
-import { dynamo, tableName } from '../data/dynamo-client';
-import { recordKeys } from '../data/keys';
 import { listListedUnder } from '../data/listed-under';
+import { allChildrenUnder } from '../data/record-children';
 import { moveMergedPartition, saveMerge } from '../data/merge-repository';
-import { stripLayout } from '../data/record-item';
 import { getRecord, getRecordOrRedirect, saveRecordChange } from '../data/records-repository';
 import type { Actor } from '../domain/common/actor';
 import type { CommandContext } from '../domain/common/change';
@@ -15,7 +12,7 @@ import { updateRecord, type RecordChange } from '../domain/records/record-comman
 import { assertMayLink, assertReferences } from './reference-guard';
 import { assertSees } from './visibility-service';
 import { kinds } from '../domain/records/kinds';
-import { keyPrefixOf, type RecordBase, type RecordKind, type RecordLink, type RecordType } from '../domain/records/record-type';
+import { type RecordBase, type RecordKind, type RecordLink, type RecordType } from '../domain/records/record-type';
 
 /**
  * Merging duplicates (REC-12). `mergeInto` is the user's action: one transaction, refused with 409
@@ -83,7 +80,7 @@ export async function followMerge(type: RecordType, fromId: string, toId: string
   const to: RecordLink = { type, id: toId };
   let relinked = 0;
   for (const child of childKindsOf(type)) {
-    for (const record of await childrenUnder(child, from)) {
+    for (const record of await allChildrenUnder(child, from)) {
       if (await relink(child, record, (current) => (child.parent?.of(current)?.id === to.id ? undefined : child.parent!.relink(to)), actor, clock)) relinked++;
     }
   }
@@ -107,20 +104,6 @@ async function listedUnderIds(kind: RecordKind<RecordBase>, ownerId: string): Pr
     cursor = page.nextCursor;
   } while (cursor);
   return ids;
-}
-
-async function childrenUnder(child: RecordKind<RecordBase>, parent: RecordLink): Promise<RecordBase[]> {
-  const gsi4pk = recordKeys(keyPrefixOf(child.type)).byParent(recordKeys(keyPrefixOf(parent.type)).item(parent.id).pk, '', '').gsi4pk;
-  const found: RecordBase[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({ TableName: tableName(), IndexName: 'gsi4', KeyConditionExpression: 'gsi4pk = :pk', ExpressionAttributeValues: { ':pk': gsi4pk }, ExclusiveStartKey: cursor }),
-    );
-    found.push(...(page.Items ?? []).map((item) => stripLayout<RecordBase>(item)));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return found;
 }
 
 /** Points one record at the survivor (the patch; none once it does), rereading it if someone saved it meanwhile. */

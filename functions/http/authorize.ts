@@ -5,7 +5,7 @@ import { routeOf } from './route-table';
 
 /**
  * The route-level check (ACC-1): the caller's roles must allow what the matched route declares in
- * the app definition. Deny by default: a route key the definition does not know is refused.
+ * the API's route metadata (shared/api/routes). Deny by default: an unknown route key is refused.
  * Object-level checks (owner, team, portal account) are the domain layer's.
  */
 const isSubject = (value: string | undefined): value is Subject => value !== undefined && (subjects as readonly string[]).includes(value);

@@ -1,7 +1,5 @@
-import { app } from '../../infra/definition/app';
-import type { RouteDef } from '../../infra/definition/types';
+import { apiRouteOf } from '../../shared/api/routes/api-routes';
+import type { ApiRoute } from '../../shared/api/routes/route';
 
-/** The app definition's routes by route key (`GET /api/leads/{leadId}`), as API Gateway names the matched one. */
-const routes = new Map(app.routes.map((route) => [`${route.method} ${route.path}`, route]));
-
-export const routeOf = (routeKey: string): RouteDef | undefined => routes.get(routeKey);
+/** The API's routes by route key (`GET /api/leads/{leadId}`), as API Gateway names the matched one (ADR 0017). */
+export const routeOf = (routeKey: string): ApiRoute | undefined => apiRouteOf(routeKey);

@@ -1,15 +1,15 @@
-import type { Permission } from '../../shared/auth/permissions';
+import type { ApiRoute, HttpMethod, RouteAccess } from '../../shared/api/routes/route';
 
 /**
  * The shape of the one app definition. Both runtimes — the CDK stack (`infra/stack`) and the
  * local runtime (`infra/local`) — are generated from a value of this type; nothing about
- * routes, rules, schedules or the table may be declared anywhere else.
+ * routes, rules, schedules or the table may be declared anywhere else. Each feature declares its
+ * part as a ModuleDef (infra/definition/modules), binding its routes' metadata (shared/api/routes)
+ * to its functions; app.ts composes the modules (ADR 0017).
  */
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** Who may call a route: anyone (web-to-lead, health) or a signed-in user (Cognito JWT). */
-export type RouteAccess = 'public' | 'signed-in';
+/** Method and access live with the routes' metadata (shared/api/routes), which handlers read too. */
+export type { HttpMethod, RouteAccess };
 
 /**
  * What a function may do with the app's resources, declared per function for least privilege:
@@ -41,17 +41,9 @@ export interface FunctionDef {
   readonly grants: FunctionGrants;
 }
 
-export interface RouteDef {
-  readonly method: HttpMethod;
-  /** API Gateway v2 route path, e.g. `/api/leads/{leadId}`. */
-  readonly path: string;
+/** A route of the API (its metadata, shared/api/routes) bound to the function that serves it. */
+export interface RouteDef extends ApiRoute {
   readonly function: string;
-  readonly access: RouteAccess;
-  /**
-   * What the signed-in caller's roles must allow (shared/auth/permissions.ts), checked before the
-   * handler runs. Absent on public routes and on those every signed-in user has (the session).
-   */
-  readonly permission?: Permission;
 }
 
 /** The subset of EventBridge patterns the stack may use (see docs/decisions/0003-event-patterns.md). */
@@ -107,6 +99,15 @@ export interface TableDef {
   readonly globalIndexes: readonly IndexDef[];
   readonly stream: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
   readonly timeToLiveAttribute: string;
+}
+
+/** A feature's part of the definition: its functions, and the routes, rules, schedules and stream consumers they serve. */
+export interface ModuleDef {
+  readonly functions: readonly FunctionDef[];
+  readonly routes?: readonly RouteDef[];
+  readonly rules?: readonly RuleDef[];
+  readonly schedules?: readonly ScheduleDef[];
+  readonly streamConsumers?: readonly StreamConsumerDef[];
 }
 
 export interface AppDefinition {

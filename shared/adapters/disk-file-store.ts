@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { assertFileKey, signedUrlSeconds } from './file-keys';
-import type { FileStore } from './file-store';
+import type { FileStore } from './file-store-interface';
 
 /**
  * The file store on a laptop: files under a directory, a `<file>.meta.json` beside each with its

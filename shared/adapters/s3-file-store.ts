@@ -1,7 +1,7 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { assertFileKey, attachmentDisposition, signedUrlSeconds } from './file-keys';
-import type { FileStore } from './file-store';
+import type { FileStore } from './file-store-interface';
 
 /** The file store in the cloud: the stack's private bucket (infra/stack/constructs/file-bucket.ts). */
 export function s3FileStore(bucket: string, client: S3Client = new S3Client({})): FileStore {

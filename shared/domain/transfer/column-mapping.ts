@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { ImportField } from './import-fields';
+import { normaliseHeader } from './normalise-header';
 
 /**
  * Which field each column of an imported file fills (REC-11): suggested from the headers, then
@@ -8,19 +9,6 @@ import type { ImportField } from './import-fields';
 
 /** Per column index: the key of the field it fills, or null to ignore the column. */
 export type ColumnMapping = (string | null)[];
-
-/**
- * A header as compared: lower case, ё as е, dots, hyphens and apostrophes dropped (so "E-mail"
- * is "email" and "Ф.И.О." is "фио"), any other punctuation a space, spaces collapsed.
- */
-export function normaliseHeader(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[.\-'’`‐‑–—]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 const words = (s: string) => (s ? s.split(' ') : []);
 

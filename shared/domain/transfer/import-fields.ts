@@ -1,4 +1,4 @@
-import { normaliseHeader } from './column-mapping';
+import { normaliseHeader } from './normalise-header';
 
 /**
  * The fields an imported column can fill, per record type (REC-11). Keys are the create schemas'

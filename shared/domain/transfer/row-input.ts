@@ -8,7 +8,8 @@ import { splitFullName } from '../forms/person-name';
 import { normalisePhone, phoneDigits } from '../common/phone';
 import { createLeadSchema } from '../leads/lead';
 import { leadChannels, qualifications } from '../leads/lead-process';
-import { normaliseHeader, type ColumnMapping } from './column-mapping';
+import type { ColumnMapping } from './column-mapping';
+import { normaliseHeader } from './normalise-header';
 import { customCurrencyKey, importFieldsOf, typesWithCustomValues, type ImportableType } from './import-fields';
 
 /**

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheet } from '../../../shared/adapters/spreadsheet-reader';
-import { detectSource, mappingSchema, normaliseHeader, suggestMapping } from '../../../shared/domain/transfer/column-mapping';
+import { detectSource, mappingSchema, suggestMapping } from '../../../shared/domain/transfer/column-mapping';
+import { normaliseHeader } from '../../../shared/domain/transfer/normalise-header';
 import { importableTypes, importFieldsOf } from '../../../shared/domain/transfer/import-fields';
 
 const fixture = (name: string) => readSpreadsheet(new Uint8Array(readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url))), name);

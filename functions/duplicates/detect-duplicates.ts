@@ -1,22 +1,25 @@
-import type { Context, EventBridgeEvent } from 'aws-lambda';
-import type { LeadEvents, PublishedDetail, RecordEvents } from '../../shared/events/contracts';
 import { detectDuplicatesOf } from '../../shared/services/duplicates-service';
-import { logger } from '../observability/logger';
+import { eventHandler, type ConsumedEvent } from '../handlers/event-handler';
 
 /**
  * Rules `duplicates-detect` and `lead-duplicates-detect`: a lead, account or contact was created,
- * changed or merged; its duplicate pairs follow (REC-12). Idempotent: it makes the stored pairs
- * what the match index says now.
+ * changed or merged; its duplicate pairs follow (REC-12). Order-sensitive: the pairs are what the
+ * match index says of the record's latest state, so an event older than one already handled for
+ * the record is ignored (ADR 0018).
  */
-type RecordChanged = PublishedDetail & (RecordEvents['RecordCreated'] | RecordEvents['RecordsMerged']);
-type LeadChanged = PublishedDetail & LeadEvents['LeadCreated' | 'LeadUpdated' | 'LeadResubmitted' | 'LeadRejected' | 'LeadConverted'];
-type Changed = EventBridgeEvent<string, RecordChanged | LeadChanged>;
+const types = ['RecordCreated', 'RecordUpdated', 'RecordsMerged', 'LeadCreated', 'LeadUpdated', 'LeadResubmitted', 'LeadRejected', 'LeadConverted'] as const;
 
-export async function handler(event: Changed, _context: Context): Promise<{ added: number; removed: number }> {
-  const detail = event.detail;
-  const record = 'record' in detail ? detail.record : { type: 'lead' as const, id: detail.lead.id };
-  const result = await detectDuplicatesOf(record.type, record.id);
-  if ('mergedId' in detail) result.removed += (await detectDuplicatesOf(record.type, detail.mergedId)).removed;
-  logger.info('Duplicates detected', { type: record.type, id: record.id, ...result });
-  return result;
-}
+const changedRecord = ({ detail }: ConsumedEvent<(typeof types)[number]>) => ('record' in detail ? detail.record : { type: 'lead' as const, ...detail.lead });
+
+export const handler = eventHandler(
+  'detect-duplicates',
+  types,
+  async (event) => {
+    const { type, id } = changedRecord(event);
+    const result = await detectDuplicatesOf(type, id);
+    // The merged record is gone: its pairs go with it.
+    if ('mergedId' in event.detail) result.removed += (await detectDuplicatesOf(type, event.detail.mergedId)).removed;
+    return result;
+  },
+  { orderBy: (event) => ({ key: `${changedRecord(event).type}#${changedRecord(event).id}`, version: changedRecord(event).version }) },
+);

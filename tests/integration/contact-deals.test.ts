@@ -5,7 +5,9 @@ import { handler as followMergeHandler } from '../../functions/duplicates/follow
 import { putUser } from '../../shared/data/users-repository';
 import type { Contact } from '../../shared/domain/contacts/contact';
 import type { Deal, DealSummary } from '../../shared/domain/deals/deal';
+import type { DomainEvent } from '../../shared/events/contracts';
 import { admin, apiEvent, invoke } from '../support/api-event';
+import { deliver, published } from '../support/bus-events';
 import { byEntity, recordItems } from '../support/table-items';
 
 /** A contact's deals (REC-3, REC-4): kept in step with each deal's contacts, and followed by a merge (REC-12). */
@@ -64,10 +66,10 @@ describe("a contact's deals", () => {
     const merged = await call(contactsApi, 'POST /api/contacts/{id}/merge', { pathParameters: { id: survivor.id }, body: { duplicateId: duplicate.id, version: 1, duplicateVersion: 1 } });
     expect(merged.status).toBe(200);
     const entry = byEntity(await recordItems(), 'HISTORY').find((h) => h.pk === `CONTACT#${survivor.id}` && h.kind === 'merged')!;
-    const published = (entry.events as { id: string; detail: Record<string, unknown> }[])[0]!;
-    const follow = () => followMergeHandler({ detail: { ...published.detail, eventId: published.id } } as never, {} as never);
-    expect(await follow()).toMatchObject({ relinked: 2 });
-    expect(await follow()).toMatchObject({ relinked: 0, moved: 0 }); // a redelivery finds nothing left
+    const event = published((entry.events as DomainEvent[])[0]!);
+    expect(await deliver(followMergeHandler, event)).toMatchObject({ relinked: 2 });
+    // The same merge announced again under a new event id (past its idempotency record) finds nothing left.
+    expect(await deliver(followMergeHandler, { ...event, detail: { ...event.detail, eventId: `${event.detail.eventId}-again` } })).toMatchObject({ relinked: 0, moved: 0 });
 
     const read = async (id: string) => (await call<Deal>(dealsApi, 'GET /api/deals/{id}', { pathParameters: { id } })).body;
     expect((await read(both.id)).contactIds).toEqual([survivor.id]);

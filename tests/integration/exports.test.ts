@@ -14,6 +14,7 @@ import { fileStore } from '../../shared/adapters/file-store';
 import { putUser } from '../../shared/data/users-repository';
 import type { ExportJob } from '../../shared/domain/exports/export-job';
 import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
+import { busEvent, deliver } from '../support/bus-events';
 import { asStored, cp1251, importBack, importedOf, trickyContact, trickyLead } from '../support/round-trip';
 import { allItems, byEntity } from '../support/table-items';
 
@@ -30,9 +31,11 @@ async function exported(body: Record<string, unknown>, user: TestUser): Promise<
   const requested = await call<ExportJob>(exportsApi, 'POST /api/exports', { body, user });
   expect(requested.status).toBe(202);
   expect(requested.body.status).toBe('running');
-  // The bus delivers ExportRequested to the runner; twice does no harm.
-  expect(await runExportHandler({ detail: { exportId: requested.body.id } } as never, {} as never)).toEqual({ outcome: 'done' });
-  expect(await runExportHandler({ detail: { exportId: requested.body.id } } as never, {} as never)).toEqual({ outcome: 'stale' });
+  // The bus delivers ExportRequested to the runner; twice does no harm, nor does the request announced again under a new id.
+  const event = busEvent('ExportRequested', { exportId: requested.body.id });
+  expect(await deliver(runExportHandler, event)).toEqual({ outcome: 'done' });
+  expect(await deliver(runExportHandler, event)).toEqual({ outcome: 'done' });
+  expect(await deliver(runExportHandler, busEvent('ExportRequested', { exportId: requested.body.id }))).toEqual({ outcome: 'stale' });
   const job = (await call<ExportJob & { url?: string }>(exportsApi, 'GET /api/exports/{exportId}', { pathParameters: { exportId: requested.body.id }, user })).body;
   expect(job).toMatchObject({ status: 'done', url: expect.any(String) });
   return { job, bytes: await fileStore().read(job.fileKey!) };

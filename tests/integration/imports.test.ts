@@ -17,6 +17,7 @@ import { importTargets } from '../../shared/services/import-targets';
 import { watchImports } from '../../shared/services/import-watchdog';
 import { notFound } from '../../shared/domain/common/errors';
 import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
+import { busEvent } from '../support/bus-events';
 import { byEntity, recordItems } from '../support/table-items';
 
 /** Imports (REC-11): upload, mapping, dry run with a per-row report, duplicates, the background run, a crash and its resume. */
@@ -424,7 +425,7 @@ describe('a crash in the middle of an import', () => {
     expect(stalled.progress?.nextRow).toBe(20);
 
     // The bus retries the same step; a second, doubled delivery of it finds nothing left to do.
-    const retried = await runImport({ detail: { importId: job.id, phase: 'import', step: 1 } } as never, { getRemainingTimeInMillis: () => 300_000 } as never);
+    const retried = await runImport(busEvent('ImportRequested', { importId: job.id, phase: 'import', step: 1 }) as never, { getRemainingTimeInMillis: () => 300_000 } as never);
     expect(retried.outcome).toBe('finished');
     expect(await runImportStep({ importId: job.id, phase: 'import', step: 1 }, { batchSize: 20, timeIsUp: () => false })).toBe('stale');
 

@@ -4,10 +4,13 @@ import { handler as detectHandler } from '../../functions/duplicates/detect-dupl
 import { handler as followMergeHandler } from '../../functions/duplicates/follow-merge';
 import { createFormRoute as createForm } from '../../functions/forms/create-form';
 import { handler as leadsApi } from '../../functions/leads/leads-api';
+import { getLead } from '../../shared/data/leads-repository';
 import { putUser } from '../../shared/data/users-repository';
 import type { Lead } from '../../shared/domain/leads/lead';
 import { submitForm } from '../../shared/services/form-submission-service';
+import type { DomainEvent } from '../../shared/events/contracts';
 import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
+import { busEvent, deliver, published } from '../support/bus-events';
 import { byEntity, recordItems } from '../support/table-items';
 
 /** Duplicates of leads (REC-12): found by email, phone or name; two open leads merged into one; the merged id redirects. */
@@ -24,8 +27,7 @@ const merge = (survivor: Lead, duplicate: Lead, take: string[] = [], versions = 
   call<Lead>('POST /api/leads/{leadId}/merge', { pathParameters: { leadId: survivor.id }, body: { duplicateId: duplicate.id, ...versions, take } });
 const follow = async (survivorId: string) => {
   const entry = byEntity(await recordItems(), 'HISTORY').find((h) => h.pk === `LEAD#${survivorId}` && h.kind === 'merged')!;
-  const published = (entry.events as { id: string; detail: Record<string, unknown> }[])[0]!;
-  return followMergeHandler({ detail: { ...published.detail, eventId: published.id } } as never, {} as never);
+  return deliver(followMergeHandler, published((entry.events as DomainEvent[])[0]!));
 };
 
 beforeAll(async () => {
@@ -104,7 +106,11 @@ describe('lead duplicates', () => {
     const x = await createLead({ lastName: 'Видов', phone: '+7 917 222-33-44' });
     const y = await createLead({ lastName: 'Видова', phone: '8 917 222 33 44' });
     const z = await createLead({ lastName: 'Видовой', company: 'Конверт', phone: '+79172223344' });
-    const detect = (id: string) => detectHandler({ detail: { lead: { id, ownerId: rep.sub, status: 'new' }, eventId: `e-${id}` } } as never, {} as never);
+    // The event of the lead's latest change, as its producer announces it (a new event each time).
+    const detect = async (id: string) => {
+      const lead = (await getLead(id))!;
+      return deliver(detectHandler, busEvent('LeadUpdated', { lead: { id, ownerId: lead.ownerId, status: lead.status, version: lead.version }, changedFields: [], actorId: rep.sub }));
+    };
     for (const lead of [x, y, z]) await detect(lead.id);
     const view = async () =>
       (await call<{ items: { records: Lead[]; reasons: string[] }[] }>('GET /api/leads/duplicates')).body.items

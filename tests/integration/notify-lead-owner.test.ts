@@ -6,7 +6,8 @@ import { handler as digest } from '../../functions/notifications/send-new-leads-
 import { putUser } from '../../shared/data/users-repository';
 import { createLeadSchema } from '../../shared/domain/leads/lead';
 import { createLeadAs } from '../../shared/services/lead-service';
-import { lambdaContext, rep } from '../support/api-event';
+import { rep } from '../support/api-event';
+import { busEvent, deliver, scheduledEvent } from '../support/bus-events';
 
 /**
  * Idempotency against the real table; SES is mocked here only to count sends (the real SES
@@ -23,12 +24,9 @@ describe('owner notification', () => {
   it('emails the owner once per event, in the client language, however often the event arrives', async () => {
     ses.resetHistory();
     const lead = await createLeadAs(actor, createLeadSchema.parse({ lastName: 'Соколов', firstName: 'Илья', email: 'sokolov@example.ru', company: 'ИП Соколов' }));
-    const event = {
-      version: '0', id: 'eb-1', account: '0', region: 'eu-central-1', time: new Date().toISOString(), resources: [], source: 'crm.leads', 'detail-type': 'LeadCaptured' as const,
-      detail: { eventId: `evt-${lead.id}`, occurredAt: lead.createdAt, formId: 'website', lead: { id: lead.id, ownerId: rep.sub, status: 'new' as const } },
-    };
-    await notify(event, lambdaContext);
-    await notify(event, lambdaContext);
+    const event = busEvent('LeadCaptured', { formId: 'website', lead: { id: lead.id, ownerId: rep.sub, status: 'new', version: lead.version } }, { eventId: `evt-${lead.id}`, occurredAt: lead.createdAt });
+    await deliver(notify, event);
+    await deliver(notify, event);
     const sends = ses.commandCalls(SendEmailCommand);
     expect(sends).toHaveLength(1);
     const input = sends[0]!.args[0].input;
@@ -42,8 +40,10 @@ describe('owner notification', () => {
     const old = { now: () => new Date(Date.now() - 3 * 24 * 3600 * 1000) };
     await createLeadAs(actor, createLeadSchema.parse({ lastName: 'Ждущий', email: 'wait1@example.ru' }), old);
     await createLeadAs(actor, createLeadSchema.parse({ lastName: 'Терпеливый', email: 'wait2@example.ru' }), old);
-    const first = await digest({});
-    await digest({});
+    // Two attempts of the same morning's run (each attempt has a new execution id).
+    const morning = new Date().toISOString();
+    const first = await deliver(digest, scheduledEvent('new-leads-morning-digest', morning));
+    await deliver(digest, scheduledEvent('new-leads-morning-digest', morning));
     expect(first.owners).toBe(1);
     expect(first.leads).toBe(2);
     const sends = ses.commandCalls(SendEmailCommand);

@@ -7,6 +7,7 @@ import { handler as sendReminders } from '../../functions/notifications/send-rem
 import { putUser } from '../../shared/data/users-repository';
 import type { Activity } from '../../shared/domain/activities/activity';
 import { admin, apiEvent, invoke, rep } from '../support/api-event';
+import { deliver, scheduledEvent } from '../support/bus-events';
 import { putRecordItem, recordItems } from '../support/table-items';
 
 /**
@@ -20,7 +21,7 @@ ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
 type Options = Parameters<typeof apiEvent>[0];
 const call = <T = any>(api: unknown, route: string, options: Omit<Options, 'route'> = {}) => invoke<T>(api, apiEvent({ route, ...options }));
 const at = (iso: string, minutes = 0) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
-const runAt = (time: string) => sendReminders({ time });
+const runAt = (time: string) => deliver(sendReminders, scheduledEvent('activity-reminders', time));
 const sentSubjects = () => ses.commandCalls(SendEmailCommand).map((c) => c.args[0].input.Content?.Simple?.Subject?.Data);
 const reminderItems = async (activityId: string) => (await recordItems()).filter((item) => item.entity === 'REMINDER' && item.recordId === activityId);
 

@@ -10,6 +10,7 @@ import { createLeadSchema } from '../../shared/domain/leads/lead';
 import { submitForm } from '../../shared/services/form-submission-service';
 import { createLeadAs } from '../../shared/services/lead-service';
 import { apiEvent, invoke, rep, type TestUser } from '../support/api-event';
+import { deliver, scheduledEvent } from '../support/bus-events';
 
 /**
  * Every time rule at its boundary, with the clock injected: one second before it, the same
@@ -78,14 +79,14 @@ describe('the new-leads digest', () => {
     await create(later, 'Свежий', day - second);
 
     ses.resetHistory();
-    expect(await digest({ time: runAt })).toEqual({ owners: 1, leads: 1 });
+    expect(await deliver(digest, scheduledEvent('new-leads-morning-digest', runAt))).toEqual({ owners: 1, leads: 1 });
     const sends = ses.commandCalls(SendEmailCommand);
     expect(sends.map((send) => send.args[0].input.Destination?.ToAddresses)).toEqual([[earlier.email]]);
     expect(sends[0]!.args[0].input.Content?.Simple?.Body?.Text?.Data).toContain('Давний');
 
     // A second later the lead of exactly a day has waited over a day too; the first owner was mailed today already.
     ses.resetHistory();
-    expect(await digest({ time: new Date(Date.parse(runAt) + second).toISOString() })).toEqual({ owners: 2, leads: 2 });
+    expect(await deliver(digest, scheduledEvent('new-leads-morning-digest', new Date(Date.parse(runAt) + second).toISOString()))).toEqual({ owners: 2, leads: 2 });
     expect(ses.commandCalls(SendEmailCommand).map((send) => send.args[0].input.Destination?.ToAddresses)).toEqual([[atTheSecond.email]]);
   });
 });
@@ -103,7 +104,7 @@ describe('activity reminders', () => {
     };
     const lead = await createLeadAs({ type: 'user', id: owner.sub, email: owner.email, roles: ['sales-rep'] }, createLeadSchema.parse({ lastName: 'Напоминаев', email: 'remind@client.example' }), clockAt(remindAt, -day));
     await plan('Позвонить в срок');
-    const run = (offsetMs: number) => sendReminders({ time: new Date(Date.parse(remindAt) + offsetMs).toISOString() });
+    const run = (offsetMs: number) => deliver(sendReminders, scheduledEvent('activity-reminders', new Date(Date.parse(remindAt) + offsetMs).toISOString()));
 
     ses.resetHistory();
     expect(await run(-second)).toEqual({ due: 0, sent: 0, failed: 0 });

@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy, Stack, TimeZone, type CfnElement } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Schedule, ScheduleExpression, ScheduleGroup, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleGroup, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import type { ScheduleDef } from '../../definition/types';
@@ -12,6 +12,26 @@ import { delivery } from '../../definition/delivery';
 /** The zone a schedule is evaluated in: the client's own for `client`, else UTC. */
 export const scheduleZone = (def: Pick<ScheduleDef, 'timeZone'>, clientTimeZone: string): string =>
   def.timeZone === 'client' ? clientTimeZone : 'UTC';
+
+/**
+ * What the Scheduler hands the function: without an input it would send `{}`, so the input is the
+ * "Scheduled Event" the local scheduler sends too (infra/local/scheduler.ts), filled with the run's
+ * context: the schedule (name in the ARN), the scheduled time and this attempt's execution id.
+ * The schedule handler (functions/handlers/schedule-handler.ts, ADR 0018) is idempotent by the
+ * first two.
+ */
+const scheduledEventInput = (stack: Stack) =>
+  ScheduleTargetInput.fromObject({
+    version: '0',
+    id: ContextAttribute.executionId,
+    'detail-type': 'Scheduled Event',
+    source: 'aws.scheduler',
+    account: stack.account,
+    time: ContextAttribute.scheduledTime,
+    region: stack.region,
+    resources: [ContextAttribute.scheduleArn],
+    detail: {},
+  });
 
 /**
  * EventBridge Scheduler: a group per client (`crm-<client>`) and one schedule per ScheduleDef,
@@ -47,6 +67,7 @@ export class JobSchedules extends Construct {
         timeWindow: TimeWindow.off(),
         target: new LambdaInvoke(fn, {
           role,
+          input: scheduledEventInput(Stack.of(this)),
           deadLetterQueue: props.deadLetters.queue,
           retryAttempts: delivery.targetDeliveryRetries,
           maxEventAge: Duration.hours(6),

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -54,11 +55,26 @@ export const zones = [
   },
   {
     // The web's shared folders serve every feature and know none; app/ composes the features.
-    target: ['web/src/api', 'web/src/auth', 'web/src/config', 'web/src/i18n', 'web/src/ui', 'web/src/kit', 'web/src/styles'],
+    target: ['web/src/api', 'web/src/auth', 'web/src/config', 'web/src/i18n', 'web/src/ui', 'web/src/records', 'web/src/styles'],
     from: 'web/src/features',
     message: 'The web\'s shared folders may not import a feature: move what both need down here.',
   },
+  ...featureZones(),
 ];
+
+/**
+ * One zone per web feature: it imports no other feature, except through that feature's public
+ * entry (its index.ts, when it has one); what several features need lives in web/src/records, ui or api.
+ */
+function featureZones() {
+  const features = readdirSync(new URL('../web/src/features', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory());
+  return features.map(({ name }) => ({
+    target: `web/src/features/${name}`,
+    from: 'web/src/features',
+    except: [`./${name}`, ...features.filter((other) => other.name !== name).flatMap((other) => [`./${other.name}/index.ts`, `./${other.name}/index.tsx`])],
+    message: `A feature imports no other feature's files but its index.ts: move what ${name} shares to web/src/records, web/src/ui or web/src/api.`,
+  }));
+}
 
 /** App code reads its environment through shared/config (typed, one list of names); tooling (infra/, scripts/, bench/, tests/, build configs) reads process.env itself. */
 export const appCode = ['functions/**', 'shared/**', 'web/src/**'];

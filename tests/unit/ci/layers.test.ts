@@ -67,7 +67,12 @@ describe('layer rules (eslint.config.js, eslint/layers.js)', { timeout: 60_000 }
     expect(await layerErrors(file, importOf('@shared/domain/common/errors'))).toEqual([]);
   });
 
-  it('forbid the web\'s shared folders to import any feature', async () => {
+  it('forbid a web feature to import another feature but through its public entry, and the web\'s shared folders to import any feature', async () => {
+    expect(await layerErrors('web/src/features/deals/Probe.tsx', importOf('../cases/case-paths'))).toEqual([expect.stringContaining("A feature imports no other feature's files")]);
+    expect(await layerErrors('web/src/features/accounts/Probe.tsx', importOf('../cases/AccountCases'))).toEqual([expect.stringContaining("A feature imports no other feature's files")]);
+    expect(await layerErrors('web/src/features/accounts/Probe.tsx', importOf('../cases'))).toEqual([]);
+    expect(await layerErrors('web/src/features/deals/Probe.tsx', importOf('./deal-api'))).toEqual([]);
+    expect(await layerErrors('web/src/features/deals/Probe.tsx', importOf('../../records/records-http'))).toEqual([]);
     expect(await layerErrors('web/src/ui/Probe.tsx', importOf('../features/deals/deal-api'))).toEqual([expect.stringContaining("shared folders may not import a feature")]);
     expect(await layerErrors('web/src/app/Probe.tsx', importOf('../features/deals/deal-api'))).toEqual([]);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessRequest } from '../../../shared/api/contracts';
 import { ApiRequestError, refusalOf } from '../../../web/src/api/api-error';
-import { fileBody, fileProblems, openRequestOf, requestableRoles, sortRequests } from '../../../web/src/features/access-requests/access-requests';
-import { validateAccessRequestsSearch } from '../../../web/src/features/access-requests/access-requests-search';
+import { fileBody, fileProblems, openRequestOf, requestableRoles, sortRequests } from '../../../web/src/features/settings/access-requests/access-requests';
+import { validateAccessRequestsSearch } from '../../../web/src/features/settings/access-requests/access-requests-search';
 
 /** Access requests (ACC-5): the admin's filter, the order shown, what a user may ask for, refusals. */
 const request = (id: string, patch: Partial<AccessRequest>): AccessRequest => ({

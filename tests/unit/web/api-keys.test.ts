@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiKeySummary } from '../../../shared/api/contracts';
-import { curlExample, keyBody, keyProblems, keyRoles, sortKeys } from '../../../web/src/features/api-keys/api-keys';
+import { curlExample, keyBody, keyProblems, keyRoles, sortKeys } from '../../../web/src/features/settings/api-keys/api-keys';
 
 /** Integration API keys: the roles a key may have, the order shown, a new key's fields, the example request. */
 const key = (id: string, createdAt: string, revokedAt?: string): ApiKeySummary => ({

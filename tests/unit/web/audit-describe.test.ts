@@ -1,8 +1,8 @@
 import { subjects } from '@shared/auth/permissions';
 import { describe, expect, it } from 'vitest';
-import { actorLabel, listHrefOf, parseRoute, queryText, recordHrefOf, topBars, usageHintOf } from '../../../web/src/features/audit/audit-describe';
-import { auditMessages, subjectLabel } from '../../../web/src/features/audit/audit-messages';
-import { auditActions } from '../../../web/src/features/audit/audit-types';
+import { actorLabel, listHrefOf, parseRoute, queryText, recordHrefOf, topBars, usageHintOf } from '../../../web/src/features/settings/audit/audit-describe';
+import { auditMessages, subjectLabel } from '../../../web/src/features/settings/audit/audit-messages';
+import { auditActions } from '../../../web/src/features/settings/audit/audit-types';
 
 /** Words, links and hints for the audit trail (ACC-4). */
 describe('describing audit entries', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditActions as domainActions, auditQuerySchema } from '@shared/domain/audit/audit-entry';
 import { ApiRequestError } from '../../../web/src/api/api-error';
-import { isPeriodRejected } from '../../../web/src/features/audit/audit-errors';
+import { isPeriodRejected } from '../../../web/src/features/settings/audit/audit-errors';
 import {
   addDays,
   auditQueryOf,
@@ -13,8 +13,8 @@ import {
   usageQueryOf,
   validateAuditSearch,
   validateUsageSearch,
-} from '../../../web/src/features/audit/audit-search';
-import { auditActions } from '../../../web/src/features/audit/audit-types';
+} from '../../../web/src/features/settings/audit/audit-search';
+import { auditActions } from '../../../web/src/features/settings/audit/audit-types';
 
 /** The audit pages' URL params (ACC-4): what a link may carry, and the API queries built from it. */
 describe('audit search params', () => {

@@ -3,7 +3,7 @@ import type { Case } from '../../../shared/domain/cases/case';
 import { casePath, newCasePath, validateCasesSearch, validateNewCaseSearch } from '../../../web/src/features/cases/case-paths';
 import { caseErrorsCleared, caseFormValuesOf, checkCaseEdit, checkNewCase, newCaseFormValues, placeCaseIssues, type CaseFormValues } from '../../../web/src/features/cases/case-values';
 import { casesMessages } from '../../../web/src/features/cases/cases-messages';
-import { recordsMessages } from '../../../web/src/features/records/records-messages';
+import { recordsMessages } from '../../../web/src/records/records-messages';
 
 /** The staff's case form (SRV-1, SRV-2): values, what is sent, where issues go; and the case pages' URLs. */
 const m = recordsMessages.ru;

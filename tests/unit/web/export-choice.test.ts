@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { exportMessages } from '../../../web/src/features/exports/export-messages';
-import { exportRequestOf, lossSummary } from '../../../web/src/features/exports/export-choice';
+import { exportMessages } from '../../../web/src/records/exports/export-messages';
+import { exportRequestOf, lossSummary } from '../../../web/src/records/exports/export-choice';
 
 /** The export dialog's choices as the API takes them (REC-11), checked with the shared schema before sending. */
 describe('an export request from the dialog', () => {

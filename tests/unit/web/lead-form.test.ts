@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomField } from '../../../shared/domain/custom-fields/custom-field';
 import { createLeadSchema, updateLeadSchema, type Lead } from '../../../shared/domain/leads/lead';
-import { customSchemaIssues } from '../../../web/src/features/records/custom/custom-issues';
-import { customValuesOf } from '../../../web/src/features/records/custom/custom-form';
-import { recordsMessages } from '../../../web/src/features/records/records-messages';
+import { customSchemaIssues } from '../../../web/src/records/custom/custom-issues';
+import { customValuesOf } from '../../../web/src/records/custom/custom-form';
+import { recordsMessages } from '../../../web/src/records/records-messages';
 import { fieldOfPath } from '../../../web/src/features/leads/form/lead-form-errors';
 import { createBodyOf, leadFormValuesOf, updatePatchOf } from '../../../web/src/features/leads/form/lead-form-values';
 import { validateLeadsSearch } from '../../../web/src/features/leads/list/leads-search';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { phoneEntry } from '../../../shared/domain/records/record-values';
-import { phoneRows, phonesOf } from '../../../web/src/features/accounts/kit/entries';
+import { phoneRows, phonesOf } from '../../../web/src/records/parts/entries';
 
 /** Phones in the record forms (REC-11): edited as typed, stored in E.164 with the typed form kept. */
 describe('phone rows of a record form', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpClient, QueryParams } from '../../../web/src/api/http-client';
-import { batchedRecord } from '../../../web/src/features/records/record-batch';
+import { batchedRecord } from '../../../web/src/records/record-batch';
 
 /** The web's batched record reads: one `?ids=` request per tick and resource, each caller served its own. */
 function fakeHttp(records: Record<string, { id: string; name: string }>, fail = false) {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ownershipTransferSchema, type TransferResult } from '../../../shared/domain/ownership/ownership-transfer';
 import { ApiRequestError } from '../../../web/src/api/api-error';
 import type { HttpClient } from '../../../web/src/api/http-client';
-import { pageSelectionState, selectRows, withoutRows } from '../../../web/src/features/records/list/row-selection';
-import { summarizeTransfer, transferErrorKind } from '../../../web/src/features/records/transfer/transfer-outcome';
-import { batchesOf, runTransfer, TransferStopped, transferResourceOf, type TransferProgress } from '../../../web/src/features/records/transfer/transfer-run';
+import { pageSelectionState, selectRows, withoutRows } from '../../../web/src/records/list/row-selection';
+import { summarizeTransfer, transferErrorKind } from '../../../web/src/records/transfer/transfer-outcome';
+import { batchesOf, runTransfer, TransferStopped, transferResourceOf, type TransferProgress } from '../../../web/src/records/transfer/transfer-run';
 
 /** The web's bulk transfer of ownership (ACC-2): rows chosen across pages, parts of 100, and the outcome in the dialog's terms. */
 const ids = (n: number, prefix = 'r') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { teamSchema, teamSetSchema, type Team } from '../../../shared/domain/teams/team';
-import { newTeamDraft, patched, sameTeams, suggestTeamId, teamDraftsOf, teamSetBody, toggledMember } from '../../../web/src/features/teams/team-draft';
+import { newTeamDraft, patched, sameTeams, suggestTeamId, teamDraftsOf, teamSetBody, toggledMember } from '../../../web/src/features/settings/teams/team-draft';
 
 /** Teams as the admin edits them (ACC-2): drafts to the API's body and back, ids suggested from names. */
 const saved: Team[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TeamSet } from '../../../shared/domain/teams/team';
-import { editorStateOf, failedStep, isDirty, teamsEditorStep, type TeamsEditorState, type TeamsEditorStep } from '../../../web/src/features/teams/team-editor';
+import { editorStateOf, failedStep, isDirty, teamsEditorStep, type TeamsEditorState, type TeamsEditorStep } from '../../../web/src/features/settings/teams/team-editor';
 
 /** The teams editor's steps (ACC-2): edits, removal with a confirmation, saving, conflicts. */
 const set: TeamSet = { version: 3, teams: [{ id: 'moscow-sales', name: 'Продажи Москва', managerId: 'boss', memberIds: ['rep1'] }] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dependsOnTeams, memberChoices, seesAsManager, teamWarnings, usersInNoTeam } from '../../../web/src/features/teams/team-insights';
+import { dependsOnTeams, memberChoices, seesAsManager, teamWarnings, usersInNoTeam } from '../../../web/src/features/settings/teams/team-insights';
 
 /** What the teams screen tells the admin (ACC-2), by the permission matrix. */
 const users = [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { teamSetSchema } from '../../../shared/domain/teams/team';
-import { issuesOfZod } from '../../../web/src/features/records/form/form-errors';
-import { recordsMessages } from '../../../web/src/features/records/records-messages';
-import { memberKey, placeTeamIssues, teamIssueText, unknownUserIssues, withoutErrors } from '../../../web/src/features/teams/team-issues';
-import { teamsMessages } from '../../../web/src/features/teams/teams-messages';
+import { issuesOfZod } from '../../../web/src/records/form/form-errors';
+import { recordsMessages } from '../../../web/src/records/records-messages';
+import { memberKey, placeTeamIssues, teamIssueText, unknownUserIssues, withoutErrors } from '../../../web/src/features/settings/teams/team-issues';
+import { teamsMessages } from '../../../web/src/features/settings/teams/teams-messages';
 
 /** Save errors of the teams (the schema's in the browser, the API's 400) on the fields they name. */
 const m = teamsMessages.ru;

@@ -17,7 +17,7 @@ import {
   toggledRole,
   withMemberships,
   type InviteValues,
-} from '../../../web/src/features/users/user-admin';
+} from '../../../web/src/features/settings/users/user-admin';
 
 /** An admin's changes to users (ACC-5): invitations, roles, the API's refusals on fields, team memberships. */
 const invite = (patch: Partial<InviteValues>): InviteValues => ({ ...emptyInvite, ...patch });

@@ -7,7 +7,7 @@ import {
   timeAgo,
   toggleFailure,
   validateUsersSearch,
-} from '../../../web/src/features/users/user-directory';
+} from '../../../web/src/features/settings/users/user-directory';
 
 /** The users page's rules (ACC-1): its URL search, who matches, who is active recently, status words, refusals. */
 const now = Date.parse('2026-03-10T12:00:00Z');

@@ -4,16 +4,16 @@ import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { leadChannels } from '@shared/domain/leads/lead-process';
 import { useI18n } from '../../i18n/use-i18n';
 import { Field } from '../../ui/Field';
-import { OwnerField } from '../records/form/OwnerSelect';
-import { useRecordsMessages } from '../records/records-messages';
+import { OwnerField } from '../../records/form/OwnerSelect';
+import { useRecordsMessages } from '../../records/records-messages';
 import { useAccountsMessages } from './accounts-messages';
 import type { AccountFormValues, AccountTextField } from './account-form-values';
-import { AccountPicker } from './kit/AccountPicker';
-import { CustomFieldInputs } from '../records/custom/CustomFieldInputs';
-import { EntriesEditor } from './kit/EntriesEditor';
-import { rowKey } from '../records/form/record-form';
-import type { RecordForm } from '../records/form/record-form';
-import { useKitMessages } from './kit/kit-messages';
+import { AccountPicker } from '../../records/parts/AccountPicker';
+import { CustomFieldInputs } from '../../records/custom/CustomFieldInputs';
+import { EntriesEditor } from '../../records/parts/EntriesEditor';
+import { rowKey } from '../../records/form/record-form';
+import type { RecordForm } from '../../records/form/record-form';
+import { useKitMessages } from '../../records/parts/kit-messages';
 
 /** Every field of an account, grouped; each control is named and test-tagged `account-form-<field>`. */
 export function AccountFormFields({ mode, form, customFields, selfId }: { mode: 'create' | 'edit'; form: RecordForm<AccountFormValues>; customFields: readonly CustomField[]; selfId?: string }) {

@@ -1,7 +1,7 @@
 import { createAccountSchema, updateAccountSchema, type Account } from '@shared/domain/accounts/account';
-import { recordPath } from '../imports/shared/record-paths';
-import { EditRecordFormPage, NewRecordFormPage, type RecordFormPagesSpec } from '../records/form/RecordFormPages';
-import { useRecordFormContext } from '../records/form/use-record-form-page';
+import { recordPath } from '../../records/record-paths';
+import { EditRecordFormPage, NewRecordFormPage, type RecordFormPagesSpec } from '../../records/form/RecordFormPages';
+import { useRecordFormContext } from '../../records/form/use-record-form-page';
 import { useAccountsMessages } from './accounts-messages';
 import { accountBodyOf, accountFormValuesOf, accountKnownKeys, defaultCurrency, withoutBlanks, type AccountFormValues } from './account-form-values';
 import { AccountFormFields } from './AccountFormFields';

@@ -1,16 +1,16 @@
 import { useMemo } from 'react';
 import { accountStatuses, type Account } from '@shared/domain/accounts/account';
 import { useI18n } from '../../i18n/use-i18n';
-import { AppLink } from '../imports/shared/AppLink';
-import { recordPath } from '../imports/shared/record-paths';
-import { useUserName } from '../leads/shared/use-users';
-import type { RecordColumn } from '../records/list/columns';
-import { RecordListPage } from '../records/list/RecordListPage';
-import type { RecordsSearch } from '../records/list/records-search';
-import { useRecordsMessages } from '../records/records-messages';
-import { telHref } from '../records/shared/format';
+import { AppLink } from '../../ui/AppLink';
+import { recordPath } from '../../records/record-paths';
+import { useUserName } from '../../api/use-users';
+import type { RecordColumn } from '../../records/list/columns';
+import { RecordListPage } from '../../records/list/RecordListPage';
+import type { RecordsSearch } from '../../records/list/records-search';
+import { useRecordsMessages } from '../../records/records-messages';
+import { telHref } from '../../records/shared/format';
 import { useAccountsMessages } from './accounts-messages';
-import { Badge } from './kit/details';
+import { Badge } from '../../records/parts/details';
 import '../../styles/accounts-contacts.css';
 
 /** The accounts list (REC-2): name, ИНН, industry, phone, owner, created; filters by status, owner, custom fields. */

@@ -2,11 +2,11 @@ import type { Account, accountStatuses } from '@shared/domain/accounts/account';
 import { currencies } from '@shared/domain/common/values';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import type { LeadChannel } from '@shared/domain/leads/lead-process';
-import type { RecordsMessages } from '../records/records-messages';
-import type { PickedAccount } from './kit/AccountPicker';
-import { customInputsOf, customKeys, customValuesOf, type CustomInputs } from '../records/custom/custom-form';
-import { addressesOf, addressRows, phoneRows, phonesOf, rowKeys, withoutBlankRows, type AddressRow, type PhoneRow } from './kit/entries';
-import { defined, numberOrText, numberText, textOrUndefined } from '../records/form/record-form';
+import type { RecordsMessages } from '../../records/records-messages';
+import type { PickedAccount } from '../../records/parts/AccountPicker';
+import { customInputsOf, customKeys, customValuesOf, type CustomInputs } from '../../records/custom/custom-form';
+import { addressesOf, addressRows, phoneRows, phonesOf, rowKeys, withoutBlankRows, type AddressRow, type PhoneRow } from '../../records/parts/entries';
+import { defined, numberOrText, numberText, textOrUndefined } from '../../records/form/record-form';
 
 /**
  * The account form as its inputs hold it, and its conversion to the API's body: the same

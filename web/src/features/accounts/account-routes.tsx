@@ -1,7 +1,7 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { lazyPage } from '../../app/lazy-page';
 import { accountStatuses } from '@shared/domain/accounts/account';
-import { recordsSearchValidator, type RecordsSearch } from '../records/list/records-search';
+import { recordsSearchValidator, type RecordsSearch } from '../../records/list/records-search';
 
 const AccountsPage = lazyPage(() => import('./AccountsPage'), 'AccountsPage');
 const AccountPage = lazyPage(() => import('./AccountPage'), 'AccountPage');

@@ -1,9 +1,9 @@
 import type { Case } from '@shared/domain/cases/case';
 import { useCan } from '../../auth/use-can';
 import { useI18n } from '../../i18n/use-i18n';
-import { RelatedList } from '../accounts/kit/RelatedList';
-import { AppLink } from '../imports/shared/AppLink';
-import { recordKeys } from '../records/records-http';
+import { RelatedList } from '../../records/parts/RelatedList';
+import { AppLink } from '../../ui/AppLink';
+import { recordKeys } from '../../records/records-http';
 import { casePath, newCasePath } from './case-paths';
 import { CaseBadge } from './CaseParts';
 import { useCasesMessages } from './cases-messages';

@@ -3,8 +3,8 @@ import type { Page, TimelineEntry } from '@shared/api/contracts';
 import type { Case } from '@shared/domain/cases/case';
 import type { Contact } from '@shared/domain/contacts/contact';
 import { isApiError } from '../../api/api-error';
-import { recordKeys, recordUrl, useRecordsHttp } from '../records/records-http';
-import { useRecordTimeline } from '../records/timeline/use-record-timeline';
+import { recordKeys, recordUrl, useRecordsHttp } from '../../records/records-http';
+import { useRecordTimeline } from '../../records/timeline/use-record-timeline';
 
 /**
  * A case, its writes (save, a reply to the client) and its timeline, and the contacts of an

@@ -1,6 +1,6 @@
 import { caseStatuses } from '@shared/domain/cases/case';
 import { recordIdSchema } from '@shared/domain/common/values';
-import { recordsSearchValidator } from '../records/list/records-search';
+import { recordsSearchValidator } from '../../records/list/records-search';
 
 /** The case pages by plain path (the record paths of the other features do not list cases), and what their URLs may carry. */
 export const casePath = (id: string): string => `/cases/${encodeURIComponent(id)}`;

@@ -1,6 +1,6 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { lazyPage } from '../../app/lazy-page';
-import type { RecordsSearch } from '../records/list/records-search';
+import type { RecordsSearch } from '../../records/list/records-search';
 import { validateCasesSearch, validateNewCaseSearch } from './case-paths';
 
 const CasesPage = lazyPage(() => import('./CasesPage'), 'CasesPage');

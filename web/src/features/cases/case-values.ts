@@ -1,8 +1,8 @@
 import type { TimelineEntry } from '@shared/api/contracts';
 import { caseCommentSchema, caseDefaults, createCaseSchema, unnamed, updateCaseSchema, type Case, type CaseRating, type CaseStatus } from '@shared/domain/cases/case';
-import { issuesOfZod, issueText, type FormErrors, type Issue } from '../records/form/form-errors';
-import { defined, patchOf, textOrUndefined } from '../records/form/record-form';
-import type { RecordsMessages } from '../records/records-messages';
+import { issuesOfZod, issueText, type FormErrors, type Issue } from '../../records/form/form-errors';
+import { defined, patchOf, textOrUndefined } from '../../records/form/record-form';
+import type { RecordsMessages } from '../../records/records-messages';
 import type { CasesMessages } from './cases-messages';
 
 /**

@@ -1,7 +1,7 @@
 import { contactFullName, createContactSchema, updateContactSchema, type Contact } from '@shared/domain/contacts/contact';
-import { recordPath } from '../imports/shared/record-paths';
-import { EditRecordFormPage, NewRecordFormPage, type RecordFormPagesSpec } from '../records/form/RecordFormPages';
-import { useRecordFormContext } from '../records/form/use-record-form-page';
+import { recordPath } from '../../records/record-paths';
+import { EditRecordFormPage, NewRecordFormPage, type RecordFormPagesSpec } from '../../records/form/RecordFormPages';
+import { useRecordFormContext } from '../../records/form/use-record-form-page';
 import { useContactsMessages } from './contacts-messages';
 import { contactBodyOf, contactFormValuesOf, contactKnownKeys, withoutBlanks, type ContactFormValues } from './contact-form-values';
 import { ContactFormFields } from './ContactFormFields';

@@ -1,16 +1,16 @@
 import { useMemo } from 'react';
 import { contactFullName, contactStatuses, type Contact } from '@shared/domain/contacts/contact';
 import { useI18n } from '../../i18n/use-i18n';
-import { AppLink } from '../imports/shared/AppLink';
-import { recordPath } from '../imports/shared/record-paths';
-import { useUserName } from '../leads/shared/use-users';
-import type { RecordColumn } from '../records/list/columns';
-import { RecordListPage } from '../records/list/RecordListPage';
-import type { RecordsSearch } from '../records/list/records-search';
-import { useRecordsMessages } from '../records/records-messages';
-import { telHref } from '../records/shared/format';
-import { AccountLink } from '../accounts/kit/AccountPicker';
-import { Badge } from '../accounts/kit/details';
+import { AppLink } from '../../ui/AppLink';
+import { recordPath } from '../../records/record-paths';
+import { useUserName } from '../../api/use-users';
+import type { RecordColumn } from '../../records/list/columns';
+import { RecordListPage } from '../../records/list/RecordListPage';
+import type { RecordsSearch } from '../../records/list/records-search';
+import { useRecordsMessages } from '../../records/records-messages';
+import { telHref } from '../../records/shared/format';
+import { AccountLink } from '../../records/parts/AccountPicker';
+import { Badge } from '../../records/parts/details';
 import { useContactsMessages } from './contacts-messages';
 import '../../styles/accounts-contacts.css';
 

@@ -1,8 +1,8 @@
 import type { Contact, contactStatuses } from '@shared/domain/contacts/contact';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
-import type { RecordsMessages } from '../records/records-messages';
-import type { PickedAccount } from '../accounts/kit/AccountPicker';
-import { customInputsOf, customKeys, customValuesOf, type CustomInputs } from '../records/custom/custom-form';
+import type { RecordsMessages } from '../../records/records-messages';
+import type { PickedAccount } from '../../records/parts/AccountPicker';
+import { customInputsOf, customKeys, customValuesOf, type CustomInputs } from '../../records/custom/custom-form';
 import {
   addressesOf,
   addressRows,
@@ -18,8 +18,8 @@ import {
   type EmailRow,
   type LinkRow,
   type PhoneRow,
-} from '../accounts/kit/entries';
-import { defined, textOrUndefined } from '../records/form/record-form';
+} from '../../records/parts/entries';
+import { defined, textOrUndefined } from '../../records/form/record-form';
 
 /**
  * The contact form as its inputs hold it, and its conversion to the API's body: the same

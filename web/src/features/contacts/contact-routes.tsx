@@ -1,7 +1,7 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { lazyPage } from '../../app/lazy-page';
 import { contactStatuses } from '@shared/domain/contacts/contact';
-import { recordsSearchValidator, type RecordsSearch } from '../records/list/records-search';
+import { recordsSearchValidator, type RecordsSearch } from '../../records/list/records-search';
 
 const ContactsPage = lazyPage(() => import('./ContactsPage'), 'ContactsPage');
 const ContactPage = lazyPage(() => import('./ContactPage'), 'ContactPage');

@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/use-i18n';
-import { ruPlural } from '../records/records-messages';
+import { ruPlural } from '../../records/records-messages';
 
 /**
  * Words of the contacts pages (list, contact page, form). Field names, statuses and the words

@@ -1,12 +1,10 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Account } from '@shared/domain/accounts/account';
-import { contactFullName, type Contact } from '@shared/domain/contacts/contact';
 import type { CreateDealInput, Deal, MoveDealInput, UpdateDealInput } from '@shared/domain/deals/deal';
 import type { Pipeline, Stage } from '@shared/domain/deals/pipeline';
 import type { Product } from '@shared/domain/products/product';
-import { namedRecordQuery } from '../records/record-batch';
-import { recordKeys, recordUrl, useRecordsHttp } from '../records/records-http';
+import { namedRecordQuery } from '../../records/record-batch';
+import { recordKeys, recordUrl, useRecordsHttp } from '../../records/records-http';
 
 /**
  * The deal pages' data: a deal and its writes (save, stage move), the pipelines with their stage
@@ -76,18 +74,6 @@ export function useMoveDeal(dealId: string) {
 }
 
 /** A record by id for its name, read with the others of its tick in one request; shares the record pages' cache. */
-export function useAccount(id: string | undefined) {
-  const http = useRecordsHttp();
-  return useQuery(namedRecordQuery<Account>(http, 'accounts', id));
-}
-
-export function useContacts(ids: readonly string[]) {
-  const http = useRecordsHttp();
-  return useQueries({
-    queries: ids.map((id) => namedRecordQuery<Contact>(http, 'contacts', id)),
-  });
-}
-
 export function useProducts(ids: readonly string[]) {
   const http = useRecordsHttp();
   return useQueries({
@@ -95,4 +81,3 @@ export function useProducts(ids: readonly string[]) {
   });
 }
 
-export const contactName = (contact: Contact): string => contactFullName(contact) || contact.emails?.[0]?.address || contact.id;

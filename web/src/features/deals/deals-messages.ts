@@ -1,7 +1,7 @@
 import type { lostReasons } from '@shared/domain/deals/deal';
 import type { StageRequirableField } from '@shared/domain/deals/pipeline';
 import { useI18n } from '../../i18n/use-i18n';
-import { ruPlural } from '../records/records-messages';
+import { ruPlural } from '../../records/records-messages';
 
 /**
  * Words of the deal pages (list, deal page, stage moves, form, order lines). Russian defines the
@@ -65,8 +65,6 @@ const ru = {
   edit: 'Изменить',
   noAccount: 'Компания не указана',
   noContacts: 'Контакты не указаны',
-  loadingName: 'Загружаем…',
-  unknownRecord: 'Запись недоступна',
   stages: {
     label: 'Этапы сделки',
     current: 'Текущий этап',
@@ -225,8 +223,6 @@ const en: DealsMessages = {
   edit: 'Edit',
   noAccount: 'No account',
   noContacts: 'No contacts',
-  loadingName: 'Loading…',
-  unknownRecord: 'Record unavailable',
   stages: {
     label: 'Deal stages',
     current: 'Current stage',

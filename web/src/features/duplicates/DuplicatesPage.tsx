@@ -5,12 +5,12 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LoadingState } from '../../ui/LoadingState';
 import { Spinner } from '../../ui/Spinner';
-import { AppLink } from '../imports/shared/AppLink';
-import { recordPath } from '../imports/shared/record-paths';
-import { LoadFailed } from '../leads/shared/LoadFailed';
-import { useDuplicatesMessages } from './duplicates-messages';
-import { recordSubtitle, recordTitle } from './merge-fields';
-import { mergeTypes, useDismissPair, useDuplicatePairs, type DuplicatePair, type MergeType } from './use-duplicates';
+import { AppLink } from '../../ui/AppLink';
+import { recordPath } from '../../records/record-paths';
+import { LoadFailed } from '../../ui/LoadFailed';
+import { useDuplicatesMessages } from '../../records/duplicates/duplicates-messages';
+import { recordSubtitle, recordTitle } from '../../records/duplicates/merge-fields';
+import { mergeTypes, useDismissPair, useDuplicatePairs, type DuplicatePair, type MergeType } from '../../records/duplicates/use-duplicates';
 import '../../styles/transfer.css';
 
 /**

@@ -6,13 +6,13 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LoadingState } from '../../ui/LoadingState';
 import { Spinner } from '../../ui/Spinner';
-import { AppLink, useGoTo } from '../imports/shared/AppLink';
-import { recordPath } from '../imports/shared/record-paths';
-import { apiErrorMessage } from '../leads/shared/api-error-message';
-import { LoadFailed } from '../leads/shared/LoadFailed';
-import { useDuplicatesMessages } from './duplicates-messages';
-import { comparedFields, FieldValue, fieldLabel, isEmptyValue, listFields, recordTitle, sameValue, valueOf } from './merge-fields';
-import { mergeTypes, useMerge, useMergeCustomFields, useMergeRecord, type MergeRecord, type MergeType } from './use-duplicates';
+import { AppLink, useGoTo } from '../../ui/AppLink';
+import { recordPath } from '../../records/record-paths';
+import { apiErrorMessage } from '../../api/api-error-message';
+import { LoadFailed } from '../../ui/LoadFailed';
+import { useDuplicatesMessages } from '../../records/duplicates/duplicates-messages';
+import { comparedFields, FieldValue, fieldLabel, isEmptyValue, listFields, recordTitle, sameValue, valueOf } from '../../records/duplicates/merge-fields';
+import { mergeTypes, useMerge, useMergeCustomFields, useMergeRecord, type MergeRecord, type MergeType } from '../../records/duplicates/use-duplicates';
 import '../../styles/transfer.css';
 
 /**

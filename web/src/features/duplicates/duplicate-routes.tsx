@@ -1,6 +1,6 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { lazyPage } from '../../app/lazy-page';
-import { mergeTypes, type MergeType } from './use-duplicates';
+import { mergeTypes, type MergeType } from '../../records/duplicates/use-duplicates';
 
 const DuplicatesPage = lazyPage(() => import('./DuplicatesPage'), 'DuplicatesPage');
 const MergePage = lazyPage(() => import('./MergePage'), 'MergePage');

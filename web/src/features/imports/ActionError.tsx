@@ -1,7 +1,7 @@
 import { isApiError } from '../../api/api-error';
 import { useI18n } from '../../i18n/use-i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { apiErrorMessage } from '../leads/shared/api-error-message';
+import { apiErrorMessage } from '../../api/api-error-message';
 import { useImportMessages } from './import-messages';
 
 /**

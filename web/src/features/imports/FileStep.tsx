@@ -4,11 +4,12 @@ import { importFileLimits, importTypes, type ImportType } from '@shared/domain/i
 import { useI18n } from '../../i18n/use-i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Spinner } from '../../ui/Spinner';
-import { apiErrorMessage } from '../leads/shared/api-error-message';
+import { apiErrorMessage } from '../../api/api-error-message';
 import { useImportMessages, type ImportMessages } from './import-messages';
-import { contentTypeOf, uploadFile, UploadError } from './imports-api';
-import { ProgressMeter } from './ProgressMeter';
-import { useGoTo } from './shared/AppLink';
+import { uploadFile, UploadError } from '../../api/upload-file';
+import { contentTypeOf } from './imports-api';
+import { ProgressMeter } from '../../ui/ProgressMeter';
+import { useGoTo } from '../../ui/AppLink';
 import { importKeys, useImportsApi } from './use-imports';
 
 /**

@@ -5,11 +5,11 @@ import { useI18n } from '../../i18n/use-i18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadingState } from '../../ui/LoadingState';
 import { Spinner } from '../../ui/Spinner';
-import { LoadFailed } from '../leads/shared/LoadFailed';
+import { LoadFailed } from '../../ui/LoadFailed';
 import { ActionError } from './ActionError';
 import { useImportMessages } from './import-messages';
-import { AppLink } from './shared/AppLink';
-import { recordPath } from './shared/record-paths';
+import { AppLink } from '../../ui/AppLink';
+import { recordPath } from '../../records/record-paths';
 import { useCustomFields, useImportAction, useReportRows } from './use-imports';
 
 /**

@@ -5,7 +5,7 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { useI18n } from '../../i18n/use-i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LoadingState } from '../../ui/LoadingState';
-import { LoadFailed } from '../leads/shared/LoadFailed';
+import { LoadFailed } from '../../ui/LoadFailed';
 import { CancelImportButton } from './CancelImportButton';
 import { CheckStep } from './CheckStep';
 import { FileStep } from './FileStep';
@@ -13,7 +13,7 @@ import { useImportMessages } from './import-messages';
 import { MappingStep } from './MappingStep';
 import { ProgressStep } from './ProgressStep';
 import { ResultStep } from './ResultStep';
-import { AppLink } from './shared/AppLink';
+import { AppLink } from '../../ui/AppLink';
 import { useImportJob } from './use-imports';
 import '../../styles/transfer.css';
 

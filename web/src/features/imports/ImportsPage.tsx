@@ -4,9 +4,9 @@ import { useI18n } from '../../i18n/use-i18n';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadingState } from '../../ui/LoadingState';
 import { Spinner } from '../../ui/Spinner';
-import { LoadFailed } from '../leads/shared/LoadFailed';
+import { LoadFailed } from '../../ui/LoadFailed';
 import { useImportMessages } from './import-messages';
-import { AppLink } from './shared/AppLink';
+import { AppLink } from '../../ui/AppLink';
 import { useImportsList } from './use-imports';
 import '../../styles/transfer.css';
 

@@ -5,7 +5,7 @@ import { ActionError } from './ActionError';
 import { CancelImportButton } from './CancelImportButton';
 import { ImportCountsView } from './ImportCountsView';
 import { useImportMessages } from './import-messages';
-import { ProgressMeter } from './ProgressMeter';
+import { ProgressMeter } from '../../ui/ProgressMeter';
 import { isStalled, useImportAction, useNow } from './use-imports';
 
 /**

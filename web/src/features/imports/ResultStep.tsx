@@ -3,7 +3,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ImportCountsView } from './ImportCountsView';
 import { ImportReport } from './ImportReport';
 import { useImportMessages } from './import-messages';
-import { AppLink } from './shared/AppLink';
+import { AppLink } from '../../ui/AppLink';
 
 /** Step 5: what the import did (or why it stopped), the report with links to the records, and the next file. */
 export function ResultStep({ job }: { job: ImportJob }) {

@@ -2,18 +2,12 @@ import type { Page } from '@shared/api/contracts';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import type { DuplicatePolicy, ImportJob, ImportPhase, ImportRow, ImportType, RowOutcome } from '@shared/domain/imports/import-job';
 import type { HttpClient } from '../../api/http-client';
+import type { UploadTarget } from '../../api/upload-file';
 
 /**
- * The imports API (functions/imports/imports-api.ts) as typed calls, and the upload of the file
- * itself, which goes straight to the file store's presigned URL: no API token travels with it.
+ * The imports API (functions/imports/imports-api.ts) as typed calls; the file itself goes straight
+ * to the file store (api/upload-file.ts).
  */
-export interface UploadTarget {
-  url: string;
-  method: 'PUT';
-  headers: Record<string, string>;
-  expiresAt: string;
-}
-
 export interface StartImportBody {
   recordType: ImportType;
   fileName: string;
@@ -68,50 +62,6 @@ export function createImportsApi(http: HttpClient): ImportsApi {
     rows: (id, query) => http.get(`${importPath(id)}/rows`, { ...query }),
     customFields: (type) => http.get(`/api/custom-fields/${encodeURIComponent(type)}`),
   };
-}
-
-/** The upload failed: `expired` when the store refused the (time-limited) signature. */
-export class UploadError extends Error {
-  constructor(
-    readonly kind: 'network' | 'expired' | 'refused' | 'aborted',
-    readonly status = 0,
-  ) {
-    super(`Upload ${kind}${status ? ` (${status})` : ''}`);
-    this.name = 'UploadError';
-  }
-}
-
-/** Headers the browser sets itself and refuses to be given. */
-const browserHeaders = new Set(['content-length', 'host', 'connection']);
-
-/**
- * PUTs the file to the presigned URL with exactly the headers the signature covers, reporting
- * progress (0–100). XMLHttpRequest, because fetch cannot report upload progress.
- */
-export function uploadFile(target: UploadTarget, file: Blob, onProgress: (percent: number) => void, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open(target.method, target.url);
-    for (const [name, value] of Object.entries(target.headers)) {
-      if (!browserHeaders.has(name.toLowerCase())) xhr.setRequestHeader(name, value);
-    }
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(Math.min(100, Math.round((event.loaded / event.total) * 100)));
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(100);
-        resolve();
-      } else {
-        const expired = xhr.status === 403 && /expired/i.test(xhr.responseText);
-        reject(new UploadError(expired ? 'expired' : 'refused', xhr.status));
-      }
-    };
-    xhr.onerror = () => reject(new UploadError('network'));
-    xhr.onabort = () => reject(new UploadError('aborted'));
-    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send(file);
-  });
 }
 
 /** The content type the API accepts for a file name (browsers report CSV inconsistently). */

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect, useMemo, useState } from 'react';
 import type { ImportJob, ImportPhase, ImportStatus, ImportType, RowOutcome } from '@shared/domain/imports/import-job';
 import { createImportsApi, type ImportsApi } from './imports-api';
-import { useHttpClient } from './shared/use-http';
+import { useHttpClient } from '../../api/use-http';
 
 /** Queries and writes of imports: one job followed while it works, the list, the reports. */
 export const importKeys = {

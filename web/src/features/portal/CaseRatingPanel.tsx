@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { focusFirstInvalid } from '../../ui/FormDialog';
-import { apiErrorMessage } from '../leads/shared/api-error-message';
+import { apiErrorMessage } from '../../api/api-error-message';
 import { apiIssues, checkRating, conflictCode, scores, type FieldErrors } from './portal-cases';
 import { BusyButton, RatingStars } from './PortalCaseBits';
 import { usePortalMessages } from './portal-messages';

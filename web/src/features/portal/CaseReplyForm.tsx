@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { focusFirstInvalid } from '../../ui/FormDialog';
-import { apiErrorMessage } from '../leads/shared/api-error-message';
+import { apiErrorMessage } from '../../api/api-error-message';
 import { apiIssues, canReply, checkReply, conflictCode } from './portal-cases';
 import { BusyButton } from './PortalCaseBits';
 import { usePortalMessages } from './portal-messages';

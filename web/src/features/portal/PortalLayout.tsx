@@ -4,7 +4,7 @@ import { isApiError } from '../../api/api-error';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LoadingState } from '../../ui/LoadingState';
-import { LoadFailed } from '../leads/shared/LoadFailed';
+import { LoadFailed } from '../../ui/LoadFailed';
 import { casesOfPages, needsClient } from './portal-cases';
 import { usePortalMessages } from './portal-messages';
 import { usePortalCases } from './use-portal-cases';

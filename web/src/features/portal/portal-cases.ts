@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { caseCommentSchema, caseRatingSchema, portalCaseSchema, unnamed, type Case, type CaseRatingInput, type CaseStatus, type PortalCaseInput } from '@shared/domain/cases/case';
 import type { PortalCase, PortalCaseComment, PortalCaseSummary } from '@shared/domain/portal/portal-case';
 import { isApiError } from '../../api/api-error';
-import { issuesOfApi, issuesOfZod, type Issue } from '../records/form/form-errors';
+import { issuesOfApi, issuesOfZod, type Issue } from '../../records/form/form-errors';
 import type { PortalMessages } from './portal-messages';
 
 /**

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseRatingInput, PortalCaseInput } from '@shared/domain/cases/case';
 import type { PortalCase, PortalCaseComment, PortalCaseSummary } from '@shared/domain/portal/portal-case';
-import { useRecordsHttp } from '../records/records-http';
+import { useRecordsHttp } from '../../records/records-http';
 import { portalCaseUrl, portalCasesUrl, portalKeys, withComment } from './portal-cases';
 
 /**

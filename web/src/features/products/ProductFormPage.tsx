@@ -4,17 +4,17 @@ import { createProductSchema, productKinds, productStatuses, updateProductSchema
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useAppConfig } from '../../config/use-config';
 import { Field } from '../../ui/Field';
-import { RecordFormShell } from '../records/form/RecordFormShell';
-import { SaveNotice } from '../records/form/SaveNotice';
-import { useGoTo } from '../imports/shared/AppLink';
-import { issueText, issuesOfZod, showApiIssues, type FormErrors, type Issue } from '../records/form/form-errors';
-import { useFormState } from '../records/form/use-form-state';
-import { useRecordsMessages } from '../records/records-messages';
+import { RecordFormShell } from '../../records/form/RecordFormShell';
+import { SaveNotice } from '../../records/form/SaveNotice';
+import { useGoTo } from '../../ui/AppLink';
+import { issueText, issuesOfZod, showApiIssues, type FormErrors, type Issue } from '../../records/form/form-errors';
+import { useFormState } from '../../records/form/use-form-state';
+import { useRecordsMessages } from '../../records/records-messages';
 import { useCreateProduct, useProduct, useUpdateProduct } from './product-api';
 import { productPath } from './product-paths';
 import { useProductsMessages, type ProductsMessages } from './products-messages';
-import { RecordLoadState } from '../records/page/RecordLoadState';
-import { useDecimalMark, useFormGeneration } from '../records/page/use-record-page';
+import { RecordLoadState } from '../../records/page/RecordLoadState';
+import { useDecimalMark, useFormGeneration } from '../../records/page/use-record-page';
 import '../../styles/deals-products.css';
 
 /** A catalog item's create and edit forms: validated with the API's own schema first, then by the API. */

@@ -1,15 +1,15 @@
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useI18n } from '../../i18n/use-i18n';
-import { AppLink } from '../imports/shared/AppLink';
-import { DetailSection } from '../leads/card/DetailSection';
-import { useUserName } from '../leads/shared/use-users';
-import { useRecordsMessages } from '../records/records-messages';
-import { RecordTimeline } from '../records/timeline/RecordTimeline';
+import { AppLink } from '../../ui/AppLink';
+import { DetailSection } from '../../ui/DetailSection';
+import { useUserName } from '../../api/use-users';
+import { useRecordsMessages } from '../../records/records-messages';
+import { RecordTimeline } from '../../records/timeline/RecordTimeline';
 import { useProduct } from './product-api';
 import { productPath } from './product-paths';
 import { Availability, ProductStatusBadge, useProductValueWords, vatText } from './ProductBadges';
 import { useProductsMessages } from './products-messages';
-import { BackLink, RecordLoadState } from '../records/page/RecordLoadState';
+import { BackLink, RecordLoadState } from '../../records/page/RecordLoadState';
 import '../../styles/records.css';
 import '../../styles/deals-products.css';
 

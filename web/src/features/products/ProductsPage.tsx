@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { productStatuses, type Product } from '@shared/domain/products/product';
 import { useI18n } from '../../i18n/use-i18n';
-import { AppLink } from '../imports/shared/AppLink';
-import type { RecordColumn } from '../records/list/columns';
-import type { RecordsSearch } from '../records/list/records-search';
-import { RecordListPage } from '../records/list/RecordListPage';
+import { AppLink } from '../../ui/AppLink';
+import type { RecordColumn } from '../../records/list/columns';
+import type { RecordsSearch } from '../../records/list/records-search';
+import { RecordListPage } from '../../records/list/RecordListPage';
 import { Availability, ProductStatusBadge, vatText } from './ProductBadges';
 import { productPath } from './product-paths';
 import { useProductsMessages } from './products-messages';

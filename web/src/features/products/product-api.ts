@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateProductInput, Product, UpdateProductInput } from '@shared/domain/products/product';
-import { recordKeys, recordUrl, useRecordsHttp } from '../records/records-http';
+import { recordKeys, recordUrl, useRecordsHttp } from '../../records/records-http';
 
 /** A catalog item, its writes and its history; each write refreshes the lists and the history. */
 export function useProduct(productId: string) {

@@ -1,7 +1,7 @@
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { lazyPage } from '../../app/lazy-page';
 import { productStatuses } from '@shared/domain/products/product';
-import { recordsSearchValidator, type RecordsSearch } from '../records/list/records-search';
+import { recordsSearchValidator, type RecordsSearch } from '../../records/list/records-search';
 
 const NewProductPage = lazyPage(() => import('./ProductFormPage'), 'NewProductPage');
 const EditProductPage = lazyPage(() => import('./ProductFormPage'), 'EditProductPage');

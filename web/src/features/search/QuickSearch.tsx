@@ -3,7 +3,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { isApiError } from '../../api/api-error';
 import { useI18n } from '../../i18n/use-i18n';
 import { Spinner } from '../../ui/Spinner';
-import { minSearchLength, searchHitHref, useRecordSearch, type SearchHit } from './search-api';
+import { minSearchLength, searchHitHref, useRecordSearch, type SearchHit } from '../../api/search-api';
 
 /**
  * Quick search in the header (REC-13): leads, accounts, contacts, deals and products by name,

@@ -1,12 +1,12 @@
 import { useRouterState } from '@tanstack/react-router';
 import { useCan } from '../../auth/use-can';
-import { useAccessRequestsMessages } from '../access-requests/access-requests-messages';
-import { useApiKeysMessages } from '../api-keys/api-keys-messages';
-import { useAuditMessages } from '../audit/audit-messages';
-import { AppLink } from '../imports/shared/AppLink';
-import { useSharingMessages } from '../sharing/sharing-messages';
-import { useTeamsMessages } from '../teams/teams-messages';
-import { useUsersMessages } from '../users/users-messages';
+import { useAccessRequestsMessages } from './access-requests/access-requests-messages';
+import { useApiKeysMessages } from './api-keys/api-keys-messages';
+import { useAuditMessages } from './audit/audit-messages';
+import { AppLink } from '../../ui/AppLink';
+import { useSharingMessages } from './sharing/sharing-messages';
+import { useTeamsMessages } from './teams/teams-messages';
+import { useUsersMessages } from './users/users-messages';
 import { useSettingsMessages } from './settings-messages';
 
 /**

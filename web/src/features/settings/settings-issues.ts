@@ -1,8 +1,8 @@
 import { isApiError } from '../../api/api-error';
 import type { Messages } from '../../i18n/messages';
-import { apiErrorMessage } from '../leads/shared/api-error-message';
-import { issuesOfApi, issueText, type Issue } from '../records/form/form-errors';
-import type { RecordsMessages } from '../records/records-messages';
+import { apiErrorMessage } from '../../api/api-error-message';
+import { issuesOfApi, issueText, type Issue } from '../../records/form/form-errors';
+import type { RecordsMessages } from '../../records/records-messages';
 import type { SettingsMessages } from './settings-messages';
 
 /**

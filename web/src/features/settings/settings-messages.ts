@@ -2,7 +2,7 @@ import { roleTitles } from '@shared/auth/roles';
 import type { CustomFieldType, CustomizableType } from '@shared/domain/custom-fields/custom-field';
 import type { StageRequirableField } from '@shared/domain/deals/pipeline';
 import { useI18n } from '../../i18n/use-i18n';
-import { ruPlural } from '../records/records-messages';
+import { ruPlural } from '../../records/records-messages';
 
 /**
  * Words of the admin settings (REC-9 custom fields, REC-10 pipeline stage rules). Russian defines

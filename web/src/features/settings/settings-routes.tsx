@@ -1,19 +1,19 @@
 import { createRoute, redirect, type AnyRoute } from '@tanstack/react-router';
 import { lazyPage } from '../../app/lazy-page';
-import { validateAccessRequestsSearch, type AccessRequestsSearch } from '../access-requests/access-requests-search';
-import { validateAuditSearch, validateUsageSearch, type AuditSearch, type PeriodSearch } from '../audit/audit-search';
-import { validateUsersSearch, type UsersSearch } from '../users/user-directory';
+import { validateAccessRequestsSearch, type AccessRequestsSearch } from './access-requests/access-requests-search';
+import { validateAuditSearch, validateUsageSearch, type AuditSearch, type PeriodSearch } from './audit/audit-search';
+import { validateUsersSearch, type UsersSearch } from './users/user-directory';
 import { isCustomizableType } from './custom-field-draft';
 
 const CustomFieldsPage = lazyPage(() => import('./CustomFieldsPage'), 'CustomFieldsPage');
 const PipelinesPage = lazyPage(() => import('./PipelinesPage'), 'PipelinesPage');
-const AuditLogPage = lazyPage(() => import('../audit/AuditLogPage'), 'AuditLogPage');
-const AuditUsagePage = lazyPage(() => import('../audit/AuditUsagePage'), 'AuditUsagePage');
-const TeamsPage = lazyPage(() => import('../teams/TeamsPage'), 'TeamsPage');
-const UsersPage = lazyPage(() => import('../users/UsersPage'), 'UsersPage');
-const AccessRequestsPage = lazyPage(() => import('../access-requests/AccessRequestsPage'), 'AccessRequestsPage');
-const SharingPage = lazyPage(() => import('../sharing/SharingPage'), 'SharingPage');
-const ApiKeysPage = lazyPage(() => import('../api-keys/ApiKeysPage'), 'ApiKeysPage');
+const AuditLogPage = lazyPage(() => import('./audit/AuditLogPage'), 'AuditLogPage');
+const AuditUsagePage = lazyPage(() => import('./audit/AuditUsagePage'), 'AuditUsagePage');
+const TeamsPage = lazyPage(() => import('./teams/TeamsPage'), 'TeamsPage');
+const UsersPage = lazyPage(() => import('./users/UsersPage'), 'UsersPage');
+const AccessRequestsPage = lazyPage(() => import('./access-requests/AccessRequestsPage'), 'AccessRequestsPage');
+const SharingPage = lazyPage(() => import('./sharing/SharingPage'), 'SharingPage');
+const ApiKeysPage = lazyPage(() => import('./api-keys/ApiKeysPage'), 'ApiKeysPage');
 
 /**
  * The admin settings' routes under a parent (the signed-in app route): `/settings` (to the first

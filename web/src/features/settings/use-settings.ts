@@ -3,7 +3,7 @@ import type { CustomField, CustomizableType } from '@shared/domain/custom-fields
 import type { Pipeline } from '@shared/domain/deals/pipeline';
 import { ApiRequestError } from '../../api/api-error';
 import { useCan } from '../../auth/use-can';
-import { useRecordsHttp } from '../records/records-http';
+import { useRecordsHttp } from '../../records/records-http';
 
 /**
  * The settings' HTTP (REC-9 custom fields, REC-10 pipelines): reads through the app's client,

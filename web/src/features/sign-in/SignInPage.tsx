@@ -7,7 +7,7 @@ import { useAuthState } from '../../auth/use-auth';
 import { useAppConfig } from '../../config/use-config';
 import { useI18n } from '../../i18n/use-i18n';
 import { Spinner } from '../../ui/Spinner';
-import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { NewPasswordForm } from './NewPasswordForm';
 import { PasswordForm } from './PasswordForm';
 

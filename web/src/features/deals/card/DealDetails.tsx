@@ -1,13 +1,13 @@
 import type { Deal } from '@shared/domain/deals/deal';
 import { useI18n } from '../../../i18n/use-i18n';
-import { DetailSection } from '../../leads/card/DetailSection';
-import { useUserName } from '../../leads/shared/use-users';
-import { CustomValuesSection } from '../../records/custom/CustomValuesSection';
-import { useRecordsMessages } from '../../records/records-messages';
-import { formatDay } from '../../records/shared/format';
+import { DetailSection } from '../../../ui/DetailSection';
+import { useUserName } from '../../../api/use-users';
+import { CustomValuesSection } from '../../../records/custom/CustomValuesSection';
+import { useRecordsMessages } from '../../../records/records-messages';
+import { formatDay } from '../../../records/shared/format';
 import { stageOfPipeline, type StoredPipeline } from '../deal-api';
 import { useDealsMessages } from '../deals-messages';
-import { AccountLink, ContactLinks } from '../shared/RecordLinks';
+import { AccountLink, ContactLinks } from '../../../records/page/RecordLinks';
 
 /** What the deal record says, grouped: the deal, the customer (account and contacts, linked), a loss, custom fields, the record. */
 export function DealDetails({ deal, pipeline, several }: { deal: Deal; pipeline: StoredPipeline | undefined; several: boolean }) {

@@ -1,6 +1,6 @@
 import type { Deal } from '@shared/domain/deals/deal';
 import { useI18n } from '../../../i18n/use-i18n';
-import { AppLink } from '../../imports/shared/AppLink';
+import { AppLink } from '../../../ui/AppLink';
 import { useDealsMessages } from '../deals-messages';
 
 /** The deal's order lines as priced when saved: product, quantity, unit price, discount, line total, grand total. */

@@ -5,24 +5,24 @@ import { createDealSchema, updateDealSchema, type CreateDealInput, type Deal, ty
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { useAppConfig } from '../../../config/use-config';
 import { LoadingState } from '../../../ui/LoadingState';
-import { useGoTo } from '../../imports/shared/AppLink';
-import { recordPath } from '../../imports/shared/record-paths';
-import { LoadFailed } from '../../leads/shared/LoadFailed';
-import { customSchemaIssues } from '../../records/custom/custom-issues';
-import { useCustomFields } from '../../records/custom/use-custom-fields';
-import { issuesOfZod, showApiIssues, type FormErrors, type Issue } from '../../records/form/form-errors';
-import { useFormState } from '../../records/form/use-form-state';
-import { useRecordsMessages } from '../../records/records-messages';
+import { useGoTo } from '../../../ui/AppLink';
+import { recordPath } from '../../../records/record-paths';
+import { LoadFailed } from '../../../ui/LoadFailed';
+import { customSchemaIssues } from '../../../records/custom/custom-issues';
+import { useCustomFields } from '../../../records/custom/use-custom-fields';
+import { issuesOfZod, showApiIssues, type FormErrors, type Issue } from '../../../records/form/form-errors';
+import { useFormState } from '../../../records/form/use-form-state';
+import { useRecordsMessages } from '../../../records/records-messages';
 import { useCreateDeal, useDeal, usePipelines, useUpdateDeal, type StoredPipeline } from '../deal-api';
 import { useDealsMessages } from '../deals-messages';
-import { RecordFormShell } from '../../records/form/RecordFormShell';
-import { SaveNotice } from '../../records/form/SaveNotice';
+import { RecordFormShell } from '../../../records/form/RecordFormShell';
+import { SaveNotice } from '../../../records/form/SaveNotice';
 import { placeDealIssues } from './deal-form-errors';
 import { createBodyOf, dealFormValuesOf, emptyDealFormValues, updatePatchOf, type Currency, type DealFormValues } from './deal-form-values';
 import { DealFormFields } from './DealFormFields';
 import { useLineProducts } from './LinesEditor';
-import { RecordLoadState } from '../../records/page/RecordLoadState';
-import { useDecimalMark, useFormGeneration } from '../../records/page/use-record-page';
+import { RecordLoadState } from '../../../records/page/RecordLoadState';
+import { useDecimalMark, useFormGeneration } from '../../../records/page/use-record-page';
 import '../../../styles/deals-products.css';
 
 /** Which errors a change of a form value clears. */

@@ -1,5 +1,5 @@
 import { useDealsMessages } from '../deals-messages';
-import { AccountLink, ContactLinks } from '../shared/RecordLinks';
+import { AccountLink, ContactLinks } from '../../../records/page/RecordLinks';
 import type { PickedRecord } from './deal-form-values';
 import { SearchPicker } from './SearchPicker';
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { minSearchLength, useRecordSearch, type SearchHit, type SearchType } from '../../search/search-api';
+import { minSearchLength, useRecordSearch, type SearchHit, type SearchType } from '../../../api/search-api';
 import { Spinner } from '../../../ui/Spinner';
 import { useDealsMessages } from '../deals-messages';
 

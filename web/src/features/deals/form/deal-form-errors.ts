@@ -1,5 +1,5 @@
-import { issueText, type FormErrors, type Issue } from '../../records/form/form-errors';
-import type { RecordsMessages } from '../../records/records-messages';
+import { issueText, type FormErrors, type Issue } from '../../../records/form/form-errors';
+import type { RecordsMessages } from '../../../records/records-messages';
 import type { DealsMessages } from '../deals-messages';
 import { unavailableText } from './LinesEditor';
 

@@ -2,10 +2,10 @@ import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import type { currencies } from '@shared/domain/common/values';
 import type { Deal, DealLineInput } from '@shared/domain/deals/deal';
 import type { Product } from '@shared/domain/products/product';
-import { customInputsOf, customValuesOf, type CustomInputs } from '../../records/custom/custom-form';
-import type { FormErrors } from '../../records/form/form-errors';
-import { customPatchOf } from '../../records/form/record-form';
-import type { RecordsMessages } from '../../records/records-messages';
+import { customInputsOf, customValuesOf, type CustomInputs } from '../../../records/custom/custom-form';
+import type { FormErrors } from '../../../records/form/form-errors';
+import { customPatchOf } from '../../../records/form/record-form';
+import type { RecordsMessages } from '../../../records/records-messages';
 
 export type Currency = (typeof currencies)[number];
 

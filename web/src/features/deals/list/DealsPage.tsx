@@ -1,16 +1,16 @@
 import { useMemo } from 'react';
 import type { Deal } from '@shared/domain/deals/deal';
 import { useI18n } from '../../../i18n/use-i18n';
-import { AppLink } from '../../imports/shared/AppLink';
-import { recordPath } from '../../imports/shared/record-paths';
-import { useUserName } from '../../leads/shared/use-users';
-import type { RecordColumn } from '../../records/list/columns';
-import type { RecordsSearch } from '../../records/list/records-search';
-import { RecordListPage } from '../../records/list/RecordListPage';
-import { formatDay } from '../../records/shared/format';
+import { AppLink } from '../../../ui/AppLink';
+import { recordPath } from '../../../records/record-paths';
+import { useUserName } from '../../../api/use-users';
+import type { RecordColumn } from '../../../records/list/columns';
+import type { RecordsSearch } from '../../../records/list/records-search';
+import { RecordListPage } from '../../../records/list/RecordListPage';
+import { formatDay } from '../../../records/shared/format';
 import { usePipelines, useStageName } from '../deal-api';
 import { useDealsMessages } from '../deals-messages';
-import { AccountName } from '../shared/RecordLinks';
+import { AccountName } from '../../../records/page/RecordLinks';
 import '../../../styles/deals-products.css';
 
 /** The deals list: title, account, amount, stage, owner, close date, created; filtered by stage and owner. */

@@ -1,4 +1,4 @@
-import { recordsSearchValidator, type RecordsSearch } from '../../records/list/records-search';
+import { recordsSearchValidator, type RecordsSearch } from '../../../records/list/records-search';
 
 /**
  * The deals list's URL search: the records' own (owner, sort, cursor, custom filters) and the

@@ -1,8 +1,8 @@
 import type { Lead } from '@shared/domain/leads/lead';
 import { useI18n } from '../../../i18n/use-i18n';
-import { CustomValuesSection } from '../../records/custom/CustomValuesSection';
-import { useUserName } from '../shared/use-users';
-import { DetailSection } from './DetailSection';
+import { CustomValuesSection } from '../../../records/custom/CustomValuesSection';
+import { useUserName } from '../../../api/use-users';
+import { DetailSection } from '../../../ui/DetailSection';
 
 /** Everything the lead record says, grouped as the card shows it. */
 export function LeadDetails({ lead }: { lead: Lead }) {

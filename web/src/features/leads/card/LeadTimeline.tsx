@@ -2,7 +2,7 @@ import { useI18n } from '../../../i18n/use-i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { LoadingState } from '../../../ui/LoadingState';
 import { Spinner } from '../../../ui/Spinner';
-import { apiErrorMessage } from '../shared/api-error-message';
+import { apiErrorMessage } from '../../../api/api-error-message';
 import { TimelineEntryItem } from './TimelineEntryItem';
 import { useLeadTimeline } from './use-lead-timeline';
 

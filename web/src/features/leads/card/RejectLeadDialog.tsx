@@ -7,7 +7,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Field } from '../../../ui/Field';
 import { Spinner } from '../../../ui/Spinner';
-import { apiErrorMessage } from '../shared/api-error-message';
+import { apiErrorMessage } from '../../../api/api-error-message';
 import { useLead, useRejectLead } from '../shared/use-lead';
 
 /** Reject a lead at its current stage, with a reason (required) and a comment. */

@@ -1,9 +1,9 @@
 import type { TimelineEntry } from '@shared/api/contracts';
 import { useI18n } from '../../../i18n/use-i18n';
-import { customValueText } from '../../records/custom/custom-value';
-import { useCustomFields } from '../../records/custom/use-custom-fields';
-import { useRecordsMessages } from '../../records/records-messages';
-import { useUserName } from '../shared/use-users';
+import { customValueText } from '../../../records/custom/custom-value';
+import { useCustomFields } from '../../../records/custom/use-custom-fields';
+import { useRecordsMessages } from '../../../records/records-messages';
+import { useUserName } from '../../../api/use-users';
 import { describeChangeValue, fieldLabel } from './change-value';
 
 /**

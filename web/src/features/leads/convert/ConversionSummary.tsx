@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Lead } from '@shared/domain/leads/lead';
 import { useI18n } from '../../../i18n/use-i18n';
-import { AppLink } from '../../imports/shared/AppLink';
-import { recordKeys } from '../../records/records-http';
-import { useHttpClient } from '../../imports/shared/use-http';
+import { AppLink } from '../../../ui/AppLink';
+import { recordKeys } from '../../../records/records-http';
+import { useHttpClient } from '../../../api/use-http';
 import { useConvertMessages } from './convert-messages';
 
 /** On a converted lead's card: when it was converted, and links to the deal, account and contact it produced. */

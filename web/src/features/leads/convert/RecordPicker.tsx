@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
-import { minSearchLength, searchHitHref, searchKeys, useRecordSearch, useSearchFetch, type SearchHit, type SearchQuery } from '../../search/search-api';
+import { minSearchLength, searchHitHref, searchKeys, useRecordSearch, useSearchFetch, type SearchHit, type SearchQuery } from '../../../api/search-api';
 import { Spinner } from '../../../ui/Spinner';
 import { useConvertMessages } from './convert-messages';
 

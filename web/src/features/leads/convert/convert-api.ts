@@ -7,8 +7,8 @@ import type { Pipeline } from '@shared/domain/deals/pipeline';
 import type { Lead } from '@shared/domain/leads/lead';
 import type { convertLeadSchema } from '@shared/domain/leads/lead-conversion';
 import { queryKeys } from '../../../api/query-keys';
-import { useHttpClient } from '../../imports/shared/use-http';
-import { searchKeys } from '../../search/search-api';
+import { useHttpClient } from '../../../api/use-http';
+import { searchKeys } from '../../../api/search-api';
 
 /** `POST /api/leads/{id}/convert` (REC-1) and what its form reads: the pipelines a deal can go into. */
 export type ConvertLeadBody = z.input<typeof convertLeadSchema>;

@@ -4,8 +4,8 @@ import { currencies } from '@shared/domain/leads/lead';
 import { leadChannels, openLeadStatuses, qualifications } from '@shared/domain/leads/lead-process';
 import { useI18n } from '../../../i18n/use-i18n';
 import { Field } from '../../../ui/Field';
-import { CustomFieldInputs } from '../../records/custom/CustomFieldInputs';
-import { OwnerField } from '../../records/form/OwnerSelect';
+import { CustomFieldInputs } from '../../../records/custom/CustomFieldInputs';
+import { OwnerField } from '../../../records/form/OwnerSelect';
 import type { LeadFormErrors } from './lead-form-errors';
 import type { LeadFormField, LeadFormValues, TextField } from './lead-form-values';
 

@@ -3,8 +3,8 @@ import type { LeadChannel, OpenLeadStatus, Qualification } from '@shared/domain/
 import { isOpenStatus } from '@shared/domain/leads/lead-process';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import type { CreateLeadBody } from '../../../api/crm-api';
-import { customInputsOf, type CustomInputs } from '../../records/custom/custom-form';
-import { customPatchOf } from '../../records/form/record-form';
+import { customInputsOf, type CustomInputs } from '../../../records/custom/custom-form';
+import { customPatchOf } from '../../../records/form/record-form';
 
 /**
  * The lead form as the inputs hold it (strings, a checkbox), and its conversion to the API's

@@ -3,12 +3,12 @@ import type { Lead } from '@shared/domain/leads/lead';
 import { leadDisplayName } from '@shared/domain/leads/lead-changes';
 import { leadChannels, leadStatuses } from '@shared/domain/leads/lead-process';
 import { useI18n } from '../../../i18n/use-i18n';
-import { AppLink } from '../../imports/shared/AppLink';
-import type { RecordColumn } from '../../records/list/columns';
-import { RecordListPage } from '../../records/list/RecordListPage';
-import type { RecordsSearch } from '../../records/list/records-search';
+import { AppLink } from '../../../ui/AppLink';
+import type { RecordColumn } from '../../../records/list/columns';
+import { RecordListPage } from '../../../records/list/RecordListPage';
+import type { RecordsSearch } from '../../../records/list/records-search';
 import { QualificationBadge, StatusBadge } from '../shared/LeadBadges';
-import { useUserName } from '../shared/use-users';
+import { useUserName } from '../../../api/use-users';
 
 const leadPath = (lead: Lead) => `/leads/${encodeURIComponent(lead.id)}`;
 const none = <span className="muted">—</span>;

@@ -26,12 +26,15 @@ describe('the signed-in actor from the verified claims', () => {
       accountId: 'acc1',
     });
     expect(actorFrom(event({ sub: 'u2', 'custom:accountId': '', email: 7, name: ['x'] }))).toEqual({ type: 'user', id: 'u2', roles: [] });
+    expect(actorFrom(event({ sub: 'u2', 'custom:accountId': 42 }))).toEqual({ type: 'user', id: 'u2', roles: [] });
   });
 
   it('refuses a call without a subject claim as unauthorized', () => {
     for (const claims of [undefined, {}, { sub: '' }, { sub: 42 }]) {
       expect(() => actorFrom(event(claims))).toThrow(expect.objectContaining({ code: 'unauthorized', message: 'Sign in to continue' }));
     }
+    // A call no authorizer looked at.
+    expect(() => actorFrom({ requestContext: {} } as never)).toThrow(expect.objectContaining({ code: 'unauthorized' }));
   });
 
   it("acts for an integration API key as a user of the key's one role, and ignores an incomplete or unknown-role key context", () => {
@@ -51,6 +54,10 @@ describe('cognito:groups claim, written the ways API Gateway and Cognito write i
     ['  ["executive"]', ['executive']],
     ['[admin]x', []],
     ['x[admin]', []],
+    // Brackets count only around the whole list, quotes only in a JSON list.
+    ['admin[', []],
+    [']admin', []],
+    ['"admin" sales-rep', ['sales-rep']],
     [42, []],
   ])('%j → %j', (claim, roles) => expect(parseGroupsClaim(claim)).toEqual(roles));
 });

@@ -45,5 +45,6 @@ describe('authorize', () => {
     // A parameter that names no subject is the handler's to refuse as bad input naming the field.
     expect(refusal(() => authorize(files, { resource: 'nonsense', id: 'x' }, as('sales-rep')))).toBeUndefined();
     expect(refusal(() => authorize(files, {}, as('sales-rep')))).toBeUndefined();
+    expect(refusal(() => authorize(files, undefined, as('sales-rep')))).toBeUndefined();
   });
 });

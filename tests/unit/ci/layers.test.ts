@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * neighbour of each gets none, so a rule that silently stops matching (a renamed folder, a broken
  * resolver) fails here instead of letting the layers rot.
  */
-// Without a trailing slash: the TypeScript resolver drops its projects when ESLint's cwd differs from the process's by one.
+// Spelt exactly as process.cwd() (no trailing slash): eslint-import-resolver-typescript rebuilds itself without its tsconfig projects, so without the @shared alias, when ESLint's cwd is spelt otherwise.
 const root = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 let eslint: ESLint;
 

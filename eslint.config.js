@@ -1,7 +1,7 @@
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import tseslint from 'typescript-eslint';
-import { appCode, envReaders, functionsNotInfra, noProcessEnv, root, zones } from './eslint/layers.js';
+import { appCode, envReaders, noProcessEnv, root, zones } from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', 'web/dist/', '.local/', '.test-data/', '.test-results/', '.bench/', 'coverage/', '.stryker-tmp/'] },
@@ -21,11 +21,6 @@ export default tseslint.config(
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: [`${root}tsconfig.json`, `${root}web/tsconfig.json`], noWarnOnMultipleProjects: true })],
     },
     rules: { 'import-x/no-restricted-paths': ['error', { basePath: root, zones }] },
-  },
-  {
-    // Helper ROUTES (issue 13 §1) moves the route table off infra/definition; delete this entry with that import.
-    files: ['functions/http/route-table.ts'],
-    rules: { 'import-x/no-restricted-paths': ['error', { basePath: root, zones: zones.filter((zone) => zone !== functionsNotInfra) }] },
   },
   {
     files: appCode,

@@ -19,14 +19,12 @@ const powertools = 'node_modules/@aws-lambda-powertools';
  */
 const io = ['shared/data', 'shared/services', 'shared/adapters', 'shared/config', awsSdk, powertools];
 
-export const functionsNotInfra = {
-  target: 'functions',
-  from: 'infra',
-  message: 'Handlers run without the cloud folder: read what a route needs from shared/api, never infra/.',
-};
-
 export const zones = [
-  functionsNotInfra,
+  {
+    target: 'functions',
+    from: 'infra',
+    message: 'Handlers run without the cloud folder: read what a route needs from shared/api, never infra/.',
+  },
   {
     target: 'shared',
     from: ['functions', 'infra', 'web'],

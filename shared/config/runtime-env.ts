@@ -22,6 +22,8 @@ export const envNames = {
   filesUrlSecret: 'FILES_URL_SECRET',
   /** Functions that administer users (invitations, roles, disabling): the Cognito user pool. */
   userPoolId: 'USER_POOL_ID',
+  /** `DEBUG` makes the functions' logs verbose; anything else is INFO. */
+  logLevel: 'LOG_LEVEL',
 } as const;
 
 export type EnvKey = keyof typeof envNames;

@@ -46,8 +46,8 @@ describe('the body of a call', () => {
     const answer = await create({ rawBody: '{"name":"","rating":9}', headers: { 'content-type': 'application/json' } });
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('validation_failed');
-    expect(answer.body.error.message.split('; ').map((part) => part.split(':')[0])).toEqual(['name', 'rating']);
-    expect(answer.body.error.fields!.map((f) => f.path)).toEqual(['name', 'rating']);
+    expect(answer.body.error.message.split('; ').map((part: string) => part.split(':')[0])).toEqual(['name', 'rating']);
+    expect(answer.body.error.fields!.map((f: { path: string }) => f.path)).toEqual(['name', 'rating']);
     const malformed = await create({ rawBody: '{"name":', headers: { 'content-type': 'application/json' } });
     expect(malformed.body.error).toEqual({ code: 'validation_failed', message: 'The body is not valid JSON', fields: [{ path: 'body', message: 'not valid JSON', code: 'invalid_json' }] });
     expect(byEntity(await allItems(), 'ACCOUNT').length).toBe(before);

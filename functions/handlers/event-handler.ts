@@ -5,6 +5,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { idempotencyFor, takeVersion } from '../../shared/adapters/idempotency';
 import type { DomainEvent, DomainEventType } from '../../shared/events/contracts';
+import { withCorrelation } from '../../shared/events/correlation';
 import { eventDetailSchemas, publishedFieldsSchema } from '../../shared/events/detail-schemas';
 import { logger } from '../observability/logger';
 import { refuse, toolsFor, type HandlerTools, type ToolOverrides } from './handler-tools';
@@ -67,7 +68,7 @@ export function eventHandler<K extends DomainEventType, R>(consumer: string, typ
     .handler(async (input, context) => {
       const event = consumed(input, types);
       logger.appendKeys({ consumer, eventType: event.type, eventId: event.eventId, correlationId: event.correlationId });
-      const result = await once()(event, context);
+      const result = await withCorrelation(event.correlationId, () => once()(event, context));
       logger.info('Event handled', { result });
       return result;
     });

@@ -5,6 +5,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { idempotencyFor } from '../../shared/adapters/idempotency';
+import { withCorrelation } from '../../shared/events/correlation';
 import { logger } from '../observability/logger';
 import { refuse, toolsFor, type HandlerTools, type ToolOverrides } from './handler-tools';
 
@@ -45,7 +46,7 @@ export function scheduleHandler<R>(consumer: string, run: (scheduled: ScheduledR
       if (!parsed.success) return refuse('scheduled event', input, parsed.error.issues);
       const scheduled: ScheduledRun = { schedule: parsed.data.resources[0].split('/').pop()!, scheduledTime: parsed.data.time, executionId: parsed.data.id };
       logger.appendKeys({ consumer, schedule: scheduled.schedule, scheduledTime: scheduled.scheduledTime, eventId: scheduled.executionId, correlationId: scheduled.executionId });
-      const result = await once()(scheduled, context);
+      const result = await withCorrelation(scheduled.executionId, () => once()(scheduled, context));
       logger.info('Scheduled run handled', { result });
       return result;
     });

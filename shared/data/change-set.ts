@@ -3,6 +3,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall, type NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import type { TimelineEntry } from '../api/contracts';
 import type { DomainEvent } from '../events/contracts';
+import { correlated } from '../events/correlation';
 import { dynamo, tableName } from './dynamo-client';
 import { entities, historyKeys, outboxAttribute } from './keys';
 import { conditionParams, type Condition } from './record-item';
@@ -76,7 +77,7 @@ export function buildTransaction(changes: ChangeSet, table: string) {
             ...historyKeys.item(recordPk, entry.at, entry.id),
             entity: entities.history,
             ...entry,
-            ...(index === 0 && changes.events.length > 0 ? { [outboxAttribute]: changes.events } : {}),
+            ...(index === 0 && changes.events.length > 0 ? { [outboxAttribute]: changes.events.map(correlated) } : {}),
           },
         },
       })),

@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eventHandler } from '../../functions/handlers/event-handler';
 import { MalformedInput } from '../../functions/handlers/handler-tools';
 import { scheduleHandler } from '../../functions/handlers/schedule-handler';
+import { createLeadSchema } from '../../shared/domain/leads/lead';
+import type { DomainEvent } from '../../shared/events/contracts';
+import { createLeadAs } from '../../shared/services/lead-service';
+import { rep } from '../support/api-event';
 import { busEvent, deliver, scheduledEvent } from '../support/bus-events';
+import { allItems } from '../support/table-items';
 
 /**
  * The wrappers every rule consumer and schedule runs on (ADR 0018), against the real table (their
@@ -27,6 +32,7 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 const fixedNow = new Date('2030-01-15T09:00:00.000Z');
+const salesRep = { type: 'user' as const, id: rep.sub, email: rep.email, roles: ['sales-rep' as const] };
 const ref = (id: string, version: number) => ({ type: 'contact' as const, id, ownerId: 'owner-1', title: 'Иванов', version });
 
 describe('eventHandler', () => {
@@ -88,6 +94,15 @@ describe('eventHandler', () => {
     const event = busEvent('ExportRequested', { exportId: 'exp-6' });
     await expect(deliver(flaky, event)).rejects.toThrow('the table is busy');
     expect(await deliver(flaky, event)).toEqual({ attempts: 2 });
+  });
+
+  it('passes the correlation id on to the events its consumer’s changes announce; work outside a handler starts none', async () => {
+    const chained = eventHandler('test-chain-consumer', ['ExportRequested'], async () => (await createLeadAs(salesRep, createLeadSchema.parse({ lastName: 'Цепной', email: 'chain@example.ru' }))).id);
+    const leadId = await deliver<string>(chained, busEvent('ExportRequested', { exportId: 'exp-chain' }, { eventId: 'evt-root' }));
+    const outside = await createLeadAs(salesRep, createLeadSchema.parse({ lastName: 'Вольный', email: 'free@example.ru' }));
+    const announced = async (id: string) => (await allItems()).filter((item) => item.pk === `LEAD#${id}` && Array.isArray(item.events)).flatMap((item) => item.events as DomainEvent[]);
+    expect((await announced(leadId)).map((e) => [e.type, (e.detail as { correlationId?: string }).correlationId])).toEqual([['LeadCreated', 'evt-root']]);
+    expect((await announced(outside.id)).map((e) => [e.type, (e.detail as { correlationId?: string }).correlationId])).toEqual([['LeadCreated', undefined]]);
   });
 
   it('ignores an event older than the version of the record it already handled', async () => {

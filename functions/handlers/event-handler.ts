@@ -1,6 +1,5 @@
 import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { idempotencyFor, takeVersion } from '../../shared/adapters/idempotency';
@@ -8,6 +7,7 @@ import type { DomainEvent, DomainEventType } from '../../shared/events/contracts
 import { withCorrelation } from '../../shared/events/correlation';
 import { eventDetailSchemas, publishedFieldsSchema } from '../../shared/events/detail-schemas';
 import { logger } from '../observability/logger';
+import { eventBridgeEnvelope } from './eventbridge-envelope';
 import { refuse, toolsFor, type HandlerTools, type ToolOverrides } from './handler-tools';
 
 /**
@@ -75,7 +75,7 @@ export function eventHandler<K extends DomainEventType, R>(consumer: string, typ
 }
 
 function consumed<K extends DomainEventType>(input: unknown, types: readonly K[]): ConsumedEvent<K> {
-  const envelope = EventBridgeSchema.safeParse(input);
+  const envelope = eventBridgeEnvelope.safeParse(input);
   if (!envelope.success) return refuse('event', input, envelope.error.issues);
   const type = envelope.data['detail-type'];
   if (!(types as readonly string[]).includes(type)) return refuse('event', input, `detail-type ${type} is not one this consumer takes (${types.join(', ')})`);

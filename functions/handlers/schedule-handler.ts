@@ -1,12 +1,12 @@
 import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { idempotencyFor } from '../../shared/adapters/idempotency';
 import { withCorrelation } from '../../shared/events/correlation';
 import { logger } from '../observability/logger';
+import { eventBridgeEnvelope } from './eventbridge-envelope';
 import { refuse, toolsFor, type HandlerTools, type ToolOverrides } from './handler-tools';
 
 /**
@@ -25,7 +25,7 @@ export interface ScheduledRun {
 }
 
 const scheduleArn = z.string().regex(/^arn:aws[\w-]*:scheduler:[^:]*:[^:]*:schedule\/[^/]+\/[^/]+$/, 'a schedule ARN');
-const scheduledEventSchema = EventBridgeSchema.extend({
+const scheduledEventSchema = eventBridgeEnvelope.extend({
   source: z.literal('aws.scheduler'),
   'detail-type': z.literal('Scheduled Event'),
   resources: z.tuple([scheduleArn]),

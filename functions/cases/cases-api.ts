@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { timelineEntrySchema } from '../../shared/api/contracts';
 import { caseCommentSchema, createCaseSchema, updateCaseSchema } from '../../shared/domain/cases/case';
 import { recordIdSchema } from '../../shared/domain/common/values';
 import { cases, commentOnCaseAs } from '../../shared/services/case-service';
@@ -10,7 +11,7 @@ import { noteRoute, recordRouter, recordRoutes } from '../records/record-routes'
  * Service cases (SRV-1, SRV-2): the five record routes, internal notes (staff only) and replies
  * the client sees in the portal (`comment` timeline entries).
  */
-const commentRoute = apiHandler({ path: z.object({ id: recordIdSchema }), body: caseCommentSchema }, async ({ actor, path, body }) => ({
+const commentRoute = apiHandler({ path: z.object({ id: recordIdSchema }), body: caseCommentSchema, answer: timelineEntrySchema, status: 201 }, async ({ actor, path, body }) => ({
   status: 201,
   body: await commentOnCaseAs(actor, path.id, body.text),
 }));

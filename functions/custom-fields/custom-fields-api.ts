@@ -8,8 +8,8 @@ import { apiRouter } from '../http/api-router';
 const typePath = z.object({ recordType: z.enum(customizableTypes) });
 
 export const handler = apiRouter({
-  'GET /api/custom-fields/{recordType}': apiHandler({ path: typePath }, async ({ path }) => ({ body: await readCustomFields(path.recordType) })),
-  'PUT /api/custom-fields/{recordType}': apiHandler({ path: typePath, body: customFieldSetSchema }, async ({ actor, path, body }) => ({
+  'GET /api/custom-fields/{recordType}': apiHandler({ path: typePath, answer: customFieldSetSchema }, async ({ path }) => ({ body: await readCustomFields(path.recordType) })),
+  'PUT /api/custom-fields/{recordType}': apiHandler({ path: typePath, body: customFieldSetSchema, answer: customFieldSetSchema }, async ({ actor, path, body }) => ({
     body: await saveCustomFieldsAs(actor, path.recordType, body.fields, body.version),
   })),
 });

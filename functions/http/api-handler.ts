@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from '../../shared/domain/common/actor';
 import { DomainError } from '../../shared/domain/common/errors';
 import { logger } from '../observability/logger';
@@ -16,9 +16,29 @@ import { errorResponse, json, zodIssues } from './responses';
  * the call on the audit trail (which also refuses a disabled user) before reading any input,
  * validate path, query and body with zod (unknown fields rejected, each problem named by field),
  * run the use case, answer JSON.
+ *
+ * The handler also declares its answer: a zod schema the body must satisfy at compile time (it is
+ * not re-validated at run time) and its success status. Both, with the input schemas, are exposed
+ * on the returned handler as `schemas`, which the OpenAPI document is generated from (ADR 0017).
  */
 type Schema = z.ZodType;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Answer<S> = S extends z.ZodType ? z.output<S> : unknown;
+
+/** The statuses a route may answer success with; 204 goes with `answer: noContent`. */
+export type SuccessStatus = 200 | 201 | 202 | 204;
+
+/** The answer of a route that answers nothing (204). */
+export const noContent = z.undefined();
+
+export interface RouteSchemas {
+  readonly path?: Schema;
+  readonly query?: Schema;
+  readonly body?: Schema;
+  readonly answer?: Schema;
+  /** The status a successful call answers; 200 when absent. */
+  readonly status?: SuccessStatus;
+}
 
 export interface ApiRequest<P, Q, B> {
   actor: Actor & { type: 'user' };
@@ -28,16 +48,23 @@ export interface ApiRequest<P, Q, B> {
   event: APIGatewayProxyEventV2WithJWTAuthorizer;
 }
 
-export interface ApiReply {
-  status?: number;
-  body: unknown;
+export interface ApiReply<B = unknown, S extends SuccessStatus = SuccessStatus> {
+  /** The declared status, if given at all: a route answers success one way. */
+  status?: S;
+  body: B;
 }
 
-export function apiHandler<PS extends Schema | undefined = undefined, QS extends Schema | undefined = undefined, BS extends Schema | undefined = undefined>(
-  schemas: { path?: PS; query?: QS; body?: BS },
-  run: (request: ApiRequest<Parsed<PS>, Parsed<QS>, Parsed<BS>>) => Promise<ApiReply>,
+export function apiHandler<
+  PS extends Schema | undefined = undefined,
+  QS extends Schema | undefined = undefined,
+  BS extends Schema | undefined = undefined,
+  AS extends Schema | undefined = undefined,
+  S extends SuccessStatus = 200,
+>(
+  schemas: { path?: PS; query?: QS; body?: BS; answer?: AS; status?: S },
+  run: (request: ApiRequest<Parsed<PS>, Parsed<QS>, Parsed<BS>>) => Promise<ApiReply<Answer<AS>, S>>,
 ) {
-  return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Error, Context>()
+  const handler = middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger))
     .use(throughEdge())
     .handler(async (event) => {
@@ -57,11 +84,12 @@ export function apiHandler<PS extends Schema | undefined = undefined, QS extends
           query: parse(schemas.query, event.queryStringParameters ?? {}, 'query') as Parsed<QS>,
           body: parse(schemas.body, schemas.body ? jsonBody(event) : undefined, 'body') as Parsed<BS>,
         });
-        return json(reply.status ?? 200, reply.body);
+        return json(reply.status ?? schemas.status ?? 200, reply.body);
       } catch (error) {
         return errorResponse(error);
       }
     });
+  return Object.assign(handler, { schemas: schemas as RouteSchemas });
 }
 
 function parse(schema: Schema | undefined, value: unknown, where: 'path' | 'query' | 'body'): unknown {

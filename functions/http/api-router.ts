@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { RouteSchemas } from './api-handler';
 import { json } from './responses';
 
 /**
@@ -14,6 +15,8 @@ type RouteHandler = (event: any, context: Context) => Promise<APIGatewayProxyStr
 
 export type ApiRouter = ((event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>) & {
   readonly routeKeys: readonly string[];
+  /** Each route's handler, whose `schemas` (apiHandler) the OpenAPI document is generated from. */
+  readonly routes: Readonly<Record<string, RouteHandler & { readonly schemas?: RouteSchemas }>>;
 };
 
 export function apiRouter(routes: Record<string, RouteHandler>): ApiRouter {
@@ -22,5 +25,5 @@ export function apiRouter(routes: Record<string, RouteHandler>): ApiRouter {
     if (!route) return json(404, { error: { code: 'not_found', message: `No route ${event.routeKey}` } });
     return route(event, context);
   };
-  return Object.assign(handler, { routeKeys: Object.keys(routes) });
+  return Object.assign(handler, { routeKeys: Object.keys(routes), routes });
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { itemsOf } from '../../shared/api/contracts';
 import { pipelineSchema } from '../../shared/domain/deals/pipeline';
 import { findPipelines, readPipeline, savePipelineAs } from '../../shared/services/pipeline-service';
 import { apiHandler } from '../http/api-handler';
@@ -13,10 +14,13 @@ const putBody = z.strictObject({
   version: z.number().int().nonnegative().optional(),
 });
 
+/** A pipeline as stored: its stages and the version a save names. */
+const pipelineAnswer = z.object({ ...pipelineSchema.shape, version: z.number().int() }).meta({ title: 'Pipeline' });
+
 export const handler = apiRouter({
-  'GET /api/pipelines': apiHandler({}, async () => ({ body: { items: await findPipelines() } })),
-  'GET /api/pipelines/{pipelineId}': apiHandler({ path: pipelinePath }, async ({ path }) => ({ body: await readPipeline(path.pipelineId) })),
-  'PUT /api/pipelines/{pipelineId}': apiHandler({ path: pipelinePath, body: putBody }, async ({ actor, path, body }) => {
+  'GET /api/pipelines': apiHandler({ answer: itemsOf(pipelineAnswer) }, async () => ({ body: { items: await findPipelines() } })),
+  'GET /api/pipelines/{pipelineId}': apiHandler({ path: pipelinePath, answer: pipelineAnswer }, async ({ path }) => ({ body: await readPipeline(path.pipelineId) })),
+  'PUT /api/pipelines/{pipelineId}': apiHandler({ path: pipelinePath, body: putBody, answer: pipelineAnswer }, async ({ actor, path, body }) => {
     const pipeline = pipelineSchema.parse({ id: path.pipelineId, name: body.name, stages: body.stages });
     return { body: await savePipelineAs(actor, pipeline, body.version) };
   }),

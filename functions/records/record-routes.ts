@@ -1,30 +1,39 @@
 import * as z from 'zod';
+import { duplicateCandidateOf, duplicatePairSchema, itemsOf, pageOf, recordBaseSchema, timelineEntrySchema } from '../../shared/api/contracts';
 import { recordIdSchema } from '../../shared/domain/common/values';
 import { listRecordsQuerySchema } from '../../shared/domain/records/record-list';
-import type { RecordBase, RecordType } from '../../shared/domain/records/record-type';
+import type { RecordBase, RecordKind, RecordType } from '../../shared/domain/records/record-type';
 import { mergeInputSchema } from '../../shared/domain/duplicates/merge';
 import { dismissDuplicatesAs, duplicatesOfType } from '../../shared/services/duplicates-service';
 import { mergeInto } from '../../shared/services/merge-service';
 import { addNoteAs } from '../../shared/services/note-service';
 import type { RecordService } from '../../shared/services/record-service';
-import { apiHandler } from '../http/api-handler';
+import { apiHandler, noContent } from '../http/api-handler';
 import { pageQuery } from '../http/params';
 
 /** The five routes every core record type has, for its resource router (ADR 0007). */
 const idPath = z.object({ id: recordIdSchema });
 
+/**
+ * A record as answered: its kind's fields (the create schema's) and the record base, and whatever
+ * the type adds on its own (a deal's stage, a case's rating): those are not closed off.
+ */
+export const recordAnswerOf = <T extends RecordBase>(kind: RecordKind<T>, create: z.ZodObject) =>
+  z.looseObject({ ...create.shape, ...recordBaseSchema.shape }).meta({ title: kind.label }) as unknown as z.ZodType<T>;
+
 export function recordRoutes<T extends RecordBase, C extends object, U extends { version: number }>(
   service: RecordService<T, C, U>,
-  schemas: { create: z.ZodType<C>; update: z.ZodType<U> },
+  schemas: { create: z.ZodType<C> & z.ZodObject; update: z.ZodType<U> },
 ) {
+  const record = recordAnswerOf(service.kind, schemas.create);
   return {
-    list: apiHandler({ query: listRecordsQuerySchema }, async ({ actor, query }) => ({ body: await service.list(actor, query) })),
-    create: apiHandler({ body: schemas.create }, async ({ actor, body }) => ({ status: 201, body: await service.create(actor, body as C) })),
-    get: apiHandler({ path: idPath }, async ({ actor, path }) => ({ body: await service.read(actor, path.id) })),
-    update: apiHandler({ path: idPath, body: schemas.update }, async ({ actor, path, body }) => ({ body: await service.update(actor, path.id, body as U) })),
-    timeline: apiHandler({ path: idPath, query: pageQuery }, async ({ actor, path, query }) => ({ body: await service.timeline(actor, path.id, query) })),
-    duplicates: apiHandler({ path: idPath }, async ({ actor, path }) => ({ body: await service.duplicates(actor, path.id) })),
-    merge: apiHandler({ path: idPath, body: mergeInputSchema }, async ({ actor, path, body }) => ({ body: await mergeInto(service.kind, actor, path.id, body) })),
+    list: apiHandler({ query: listRecordsQuerySchema, answer: pageOf(record) }, async ({ actor, query }) => ({ body: await service.list(actor, query) })),
+    create: apiHandler({ body: schemas.create, answer: record, status: 201 }, async ({ actor, body }) => ({ status: 201, body: await service.create(actor, body as C) })),
+    get: apiHandler({ path: idPath, answer: record }, async ({ actor, path }) => ({ body: await service.read(actor, path.id) })),
+    update: apiHandler({ path: idPath, body: schemas.update, answer: record }, async ({ actor, path, body }) => ({ body: await service.update(actor, path.id, body as U) })),
+    timeline: apiHandler({ path: idPath, query: pageQuery, answer: pageOf(timelineEntrySchema) }, async ({ actor, path, query }) => ({ body: await service.timeline(actor, path.id, query) })),
+    duplicates: apiHandler({ path: idPath, answer: itemsOf(duplicateCandidateOf(record)) }, async ({ actor, path }) => ({ body: await service.duplicates(actor, path.id) })),
+    merge: apiHandler({ path: idPath, body: mergeInputSchema, answer: record }, async ({ actor, path, body }) => ({ body: await mergeInto(service.kind, actor, path.id, body) })),
     ...duplicatesViewRoutes(service.kind.type),
   };
 }
@@ -32,8 +41,8 @@ export function recordRoutes<T extends RecordBase, C extends object, U extends {
 /** A type's duplicates view and "not duplicates" (REC-12); leads use them too. */
 export function duplicatesViewRoutes(type: RecordType) {
   return {
-    duplicatesOfType: apiHandler({ query: pageQuery }, async ({ actor, query }) => ({ body: await duplicatesOfType(actor, type, query) })),
-    dismissDuplicates: apiHandler({ body: dismissBody }, async ({ actor, body }) => {
+    duplicatesOfType: apiHandler({ query: pageQuery, answer: pageOf(duplicatePairSchema) }, async ({ actor, query }) => ({ body: await duplicatesOfType(actor, type, query) })),
+    dismissDuplicates: apiHandler({ body: dismissBody, answer: noContent, status: 204 }, async ({ actor, body }) => {
       await dismissDuplicatesAs(actor, type, body.ids);
       return { status: 204, body: undefined };
     }),
@@ -52,7 +61,7 @@ export const recordRouteKeys = (resource: string) =>
 
 /** Notes on a record's timeline (REC-8), for the resources that take them. */
 export function noteRoute(type: RecordType) {
-  return apiHandler({ path: idPath, body: noteBody }, async ({ actor, path, body }) => ({ status: 201, body: await addNoteAs(actor, { type, id: path.id }, body.text) }));
+  return apiHandler({ path: idPath, body: noteBody, answer: timelineEntrySchema, status: 201 }, async ({ actor, path, body }) => ({ status: 201, body: await addNoteAs(actor, { type, id: path.id }, body.text) }));
 }
 
 const noteBody = z.strictObject({ text: z.string().trim().min(1).max(10_000) });

@@ -10,8 +10,8 @@ import { apiRouter } from '../http/api-router';
  * scopes. Both read by managers and admins, set by admins as one versioned setting each.
  */
 export const handler = apiRouter({
-  'GET /api/teams': apiHandler({}, async () => ({ body: await readTeams() })),
-  'PUT /api/teams': apiHandler({ body: teamSetSchema }, async ({ actor, body }) => ({ body: await saveTeamsAs(actor, body.teams, body.version) })),
-  'GET /api/sharing': apiHandler({}, async () => ({ body: await readSharing() })),
-  'PUT /api/sharing': apiHandler({ body: sharingSetSchema }, async ({ actor, body }) => ({ body: await saveSharingAs(actor, body) })),
+  'GET /api/teams': apiHandler({ answer: teamSetSchema }, async () => ({ body: await readTeams() })),
+  'PUT /api/teams': apiHandler({ body: teamSetSchema, answer: teamSetSchema }, async ({ actor, body }) => ({ body: await saveTeamsAs(actor, body.teams, body.version) })),
+  'GET /api/sharing': apiHandler({ answer: sharingSetSchema }, async () => ({ body: await readSharing() })),
+  'PUT /api/sharing': apiHandler({ body: sharingSetSchema, answer: sharingSetSchema }, async ({ actor, body }) => ({ body: await saveSharingAs(actor, body) })),
 });

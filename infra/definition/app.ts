@@ -15,6 +15,7 @@ import { healthModule } from './modules/health';
 import { importsModule } from './modules/imports';
 import { leadsModule } from './modules/leads';
 import { notificationsModule } from './modules/notifications';
+import { openApiModule } from './modules/openapi';
 import { pipelinesModule } from './modules/pipelines';
 import { portalModule } from './modules/portal';
 import { productsModule } from './modules/products';
@@ -34,6 +35,7 @@ import type { AppDefinition, FunctionDef, ModuleDef } from './types';
  */
 const modules: readonly ModuleDef[] = [
   healthModule,
+  openApiModule,
   usersModule,
   apiKeysModule,
   leadsModule,

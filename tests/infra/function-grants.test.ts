@@ -133,7 +133,12 @@ describe('function grants', () => {
     // Signed-in routes write their call to the audit trail (ADR 0014), even the GET-only ones.
     const routed = [...new Set(app.routes.map((r) => r.function))];
     const getters = routed.filter((id) => app.routes.filter((r) => r.function === id).every((r) => r.method === 'GET' && r.access === 'public'));
-    expect(getters).toEqual(['health']);
-    for (const id of getters) expect(functionById(id).grants.table, id).toBe('read');
+    expect(getters).toEqual(['health', 'openapi']);
+    for (const id of getters) expect(['read', 'none'], id).toContain(functionById(id).grants.table);
+  });
+
+  it('the OpenAPI document is served from the bundle: its function touches nothing of the app', () => {
+    expect(functionById('openapi').grants).toEqual({ table: 'none', putEvents: false, sendEmail: false });
+    expect(tableActionsOf('openapi')).toEqual([]);
   });
 });

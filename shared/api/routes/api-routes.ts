@@ -12,6 +12,7 @@ import { formRoutes, formSubmissionRoutes } from './forms';
 import { healthRoutes } from './health';
 import { importRoutes } from './imports';
 import { leadRoutes } from './leads';
+import { openApiRoutes } from './openapi';
 import { pipelineRoutes } from './pipelines';
 import { portalRoutes } from './portal';
 import { productRoutes } from './products';
@@ -27,6 +28,7 @@ import { userRoutes } from './users';
  */
 export const apiRoutes: readonly ApiRoute[] = [
   ...healthRoutes,
+  ...openApiRoutes,
   ...formSubmissionRoutes,
   ...userRoutes,
   ...apiKeyRoutes,

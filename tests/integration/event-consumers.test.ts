@@ -180,13 +180,20 @@ const ruleSamples: Record<string, Partial<Record<DomainEventType, () => Promise<
   },
   'records-merged-follow': {
     RecordsMerged: async () => {
-      const survivor = (await call(accountsApi, 'POST /api/accounts', { body: { name: 'Поглотитель' } })).body;
-      const merged = (await call(accountsApi, 'POST /api/accounts', { body: { name: 'Поглощённый' } })).body;
-      const child = await createContact({ lastName: 'Дочерний', accountId: merged.id });
-      expect((await call(accountsApi, 'POST /api/accounts/{id}/merge', { pathParameters: { id: survivor.id }, body: { duplicateId: merged.id, version: 1, duplicateVersion: 1 } })).status).toBe(200);
-      const underSurvivor = async () => (await call<{ items: { id: string }[] }>(contactsApi, 'GET /api/contacts', { query: { parentId: survivor.id } })).body.items.map((c) => c.id);
-      const movedEntries = async () => (await allItems()).filter((item) => item.entity === 'HISTORY' && item.movedFrom === merged.id).length;
-      return { events: await outbox('RecordsMerged', `ACCOUNT#${survivor.id}`), effect: async () => ({ contacts: await underSurvivor(), moved: await movedEntries() }), expected: { contacts: [child.id], moved: 1 } };
+      // Two merges in a row: B into A, then A into C. Followed newest first, B's contact must still end under C.
+      const account = async (name: string) => (await call<{ id: string }>(accountsApi, 'POST /api/accounts', { body: { name } })).body.id;
+      const [a, b, c] = [await account('Поглотитель'), await account('Поглощённый'), await account('Последний')];
+      const child = await createContact({ lastName: 'Дочерний', accountId: b });
+      expect((await call(accountsApi, 'POST /api/accounts/{id}/merge', { pathParameters: { id: a }, body: { duplicateId: b, version: 1, duplicateVersion: 1 } })).status).toBe(200);
+      expect((await call(accountsApi, 'POST /api/accounts/{id}/merge', { pathParameters: { id: c }, body: { duplicateId: a, version: 1, duplicateVersion: 2 } })).status).toBe(200);
+      const under = async (id: string) => (await call<{ items: { id: string }[] }>(contactsApi, 'GET /api/contacts', { query: { parentId: id } })).body.items.map((contact) => contact.id);
+      const movedFrom = async (id: string) => (await allItems()).filter((item) => item.entity === 'HISTORY' && item.movedFrom === id && item.pk === `ACCOUNT#${c}`).length;
+      return {
+        events: [...(await outbox('RecordsMerged', `ACCOUNT#${a}`)), ...(await outbox('RecordsMerged', `ACCOUNT#${c}`))],
+        effect: async () => ({ underLast: await under(c), movedFromB: await movedFrom(b), movedFromA: await movedFrom(a) }),
+        // B's creation entry and A's creation and merge entries, each moved once, to where they live now.
+        expected: { underLast: [child.id], movedFromB: 1, movedFromA: 2 },
+      };
     },
   },
   'export-requested-run': {

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as attachmentsApi } from '../../functions/attachments/attachments-api';
+import { handler as activitiesApi } from '../../functions/activities/activities-api';
 import { handler as contactsApi } from '../../functions/contacts/contacts-api';
+import { handler as dealsApi } from '../../functions/deals/deals-api';
 import { handler as teamsApi } from '../../functions/teams/teams-api';
 import { fileStore } from '../../shared/adapters/file-store';
 import { putUser } from '../../shared/data/users-repository';
@@ -104,6 +106,21 @@ describe('the files beside a record', () => {
     expect((await invoke(attachmentsApi, apiEvent({ route: 'GET /api/{resource}/{id}/attachments', user: admin, pathParameters: at }))).body.items).toHaveLength(1);
     // …and a record that does not exist is still 404 to them, not an empty list.
     expect((await invoke(attachmentsApi, apiEvent({ route: 'GET /api/{resource}/{id}/attachments', user: admin, pathParameters: { resource: 'contacts', id: '01JAAAAAAAAAAAAAAAAAAAAAAA' } }))).status).toBe(404);
+  });
+});
+
+describe('pointing at a record of a type the role has nothing of', () => {
+  it("answers as for a record that does not exist: a service agent's task about a deal", async () => {
+    const agent: TestUser = { sub: 'user-agent', email: 'agent@example.com', groups: ['service-agent'] };
+    await putUser({ id: agent.sub, email: agent.email, roles: ['service-agent'] });
+    const deal = await invoke(dealsApi, apiEvent({ route: 'POST /api/deals', user: rep, body: { title: 'Сделка продавца' } }));
+    expect(deal.status).toBe(201);
+    const task = (id: string) => invoke(activitiesApi, apiEvent({ route: 'POST /api/activities', user: agent, body: { kind: 'task', subject: 'Позвонить', regarding: { type: 'deal', id } } }));
+    const real = await task(deal.body.id);
+    const madeUp = await task(`01J${'B'.repeat(23)}`);
+    expect(real.status).toBe(400);
+    expect(real.body.error).toMatchObject({ code: 'validation_failed', fields: [{ path: 'regarding.id', message: 'no such deal', code: 'not_found' }] });
+    expect(real.body).toEqual(madeUp.body);
   });
 });
 

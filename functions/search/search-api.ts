@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { searchAs } from '../../shared/services/search-service';
 import { recordTypes } from '../../shared/domain/records/record-type';
+import { itemsOf } from '../../shared/api/contracts';
 import { apiHandler } from '../http/api-handler';
 import { apiRouter } from '../http/api-router';
 
@@ -16,7 +17,10 @@ const searchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
-export const searchRoute = apiHandler({ query: searchQuery }, async ({ actor, query }) => ({
+/** A record found: enough to show it in the results and open it. */
+const searchHitAnswer = z.object({ type: z.enum(recordTypes), id: z.string(), title: z.string(), subtitle: z.string().optional(), ownerId: z.string() });
+
+export const searchRoute = apiHandler({ query: searchQuery, answer: itemsOf(searchHitAnswer) }, async ({ actor, query }) => ({
   body: { items: await searchAs(actor, query.q, { limit: query.limit, ...(query.types ? { types: query.types } : {}) }) },
 }));
 

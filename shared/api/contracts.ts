@@ -199,3 +199,14 @@ export const duplicatePairSchema = z.object({
   evidence: matchBasisSchema.shape.evidence.optional(),
   detectedAt: z.string(),
 }).meta({ title: 'DuplicatePair' });
+
+/** Where the browser sends a file itself (a signed PUT): attachments and import uploads (ADR 0010). */
+export const uploadTargetSchema = z
+  .object({
+    url: z.string(),
+    method: z.literal('PUT'),
+    /** Headers the upload must send exactly: the signature covers them. */
+    headers: z.record(z.string(), z.string()),
+    expiresAt: z.string(),
+  })
+  .meta({ title: 'UploadTarget' });

@@ -12,5 +12,5 @@ const keyPath = z.object({ keyId: recordIdSchema });
 export const handler = apiRouter({
   'GET /api/api-keys': apiHandler({ answer: itemsOf(apiKeySummarySchema) }, async ({ actor }) => ({ body: await listApiKeysAs(actor) })),
   'POST /api/api-keys': apiHandler({ body: createApiKeySchema, answer: createdApiKeySchema, status: 201 }, async ({ actor, body }) => ({ status: 201, body: await createApiKeyAs(actor, body) })),
-  'POST /api/api-keys/{keyId}/revoke': apiHandler({ path: keyPath, answer: apiKeySummarySchema }, async ({ actor, path }) => ({ body: await revokeApiKeyAs(actor, path.keyId) })),
+  'POST /api/api-keys/{keyId}/revoke': apiHandler({ path: keyPath, answer: apiKeySummarySchema, conflicts: true }, async ({ actor, path }) => ({ body: await revokeApiKeyAs(actor, path.keyId) })),
 });

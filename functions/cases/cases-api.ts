@@ -11,7 +11,7 @@ import { noteRoute, recordRouter, recordRoutes } from '../records/record-routes'
  * Service cases (SRV-1, SRV-2): the five record routes, internal notes (staff only) and replies
  * the client sees in the portal (`comment` timeline entries).
  */
-const commentRoute = apiHandler({ path: z.object({ id: recordIdSchema }), body: caseCommentSchema, answer: timelineEntrySchema, status: 201 }, async ({ actor, path, body }) => ({
+const commentRoute = apiHandler({ path: z.object({ id: recordIdSchema }), body: caseCommentSchema, answer: timelineEntrySchema, status: 201, conflicts: true }, async ({ actor, path, body }) => ({
   status: 201,
   body: await commentOnCaseAs(actor, path.id, body.text),
 }));

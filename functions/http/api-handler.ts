@@ -38,6 +38,8 @@ export interface RouteSchemas {
   readonly answer?: Schema;
   /** The status a successful call answers; 200 when absent. */
   readonly status?: SuccessStatus;
+  /** The route may answer 409 `conflict`: the thing exists already, or is in a state that forbids the call. */
+  readonly conflicts?: boolean;
 }
 
 export interface ApiRequest<P, Q, B> {
@@ -61,7 +63,7 @@ export function apiHandler<
   AS extends Schema | undefined = undefined,
   S extends SuccessStatus = 200,
 >(
-  schemas: { path?: PS; query?: QS; body?: BS; answer?: AS; status?: S },
+  schemas: { path?: PS; query?: QS; body?: BS; answer?: AS; status?: S; conflicts?: boolean },
   run: (request: ApiRequest<Parsed<PS>, Parsed<QS>, Parsed<BS>>) => Promise<ApiReply<Answer<AS>, S>>,
 ) {
   const handler = middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Error, Context>()

@@ -17,9 +17,9 @@ export const handler = apiRouter({
   'GET /api/portal/cases': apiHandler({ query: pageQuery, answer: portalCasesAnswer }, async ({ actor, query }) => ({ body: await portalCasesAs(actor, query) })),
   'POST /api/portal/cases': apiHandler({ body: portalCaseSchema, answer: portalCaseAnswer, status: 201 }, async ({ actor, body }) => ({ status: 201, body: await openPortalCaseAs(actor, body) })),
   'GET /api/portal/cases/{id}': apiHandler({ path: idPath, answer: portalCaseAnswer }, async ({ actor, path }) => ({ body: await portalCaseAs(actor, path.id) })),
-  'POST /api/portal/cases/{id}/comments': apiHandler({ path: idPath, body: caseCommentSchema, answer: portalCommentAnswer, status: 201 }, async ({ actor, path, body }) => ({
+  'POST /api/portal/cases/{id}/comments': apiHandler({ path: idPath, body: caseCommentSchema, answer: portalCommentAnswer, status: 201, conflicts: true }, async ({ actor, path, body }) => ({
     status: 201,
     body: await commentOnPortalCaseAs(actor, path.id, body.text),
   })),
-  'POST /api/portal/cases/{id}/rating': apiHandler({ path: idPath, body: caseRatingSchema, answer: portalCaseAnswer }, async ({ actor, path, body }) => ({ body: await ratePortalCaseAs(actor, path.id, body) })),
+  'POST /api/portal/cases/{id}/rating': apiHandler({ path: idPath, body: caseRatingSchema, answer: portalCaseAnswer, conflicts: true }, async ({ actor, path, body }) => ({ body: await ratePortalCaseAs(actor, path.id, body) })),
 });

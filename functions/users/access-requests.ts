@@ -9,10 +9,10 @@ import { apiHandler } from '../http/api-handler';
 const requestPath = z.object({ requestId: recordIdSchema });
 
 export const listAccessRequestsRoute = apiHandler({ query: listAccessRequestsSchema, answer: itemsOf(accessRequestSchema) }, async ({ actor, query }) => ({ body: await listAccessRequestsAs(actor, query.status) }));
-export const fileAccessRequestRoute = apiHandler({ body: fileAccessRequestSchema, answer: accessRequestSchema, status: 201 }, async ({ actor, body }) => ({ status: 201, body: await fileAccessRequestAs(actor, body) }));
-export const grantAccessRequestRoute = apiHandler({ path: requestPath, body: decideAccessRequestSchema, answer: accessRequestSchema }, async ({ actor, path, body }) => ({
+export const fileAccessRequestRoute = apiHandler({ body: fileAccessRequestSchema, answer: accessRequestSchema, status: 201, conflicts: true }, async ({ actor, body }) => ({ status: 201, body: await fileAccessRequestAs(actor, body) }));
+export const grantAccessRequestRoute = apiHandler({ path: requestPath, body: decideAccessRequestSchema, answer: accessRequestSchema, conflicts: true }, async ({ actor, path, body }) => ({
   body: await decideAccessRequestAs(actor, path.requestId, true, body.note),
 }));
-export const declineAccessRequestRoute = apiHandler({ path: requestPath, body: decideAccessRequestSchema, answer: accessRequestSchema }, async ({ actor, path, body }) => ({
+export const declineAccessRequestRoute = apiHandler({ path: requestPath, body: decideAccessRequestSchema, answer: accessRequestSchema, conflicts: true }, async ({ actor, path, body }) => ({
   body: await decideAccessRequestAs(actor, path.requestId, false, body.note),
 }));

@@ -13,7 +13,7 @@ import type { RouteDef } from './types';
 /**
  * The API's OpenAPI 3.1 document, generated from the definition's routes and each route's zod
  * schemas (ADR 0017): apiHandler exposes them, apiRouter exposes its routes' handlers, the public
- * routes declare theirs in functions/openapi/public-route-schemas.ts. `npx tsx scripts/openapi.ts`
+ * routes declare theirs in functions/openapi/public-route-schemas.ts. `npm run openapi`
  * writes it to shared/api/openapi.json, which GET /api/openapi.json serves; tests/infra/openapi.test.ts
  * fails when that file is not what this generates.
  */
@@ -67,7 +67,7 @@ const errorAnswers = {
   401: 'Not signed in, a disabled user or revoked key, or a stale token (`session_stale`: fetch a fresh one)',
   403: "The caller's roles do not allow this",
   404: 'No such record, or not one the caller may see',
-  409: 'A version conflict (`currentVersion` names the stored one) or a conflicting state',
+  409: 'A version conflict (`currentVersion` names the stored one), or `conflict`: the thing exists already or its state forbids the call',
   413: 'The body is too large',
   415: 'The body is not sent as application/json',
   429: 'Too many requests (the integration API is throttled)',
@@ -82,7 +82,7 @@ function operation(route: RouteDef, schemas: PublicRouteSchemas, named: Map<stri
   if (schemas.path || schemas.query || schemas.body) errors.add(400);
   if (signedIn) for (const status of [401, 403] as const) errors.add(status);
   if (pathParams.length && signedIn) errors.add(404);
-  if (schemas.body && hasVersion(schemas.body)) errors.add(409);
+  if ((schemas.body && hasVersion(schemas.body)) || schemas.conflicts) errors.add(409);
   if (schemas.body) for (const status of [413, 415] as const) errors.add(status);
   if (integration) errors.add(429);
   const status = schemas.status ?? 200;

@@ -41,7 +41,7 @@ describe('route schemas', () => {
 });
 
 describe('the OpenAPI document', () => {
-  it('is the committed shared/api/openapi.json (regenerate it: npx tsx scripts/openapi.ts)', () => {
+  it('is the committed shared/api/openapi.json (regenerate it: npm run openapi)', () => {
     expect(committed).toEqual(fresh);
   });
 
@@ -74,6 +74,8 @@ describe('the OpenAPI document', () => {
     const statuses = (path: string, method: string) => Object.keys(op(path, method).responses).sort();
     expect(statuses('/api/accounts/{id}', 'patch')).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '429']);
     expect(statuses('/api/session', 'post')).toEqual(['200', '401', '403']);
+    // A conflict that is no version's: an open access request exists already.
+    expect(statuses('/api/access-requests', 'post')).toEqual(['201', '400', '401', '403', '409', '413', '415']);
     expect(statuses('/api/health', 'get')).toEqual(['200', '503']);
     // A record type is named once and referred to: its kind's fields and the record base.
     expect(op('/api/accounts', 'post').responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Account' });

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ApiRouter } from '../../functions/http/api-router';
 import { app } from '../../infra/definition/app';
 import { can, type Subject } from '../../shared/auth/permissions';
 import { roles, type Role } from '../../shared/auth/roles';
@@ -81,6 +82,10 @@ describe('every signed-in route, as every role', () => {
           const res = await invoke<{ error?: { code: string } }>(handler, apiEvent({ route: key, user: user ?? userOf(role), ...request }));
           if (!refused) {
             expect(res.status, `${name} as ${role}: allowed by the matrix, ${JSON.stringify(res.body)}`).toBe(fixture!.status);
+            // What the OpenAPI document says of the route (ADR 0017) is what it answers: its status, and a body its answer schema takes.
+            const declared = (handler as ApiRouter).routes[key]!.schemas!;
+            expect(res.status, `${name}: the declared status`).toBe(declared.status ?? 200);
+            if (res.status !== 204) expect(declared.answer!.safeParse(res.body).error?.issues, `${name} as ${role}: the answer as declared`).toBeUndefined();
           } else {
             expect(res.status, `${name} as ${role}: lacks ${needs.action} on ${needs.subject}, ${JSON.stringify(res.body)}`).toBe(403);
             expect((await allItems()).length, `${name} as ${role}: nothing written`).toBe(before);

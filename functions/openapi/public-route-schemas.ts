@@ -9,6 +9,8 @@ import { formPath } from '../http/params';
 export interface PublicRouteSchemas extends RouteSchemas {
   /** The body's media types when not only JSON. */
   readonly bodyTypes?: readonly string[];
+  /** Errors a public route gives beyond bad input (`{ error }` like any other route's). */
+  readonly errors?: readonly (403 | 404 | 413 | 415 | 429)[];
   /** Other answers than the success one and the errors, by status. */
   readonly otherAnswers?: Readonly<Record<number, { description: string; schema?: z.ZodType; headers?: Record<string, string> }>>;
 }
@@ -26,6 +28,8 @@ export const publicRouteSchemas: Readonly<Record<string, PublicRouteSchemas>> = 
     bodyTypes: ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'],
     answer: z.object({ status: z.literal('received') }).meta({ description: 'A script posting asks for JSON (Accept: application/json).' }),
     status: 202,
+    // An unknown or disabled form, a page of another origin, a visitor posting too often.
+    errors: [403, 404, 429],
     otherAnswers: { 303: { description: "A browser's form post: off to the form's thank-you page.", headers: { location: "The form's thank-you page" } } },
   },
   'GET /api/openapi.json': {

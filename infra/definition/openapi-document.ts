@@ -85,6 +85,7 @@ function operation(route: RouteDef, schemas: PublicRouteSchemas, named: Map<stri
   if ((schemas.body && hasVersion(schemas.body)) || schemas.conflicts) errors.add(409);
   if (schemas.body) for (const status of [413, 415] as const) errors.add(status);
   if (integration) errors.add(429);
+  for (const status of schemas.errors ?? []) errors.add(status);
   const status = schemas.status ?? 200;
   return {
     operationId: operationId(route),
@@ -123,13 +124,27 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Rec
   const object = jsonSchema(schema, 'input');
   const properties = (object.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((object.required ?? []) as string[]);
-  return Object.entries(properties).map(([name, property]) => ({
+  const named = Object.entries(properties).map(([name, property]) => ({
     name,
     in: where,
     required: where === 'path' || required.has(name),
     ...(typeof property.description === 'string' ? { description: property.description } : {}),
     schema: property,
   }));
+  // A query open to more names (the lists' `custom.<key>` filters, REC-9): one free-form parameter.
+  const more = object.additionalProperties;
+  if (where === 'query' && more && typeof more === 'object') {
+    named.push({
+      name: 'custom',
+      in: 'query',
+      required: false,
+      description: 'Filters on custom fields, one parameter each: `custom.<key>=<value>` (REC-9)',
+      style: 'form',
+      explode: true,
+      schema: { type: 'object', additionalProperties: more },
+    } as (typeof named)[number]);
+  }
+  return named;
 }
 
 const hasVersion = (body: z.ZodType): boolean => 'version' in ((jsonSchema(body, 'input').properties ?? {}) as object);

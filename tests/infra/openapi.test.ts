@@ -77,6 +77,9 @@ describe('the OpenAPI document', () => {
     // A conflict that is no version's: an open access request exists already.
     expect(statuses('/api/access-requests', 'post')).toEqual(['201', '400', '401', '403', '409', '413', '415']);
     expect(statuses('/api/health', 'get')).toEqual(['200', '503']);
+    expect(statuses('/api/forms/{formId}/submissions', 'post')).toEqual(['202', '303', '400', '403', '404', '413', '415', '429']);
+    // The lists' custom field filters are open-ended: one free-form query parameter.
+    expect(op('/api/accounts', 'get').parameters.find((p: { name: string }) => p.name === 'custom')).toMatchObject({ in: 'query', style: 'form', explode: true, schema: { type: 'object' } });
     // A record type is named once and referred to: its kind's fields and the record base.
     expect(op('/api/accounts', 'post').responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Account' });
     expect(fresh.components.schemas.Account.properties).toMatchObject({ id: expect.any(Object), version: expect.any(Object), name: expect.any(Object), taxId: expect.any(Object) });

@@ -24,12 +24,7 @@ export default tseslint.config(
   },
   {
     files: appCode,
-    ignores: [
-      ...envReaders,
-      // Temporary (issue 13 §2): the event handlers still read process.env; they move onto shared/config with their rewrite. Delete these lines then.
-      'functions/notifications/**',
-      'functions/observability/**',
-    ],
+    ignores: envReaders,
     rules: { 'no-restricted-properties': noProcessEnv },
   },
   {

@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import * as z from 'zod';
 import type { Actor } from '../../shared/domain/common/actor';
 import { DomainError } from '../../shared/domain/common/errors';
+import { withCorrelation } from '../../shared/events/correlation';
 import { logger } from '../observability/logger';
 import { actorFrom } from './actor';
 import { auditCall } from './audit';
@@ -79,13 +80,16 @@ export function apiHandler<
           throw refused;
         }
         await auditCall(event, actor, 'allowed');
-        const reply = await run({
-          actor,
-          event,
-          path: parse(schemas.path, event.pathParameters ?? {}, 'path') as Parsed<PS>,
-          query: parse(schemas.query, event.queryStringParameters ?? {}, 'query') as Parsed<QS>,
-          body: parse(schemas.body, schemas.body ? jsonBody(event) : undefined, 'body') as Parsed<BS>,
-        });
+        // The request roots a chain: the events its changes announce carry its id (ADR 0018).
+        const reply = await withCorrelation(event.requestContext.requestId, () =>
+          run({
+            actor,
+            event,
+            path: parse(schemas.path, event.pathParameters ?? {}, 'path') as Parsed<PS>,
+            query: parse(schemas.query, event.queryStringParameters ?? {}, 'query') as Parsed<QS>,
+            body: parse(schemas.body, schemas.body ? jsonBody(event) : undefined, 'body') as Parsed<BS>,
+          }),
+        );
         return json(reply.status ?? schemas.status ?? 200, reply.body);
       } catch (error) {
         return errorResponse(error);

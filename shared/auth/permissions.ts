@@ -2,7 +2,7 @@ import type { Role } from './roles';
 
 /**
  * The permission matrix (ACC-1, ACC-2): role × subject × action → scope. It is the single source
- * the API (each route declares the permission it needs, infra/definition/app.ts), the domain
+ * the API (each route declares the permission it needs, shared/api/routes), the domain
  * layer (object-level checks by scope), the web UI (what to hide) and the route × role tests read.
  *
  * Scope says which records of a subject the grant covers: `all`; `team` — those owned by the

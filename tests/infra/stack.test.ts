@@ -121,6 +121,7 @@ describe('functions', () => {
         CLIENT_TIME_ZONE: client.timeZone,
         CLIENT_CURRENCY: client.currency,
         ALLOWED_FORM_ORIGINS: client.allowedFormOrigins.join(','),
+        LOG_LEVEL: 'INFO',
         TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
         EVENT_BUS_NAME: { Ref: expect.stringMatching(/^EventsBus/) },
         FILES_BUCKET: { Ref: expect.stringMatching(/^Files/) },

@@ -53,3 +53,15 @@ describe('the body of a call', () => {
     expect(byEntity(await allItems(), 'ACCOUNT').length).toBe(before);
   });
 });
+
+describe('a call that changes something', () => {
+  it("roots a chain: the events its change announces carry the request's id as their correlation id", async () => {
+    const event = apiEvent({ route: 'POST /api/accounts', user: rep, body: { name: 'Цепочка' } });
+    const created = await invoke<{ id: string }>(accountsApi, event);
+    expect(created.status).toBe(201);
+    const announced = (await allItems())
+      .flatMap((item) => (Array.isArray(item.events) ? (item.events as { type: string; detail: { record?: { id: string }; correlationId?: string } }[]) : []))
+      .filter((e) => e.detail.record?.id === created.body.id);
+    expect(announced.map((e) => [e.type, e.detail.correlationId])).toEqual([['RecordCreated', event.requestContext.requestId]]);
+  });
+});

@@ -93,6 +93,8 @@ export class AppFunctions extends Construct {
       [envNames.currency]: client.currency,
       [envNames.allowedFormOrigins]: client.allowedFormOrigins.join(','),
       [envNames.filesBucket]: props.files.bucket.bucketName,
+      // INFO by default; an operator sets DEBUG on one function to see its every step.
+      [envNames.logLevel]: 'INFO',
       // Stack traces point at the TypeScript sources (bundles ship their source maps).
       NODE_OPTIONS: '--enable-source-maps',
     };

@@ -6,7 +6,7 @@ import type { HttpClient } from './http-client';
 /** A create request as sent: what the schema accepts, before its defaults and transforms. */
 export type CreateLeadBody = z.input<typeof createLeadSchema>;
 
-/** The CRM's lead and user routes (infra/definition/app.ts) as typed calls; other record types go through records-http. */
+/** The CRM's lead and user routes (shared/api/routes) as typed calls; other record types go through records-http. */
 export interface CrmApi {
   startSession(): Promise<UserSummary>;
   listUsers(): Promise<UserSummary[]>;

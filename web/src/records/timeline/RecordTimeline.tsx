@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'react';
+import type { TimelineEntry } from '@shared/api/contracts';
 import type { CustomizableType } from '@shared/domain/custom-fields/custom-field';
 import { useI18n } from '../../i18n/use-i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -8,7 +9,7 @@ import { apiErrorMessage } from '../../api/api-error-message';
 import { useUserName } from '../../api/use-users';
 import { useCustomFields } from '../custom/use-custom-fields';
 import { typeOfResource, type RecordResource } from '../records-http';
-import { useRecordsMessages } from '../records-messages';
+import { useRecordsMessages, type RecordsMessages } from '../records-messages';
 import type { ChangeContext } from './describe-change';
 import { RecordTimelineEntry } from './RecordTimelineEntry';
 import { useRecordTimeline } from './use-record-timeline';
@@ -20,9 +21,13 @@ import '../../styles/records.css';
  *
  *   <RecordTimeline resource="accounts" id={account.id} />
  *
- * `describeValue` lets a feature word its own values (a deal's stage ids as stage names), and
- * `fieldLabels` name the fields the records' messages do not (a catalog item's).
+ * `describeValue` lets a feature word its own values (a deal's stage ids as stage names),
+ * `fieldLabels` name the fields the records' messages do not (a catalog item's), `words` say the
+ * entries in a type's own terms («Лид создан»), and `entryFacts` add what only that type's entries
+ * carry (a lead's web form, channel, rejection reason).
  */
+type TimelineWords = Partial<Pick<RecordsMessages['timeline'], 'loading' | 'empty' | 'loadMore' | 'loadingMore' | 'emptyValue' | 'kinds'>> & { retry?: string };
+
 interface RecordTimelineProps {
   /** The types with custom fields, and catalog items (cases have a timeline of their own, with the client's replies). */
   resource: RecordResource | 'products';
@@ -30,11 +35,19 @@ interface RecordTimelineProps {
   describeValue?: (field: string, value: unknown) => string | undefined;
   fieldLabels?: Readonly<Record<string, string>>;
   title?: string;
+  words?: TimelineWords;
+  entryFacts?: (entry: TimelineEntry) => [string, string][];
+  /** Beside a card's main column it stays in view as the page scrolls, as a panel of its own (the lead card). */
+  sticky?: boolean;
 }
 
-export function RecordTimeline({ resource, id, describeValue, fieldLabels, title }: RecordTimelineProps) {
+export function RecordTimeline({ resource, id, describeValue, fieldLabels, title, words, entryFacts, sticky = false }: RecordTimelineProps) {
   const { t, format, locale } = useI18n();
-  const m = useRecordsMessages();
+  const kitWords = useRecordsMessages();
+  const m = useMemo(
+    () => (words ? { ...kitWords, timeline: { ...kitWords.timeline, ...words, kinds: { ...kitWords.timeline.kinds, ...words.kinds } } } : kitWords),
+    [kitWords, words],
+  );
   const userName = useUserName();
   const headingId = useId();
   const timeline = useRecordTimeline(resource, id);
@@ -50,12 +63,13 @@ export function RecordTimeline({ resource, id, describeValue, fieldLabels, title
       userName,
       customFields: custom?.fields ?? [],
       ...(describeValue ? { describe: describeValue } : {}),
+      ...(entryFacts ? { facts: entryFacts } : {}),
     }),
-    [m, t, format, locale, userName, custom, describeValue, fieldLabels],
+    [m, t, format, locale, userName, custom, describeValue, fieldLabels, entryFacts],
   );
 
   return (
-    <section className="timeline-panel record-panel" aria-labelledby={headingId} data-testid="record-timeline">
+    <section className={sticky ? 'timeline-panel' : 'timeline-panel record-panel'} aria-labelledby={headingId} data-testid="record-timeline">
       <h2 id={headingId} className="detail-title">
         {title ?? m.timeline.title}
       </h2>
@@ -65,7 +79,7 @@ export function RecordTimeline({ resource, id, describeValue, fieldLabels, title
         <ErrorNotice
           action={
             <button type="button" className="button" onClick={() => void timeline.refetch()}>
-              {m.common.retry}
+              {words?.retry ?? m.common.retry}
             </button>
           }
         >

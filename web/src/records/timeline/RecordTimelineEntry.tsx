@@ -3,7 +3,6 @@ import { useI18n } from '../../i18n/use-i18n';
 import { useUserName } from '../../api/use-users';
 import { recordPath } from '../record-paths';
 import { AppLink } from '../../ui/AppLink';
-import { useRecordsMessages } from '../records-messages';
 import { changeFieldLabel, describeChange, type ChangeContext } from './describe-change';
 
 /**
@@ -12,7 +11,8 @@ import { changeFieldLabel, describeChange, type ChangeContext } from './describe
  */
 export function RecordTimelineEntry({ entry, ctx }: { entry: TimelineEntry; ctx: ChangeContext }) {
   const { format } = useI18n();
-  const m = useRecordsMessages();
+  // The context's words: a type may say its entries in its own terms.
+  const { m } = ctx;
   const userName = useUserName();
   const data = entry.data ?? {};
   const text = (key: string): string | undefined => (typeof data[key] === 'string' && data[key] !== '' ? (data[key] as string) : undefined);
@@ -49,6 +49,7 @@ export function RecordTimelineEntry({ entry, ctx }: { entry: TimelineEntry; ctx:
     const lostReason = text('lostReason');
     if (lostReason) facts.push([m.timeline.lostReason, ctx.describe?.('lostReason', lostReason) ?? lostReason]);
   }
+  if (ctx.facts) facts.push(...ctx.facts(entry));
   const links = entry.kind === 'converted' ? convertedLinks(data) : [];
 
   return (

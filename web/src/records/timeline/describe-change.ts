@@ -1,3 +1,4 @@
+import type { TimelineEntry } from '@shared/api/contracts';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import type { Locale } from '@shared/i18n/locale';
 import type { Formatters } from '../../i18n/formatters';
@@ -19,6 +20,8 @@ export interface ChangeContext {
   customFields: readonly CustomField[];
   /** A feature's own wording of a value (a deal's stage names); undefined falls back to the generic. */
   describe?: (field: string, value: unknown) => string | undefined;
+  /** A feature's own facts of an entry (label, value), after the kit's. */
+  facts?: (entry: TimelineEntry) => [string, string][];
 }
 
 const customKey = (field: string): string | undefined => (field.startsWith('custom.') ? field.slice('custom.'.length) : undefined);

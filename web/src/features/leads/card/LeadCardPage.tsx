@@ -5,6 +5,7 @@ import { isOpenStatus } from '@shared/domain/leads/lead-process';
 import { ActivitiesPanel } from '../../../records/activities/ActivitiesPanel';
 import { DuplicatesPanel } from '../../../records/duplicates/DuplicatesPanel';
 import { AttachmentsPanel } from '../../../records/attachments/AttachmentsPanel';
+import { RecordTimeline } from '../../../records/timeline/RecordTimeline';
 import { isApiError } from '../../../api/api-error';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { useCan } from '../../../auth/use-can';
@@ -19,7 +20,7 @@ import { QualificationBadge, StatusBadge } from '../shared/LeadBadges';
 import { useLead } from '../shared/use-lead';
 import { useUserName } from '../../../api/use-users';
 import { LeadDetails } from './LeadDetails';
-import { LeadTimeline } from './LeadTimeline';
+import { useLeadTimelineWords } from './lead-timeline';
 import { RejectLeadDialog } from './RejectLeadDialog';
 
 /** A lead's card: who and what, where it came from, its status and owner, and its history. */
@@ -31,6 +32,7 @@ export function LeadCardPage({ leadId }: { leadId: string }) {
   const [converting, setConverting] = useState(false);
   const convertText = useConvertMessages();
   const can = useCan();
+  const timelineWords = useLeadTimelineWords();
   useDocumentTitle(lead ? leadDisplayName(lead) : t.leads.title);
 
   const back = (
@@ -105,7 +107,7 @@ export function LeadCardPage({ leadId }: { leadId: string }) {
           <ActivitiesPanel regarding={{ type: 'lead', id: lead.id }} />
           <AttachmentsPanel resource="leads" id={lead.id} />
         </div>
-        <LeadTimeline leadId={lead.id} />
+        <RecordTimeline resource="leads" id={lead.id} sticky {...timelineWords} />
       </div>
 
       {open ? <RejectLeadDialog lead={lead} open={rejecting} onClose={() => setRejecting(false)} /> : null}

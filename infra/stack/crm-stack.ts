@@ -94,9 +94,10 @@ export class CrmStack extends Stack {
     }
 
     const apiFunctionIds = [...new Set(definition.routes.filter((r) => r.access === 'signed-in').map((r) => r.function))];
-    new OperationsAlarms(this, 'Alarms', { adminEmail: client.adminEmail, apiLogGroups: apiFunctionIds.map((id) => functions.logGroupOf(id)), auditFailureMessage: auditWriteFailed });
+    const alarms = new OperationsAlarms(this, 'Alarms', { adminEmail: client.adminEmail, apiLogGroups: apiFunctionIds.map((id) => functions.logGroupOf(id)), auditFailureMessage: auditWriteFailed });
 
     const deadLetters = new DeadLetterQueue(this, 'EventDeliveryFailures');
+    alarms.watchDeadLetters(deadLetters.queue);
     events.addRules({ rules: definition.rules, functions, deadLetters });
     const schedules = new JobSchedules(this, 'Schedules', { groupName: prefix });
     schedules.addSchedules({ schedules: definition.schedules, clientTimeZone: client.timeZone, functions, deadLetters });

@@ -245,6 +245,20 @@ describe('events', () => {
       });
     }
   });
+
+  it("mails the admin as soon as one delivery waits in the dead-letter queue", () => {
+    const queue = Object.keys(resourcesOfType(template, 'AWS::SQS::Queue')).find((id) => id.startsWith('EventDeliveryFailures'))!;
+    const topic = Object.keys(resourcesOfType(template, 'AWS::SNS::Topic')).find((id) => id.startsWith('Alarms'))!;
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+      Statistic: 'Maximum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [{ Ref: topic }],
+    });
+  });
 });
 
 describe('schedules', () => {

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { FilterPattern, MetricFilter, type ILogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
@@ -40,5 +41,21 @@ export class OperationsAlarms extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     failures.addAlarmAction(new SnsAction(this.topic));
+  }
+
+  /**
+   * An event, schedule run or stream batch that exhausted its retries waits in the dead-letter
+   * queue (ADR 0018): a malformed event or a consumer that keeps failing. One is enough to look.
+   */
+  watchDeadLetters(queue: IQueue): void {
+    const waiting = new Alarm(this, 'DeadLetters', {
+      alarmDescription: 'Deliveries failed for good and wait in the dead-letter queue (ADR 0018): inspect them, mend the cause, redrive.',
+      metric: queue.metricApproximateNumberOfMessagesVisible({ statistic: Stats.MAXIMUM, period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    waiting.addAlarmAction(new SnsAction(this.topic));
   }
 }

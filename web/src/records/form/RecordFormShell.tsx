@@ -20,6 +20,10 @@ interface RecordFormShellProps {
   onCancel: () => void;
   /** The form's own class next to `lead-form`. */
   className?: string;
+  /** A type's own words above the fields in error (the kit's by default). */
+  fixErrorsText?: string;
+  /** The prefix of the actions' test ids (`<prefix>-submit`, `<prefix>-cancel`): `record-form` by default. */
+  actionTestIds?: string;
   children: ReactNode;
 }
 
@@ -42,6 +46,7 @@ export function RecordFormShell(props: RecordFormShellProps) {
   const { errors, otherErrors } = props.form;
   const summary = Object.keys(errors).length > 0 || otherErrors.length > 0;
   const titleId = `${props.testId}-title`;
+  const actions = props.actionTestIds ?? 'record-form';
   return (
     <section className="page page-form" aria-labelledby={titleId}>
       <h1 id={titleId}>{props.title}</h1>
@@ -56,7 +61,7 @@ export function RecordFormShell(props: RecordFormShellProps) {
         {props.notice}
         {summary ? (
           <div tabIndex={-1} role="alert" className="notice notice-error" data-testid="record-form-errors">
-            <p>{m.form.fixErrors}</p>
+            <p>{props.fixErrorsText ?? m.form.fixErrors}</p>
             {otherErrors.length > 0 ? (
               <ul>
                 {otherErrors.map((message) => (
@@ -68,11 +73,11 @@ export function RecordFormShell(props: RecordFormShellProps) {
         ) : null}
         {props.children}
         <div className="form-actions form-actions-sticky">
-          <button type="submit" className="button button-primary" disabled={props.submitting} data-testid="record-form-submit">
+          <button type="submit" className="button button-primary" disabled={props.submitting} data-testid={`${actions}-submit`}>
             {props.submitting ? <Spinner size="sm" /> : null}
             {props.submitting ? m.form.saving : props.submitLabel}
           </button>
-          <button type="button" className="button" onClick={props.onCancel} data-testid="record-form-cancel">
+          <button type="button" className="button" onClick={props.onCancel} data-testid={`${actions}-cancel`}>
             {m.form.cancel}
           </button>
         </div>

@@ -15,13 +15,17 @@ interface SaveNoticeProps {
    * the server words itself (a create: a taken SKU), shown as any other failure.
    */
   conflict?: 'version' | 'message';
+  /** A type's own words for another user's save (the kit's by default). */
+  conflictText?: string;
+  /** The test id of "load the latest version": `record-form-reload` by default. */
+  reloadTestId?: string;
 }
 
 /**
  * What went wrong with a save as a whole: a version conflict (with "load the latest version"),
  * another failure the fields cannot show, or "nothing changed".
  */
-export function SaveNotice({ error, nothingChanged = false, onReload, conflict = 'version' }: SaveNoticeProps) {
+export function SaveNotice({ error, nothingChanged = false, onReload, conflict = 'version', conflictText, reloadTestId = 'record-form-reload' }: SaveNoticeProps) {
   const { t } = useI18n();
   const m = useRecordsMessages();
   const [reloading, setReloading] = useState(false);
@@ -33,7 +37,7 @@ export function SaveNotice({ error, nothingChanged = false, onReload, conflict =
             <button
               type="button"
               className="button"
-              data-testid="record-form-reload"
+              data-testid={reloadTestId}
               disabled={reloading}
               onClick={() => {
                 setReloading(true);
@@ -45,7 +49,7 @@ export function SaveNotice({ error, nothingChanged = false, onReload, conflict =
           ) : undefined
         }
       >
-        <span data-testid="record-form-conflict">{m.form.conflict}</span>
+        <span data-testid="record-form-conflict">{conflictText ?? m.form.conflict}</span>
       </ErrorNotice>
     );
   }

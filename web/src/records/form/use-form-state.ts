@@ -6,6 +6,8 @@ interface FormStateOptions<V extends object> {
   clears: (field: keyof V & string, key: string) => boolean;
   /** The issues on the form's fields (by key) and those no field shows, said in the user's language. */
   place: (issues: Issue[], values: V) => { fields: FormErrors; other: string[] };
+  /** Which error a field shows when the form found one itself and the schema another: the schema's by default. */
+  prefer?: 'schema' | 'found';
 }
 
 /**
@@ -36,10 +38,10 @@ export function useFormState<V extends object>(initial: V, options: FormStateOpt
       dropErrors((key) => options.clears(field, key));
     },
     dropErrors,
-    /** `extra`: errors found before the schema (a number that is not one), under the placed ones. */
+    /** `extra`: errors found before the schema (a number that is not one), under the placed ones unless `prefer` says otherwise. */
     showIssues(issues: Issue[], extra: FormErrors = {}) {
       const placed = options.place(issues, values);
-      setErrors({ ...extra, ...placed.fields });
+      setErrors(shownErrors(placed.fields, extra, options.prefer));
       setOtherErrors(placed.other);
       setAttempt((n) => n + 1);
     },
@@ -49,3 +51,7 @@ export function useFormState<V extends object>(initial: V, options: FormStateOpt
     },
   };
 }
+
+/** A field's one error: the schema's (`placed`) over the form's own findings (`found`), or the other way round. */
+export const shownErrors = (placed: FormErrors, found: FormErrors, prefer: 'schema' | 'found' = 'schema'): FormErrors =>
+  prefer === 'found' ? { ...placed, ...found } : { ...found, ...placed };

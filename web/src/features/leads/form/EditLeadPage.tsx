@@ -17,12 +17,14 @@ import { useRecordsMessages } from '../../../records/records-messages';
 import { apiErrorMessage } from '../../../api/api-error-message';
 import { LoadFailed } from '../../../ui/LoadFailed';
 import { useLead, useUpdateLead } from '../shared/use-lead';
-import { issuesOfApi, issuesOfZod, type LeadFormErrors } from './lead-form-errors';
+import { issuesOfZod, showApiIssues } from '../../../records/form/form-errors';
+import type { LeadFormErrors } from './lead-form-errors';
 import { defaultCurrency, leadFormValuesOf, updatePatchOf } from './lead-form-values';
 import { LeadFormFields } from './LeadFormFields';
-import { LeadFormShell } from './LeadFormShell';
+import { RecordFormShell } from '../../../records/form/RecordFormShell';
+import { SaveNotice } from '../../../records/form/SaveNotice';
 import { SourceSummary } from './SourceSummary';
-import { useLeadForm } from './use-lead-form';
+import { leadFormShell, useLeadForm } from './use-lead-form';
 
 /** Edit a lead. "Reload" after a conflict starts the form again from the latest version. */
 export function EditLeadPage({ leadId }: { leadId: string }) {
@@ -75,7 +77,6 @@ function EditLeadForm({ lead: loaded, customFields, onReload }: { lead: Lead; cu
   const [initial] = useState(() => leadFormValuesOf(base, defaultCurrency(config.currency), locale === 'ru' ? ',' : '.', customFields));
   const form = useLeadForm(initial);
   const [nothingChanged, setNothingChanged] = useState(false);
-  const [reloading, setReloading] = useState(false);
 
   function submit() {
     setNothingChanged(false);
@@ -99,50 +100,18 @@ function EditLeadForm({ lead: loaded, customFields, onReload }: { lead: Lead; cu
     }
     update.mutate(parsed.data, {
       onSuccess: () => void navigate({ to: '/leads/$leadId', params: { leadId: base.id }, replace: true }),
-      onError: (error) => {
-        if (isApiError(error) && error.fields.length > 0) form.showIssues(issuesOfApi(error.fields));
-      },
+      onError: showApiIssues(form),
     });
   }
 
-  const conflict = isApiError(update.error) && update.error.isConflict;
-  const requestFailed = update.isError && !(isApiError(update.error) && update.error.fields.length > 0);
-  const notice = conflict ? (
-    <ErrorNotice
-      action={
-        <button
-          type="button"
-          className="button"
-          data-testid="lead-form-reload"
-          disabled={reloading}
-          onClick={() => {
-            setReloading(true);
-            void onReload().finally(() => setReloading(false));
-          }}
-        >
-          {t.form.reload}
-        </button>
-      }
-    >
-      {t.form.conflict}
-    </ErrorNotice>
-  ) : requestFailed ? (
-    <ErrorNotice>{apiErrorMessage(update.error, t)}</ErrorNotice>
-  ) : nothingChanged ? (
-    <p className="notice notice-info" role="status">
-      {t.form.nothingChanged}
-    </p>
-  ) : null;
-
   return (
-    <LeadFormShell
+    <RecordFormShell
+      {...leadFormShell(t)}
       title={`${t.form.editTitle}: ${leadDisplayName(base)}`}
       submitLabel={t.form.save}
       submitting={update.isPending}
-      hasFieldErrors={Object.keys(form.errors).length > 0}
-      otherErrors={form.otherErrors}
-      notice={notice}
-      attempt={form.attempt}
+      form={form}
+      notice={<SaveNotice error={update.error} nothingChanged={nothingChanged} onReload={onReload} conflictText={t.form.conflict} reloadTestId="lead-form-reload" />}
       onSubmit={submit}
       onCancel={() => void navigate({ to: '/leads/$leadId', params: { leadId: base.id } })}
     >
@@ -154,6 +123,6 @@ function EditLeadForm({ lead: loaded, customFields, onReload }: { lead: Lead; cu
         onEdited={form.dropError}
         customFields={customFields}
         sourceSummary={<SourceSummary source={base.source} />} />
-    </LeadFormShell>
+    </RecordFormShell>
   );
 }

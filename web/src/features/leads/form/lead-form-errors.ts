@@ -1,21 +1,15 @@
-import type { FieldIssue } from '@shared/api/contracts';
 import type { Messages } from '../../../i18n/messages';
+import type { FormErrors, Issue } from '../../../records/form/form-errors';
 import { textFields, type LeadFormField } from './lead-form-values';
 
 /**
- * Validation issues (the shared zod schema's on the client, the API's `error.fields` from the
- * server) placed on the form's fields by their dotted path, and said in the user's language.
+ * Validation issues (the records kit's: the shared zod schema's on the client, the API's
+ * `error.fields` from the server) placed on the lead form's fields by their dotted path, and said
+ * in the lead form's words.
  */
-export type LeadFormErrors = Partial<Record<LeadFormField | CustomErrorKey, string>>;
+export type LeadFormErrors = FormErrors;
 /** A custom field's error sits under its path, as the API names it. */
 type CustomErrorKey = `custom.${string}`;
-
-export interface Issue {
-  path: string;
-  code: string;
-  message: string;
-  maximum?: number;
-}
 
 const direct: readonly string[] = [...textFields, 'qualification', 'ownerId', 'status'];
 
@@ -57,15 +51,3 @@ export function placeIssues(issues: Issue[], t: Messages): { fields: LeadFormErr
   }
   return { fields, other };
 }
-
-/** zod issues → the same shape the API sends. */
-export function issuesOfZod(issues: readonly { path: PropertyKey[]; code: string; message: string; maximum?: unknown }[]): Issue[] {
-  return issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    code: issue.code,
-    message: issue.message,
-    ...(typeof issue.maximum === 'number' ? { maximum: issue.maximum } : {}),
-  }));
-}
-
-export const issuesOfApi = (fields: FieldIssue[]): Issue[] => fields.map(({ path, code, message }) => ({ path, code, message }));

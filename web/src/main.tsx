@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isApiError } from './api/api-error';
-import { createCrmApi } from './api/crm-api';
 import { createHttpClient } from './api/http-client';
+import { startSession } from './api/session';
 import { App } from './app/App';
 import { createQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
@@ -31,7 +31,7 @@ async function boot(container: HTMLElement): Promise<void> {
     {
       afterSignIn: async () => {
         try {
-          await api.startSession();
+          await startSession(http);
         } catch (error) {
           // The API refusing the new token is a failed sign-in; anything else must not lock people out.
           if (isApiError(error) && error.status === 401) throw error;
@@ -42,12 +42,12 @@ async function boot(container: HTMLElement): Promise<void> {
     },
   );
   // Declared after the session it depends on; the session only calls it after a sign-in.
-  const api = createCrmApi(createHttpClient(auth));
+  const http = createHttpClient(auth);
   const router = createAppRouter({ auth, queryClient });
 
   root.render(
     <StrictMode>
-      <App config={config} auth={auth} api={api} queryClient={queryClient} router={router} />
+      <App config={config} auth={auth} queryClient={queryClient} router={router} />
     </StrictMode>,
   );
 }

@@ -8,8 +8,13 @@ import { ApiRequestError } from './api-error';
  */
 export type QueryParams = Record<string, string | number | undefined>;
 
+/** `signal`: aborts the request (a search the user has typed past); the abort is rethrown as it is, not as a network failure. */
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
+}
+
 export interface HttpClient {
-  get<T>(path: string, query?: QueryParams): Promise<T>;
+  get<T>(path: string, query?: QueryParams, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
@@ -17,13 +22,14 @@ export interface HttpClient {
 }
 
 export function createHttpClient(auth: AuthSession): HttpClient {
-  async function request<T>(method: string, path: string, body?: unknown, query?: QueryParams): Promise<T> {
-    const response = await send(method, path, body, query, await auth.idToken());
+  async function request<T>(method: string, path: string, body?: unknown, query?: QueryParams, options: RequestOptions = {}): Promise<T> {
+    const send = (token: string | undefined) => sendWith(method, path, body, query, token, options.signal);
+    const response = await send(await auth.idToken());
     if (response.status === 401) {
       const error = await ApiRequestError.fromResponse(response);
       // The user's roles changed since the token was issued: one retry with a fresh token.
       if (error.code === 'session_stale') {
-        const retried = await send(method, path, body, query, await auth.freshIdToken());
+        const retried = await send(await auth.freshIdToken());
         if (retried.status !== 401) return answer<T>(retried);
       }
       if (auth.isSignedIn) auth.signOut('expired');
@@ -32,7 +38,7 @@ export function createHttpClient(auth: AuthSession): HttpClient {
     return answer<T>(response);
   }
 
-  async function send(method: string, path: string, body: unknown, query: QueryParams | undefined, token: string | undefined): Promise<Response> {
+  async function sendWith(method: string, path: string, body: unknown, query: QueryParams | undefined, token: string | undefined, signal: AbortSignal | undefined): Promise<Response> {
     if (!token) {
       // Signed out meanwhile (or the refresh failed, which already ended the session).
       if (auth.isSignedIn) auth.signOut('expired');
@@ -45,8 +51,10 @@ export function createHttpClient(auth: AuthSession): HttpClient {
         method,
         headers,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(signal ? { signal } : {}),
       });
     } catch (error) {
+      if (signal?.aborted) throw error;
       throw ApiRequestError.network(error);
     }
   }
@@ -58,7 +66,7 @@ export function createHttpClient(auth: AuthSession): HttpClient {
   }
 
   return {
-    get: (path, query) => request('GET', path, undefined, query),
+    get: (path, query, options) => request('GET', path, undefined, query, options),
     post: (path, body) => request('POST', path, body),
     patch: (path, body) => request('PATCH', path, body),
     put: (path, body) => request('PUT', path, body),

@@ -1,11 +1,6 @@
-/** TanStack Query keys, one place: invalidating `leads.all` refreshes every lead query. */
+/** TanStack Query keys of what is no record (the records' are `recordKeys` in records/records-http). */
 export const queryKeys = {
   users: ['users'] as const,
-  leads: {
-    all: ['leads'] as const,
-    detail: (id: string) => ['leads', 'detail', id] as const,
-    timeline: (id: string) => ['leads', 'timeline', id] as const,
-  },
   /** Access requests (ACC-5): an admin's list by status (`all` when unfiltered), a user's own. */
   accessRequests: {
     all: ['access-requests'] as const,

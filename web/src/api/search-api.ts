@@ -1,11 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiRequestError } from './api-error';
-import { useAuthSession } from '../auth/use-auth';
+import { useHttpClient } from './use-http';
 
 /**
- * Quick search (REC-13): `GET /api/search?q=&types=&limit=` as the user types. Its own fetch,
- * not the shared JSON client, so that TanStack Query can abort a request the user has typed past.
+ * Quick search (REC-13): `GET /api/search?q=&types=&limit=` as the user types, through the app's
+ * JSON client with TanStack Query's abort signal, so a request the user has typed past is dropped.
  */
 export const searchTypes = ['lead', 'account', 'contact', 'deal', 'product'] as const;
 export type SearchType = (typeof searchTypes)[number];
@@ -41,28 +40,10 @@ export const searchKeys = {
 
 /** The search request; the query text goes as typed (the server normalises phones, case, ё). */
 export function useSearchFetch(): (query: SearchQuery, signal?: AbortSignal) => Promise<SearchHit[]> {
-  const auth = useAuthSession();
+  const http = useHttpClient();
   return async (query, signal) => {
-    const token = await auth.idToken();
-    if (!token) {
-      if (auth.isSignedIn) auth.signOut('expired');
-      throw new ApiRequestError(401, 'unauthorized', 'Not signed in');
-    }
-    const params = new URLSearchParams({ q: query.q, limit: String(query.limit ?? 10) });
-    if (query.types?.length) params.set('types', query.types.join(','));
-    let response: Response;
-    try {
-      response = await fetch(`/api/search?${params.toString()}`, {
-        headers: { accept: 'application/json', authorization: `Bearer ${token}` },
-        ...(signal ? { signal } : {}),
-      });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw ApiRequestError.network(error);
-    }
-    if (response.status === 401 && auth.isSignedIn) auth.signOut('expired');
-    if (!response.ok) throw await ApiRequestError.fromResponse(response);
-    const body = (await response.json()) as { items?: { type: string; id: string; title: string; subtitle?: string; ownerId: string }[] };
+    const params = { q: query.q, limit: query.limit ?? 10, types: query.types?.length ? query.types.join(',') : undefined };
+    const body = await http.get<{ items?: { type: string; id: string; title: string; subtitle?: string; ownerId: string }[] }>('/api/search', params, { signal });
     // Only the types the app has pages for (activities are found through their records).
     return (body.items ?? []).flatMap((item) => (isSearchType(item.type) ? [{ ...item, type: item.type }] : []));
   };

@@ -3,8 +3,8 @@ import { createHttpClient, type HttpClient } from './http-client';
 import { useAuthSession } from '../auth/use-auth';
 
 /**
- * The app's JSON client (same origin, the signed-in user's token, sign-out on 401) for the routes
- * the typed CrmApi does not list (records, imports, duplicates, exports, settings).
+ * The app's one JSON client (same origin, the signed-in user's token, sign-out on 401) for every
+ * route: records (through records/records-http), users, imports, duplicates, exports, settings, search.
  */
 export function useHttpClient(): HttpClient {
   const auth = useAuthSession();

@@ -2,12 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { UserSummary } from '@shared/api/contracts';
 import { queryKeys } from './query-keys';
-import { useApi } from './use-api';
+import { useHttpClient } from './use-http';
 
 /** The user directory (owners to pick from and to show by name); it changes rarely. */
 export function useUsers() {
-  const api = useApi();
-  return useQuery({ queryKey: queryKeys.users, queryFn: () => api.listUsers(), staleTime: 5 * 60_000 });
+  const http = useHttpClient();
+  return useQuery({ queryKey: queryKeys.users, queryFn: async () => (await http.get<{ items: UserSummary[] }>('/api/users')).items, staleTime: 5 * 60_000 });
 }
 
 export const userLabel = (user: Pick<UserSummary, 'name' | 'email'>): string => user.name || user.email;

@@ -1,8 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { ApiContext } from '../api/use-api';
-import type { CrmApi } from '../api/crm-api';
 import type { AuthSession } from '../auth/auth-session';
 import { AuthContext } from '../auth/use-auth';
 import type { AppConfig } from '../config/app-config';
@@ -13,13 +11,12 @@ import type { AppRouter } from './router';
 export interface AppProps {
   config: AppConfig;
   auth: AuthSession;
-  api: CrmApi;
   queryClient: QueryClient;
   router: AppRouter;
 }
 
 /** Every app-wide service, provided once; the router renders the pages. */
-export function App({ config, auth, api, queryClient, router }: AppProps) {
+export function App({ config, auth, queryClient, router }: AppProps) {
   // When the session ends (sign-out, or the API refused the token), re-run the route guards.
   useEffect(
     () =>
@@ -33,11 +30,9 @@ export function App({ config, auth, api, queryClient, router }: AppProps) {
     <ConfigContext.Provider value={config}>
       <I18nProvider defaultLocale={config.locale} timeZone={config.timeZone}>
         <AuthContext.Provider value={auth}>
-          <ApiContext.Provider value={api}>
-            <QueryClientProvider client={queryClient}>
-              <RouterProvider router={router} />
-            </QueryClientProvider>
-          </ApiContext.Provider>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
         </AuthContext.Provider>
       </I18nProvider>
     </ConfigContext.Provider>

@@ -7,11 +7,12 @@ import { recordKeys, recordUrl, useRecordsHttp } from '../records-http';
 import { duplicateKeys } from '../duplicates/use-duplicates';
 
 /**
- * One account or contact, and its create and update. Reading a merged record answers 308 and
- * the browser follows it: what comes back is the survivor, with another id than the one asked
- * for; `useFollowMerged` then moves the page to the survivor's address and says so.
+ * One account, contact or lead, and its create, update and commands (a lead's reject). Reading a
+ * merged record answers 308 and the browser follows it: what comes back is the survivor, with
+ * another id than the one asked for; `useFollowMerged` then moves the page to the survivor's
+ * address and says so.
  */
-export type KitResource = 'accounts' | 'contacts';
+export type KitResource = 'accounts' | 'contacts' | 'leads';
 
 declare module '@tanstack/history' {
   interface HistoryState {
@@ -73,4 +74,11 @@ export function useUpdateRecord<T extends RecordBase, P extends { version: numbe
   const http = useRecordsHttp();
   const saved = useSaved<T>(resource);
   return useMutation({ mutationFn: (patch: P) => http.patch<T>(recordUrl(resource, id), patch), onSuccess: saved });
+}
+
+/** A command on a record (`POST /api/<resource>/<id>/<command>`: a lead's `reject`) that answers the record as it is now. */
+export function useRecordCommand<T extends RecordBase, B>(resource: KitResource, id: string, command: string) {
+  const http = useRecordsHttp();
+  const saved = useSaved<T>(resource);
+  return useMutation({ mutationFn: (body: B) => http.post<T>(`${recordUrl(resource, id)}/${command}`, body), onSuccess: saved });
 }

@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Lead } from '@shared/domain/leads/lead';
 import { useI18n } from '../../../i18n/use-i18n';
 import { AppLink } from '../../../ui/AppLink';
-import { recordKeys } from '../../../records/records-http';
-import { useHttpClient } from '../../../api/use-http';
+import { recordKeys, useRecordsHttp } from '../../../records/records-http';
 import { useConvertMessages } from './convert-messages';
 
 /** On a converted lead's card: when it was converted, and links to the deal, account and contact it produced. */
@@ -34,7 +33,7 @@ type Produced = 'deals' | 'accounts' | 'contacts';
 
 /** A produced record's name, read with the record pages' own query key; a plain label until then. */
 function ProducedLink({ resource, id, label, fallback, testId }: { resource: Produced; id: string; label: string; fallback: string; testId: string }) {
-  const http = useHttpClient();
+  const http = useRecordsHttp();
   const { data } = useQuery({
     queryKey: recordKeys.detail(resource, id),
     queryFn: () => http.get<Record<string, unknown>>(`/api/${resource}/${encodeURIComponent(id)}`),

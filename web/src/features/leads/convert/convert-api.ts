@@ -6,9 +6,8 @@ import type { Deal } from '@shared/domain/deals/deal';
 import type { Pipeline } from '@shared/domain/deals/pipeline';
 import type { Lead } from '@shared/domain/leads/lead';
 import type { convertLeadSchema } from '@shared/domain/leads/lead-conversion';
-import { queryKeys } from '../../../api/query-keys';
-import { useHttpClient } from '../../../api/use-http';
 import { searchKeys } from '../../../api/search-api';
+import { recordKeys, recordUrl, useRecordsHttp } from '../../../records/records-http';
 
 /** `POST /api/leads/{id}/convert` (REC-1) and what its form reads: the pipelines a deal can go into. */
 export type ConvertLeadBody = z.input<typeof convertLeadSchema>;
@@ -22,15 +21,15 @@ export interface Conversion {
 
 /** `onConverted` runs first (the deal opens): the card's dialog unmounts once the lead reads converted. */
 export function useConvertLead(leadId: string, onConverted: (result: Conversion) => void) {
-  const http = useHttpClient();
+  const http = useRecordsHttp();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ConvertLeadBody) => http.post<Conversion>(`/api/leads/${encodeURIComponent(leadId)}/convert`, body),
+    mutationFn: (body: ConvertLeadBody) => http.post<Conversion>(`${recordUrl('leads', leadId)}/convert`, body),
     onSuccess: (result) => {
       onConverted(result);
-      queryClient.setQueryData(queryKeys.leads.detail(result.lead.id), result.lead);
+      queryClient.setQueryData(recordKeys.detail('leads', result.lead.id), result.lead);
       // The lead lists and timeline, the new records' lists, and search all changed.
-      for (const key of [queryKeys.leads.all, ['accounts'], ['contacts'], ['deals'], searchKeys.all]) {
+      for (const key of [...(['leads', 'accounts', 'contacts', 'deals'] as const).map((resource) => recordKeys.all(resource)), searchKeys.all]) {
         void queryClient.invalidateQueries({ queryKey: key });
       }
     },
@@ -40,7 +39,7 @@ export function useConvertLead(leadId: string, onConverted: (result: Conversion)
 export type PipelineInfo = Pick<Pipeline, 'id' | 'name' | 'stages'>;
 
 export function usePipelines() {
-  const http = useHttpClient();
+  const http = useRecordsHttp();
   return useQuery({
     queryKey: ['pipelines', 'list'],
     queryFn: async () => (await http.get<{ items: PipelineInfo[] }>('/api/pipelines')).items,

@@ -2,7 +2,7 @@ import { currencies, type Lead, type UpdateLeadInput } from '@shared/domain/lead
 import type { LeadChannel, OpenLeadStatus, Qualification } from '@shared/domain/leads/lead-process';
 import { isOpenStatus } from '@shared/domain/leads/lead-process';
 import type { CustomField } from '@shared/domain/custom-fields/custom-field';
-import type { CreateLeadBody } from '../../../api/crm-api';
+import type { CreateLeadBody } from '../shared/use-lead';
 import { customInputsOf, type CustomInputs } from '../../../records/custom/custom-form';
 import { customPatchOf } from '../../../records/form/record-form';
 

@@ -1,38 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Lead, RejectLeadInput, UpdateLeadInput } from '@shared/domain/leads/lead';
-import type { CreateLeadBody } from '../../../api/crm-api';
-import { queryKeys } from '../../../api/query-keys';
-import { useApi } from '../../../api/use-api';
+import type * as z from 'zod';
+import type { createLeadSchema, Lead, RejectLeadInput, UpdateLeadInput } from '@shared/domain/leads/lead';
+import { useCreateRecord, useRecord, useRecordCommand, useUpdateRecord } from '../../../records/page/use-record';
 
-/** One lead, and the writes on it; every write refreshes the lists and the lead's timeline. */
-export function useLead(leadId: string) {
-  const api = useApi();
-  return useQuery({ queryKey: queryKeys.leads.detail(leadId), queryFn: () => api.getLead(leadId) });
-}
+/**
+ * One lead, and the writes on it, through the records kit like every record type: a write puts
+ * the lead it answers in the cache and refreshes the lists, the lead's timeline, duplicates and search.
+ */
+export const useLead = (leadId: string) => useRecord<Lead>('leads', leadId);
 
-function useLeadSaved() {
-  const queryClient = useQueryClient();
-  return (lead: Lead) => {
-    queryClient.setQueryData(queryKeys.leads.detail(lead.id), lead);
-    void queryClient.invalidateQueries({ queryKey: ['leads', 'list'] });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.leads.timeline(lead.id) });
-  };
-}
+/** A create request as sent: what the schema accepts, before its defaults and transforms. */
+export type CreateLeadBody = z.input<typeof createLeadSchema>;
 
-export function useCreateLead() {
-  const api = useApi();
-  const saved = useLeadSaved();
-  return useMutation({ mutationFn: (input: CreateLeadBody) => api.createLead(input), onSuccess: saved });
-}
+export const useCreateLead = () => useCreateRecord<Lead, CreateLeadBody>('leads');
 
-export function useUpdateLead(leadId: string) {
-  const api = useApi();
-  const saved = useLeadSaved();
-  return useMutation({ mutationFn: (patch: UpdateLeadInput) => api.updateLead(leadId, patch), onSuccess: saved });
-}
+export const useUpdateLead = (leadId: string) => useUpdateRecord<Lead, UpdateLeadInput>('leads', leadId);
 
-export function useRejectLead(leadId: string) {
-  const api = useApi();
-  const saved = useLeadSaved();
-  return useMutation({ mutationFn: (input: RejectLeadInput) => api.rejectLead(leadId, input), onSuccess: saved });
-}
+/** The lead command that closes it, at its current stage, with a reason. */
+export const useRejectLead = (leadId: string) => useRecordCommand<Lead, RejectLeadInput>('leads', leadId, 'reject');

@@ -5,17 +5,14 @@ import { isOpenStatus } from '@shared/domain/leads/lead-process';
 import { ActivitiesPanel } from '../../../records/activities/ActivitiesPanel';
 import { DuplicatesPanel } from '../../../records/duplicates/DuplicatesPanel';
 import { AttachmentsPanel } from '../../../records/attachments/AttachmentsPanel';
+import { RecordLoadState } from '../../../records/page/RecordLoadState';
 import { RecordTimeline } from '../../../records/timeline/RecordTimeline';
-import { isApiError } from '../../../api/api-error';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { useCan } from '../../../auth/use-can';
 import { useI18n } from '../../../i18n/use-i18n';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { LoadingState } from '../../../ui/LoadingState';
 import { ConversionSummary } from '../convert/ConversionSummary';
 import { ConvertLeadDialog } from '../convert/ConvertLeadDialog';
 import { useConvertMessages } from '../convert/convert-messages';
-import { LoadFailed } from '../../../ui/LoadFailed';
 import { QualificationBadge, StatusBadge } from '../shared/LeadBadges';
 import { useLead } from '../shared/use-lead';
 import { useUserName } from '../../../api/use-users';
@@ -41,19 +38,7 @@ export function LeadCardPage({ leadId }: { leadId: string }) {
     </Link>
   );
 
-  if (isPending) return <LoadingState text={t.lead.loading} />;
-  if (!lead) {
-    return (
-      <section className="page">
-        {back}
-        {isApiError(error) && error.isNotFound ? (
-          <ErrorNotice>{t.lead.notFound}</ErrorNotice>
-        ) : (
-          <LoadFailed error={error} retry={() => void refetch()} />
-        )}
-      </section>
-    );
-  }
+  if (isPending || !lead) return <RecordLoadState pending={isPending} error={error} retry={() => void refetch()} loading={t.lead.loading} notFound={t.lead.notFound} back={back} />;
 
   const open = isOpenStatus(lead.status);
   const subtitle = [lead.jobTitle, lead.company].filter(Boolean).join(', ');

@@ -4,18 +4,17 @@ import type { CustomField } from '@shared/domain/custom-fields/custom-field';
 import { updateLeadSchema, type Lead } from '@shared/domain/leads/lead';
 import { leadDisplayName } from '@shared/domain/leads/lead-changes';
 import { isOpenStatus } from '@shared/domain/leads/lead-process';
-import { isApiError } from '../../../api/api-error';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { useAppConfig } from '../../../config/use-config';
 import { useI18n } from '../../../i18n/use-i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { LoadingState } from '../../../ui/LoadingState';
 import { customValuesOf } from '../../../records/custom/custom-form';
 import { customSchemaIssues } from '../../../records/custom/custom-issues';
 import { useCustomFields } from '../../../records/custom/use-custom-fields';
 import { useRecordsMessages } from '../../../records/records-messages';
-import { apiErrorMessage } from '../../../api/api-error-message';
 import { LoadFailed } from '../../../ui/LoadFailed';
+import { RecordLoadState } from '../../../records/page/RecordLoadState';
+import { useDecimalMark, useFormGeneration } from '../../../records/page/use-record-page';
 import { useLead, useUpdateLead } from '../shared/use-lead';
 import { issuesOfZod, showApiIssues } from '../../../records/form/form-errors';
 import type { LeadFormErrors } from './lead-form-errors';
@@ -31,18 +30,11 @@ export function EditLeadPage({ leadId }: { leadId: string }) {
   const { t } = useI18n();
   const { data: lead, isPending, error, refetch } = useLead(leadId);
   const custom = useCustomFields('lead');
-  const [generation, setGeneration] = useState(0);
+  const { generation, reload } = useFormGeneration(refetch);
   useDocumentTitle(lead ? `${t.form.editTitle}: ${leadDisplayName(lead)}` : t.form.editTitle);
 
-  if (isPending || custom.isPending) return <LoadingState text={t.lead.loading} />;
-  if (custom.isError) return <LoadFailed error={custom.error} retry={() => void custom.refetch()} />;
-  if (!lead) {
-    return (
-      <section className="page">
-        <ErrorNotice>{isApiError(error) && error.isNotFound ? t.lead.notFound : apiErrorMessage(error, t)}</ErrorNotice>
-      </section>
-    );
-  }
+  if (custom.isError && !isPending) return <LoadFailed error={custom.error} retry={() => void custom.refetch()} />;
+  if (isPending || !custom.data || !lead) return <RecordLoadState pending={isPending || custom.isPending} error={error} loading={t.lead.loading} notFound={t.lead.notFound} />;
   if (!isOpenStatus(lead.status)) {
     return (
       <section className="page">
@@ -58,23 +50,21 @@ export function EditLeadPage({ leadId }: { leadId: string }) {
       key={generation}
       lead={lead}
       customFields={custom.data.fields}
-      onReload={async () => {
-        await refetch();
-        setGeneration((n) => n + 1);
-      }}
+      onReload={reload}
     />
   );
 }
 
 /** The lead as it was when editing began is the base of the patch and its version. */
 function EditLeadForm({ lead: loaded, customFields, onReload }: { lead: Lead; customFields: readonly CustomField[]; onReload: () => Promise<void> }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const decimal = useDecimalMark();
   const rm = useRecordsMessages();
   const config = useAppConfig();
   const navigate = useNavigate();
   const [base] = useState(loaded);
   const update = useUpdateLead(base.id);
-  const [initial] = useState(() => leadFormValuesOf(base, defaultCurrency(config.currency), locale === 'ru' ? ',' : '.', customFields));
+  const [initial] = useState(() => leadFormValuesOf(base, defaultCurrency(config.currency), decimal, customFields));
   const form = useLeadForm(initial);
   const [nothingChanged, setNothingChanged] = useState(false);
 

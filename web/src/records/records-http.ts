@@ -23,8 +23,8 @@ export type RecordsHttp = HttpClient;
 export const useRecordsHttp = (): RecordsHttp => useHttpClient();
 
 /**
- * Keys by resource first, as the leads' are (`['leads', 'timeline', id]`), so that invalidating
- * `['accounts']` refreshes every account query and a lead's timeline is the lead card's own.
+ * Keys by resource first (`['leads', 'timeline', id]`), so that invalidating `['accounts']`
+ * refreshes every account query.
  */
 export const recordKeys = {
   all: (resource: string) => [resource] as const,

@@ -5,7 +5,7 @@ import { recordKeys, recordUrl, useRecordsHttp, type NotedResource } from '../re
 /** The record types with a history: those with notes, and catalog items. */
 export type TimelineResource = NotedResource | 'products';
 
-/** A record's timeline, newest first, a server page at a time (the lead card shares the leads' key). */
+/** A record's timeline, newest first, a server page at a time. */
 export function useRecordTimeline(resource: TimelineResource, id: string) {
   const http = useRecordsHttp();
   return useInfiniteQuery({

@@ -21,13 +21,15 @@ export async function measureRequestsPerOperation(): Promise<Record<string, Reco
     client.destroy();
     const { putUser } = await import('../shared/data/users-repository');
     await putUser({ id: admin.sub, email: admin.email, roles: ['admin'] });
+    // Leads run on the records kit (ADR 0020): their routes are the resource router's.
+    const { routes } = (await import('../functions/leads/leads-api')).handler;
     const handlers = {
-      create: (await import('../functions/leads/create-lead')).createLeadRoute,
-      get: (await import('../functions/leads/get-lead')).getLeadRoute,
-      list: (await import('../functions/leads/list-leads')).listLeadsRoute,
-      update: (await import('../functions/leads/update-lead')).updateLeadRoute,
-      reject: (await import('../functions/leads/reject-lead')).rejectLeadRoute,
-      timeline: (await import('../functions/leads/get-lead-timeline')).getLeadTimelineRoute,
+      create: routes['POST /api/leads']!,
+      get: routes['GET /api/leads/{leadId}']!,
+      list: routes['GET /api/leads']!,
+      update: routes['PATCH /api/leads/{leadId}']!,
+      reject: routes['POST /api/leads/{leadId}/reject']!,
+      timeline: routes['GET /api/leads/{leadId}/timeline']!,
     };
     for (let i = 0; i < 30; i++) await invoke(handlers.create, apiEvent({ route: 'POST /api/leads', body: { lastName: `Фон ${i}`, email: `bg${i}@example.ru` } }));
 

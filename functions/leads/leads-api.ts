@@ -1,26 +1,20 @@
+import { createLeadSchema, listLeadsQuerySchema, updateLeadSchema } from '../../shared/domain/leads/lead';
+import { leads } from '../../shared/services/lead-records';
 import { apiRouter } from '../http/api-router';
-import { addLeadNoteRoute } from './add-lead-note';
+import { leadPath } from '../http/params';
+import { noteRoute, recordRouter, recordRoutes } from '../records/record-routes';
 import { convertLeadRoute } from './convert-lead';
-import { createLeadRoute } from './create-lead';
-import { getLeadTimelineRoute } from './get-lead-timeline';
-import { getLeadRoute } from './get-lead';
-import { dismissLeadPairRoute, leadDuplicatesRoute, leadPairsRoute, mergeLeadRoute } from './lead-duplicates';
-import { listLeadsRoute } from './list-leads';
+import { leadAnswer } from './lead-answer';
 import { rejectLeadRoute } from './reject-lead';
-import { updateLeadRoute } from './update-lead';
 
-/** The leads resource (REC-1), with conversion into a deal and the merge of duplicates. */
+/**
+ * The leads resource (REC-1) on the records kit (ADR 0020): its routes, duplicates and merge are
+ * the kit's, under `{leadId}` and with the lead's own list and answer as documented; rejection and
+ * conversion are the lead's commands.
+ */
 export const handler = apiRouter({
-  'GET /api/leads': listLeadsRoute,
-  'POST /api/leads': createLeadRoute,
-  'GET /api/leads/{leadId}': getLeadRoute,
-  'PATCH /api/leads/{leadId}': updateLeadRoute,
+  ...recordRouter('leads', recordRoutes(leads, { create: createLeadSchema, update: updateLeadSchema }, { path: leadPath, list: listLeadsQuerySchema, answer: leadAnswer }), { duplicates: true, param: 'leadId' }),
   'POST /api/leads/{leadId}/reject': rejectLeadRoute,
-  'GET /api/leads/{leadId}/timeline': getLeadTimelineRoute,
   'POST /api/leads/{leadId}/convert': convertLeadRoute,
-  'POST /api/leads/{leadId}/notes': addLeadNoteRoute,
-  'GET /api/leads/duplicates': leadPairsRoute,
-  'POST /api/leads/duplicates/dismiss': dismissLeadPairRoute,
-  'GET /api/leads/{leadId}/duplicates': leadDuplicatesRoute,
-  'POST /api/leads/{leadId}/merge': mergeLeadRoute,
+  'POST /api/leads/{leadId}/notes': noteRoute('lead', leadPath),
 });

@@ -1,5 +1,5 @@
 import { rejectLeadSchema } from '../../shared/domain/leads/lead';
-import { rejectLeadAs } from '../../shared/services/lead-service';
+import { rejectLeadAs } from '../../shared/services/lead-records';
 import { apiHandler } from '../http/api-handler';
 import { leadPath } from '../http/params';
 import { leadAnswer } from './lead-answer';

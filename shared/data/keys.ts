@@ -14,7 +14,7 @@ export const entities = {
 } as const;
 
 /**
- * Keys of a core record type, by its key prefix (`ACCOUNT`, `CONTACT`…): the item, its type's
+ * Keys of a core record type, by its key prefix (`LEAD`, `ACCOUNT`, `CONTACT`…): the item, its type's
  * collection (gsi1, creation order), by owner (gsi2), by status (gsi3), under its parent record
  * (gsi4: an account's contacts, child accounts…) and by name (gsi5, alphabetical lists).
  */
@@ -52,13 +52,6 @@ export const reminderKeys = {
 export const searchKeys = {
   partition: (term: string) => `SEARCH#${term.slice(0, 2)}`,
   item: (term: string, recordPk: string) => ({ pk: `SEARCH#${term.slice(0, 2)}`, sk: `${term}#${recordPk}` }),
-};
-
-export const leadKeys = {
-  item: (id: string) => ({ pk: `LEAD#${id}`, sk: 'LEAD' }),
-  collection: (createdAt: string, id: string) => ({ gsi1pk: 'LEADS', gsi1sk: `${createdAt}#${id}` }),
-  byOwner: (ownerId: string, createdAt: string, id: string) => ({ gsi2pk: `LEADS#OWNER#${ownerId}`, gsi2sk: `${createdAt}#${id}` }),
-  byStatus: (status: string, createdAt: string, id: string) => ({ gsi3pk: `LEADS#STATUS#${status}`, gsi3sk: `${createdAt}#${id}` }),
 };
 
 /** History entries live in their record's partition, so a timeline page is one Query. */

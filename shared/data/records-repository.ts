@@ -15,6 +15,7 @@ import { listedUnderChange } from './listed-under';
 import { matchIndexChange } from './match-index';
 import { reminderChange } from './reminders';
 import { ownersFilter } from './owners-filter';
+import { queryAll } from './query-all';
 import { searchIndexChange } from './search-index';
 
 /** Core records in the single table, any type, by its RecordKind. Access patterns: docs/data-model.md. */
@@ -40,7 +41,7 @@ export function recordItem<T extends RecordBase>(kind: RecordKind<T>, record: T)
     ...keys.byOwner(record.ownerId, record.createdAt, record.id),
     ...(status ? keys.byStatus(status, record.createdAt, record.id) : {}),
     ...(parent ? keys.byParent(parent, record.createdAt, record.id) : {}),
-    ...keys.byName(sortName(kind.search(record).title), record.id),
+    ...(kind.nameIndex === false ? {} : keys.byName(sortName(kind.search(record).title), record.id)),
     ...(record as unknown as Record<string, unknown>),
   };
 }
@@ -58,6 +59,17 @@ export async function getRecordOrRedirect<T extends RecordBase>(kind: RecordKind
   const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keysOf(kind).item(id) }));
   if (!Item) return {};
   return Item.entity === redirectEntity ? { redirect: stripLayout<Redirect>(Item) } : { record: stripLayout<T>(Item) };
+}
+
+/** The record, or the one it was merged into (following up to a few merges in a row): where a repeat web form goes. */
+export async function getRecordFollowingMerges<T extends RecordBase>(kind: RecordKind<T>, id: string): Promise<T | undefined> {
+  let next: string | undefined = id;
+  for (let hop = 0; next && hop < 5; hop++) {
+    const { record, redirect }: { record?: T; redirect?: Redirect } = await getRecordOrRedirect(kind, next);
+    if (record) return record;
+    next = redirect?.mergedInto;
+  }
+  return undefined;
 }
 
 /**
@@ -127,10 +139,13 @@ export interface Mirrored {
   entry: TimelineEntry;
 }
 
-/** Saves a change; `alsoPut` items (an import's row marker) go after the record's own, in its transaction. */
+/**
+ * Saves a change; `alsoPut` items (an import's row marker, a web form's email mark) go right after
+ * the record, in its transaction: the first is put 1, so a caller tells its condition failing apart.
+ */
 export function saveRecordChange<T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T, alsoOn: readonly Mirrored[] = [], alsoPut: readonly GuardedPut[] = []): Promise<void> {
-  const changes = recordChangeSet(kind, change, before, alsoOn);
-  return commitChange({ ...changes, puts: [...changes.puts, ...alsoPut] });
+  const { puts: [record, ...indexes], ...changes } = recordChangeSet(kind, change, before, alsoOn);
+  return commitChange({ ...changes, puts: [record!, ...alsoPut, ...indexes] });
 }
 
 /**
@@ -158,6 +173,7 @@ export function customFilterExpressions(customFilters: readonly CustomFilter[], 
 export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, query: ListRecordsQuery, customFilters: readonly CustomFilter[] = [], owners?: readonly string[]): Promise<Page<T>> {
   const keys = keysOf(kind);
   const byName = query.sort === 'name' || query.sort === '-name';
+  if (byName && kind.nameIndex === false) throw invalidField('sort', `${kind.label.toLowerCase()}s are not listed by name`);
   const parent = query.parentId ? recordKeys(keyPrefixOf(parentTypeOf(kind, query.parentType))).item(query.parentId).pk : undefined;
   const index = parent
     ? { n: 4, value: keys.byParent(parent, '', '').gsi4pk }
@@ -184,6 +200,7 @@ export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, que
     names['#status'] = 'status';
     values[':status'] = query.status;
   }
+  filters.push(...kindFilterExpressions(kind, query, names, values));
   filters.push(...customFilterExpressions(customFilters, names, values));
   if (owners) filters.push(ownersFilter(owners, names, values));
   const input: QueryCommandInput = {
@@ -203,6 +220,26 @@ export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, que
     items: (result.Items ?? []).map((item) => stripLayout<T>(item)),
     ...(nextCursor ? { nextCursor } : {}),
   };
+}
+
+/** FilterExpression terms for the kind's own filters the query sets (a lead's channel, at `source.channel`). */
+function kindFilterExpressions<T extends RecordBase>(kind: RecordKind<T>, query: Record<string, unknown>, names: Record<string, string>, values: Record<string, unknown>): string[] {
+  return Object.entries(kind.filters ?? {}).flatMap(([param, path]) => {
+    if (query[param] === undefined) return [];
+    for (const part of path) names[`#${part}`] = part;
+    values[`:${param}`] = query[param];
+    return [`${path.map((part) => `#${part}`).join('.')} = :${param}`];
+  });
+}
+
+/** Records of the type in a status, created before a moment, oldest first, all pages (for scheduled jobs: the new leads' digest). */
+export function recordsInStatusCreatedBefore<T extends RecordBase>(kind: RecordKind<T>, status: string, before: string): Promise<T[]> {
+  return queryAll<T>({
+    TableName: tableName(),
+    IndexName: 'gsi3',
+    KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
+    ExpressionAttributeValues: { ':pk': keysOf(kind).byStatus(status, '', '').gsi3pk, ':before': before },
+  });
 }
 
 /** The type of the record a list is under: named by `parentType`, or the only one the kind has. */

@@ -14,7 +14,7 @@ import { activities } from './activity-service';
 import { cases } from './case-service';
 import { contacts } from './contact-service';
 import { deals } from './deal-service';
-import { findLeads } from './lead-service';
+import { leads } from './lead-records';
 import { products } from './product-service';
 import { assertSeesOwned } from './visibility-service';
 
@@ -27,7 +27,7 @@ export type ListPage = (cursor: string | undefined, limit: number) => Promise<Pa
 /** A list's pages as `actor` sees them, its filters validated as the list's own route validates them. */
 export function listPagesOf(actor: Actor, type: ExportType, filters: Record<string, string>): ListPage {
   const query = (cursor: string | undefined, limit: number) => ({ ...filters, limit: String(limit), ...(cursor ? { cursor } : {}) });
-  if (type === 'lead') return (cursor, limit) => findLeads(actor, parseFilters(listLeadsQuerySchema, query(cursor, limit)) as ListLeadsQuery);
+  if (type === 'lead') return (cursor, limit) => leads.list(actor, parseFilters(listLeadsQuerySchema, query(cursor, limit)) as ListLeadsQuery);
   const service = { account: accounts, contact: contacts, deal: deals, product: products, activity: activities, case: cases }[type];
   return (cursor, limit) => service.list(actor, parseFilters(listRecordsQuerySchema, query(cursor, limit)) as ListRecordsQuery);
 }

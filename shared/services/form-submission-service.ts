@@ -1,18 +1,16 @@
-import { ConditionFailed, commitChange, type GuardedPut } from '../data/change-set';
+import { ConditionFailed, type GuardedPut } from '../data/change-set';
 import { getFormCached, toFormEmailMark, type FormEmailMark } from '../data/forms-repository';
 import { entities, formKeys } from '../data/keys';
-import { getLeadFollowingMerges, leadChangeSet } from '../data/leads-repository';
+import { getRecordFollowingMerges, saveRecordChange } from '../data/records-repository';
 import { withinRateLimit } from '../data/rate-limit';
 import type { Actor } from '../domain/common/actor';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
 import { DomainError, notFound } from '../domain/common/errors';
 import type { Form } from '../domain/forms/form';
-import { assignOwner, interpretSubmission, isOriginAllowed, type PostedFields, type SubmissionMeta } from '../domain/forms/submission';
-import type { CreateLeadInput, Lead } from '../domain/leads/lead';
-import { entry, event, type CommandContext } from '../domain/common/change';
-import { createLead, storedPhone, type LeadChange } from '../domain/leads/lead-commands';
-import { isOpenStatus } from '../domain/leads/lead-process';
-import { leadRef } from '../events/contracts';
+import { interpretSubmission, isOriginAllowed, type PostedFields, type SubmissionMeta } from '../domain/forms/submission';
+import { leadKind, type CreateLeadInput } from '../domain/leads/lead';
+import type { CommandContext } from '../domain/common/change';
+import { captureLead, resubmitLead } from '../domain/leads/lead-capture';
 
 /**
  * Web-to-lead (MKT-1): a public form post becomes a lead, or updates the lead the same email
@@ -82,86 +80,39 @@ async function captureOnce(
   const now = clock.now();
   const ctx: CommandContext = { actor, now, newId: () => newId(now) };
   const email = input.email;
-  if (!email) return createFromForm(form, actor, input, extras, ctx, () => []);
+  if (!email) return createFromForm(form, input, extras, ctx, () => []);
 
   let mark: FormEmailMark;
   try {
     const windowStart = new Date(now.getTime() - repeatWindowMs).toISOString();
-    return await createFromForm(form, actor, input, extras, ctx, (leadId) => [emailMark(email, leadId, now, { notCapturedSince: windowStart })]);
+    return await createFromForm(form, input, extras, ctx, (leadId) => [emailMark(email, leadId, now, { notCapturedSince: windowStart })]);
   } catch (error) {
     if (!(error instanceof ConditionFailed) || error.putIndex !== 1 || !error.current) throw error;
     mark = toFormEmailMark(error.current);
   }
 
   // A lead merged into another since: the repeat goes to the survivor.
-  const recent = await getLeadFollowingMerges(mark.leadId);
+  const recent = await getRecordFollowingMerges(leadKind, mark.leadId);
   if (!recent) {
     // The lead the mark points at is gone: this post starts a new one.
-    return createFromForm(form, actor, input, extras, ctx, (leadId) => [emailMark(email, leadId, now, { leadId: mark.leadId })]);
+    return createFromForm(form, input, extras, ctx, (leadId) => [emailMark(email, leadId, now, { leadId: mark.leadId })]);
   }
-  const change = resubmission(recent, input, extras, form, ctx);
-  await commitChange(leadChangeSet(change, recent, [emailMark(email, recent.id, now, { leadId: mark.leadId })]));
+  const change = resubmitLead(recent, input, extras, form, ctx);
+  await saveRecordChange(leadKind, change, recent, [], [emailMark(email, recent.id, now, { leadId: mark.leadId })]);
   return { outcome: 'updated', leadId: recent.id };
 }
 
+/** A first post's lead, saved by the kit with the email mark as put 1 (its condition is the day's window). */
 async function createFromForm(
   form: Form,
-  actor: Actor,
   input: CreateLeadInput,
   extras: Record<string, string>,
   ctx: CommandContext,
   marks: (leadId: string) => GuardedPut[],
 ): Promise<{ outcome: 'created'; leadId: string }> {
-  const created = createLead(input, ctx, form.createdBy);
-  const lead: Lead = { ...created.lead, ownerId: assignOwner(form.ownerIds, form.createdBy, created.lead.id), submissionCount: 1 };
-  const change: LeadChange = {
-    lead,
-    history: entry(ctx, 'captured', { ...(input.message ? { note: input.message } : {}), data: captureData(form, extras) }),
-    events: [
-      event(ctx, 'LeadCreated', { lead: leadRef(lead), channel: 'website', actorId: actor.id }),
-      event(ctx, 'LeadCaptured', { lead: leadRef(lead), formId: form.id, ...(lead.source.campaign ? { campaign: lead.source.campaign } : {}) }),
-    ],
-  };
-  await commitChange(leadChangeSet(change, undefined, marks(lead.id)));
-  return { outcome: 'created', leadId: lead.id };
-}
-
-/** The same person again: count it, fill what the lead lacked, and say so on the timeline. */
-function resubmission(lead: Lead, input: CreateLeadInput, extras: Record<string, string>, form: Form, ctx: CommandContext): LeadChange {
-  const fillable = ['firstName', 'lastName', 'middleName', 'company', 'jobTitle', 'phone', 'topic'] as const;
-  const filled = isOpenStatus(lead.status)
-    ? Object.fromEntries(fillable.filter((f) => lead[f] === undefined && input[f] !== undefined).map((f) => [f, input[f]]))
-    : {};
-  const phone = typeof filled.phone === 'string' ? storedPhone(filled.phone) : {};
-  if (phone.phone) filled.phone = phone.phone;
-  const updated: Lead = {
-    ...lead,
-    ...filled,
-    ...(phone.phoneTyped ? { phoneTyped: phone.phoneTyped } : {}),
-    submissionCount: lead.submissionCount + 1,
-    updatedAt: ctx.now.toISOString(),
-    version: lead.version + 1,
-  };
-  return {
-    lead: updated,
-    history: entry(ctx, 'resubmitted', {
-      ...(input.message ? { note: input.message } : {}),
-      changes: Object.entries(filled).map(([field, to]) => ({ field, to })),
-      data: captureData(form, extras),
-    }),
-    events: [event(ctx, 'LeadResubmitted', { lead: leadRef(updated), formId: form.id, submissionCount: updated.submissionCount })],
-  };
-}
-
-/**
- * What a capture's timeline entry records: the CRM's own facts about it (the form) beside what the
- * visitor posted beyond the mapped fields. Those stay data — a list of names and values under
- * `posted` — and never become keys of the entry, however the site named them (`formId`, `ownerId`,
- * `pk`, `constructor`, `__proto__`: as keys of a stored map the last two would not even store).
- */
-function captureData(form: Form, extras: Record<string, string>): Record<string, unknown> {
-  const posted = Object.entries(extras).map(([name, value]) => ({ name, value }));
-  return { formId: form.id, ...(posted.length ? { posted } : {}) };
+  const change = captureLead(input, form, extras, ctx);
+  await saveRecordChange(leadKind, change, undefined, [], marks(change.record.id));
+  return { outcome: 'created', leadId: change.record.id };
 }
 
 /**

@@ -1,14 +1,12 @@
-import { getLead } from '../data/leads-repository';
 import { getRecord } from '../data/records-repository';
 import type { Actor } from '../domain/common/actor';
 import type { ImportType } from '../domain/imports/import-job';
 import { mergePatch } from '../domain/imports/import-merge';
-import { leadKind, type CreateLeadInput, type UpdateLeadInput } from '../domain/leads/lead';
 import type { RecordBase, RecordKind } from '../domain/records/record-type';
 import { accounts } from './account-service';
 import { contacts } from './contact-service';
 import { deals } from './deal-service';
-import { createLeadAs, updateLeadAs } from './lead-service';
+import { leads } from './lead-records';
 import type { AlsoPut, RecordService } from './record-service';
 
 /**
@@ -38,21 +36,8 @@ function recordTarget<T extends RecordBase, C, U extends { version: number }>(se
   };
 }
 
-const leadTarget: ImportTarget = {
-  kind: leadKind as unknown as RecordKind<RecordBase>,
-  create: (actor, input, alsoPut) => createLeadAs(actor, input as CreateLeadInput, undefined, alsoPut),
-  update: async (actor, id, input, alsoPut) => {
-    const current = await getLead(id);
-    if (!current) return 'gone';
-    const patch = mergePatch(current as unknown as Record<string, unknown>, input);
-    if (Object.keys(patch).length === 0) return 'unchanged';
-    await updateLeadAs(actor, id, { ...patch, version: current.version } as UpdateLeadInput, undefined, alsoPut);
-    return 'updated';
-  },
-};
-
 export const importTargets: Record<ImportType, ImportTarget> = {
-  lead: leadTarget,
+  lead: recordTarget(leads),
   account: recordTarget(accounts),
   contact: recordTarget(contacts),
   deal: recordTarget(deals),

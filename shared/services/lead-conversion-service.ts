@@ -1,23 +1,20 @@
 import { assertCan } from '../auth/assert-can';
 import { combineChanges, ConditionFailed, commitChange } from '../data/change-set';
-import { leadChangeSet } from '../data/leads-repository';
 import { recordChangeSet } from '../data/records-repository';
 import { getUser } from '../data/users-repository';
 import { accountKind, type Account } from '../domain/accounts/account';
 import type { Actor } from '../domain/common/actor';
-import { entry, event, type CommandContext } from '../domain/common/change';
+import type { CommandContext } from '../domain/common/change';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
 import { DomainError, invalidField, versionConflict } from '../domain/common/errors';
 import { contactKind, type Contact } from '../domain/contacts/contact';
 import { dealKind, type Deal } from '../domain/deals/deal';
-import type { Lead } from '../domain/leads/lead';
-import { accountFromLead, contactFromLead, dealTitleFromLead, type ConvertLeadInput } from '../domain/leads/lead-conversion';
-import { isOpenStatus } from '../domain/leads/lead-process';
+import { leadKind, type Lead } from '../domain/leads/lead';
+import { accountFromLead, assertConvertible, contactFromLead, convertLead, dealTitleFromLead, type ConvertLeadInput } from '../domain/leads/lead-conversion';
 import { createRecord, type RecordChange } from '../domain/records/record-commands';
 import type { RecordBase } from '../domain/records/record-type';
-import { leadRef } from '../events/contracts';
 import { checkDeal, prepareDeal } from './deal-service';
-import { readLead } from './lead-service';
+import { leads } from './lead-records';
 import { assertMayLink, assertReferences } from './reference-guard';
 
 /**
@@ -35,13 +32,9 @@ export interface Conversion {
 export async function convertLeadAs(actor: Actor, leadId: string, input: ConvertLeadInput, clock: Clock = systemClock): Promise<Conversion> {
   // Converting works the lead and creates a deal: the role must allow both, on a lead in sight.
   assertCan(actor, 'deals', 'create');
-  const lead = await readLead(actor, leadId, 'update');
+  const lead = await leads.read(actor, leadId, 'update');
   if (lead.version !== input.version) throw versionConflict(lead.version);
-  if (!isOpenStatus(lead.status)) {
-    throw new DomainError('unprocessable', lead.status === 'converted' ? 'The lead is already converted' : `A ${lead.status} lead cannot be converted`, {
-      fields: [{ path: 'status', message: `the lead is ${lead.status}`, code: lead.status === 'converted' ? 'already_converted' : 'closed' }],
-    });
-  }
+  assertConvertible(lead);
   const now = clock.now();
   const ctx: CommandContext = { actor, now, newId: () => newId(now) };
 
@@ -80,21 +73,14 @@ export async function convertLeadAs(actor: Actor, leadId: string, input: Convert
     throw prefixed(error, 'deal');
   });
 
-  const at = now.toISOString();
-  const links = { dealId: dealChange.record.id, ...(account.record ? { accountId: account.record.id } : {}), ...(contact.record ? { contactId: contact.record.id } : {}) };
-  const converted: Lead = { ...lead, status: 'converted', conversion: { ...links, at, by: actor.id }, updatedAt: at, version: lead.version + 1 };
-  const leadChange = {
-    lead: converted,
-    history: entry(ctx, 'converted', { changes: [{ field: 'status', from: lead.status, to: 'converted' }], data: links }),
-    events: [event(ctx, 'LeadConverted', { lead: leadRef(converted), ...links, actorId: actor.id })],
-  };
+  const leadChange = convertLead(lead, { dealId: dealChange.record.id, ...(account.record ? { accountId: account.record.id } : {}), ...(contact.record ? { contactId: contact.record.id } : {}) }, ctx);
   const fromLead = { data: { fromLead: lead.id } };
   const withOrigin = <T extends RecordBase>(change: RecordChange<T>): RecordChange<T> => ({ ...change, history: { ...change.history, ...fromLead } });
 
   try {
     await commitChange(
       combineChanges(
-        leadChangeSet(leadChange, lead),
+        recordChangeSet(leadKind, leadChange, lead),
         ...(account.change ? [recordChangeSet(accountKind, withOrigin(account.change))] : []),
         ...(contact.change ? [recordChangeSet(contactKind, withOrigin(contact.change))] : []),
         recordChangeSet(dealKind, withOrigin(dealChange)),
@@ -104,7 +90,7 @@ export async function convertLeadAs(actor: Actor, leadId: string, input: Convert
     if (error instanceof ConditionFailed && error.putIndex === 0) throw versionConflict(Number(error.current?.version) || undefined);
     throw error;
   }
-  return { lead: converted, deal: dealChange.record, ...(account.record ? { account: account.record } : {}), ...(contact.record ? { contact: contact.record } : {}) };
+  return { lead: leadChange.record, deal: dealChange.record, ...(account.record ? { account: account.record } : {}), ...(contact.record ? { contact: contact.record } : {}) };
 }
 
 /** An existing record to link (`link` checks it), one to create (given or suggested by the lead), or none. */

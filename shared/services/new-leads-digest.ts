@@ -1,9 +1,9 @@
 import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { sendEmail } from '../adapters/email-sender';
 import { idempotencyFor } from '../adapters/idempotency';
-import { leadsInStatusCreatedBefore } from '../data/leads-repository';
+import { recordsInStatusCreatedBefore } from '../data/records-repository';
 import { getUser } from '../data/users-repository';
-import type { Lead } from '../domain/leads/lead';
+import { leadKind, type Lead } from '../domain/leads/lead';
 import { digestCreatedBefore, digestsByOwner } from '../domain/notifications/owner-news';
 import { newLeadsDigestEmail } from '../notifications/lead-emails';
 import { notificationSettings } from './notification-settings';
@@ -25,7 +25,7 @@ const send = (digest: { ownerId: string; day: string; leads: Lead[] }) =>
   }, idempotencyFor('new-leads-digest', '[ownerId, day]')))(digest);
 
 export async function sendNewLeadsDigest(now: Date): Promise<{ owners: number; leads: number }> {
-  const waiting = await leadsInStatusCreatedBefore('new', digestCreatedBefore(now));
+  const waiting = await recordsInStatusCreatedBefore(leadKind, 'new', digestCreatedBefore(now));
   const digests = digestsByOwner(waiting, now);
   for (const digest of digests) await send(digest);
   return { owners: digests.length, leads: waiting.length };

@@ -1,10 +1,10 @@
 import { sendEmail } from '../adapters/email-sender';
 import { recordKeys } from '../data/keys';
-import { getLead } from '../data/leads-repository';
 import { getRecord } from '../data/records-repository';
 import { timelineEntriesOfKind } from '../data/timeline';
 import { getUser } from '../data/users-repository';
 import { caseKind, type CaseComment } from '../domain/cases/case';
+import { leadKind } from '../domain/leads/lead';
 import { caseOpenedNews, caseReplyNews } from '../domain/notifications/owner-news';
 import { keyPrefixOf } from '../domain/records/record-type';
 import type { LeadEvents, RecordEvents } from '../events/contracts';
@@ -23,7 +23,7 @@ const sent = (messageId: string | undefined): Notified => ({ sent: true, ...(mes
 
 /** A lead captured from a web form: its owner gets its details and a link. */
 export async function notifyLeadCaptured(detail: LeadEvents['LeadCaptured']): Promise<Notified> {
-  const [lead, owner] = await Promise.all([getLead(detail.lead.id), getUser(detail.lead.ownerId)]);
+  const [lead, owner] = await Promise.all([getRecord(leadKind, detail.lead.id), getUser(detail.lead.ownerId)]);
   if (!lead) return { sent: false, why: 'no-record' };
   if (!owner) return { sent: false, why: 'no-owner' };
   const { appUrl, locale } = notificationSettings();

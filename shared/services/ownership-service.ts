@@ -7,7 +7,7 @@ import { accounts } from './account-service';
 import { activities } from './activity-service';
 import { contacts } from './contact-service';
 import { deals } from './deal-service';
-import { readLead, updateLeadAs } from './lead-service';
+import { leads } from './lead-records';
 import type { RecordService } from './record-service';
 import { assertMayAssign } from './visibility-service';
 
@@ -33,8 +33,8 @@ function coreMove<T extends RecordBase, C, U extends { version: number }>(servic
 
 const moves: Record<TransferResource, Move> = {
   leads: moveWith(
-    (actor, id) => readLead(actor, id, 'transfer'),
-    (actor, id, patch) => updateLeadAs(actor, id, patch),
+    (actor, id) => leads.read(actor, id, 'transfer'),
+    (actor, id, patch) => leads.update(actor, id, patch),
   ),
   accounts: coreMove(accounts),
   contacts: coreMove(contacts),

@@ -10,12 +10,14 @@ import type { Actor } from '../domain/common/actor';
 import type { CommandContext } from '../domain/common/change';
 import { newId, systemClock, type Clock } from '../domain/common/clock';
 import { invalidField, moved, notFound, versionConflict } from '../domain/common/errors';
-import { createRecord, updateRecord, type RecordChange } from '../domain/records/record-commands';
+import type { MergeInput } from '../domain/duplicates/merge';
+import { createRecord, updateRecord, type RecordAnnouncer, type RecordChange } from '../domain/records/record-commands';
 import { customFiltersOf, type ListRecordsQuery } from '../domain/records/record-list';
 import { keyPrefixOf, type RecordBase, type RecordKind } from '../domain/records/record-type';
 import type { Action } from '../auth/permissions';
 import { narrowToVisible, sees } from '../auth/visibility';
 import { checkedCustomValues, customFilters } from './custom-field-service';
+import { mergeInto } from './merge-service';
 import { assertReferences } from './reference-guard';
 import { assertMayAssign, assertSees, subjectOfType, visibilityFor } from './visibility-service';
 
@@ -36,6 +38,10 @@ export interface RecordRules<T extends RecordBase> {
   prepare?: (fields: Record<string, unknown>, before: T | undefined, now: Date, actor: Actor) => Promise<Record<string, unknown>>;
   /** Timeline entries the change also writes on related records' timelines, in the same transaction. */
   mirror?: (change: RecordChange<T>, before: T | undefined) => Mirrored[];
+  /** The events the type announces its creations and updates with, if its own (leads). */
+  announce?: RecordAnnouncer<T>;
+  /** The type's own refusals of a merge (a converted lead), beyond the kit's. */
+  mergeCheck?: (survivor: T, duplicate: T, input: MergeInput) => void;
 }
 
 /**
@@ -46,12 +52,21 @@ export interface RecordRules<T extends RecordBase> {
 export interface RecordService<T extends RecordBase, C, U> {
   kind: RecordKind<T>;
   create(actor: Actor, input: C, options?: WriteOptions): Promise<T>;
-  read(actor: Actor, id: string): Promise<T>;
+  /** The record, when the actor may see it for `action` (read by default); "not found" otherwise. */
+  read(actor: Actor, id: string, action?: Action): Promise<T>;
   list(actor: Actor, query: ListRecordsQuery): Promise<Page<T>>;
   update(actor: Actor, id: string, patch: U, options?: WriteOptions): Promise<T>;
   timeline(actor: Actor, id: string, page: { limit: number; cursor?: string }): Promise<Page<TimelineEntry>>;
-  /** Records of the type that may be the same party (REC-12), with why. */
+  /** Records of the type that may be the same party (REC-12), with why; ones no longer mergeable left out. */
   duplicates(actor: Actor, id: string): Promise<{ items: DuplicateCandidate<T>[] }>;
+  /** Merges a duplicate into the record (REC-12), with the type's own refusals. */
+  merge(actor: Actor, id: string, input: MergeInput, clock?: Clock): Promise<T>;
+  /**
+   * A type's own command on the kit (a lead's rejection, a deal's stage move): the record read as
+   * the actor may `update` it, the version the client read checked, the pure command run, and its
+   * change saved as every change is, the version checked again at write time.
+   */
+  command(actor: Actor, id: string, version: number, run: (current: T, ctx: CommandContext) => RecordChange<T>, options?: WriteOptions): Promise<T>;
 }
 
 export type AlsoPut = (recordId: string) => readonly GuardedPut[];
@@ -99,6 +114,10 @@ export function recordService<T extends RecordBase, C extends object, U extends 
     if (newOwner && !(await getUser(change.record.ownerId))) throw invalidField('ownerId', 'no such user');
     await assertReferences(actor, kind, change.record, before);
     await rules.check?.(change.record, before, actor);
+    return save(change, before, alsoPut);
+  };
+
+  const save = async (change: RecordChange<T>, before: T | undefined, alsoPut?: AlsoPut): Promise<T> => {
     try {
       await saveRecordChange(kind, change, before, rules.mirror?.(change, before) ?? [], alsoPut?.(change.record.id));
     } catch (error) {
@@ -117,7 +136,7 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       const custom = await checkedCustomValues(kind.type, (input as { custom?: unknown }).custom, undefined, true);
       const { custom: _given, ...rest } = input as Record<string, unknown>;
       const fields = await prepared({ ...rules.defaults, ...rest, ...(custom ? { custom } : {}) }, undefined, ctx.now, actor);
-      return checkAndSave(createRecord(kind, fields as unknown as Parameters<typeof createRecord<T>>[1], ctx, actor.id), actor, undefined, alsoPut);
+      return checkAndSave(createRecord(kind, fields as unknown as Parameters<typeof createRecord<T>>[1], ctx, actor.id, rules.announce), actor, undefined, alsoPut);
     },
     list: async (actor, query) => {
       const visibility = await visibilityFor(actor, subject, 'read');
@@ -142,14 +161,20 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       const clearAll = Object.fromEntries(Object.keys(current.custom ?? {}).map((key) => [key, null]));
       const custom = 'custom' in given ? await checkedCustomValues(kind.type, given.custom ?? clearAll, current.custom, false) : undefined;
       const fields = await prepared('custom' in given ? { ...given, custom: custom ?? null } : given, current, ctx.now, actor);
-      return checkAndSave(updateRecord(kind, current, fields as Parameters<typeof updateRecord<T>>[2], ctx), actor, current, alsoPut);
+      return checkAndSave(updateRecord(kind, current, fields as Parameters<typeof updateRecord<T>>[2], ctx, rules.announce), actor, current, alsoPut);
     },
+    command: async (actor, id, version, run, { clock = systemClock, alsoPut } = {}) => {
+      const current = await read(actor, id, 'update');
+      if (current.version !== version) throw versionConflict(current.version);
+      return save(run(current, context(actor, clock)), current, alsoPut);
+    },
+    merge: (actor, id, input, clock = systemClock) => mergeInto(kind, actor, id, input, clock, rules.mergeCheck ? { check: rules.mergeCheck } : {}),
     duplicates: async (actor, id) => {
       const record = await read(actor, id);
       const visibility = await visibilityFor(actor, subject, 'read');
       const matches = kind.match ? await findMatches(kind.type, matchKeys(kind.match(record)), id) : [];
       const records = await getRecords(kind, matches.slice(0, 50).map((m) => m.id));
-      const visible = (m: { id: string }) => records.has(m.id) && sees(visibility, records.get(m.id)!.ownerId);
+      const visible = (m: { id: string }) => records.has(m.id) && sees(visibility, records.get(m.id)!.ownerId) && kind.mergeable?.(records.get(m.id)!) !== false;
       return { items: matches.flatMap((m) => (visible(m) ? [{ record: records.get(m.id)!, reasons: m.reasons, strength: m.strength, evidence: m.evidence }] : [])) };
     },
     timeline: async (actor, id, page) => {

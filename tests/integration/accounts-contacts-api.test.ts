@@ -179,8 +179,9 @@ describe('contacts', () => {
 
 describe('leads in quick search', () => {
   it('finds a lead by its phone and company, and follows its edits', async () => {
-    const { createLeadRoute } = await import('../../functions/leads/create-lead');
-    const { updateLeadRoute } = await import('../../functions/leads/update-lead');
+    const { routes } = (await import('../../functions/leads/leads-api')).handler;
+    const createLeadRoute = routes['POST /api/leads']!;
+    const updateLeadRoute = routes['PATCH /api/leads/{leadId}']!;
     const lead = (await invoke(createLeadRoute, apiEvent({ route: 'POST /api/leads', body: { lastName: 'Лидов', company: 'ИП Лидов', phone: '+7 (999) 000-11-22' } }))).body;
     expect((await search('8 999 000 11 22')).body.items).toContainEqual(expect.objectContaining({ type: 'lead', id: lead.id, title: 'Лидов' }));
     await invoke(updateLeadRoute, apiEvent({ route: 'PATCH /api/leads/{leadId}', pathParameters: { leadId: lead.id }, body: { version: 1, lastName: 'Переименов' } }));

@@ -22,7 +22,7 @@ import { createLeadSchema, type Lead } from '../../shared/domain/leads/lead';
 import { leadRef, type DomainEvent, type DomainEventType } from '../../shared/events/contracts';
 import { detectDuplicatesOf } from '../../shared/services/duplicates-service';
 import { submitForm } from '../../shared/services/form-submission-service';
-import { createLeadAs } from '../../shared/services/lead-service';
+import { leads } from '../../shared/services/lead-records';
 import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
 import { busEvent, deliver, published, scheduledEvent } from '../support/bus-events';
 import { allItems } from '../support/table-items';
@@ -69,7 +69,7 @@ async function outbox(type: DomainEventType, pk: string): Promise<BusEvent[]> {
   return items.flatMap((item) => item.events as DomainEvent[]).filter((e) => e.type === type).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id)).map(published);
 }
 
-const newLead = (input: Record<string, unknown>, clock?: { now: () => Date }) => createLeadAs(salesRep, createLeadSchema.parse(input), clock);
+const newLead = (input: Record<string, unknown>, clock?: { now: () => Date }) => leads.create(salesRep, createLeadSchema.parse(input), clock && { clock });
 const createContact = async (body: object) => (await call<{ id: string; version: number }>(contactsApi, 'POST /api/contacts', { body })).body;
 /** The records the stored pairs of the type's duplicates view put beside `id` (what the detector keeps). */
 const duplicateIds = async (resource: 'contacts' | 'leads', id: string) =>
@@ -221,7 +221,7 @@ const scheduleSamples: Record<string, () => Promise<ScheduledScenario>> = {
   'new-leads-morning-digest': async () => {
     const waiting: TestUser = { sub: 'consumers-digest-owner', email: 'digest-owner@example.com', groups: ['sales-rep'] };
     await putUser({ id: waiting.sub, email: waiting.email, roles: ['sales-rep'] });
-    await createLeadAs({ type: 'user', id: waiting.sub, email: waiting.email, roles: ['sales-rep'] }, createLeadSchema.parse({ lastName: 'Заждавшийся', email: 'waiting@example.ru' }), { now: () => new Date(Date.now() - 3 * 24 * 3600 * 1000) });
+    await leads.create({ type: 'user', id: waiting.sub, email: waiting.email, roles: ['sales-rep'] }, createLeadSchema.parse({ lastName: 'Заждавшийся', email: 'waiting@example.ru' }), { clock: { now: () => new Date(Date.now() - 3 * 24 * 3600 * 1000) } });
     return { at: new Date().toISOString(), effect: async () => ses.commandCalls(SendEmailCommand).filter((c) => c.args[0].input.Destination?.ToAddresses?.includes(waiting.email)).length, expected: 1 };
   },
   'activity-reminders': async () => {

@@ -4,7 +4,7 @@ import { MalformedInput } from '../../functions/handlers/handler-tools';
 import { scheduleHandler } from '../../functions/handlers/schedule-handler';
 import { createLeadSchema } from '../../shared/domain/leads/lead';
 import type { DomainEvent } from '../../shared/events/contracts';
-import { createLeadAs } from '../../shared/services/lead-service';
+import { leads } from '../../shared/services/lead-records';
 import { rep } from '../support/api-event';
 import { busEvent, deliver, scheduledEvent } from '../support/bus-events';
 import { allItems } from '../support/table-items';
@@ -97,9 +97,9 @@ describe('eventHandler', () => {
   });
 
   it('passes the correlation id on to the events its consumer’s changes announce; work outside a handler starts none', async () => {
-    const chained = eventHandler('test-chain-consumer', ['ExportRequested'], async () => (await createLeadAs(salesRep, createLeadSchema.parse({ lastName: 'Цепной', email: 'chain@example.ru' }))).id);
+    const chained = eventHandler('test-chain-consumer', ['ExportRequested'], async () => (await leads.create(salesRep, createLeadSchema.parse({ lastName: 'Цепной', email: 'chain@example.ru' }))).id);
     const leadId = await deliver<string>(chained, busEvent('ExportRequested', { exportId: 'exp-chain' }, { eventId: 'evt-root' }));
-    const outside = await createLeadAs(salesRep, createLeadSchema.parse({ lastName: 'Вольный', email: 'free@example.ru' }));
+    const outside = await leads.create(salesRep, createLeadSchema.parse({ lastName: 'Вольный', email: 'free@example.ru' }));
     const announced = async (id: string) => (await allItems()).filter((item) => item.pk === `LEAD#${id}` && Array.isArray(item.events)).flatMap((item) => item.events as DomainEvent[]);
     expect((await announced(leadId)).map((e) => [e.type, (e.detail as { correlationId?: string }).correlationId])).toEqual([['LeadCreated', 'evt-root']]);
     expect((await announced(outside.id)).map((e) => [e.type, (e.detail as { correlationId?: string }).correlationId])).toEqual([['LeadCreated', undefined]]);

@@ -4,9 +4,9 @@ import { handler as detectHandler } from '../../functions/duplicates/detect-dupl
 import { handler as followMergeHandler } from '../../functions/duplicates/follow-merge';
 import { createFormRoute as createForm } from '../../functions/forms/create-form';
 import { handler as leadsApi } from '../../functions/leads/leads-api';
-import { getLead } from '../../shared/data/leads-repository';
+import { getRecord } from '../../shared/data/records-repository';
 import { putUser } from '../../shared/data/users-repository';
-import type { Lead } from '../../shared/domain/leads/lead';
+import { leadKind, type Lead } from '../../shared/domain/leads/lead';
 import { submitForm } from '../../shared/services/form-submission-service';
 import type { DomainEvent } from '../../shared/events/contracts';
 import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
@@ -108,7 +108,7 @@ describe('lead duplicates', () => {
     const z = await createLead({ lastName: 'Видовой', company: 'Конверт', phone: '+79172223344' });
     // The event of the lead's latest change, as its producer announces it (a new event each time).
     const detect = async (id: string) => {
-      const lead = (await getLead(id))!;
+      const lead = (await getRecord(leadKind, id))!;
       return deliver(detectHandler, busEvent('LeadUpdated', { lead: { id, ownerId: lead.ownerId, status: lead.status, version: lead.version }, changedFields: [], actorId: rep.sub }));
     };
     for (const lead of [x, y, z]) await detect(lead.id);

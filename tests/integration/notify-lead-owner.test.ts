@@ -5,7 +5,7 @@ import { handler as notify } from '../../functions/notifications/notify-lead-own
 import { handler as digest } from '../../functions/notifications/send-new-leads-digest';
 import { putUser } from '../../shared/data/users-repository';
 import { createLeadSchema } from '../../shared/domain/leads/lead';
-import { createLeadAs } from '../../shared/services/lead-service';
+import { leads } from '../../shared/services/lead-records';
 import { rep } from '../support/api-event';
 import { busEvent, deliver, scheduledEvent } from '../support/bus-events';
 
@@ -23,7 +23,7 @@ beforeAll(() => putUser({ id: rep.sub, email: rep.email, name: 'Мария Пр�
 describe('owner notification', () => {
   it('emails the owner once per event, in the client language, however often the event arrives', async () => {
     ses.resetHistory();
-    const lead = await createLeadAs(actor, createLeadSchema.parse({ lastName: 'Соколов', firstName: 'Илья', email: 'sokolov@example.ru', company: 'ИП Соколов' }));
+    const lead = await leads.create(actor, createLeadSchema.parse({ lastName: 'Соколов', firstName: 'Илья', email: 'sokolov@example.ru', company: 'ИП Соколов' }));
     const event = busEvent('LeadCaptured', { formId: 'website', lead: { id: lead.id, ownerId: rep.sub, status: 'new', version: lead.version } }, { eventId: `evt-${lead.id}`, occurredAt: lead.createdAt });
     await deliver(notify, event);
     await deliver(notify, event);
@@ -38,8 +38,8 @@ describe('owner notification', () => {
   it('sends each owner one digest a day of leads waiting over a day', async () => {
     ses.resetHistory();
     const old = { now: () => new Date(Date.now() - 3 * 24 * 3600 * 1000) };
-    await createLeadAs(actor, createLeadSchema.parse({ lastName: 'Ждущий', email: 'wait1@example.ru' }), old);
-    await createLeadAs(actor, createLeadSchema.parse({ lastName: 'Терпеливый', email: 'wait2@example.ru' }), old);
+    await leads.create(actor, createLeadSchema.parse({ lastName: 'Ждущий', email: 'wait1@example.ru' }), { clock: old });
+    await leads.create(actor, createLeadSchema.parse({ lastName: 'Терпеливый', email: 'wait2@example.ru' }), { clock: old });
     // Two attempts of the same morning's run (each attempt has a new execution id).
     const morning = new Date().toISOString();
     const first = await deliver(digest, scheduledEvent('new-leads-morning-digest', morning));

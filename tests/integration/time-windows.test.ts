@@ -8,7 +8,7 @@ import { handler as sendReminders } from '../../functions/notifications/send-rem
 import { putUser } from '../../shared/data/users-repository';
 import { createLeadSchema } from '../../shared/domain/leads/lead';
 import { submitForm } from '../../shared/services/form-submission-service';
-import { createLeadAs } from '../../shared/services/lead-service';
+import { leads } from '../../shared/services/lead-records';
 import { apiEvent, invoke, rep, type TestUser } from '../support/api-event';
 import { deliver, scheduledEvent } from '../support/bus-events';
 
@@ -73,7 +73,7 @@ describe('the new-leads digest', () => {
   it('lists a lead that has waited over a day — a second over — and not one that waited a day or a second less', async () => {
     for (const seller of [earlier, atTheSecond, later]) await putUser({ id: seller.sub, email: seller.email, roles: ['sales-rep'] });
     const create = (seller: TestUser, lastName: string, ageMs: number) =>
-      createLeadAs({ type: 'user', id: seller.sub, email: seller.email, roles: ['sales-rep'] }, createLeadSchema.parse({ lastName, email: `${seller.sub}@client.example` }), clockAt(runAt, -ageMs));
+      leads.create({ type: 'user', id: seller.sub, email: seller.email, roles: ['sales-rep'] }, createLeadSchema.parse({ lastName, email: `${seller.sub}@client.example` }), { clock: clockAt(runAt, -ageMs) });
     await create(earlier, 'Давний', day + second);
     await create(atTheSecond, 'Суточный', day);
     await create(later, 'Свежий', day - second);
@@ -102,7 +102,7 @@ describe('activity reminders', () => {
       expect(res.status).toBe(201);
       return res.body;
     };
-    const lead = await createLeadAs({ type: 'user', id: owner.sub, email: owner.email, roles: ['sales-rep'] }, createLeadSchema.parse({ lastName: 'Напоминаев', email: 'remind@client.example' }), clockAt(remindAt, -day));
+    const lead = await leads.create({ type: 'user', id: owner.sub, email: owner.email, roles: ['sales-rep'] }, createLeadSchema.parse({ lastName: 'Напоминаев', email: 'remind@client.example' }), { clock: clockAt(remindAt, -day) });
     await plan('Позвонить в срок');
     const run = (offsetMs: number) => deliver(sendReminders, scheduledEvent('activity-reminders', new Date(Date.parse(remindAt) + offsetMs).toISOString()));
 

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createFormRoute as createForm } from '../../functions/forms/create-form';
 import { handler as submit } from '../../functions/forms/submit-form';
 import { updateFormRoute as updateForm } from '../../functions/forms/update-form';
-import { getLeadTimelineRoute as timeline } from '../../functions/leads/get-lead-timeline';
-import { getLead } from '../../shared/data/leads-repository';
+import { handler as leadsApi } from '../../functions/leads/leads-api';
+import { getRecord } from '../../shared/data/records-repository';
 import { putUser } from '../../shared/data/users-repository';
 import type { Form } from '../../shared/domain/forms/form';
-import type { Lead } from '../../shared/domain/leads/lead';
+import { leadKind, type Lead } from '../../shared/domain/leads/lead';
 import { submitForm } from '../../shared/services/form-submission-service';
 import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
 import { byEntity, recordItems } from '../support/table-items';
@@ -14,6 +14,7 @@ import { byEntity, recordItems } from '../support/table-items';
 /** Marketers set up the web forms (the harness's default user, a rep, may not). */
 const marketer: TestUser = { sub: 'user-marketer', email: 'marketer@example.com', groups: ['marketer'] };
 const site = 'https://shop.example';
+const timeline = leadsApi.routes['GET /api/leads/{leadId}/timeline']!;
 const formBody = {
   id: 'contact',
   name: 'Контактная форма',
@@ -167,7 +168,7 @@ describe('accepting submissions', () => {
     expect(results.map((r) => r.status)).toEqual([303, 303, 303, 303, 303]);
     const leads = await leadByEmail('race@example.ru');
     expect(leads).toHaveLength(1);
-    expect((await getLead(leads[0]!.id))!.submissionCount).toBe(5);
+    expect((await getRecord(leadKind, leads[0]!.id))!.submissionCount).toBe(5);
   });
 });
 

@@ -1,23 +1,17 @@
-import type { TimelineEntry } from '../../api/contracts';
-import type { DomainEvent } from '../../events/contracts';
 import { leadRef } from '../../events/contracts';
 import { entry, event, type CommandContext } from '../common/change';
 import { normalisePhone } from '../common/phone';
-import { DomainError, nothingToChange } from '../common/errors';
-import type { CreateLeadInput, Lead, RejectLeadInput, UpdateLeadInput } from './lead';
-import { diffLead } from './lead-changes';
+import { DomainError } from '../common/errors';
+import { createRecord, updateRecord, type RecordAnnouncer, type RecordChange } from '../records/record-commands';
+import { leadKind, type CreateLeadInput, type Lead, type RejectLeadInput, type UpdateLeadInput } from './lead';
 import { isOpenStatus, type OpenLeadStatus } from './lead-process';
 
 /**
- * Pure lead commands: each takes the current state and a validated request and returns the new
- * state, the timeline entry and the events. Persisting them together is the repository's job.
+ * Leads on the records kit (ADR 0020): what a lead adds to the kit's create and update (its phone
+ * stored in E.164, its consent dated, a closed lead left as it is) and to its events (LeadCreated,
+ * LeadUpdated on crm.leads), and its own commands, pure like a deal's stage move: each returns the
+ * new state, the timeline entry and the events, which the kit's save path persists together.
  */
-
-export interface LeadChange {
-  lead: Lead;
-  history: TimelineEntry;
-  events: DomainEvent[];
-}
 
 /**
  * A lead's phone as stored: E.164, found and matched as one number however it was written (REC-11),
@@ -29,47 +23,44 @@ export function storedPhone(phone: string): Pick<Lead, 'phone' | 'phoneTyped'> {
 }
 
 /** Leaves out fields set to undefined, so a stored lead holds no empty attributes. */
-const defined = <T extends object>(lead: T): T => Object.fromEntries(Object.entries(lead).filter(([, value]) => value !== undefined)) as T;
+const defined = <T extends object>(fields: T): T => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
 
-export function createLead(input: CreateLeadInput, ctx: CommandContext, ownerId: string): LeadChange {
-  const at = ctx.now.toISOString();
+/** A lead announces itself on crm.leads, with its lead ref (and version), as before the kit. */
+export const leadAnnouncer: RecordAnnouncer<Lead> = {
+  created: (lead, ctx) => event(ctx, 'LeadCreated', { lead: leadRef(lead), channel: lead.source.channel, actorId: ctx.actor.id }),
+  updated: (lead, changedFields, ctx) => event(ctx, 'LeadUpdated', { lead: leadRef(lead), changedFields, actorId: ctx.actor.id }),
+  createdData: (lead) => ({ channel: lead.source.channel }),
+};
+
+/** A new lead's fields, from a create request: new, not yet submitted by a form, its consent dated. */
+export function newLeadFields(input: CreateLeadInput, now: Date): Record<string, unknown> {
   const { consent, ...fields } = input;
-  const lead: Lead = defined({
+  return defined({
     ...fields,
     ...(input.phone !== undefined ? storedPhone(input.phone) : {}),
-    id: ctx.newId(),
-    ownerId: input.ownerId ?? ownerId,
     status: 'new',
-    source: input.source,
-    ...(consent ? { consent: { given: consent.given, at, ...(consent.text ? { text: consent.text } : {}) } } : {}),
+    ...(consent ? { consent: { given: consent.given, at: now.toISOString(), ...(consent.text ? { text: consent.text } : {}) } } : {}),
     submissionCount: 0,
-    createdAt: at,
-    createdBy: ctx.actor.id,
-    updatedAt: at,
-    version: 1,
   });
-  return {
-    lead,
-    history: entry(ctx, 'created', { data: { channel: lead.source.channel } }),
-    events: [event(ctx, 'LeadCreated', { lead: leadRef(lead), channel: lead.source.channel, actorId: ctx.actor.id })],
-  };
 }
 
-export function updateLead(current: Lead, patch: UpdateLeadInput, ctx: CommandContext): LeadChange {
+/** An update's patch as the kit applies it: refused on a closed lead; a phone typed anew replaces the typed form. */
+export function leadPatch(current: Lead, patch: Record<string, unknown>): Record<string, unknown> {
   openStatusOf(current);
-  const { version: _expected, ...fields } = patch;
-  const phone = fields.phone !== undefined ? storedPhone(fields.phone) : {};
-  const lead: Lead = defined({ ...current, ...fields, ...phone, updatedAt: ctx.now.toISOString(), version: current.version + 1 });
-  const changes = diffLead(current, lead);
-  if (changes.length === 0) throw nothingToChange();
-  return {
-    lead,
-    history: entry(ctx, 'updated', { changes }),
-    events: [event(ctx, 'LeadUpdated', { lead: leadRef(lead), changedFields: changes.map((c) => c.field), actorId: ctx.actor.id })],
-  };
+  if (typeof patch.phone !== 'string') return patch;
+  const phone = storedPhone(patch.phone);
+  return { ...patch, phone: phone.phone, phoneTyped: phone.phoneTyped ?? null };
 }
 
-export function rejectLead(current: Lead, input: RejectLeadInput, ctx: CommandContext): LeadChange {
+export function createLead(input: CreateLeadInput, ctx: CommandContext, ownerId: string): RecordChange<Lead> {
+  return createRecord(leadKind, newLeadFields(input, ctx.now) as Parameters<typeof createRecord<Lead>>[1], ctx, ownerId, leadAnnouncer);
+}
+
+export function updateLead(current: Lead, patch: UpdateLeadInput, ctx: CommandContext): RecordChange<Lead> {
+  return updateRecord(leadKind, current, leadPatch(current, patch) as UpdateLeadInput, ctx, leadAnnouncer);
+}
+
+export function rejectLead(current: Lead, input: RejectLeadInput, ctx: CommandContext): RecordChange<Lead> {
   const stage = openStatusOf(current);
   const at = ctx.now.toISOString();
   const lead: Lead = {
@@ -80,7 +71,7 @@ export function rejectLead(current: Lead, input: RejectLeadInput, ctx: CommandCo
     version: current.version + 1,
   };
   return {
-    lead,
+    record: lead,
     history: entry(ctx, 'rejected', {
       changes: [{ field: 'status', from: stage, to: 'rejected' }],
       data: { stage, reason: input.reason },
@@ -91,7 +82,7 @@ export function rejectLead(current: Lead, input: RejectLeadInput, ctx: CommandCo
 }
 
 /** Closed leads (rejected, converted) are history; returns the open status otherwise. */
-function openStatusOf(lead: Lead): OpenLeadStatus {
+export function openStatusOf(lead: Lead): OpenLeadStatus {
   if (!isOpenStatus(lead.status)) {
     throw new DomainError('unprocessable', `A ${lead.status} lead cannot be changed`, {
       fields: [{ path: 'status', message: `the lead is ${lead.status}`, code: 'closed' }],

@@ -1,9 +1,14 @@
 import * as z from 'zod';
+import { leadRef } from '../../events/contracts';
+import { entry, event, type CommandContext } from '../common/change';
+import { DomainError } from '../common/errors';
+import type { RecordChange } from '../records/record-commands';
 import { createAccountSchema } from '../accounts/account';
 import { createContactSchema } from '../contacts/contact';
 import { recordIdSchema } from '../common/values';
 import { createDealSchema } from '../deals/deal';
 import type { Lead } from './lead';
+import { isOpenStatus } from './lead-process';
 
 /**
  * Converting a lead (REC-1): one call turns it into a deal, linking an existing account and
@@ -41,3 +46,29 @@ export function contactFromLead(lead: Lead) {
 /** The deal's title when none is given: what the lead was interested in, or who it is. */
 export const dealTitleFromLead = (lead: Lead): string =>
   lead.topic ?? `Сделка: ${lead.company ?? [lead.lastName, lead.firstName].filter(Boolean).join(' ') ?? lead.email ?? lead.id}`;
+
+/** What a conversion links the lead to: the deal it became, the account and contact linked or created. */
+export interface ConversionLinks {
+  dealId: string;
+  accountId?: string;
+  contactId?: string;
+}
+
+/** Only an open lead converts; converting twice is refused as such. */
+export function assertConvertible(lead: Lead): void {
+  if (isOpenStatus(lead.status)) return;
+  throw new DomainError('unprocessable', lead.status === 'converted' ? 'The lead is already converted' : `A ${lead.status} lead cannot be converted`, {
+    fields: [{ path: 'status', message: `the lead is ${lead.status}`, code: lead.status === 'converted' ? 'already_converted' : 'closed' }],
+  });
+}
+
+/** The lead's side of a conversion, a lead command like rejection: converted, with its links, once. */
+export function convertLead(lead: Lead, links: ConversionLinks, ctx: CommandContext): RecordChange<Lead> {
+  const at = ctx.now.toISOString();
+  const converted: Lead = { ...lead, status: 'converted', conversion: { ...links, at, by: ctx.actor.id }, updatedAt: at, version: lead.version + 1 };
+  return {
+    record: converted,
+    history: entry(ctx, 'converted', { changes: [{ field: 'status', from: lead.status, to: 'converted' }], data: { ...links } }),
+    events: [event(ctx, 'LeadConverted', { lead: leadRef(converted), ...links, actorId: ctx.actor.id })],
+  };
+}

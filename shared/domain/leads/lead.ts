@@ -144,12 +144,15 @@ export const trackedLeadFields = [
 ] as const;
 export type TrackedLeadField = (typeof trackedLeadFields)[number];
 
-/** Leads as the records kit sees them: found by quick search, listed alike. */
+/** Leads on the records kit (ADR 0020): stored, listed, searched and matched like every record. */
 export const leadKind: RecordKind<Lead> = {
   type: 'lead',
   label: 'Lead',
   tracked: trackedLeadFields,
   status: (lead) => lead.status,
+  // Listed by date only; stored leads never had a name index (ADR 0020).
+  nameIndex: false,
+  filters: { channel: ['source', 'channel'] },
   search: (lead) => {
     const person = [lead.lastName, lead.firstName, lead.middleName].filter(Boolean).join(' ');
     const title = person || lead.company || lead.email || lead.phone || '—';

@@ -17,7 +17,31 @@ export interface RecordChange<T extends RecordBase> {
 
 type Fields<T extends RecordBase> = Omit<T, keyof RecordBase> & { ownerId?: string };
 
-export function createRecord<T extends RecordBase>(kind: RecordKind<T>, fields: Fields<T>, ctx: CommandContext, defaultOwnerId: string): RecordChange<T> {
+/**
+ * How a type announces its creations and updates: RecordCreated and RecordUpdated on crm.records,
+ * unless it names its own (leads: LeadCreated and LeadUpdated on crm.leads, their contract since
+ * before the kit). Declared beside the commands, not on the kind: the kind's module may not reach
+ * the event contracts, which name the record types (no import cycle, ADR 0019).
+ */
+export interface RecordAnnouncer<T extends RecordBase> {
+  created: (record: T, ctx: CommandContext) => DomainEvent;
+  updated: (record: T, changedFields: string[], ctx: CommandContext) => DomainEvent;
+  /** What the creation's timeline entry records besides (a lead's channel). */
+  createdData?: (record: T) => Record<string, unknown>;
+}
+
+export const recordAnnouncer = <T extends RecordBase>(kind: RecordKind<T>): RecordAnnouncer<T> => ({
+  created: (record, ctx) => event(ctx, 'RecordCreated', { record: recordRef(kind, record), actorId: ctx.actor.id }),
+  updated: (record, changedFields, ctx) => event(ctx, 'RecordUpdated', { record: recordRef(kind, record), changedFields, actorId: ctx.actor.id }),
+});
+
+export function createRecord<T extends RecordBase>(
+  kind: RecordKind<T>,
+  fields: Fields<T>,
+  ctx: CommandContext,
+  defaultOwnerId: string,
+  announce: RecordAnnouncer<T> = recordAnnouncer(kind),
+): RecordChange<T> {
   const at = ctx.now.toISOString();
   const record = {
     ...fields,
@@ -28,10 +52,11 @@ export function createRecord<T extends RecordBase>(kind: RecordKind<T>, fields: 
     updatedAt: at,
     version: 1,
   } as T;
+  const data = announce.createdData?.(record);
   return {
     record,
-    history: entry(ctx, 'created'),
-    events: [event(ctx, 'RecordCreated', { record: recordRef(kind, record), actorId: ctx.actor.id })],
+    history: entry(ctx, 'created', data ? { data } : {}),
+    events: [announce.created(record, ctx)],
   };
 }
 
@@ -44,6 +69,7 @@ export function updateRecord<T extends RecordBase>(
   current: T,
   patch: Partial<Record<keyof T, unknown>> & { version: number },
   ctx: CommandContext,
+  announce: RecordAnnouncer<T> = recordAnnouncer(kind),
 ): RecordChange<T> {
   const { version: _expected, ...fields } = patch;
   const next: Record<string, unknown> = { ...(current as unknown as Record<string, unknown>) };
@@ -57,7 +83,7 @@ export function updateRecord<T extends RecordBase>(
   return {
     record,
     history: entry(ctx, 'updated', { changes }),
-    events: [event(ctx, 'RecordUpdated', { record: recordRef(kind, record), changedFields: changes.map((c) => c.field), actorId: ctx.actor.id })],
+    events: [announce.updated(record, changes.map((c) => c.field), ctx)],
   };
 }
 

@@ -2,10 +2,9 @@ import type { MatchSource } from '../duplicates/match-keys';
 import type { SearchSource } from '../search/search-terms';
 
 /**
- * The core record types (REC-2…REC-7, SRV-1) share one shape of storage, commands, API and UI; each
- * type is described once by a RecordKind and the generic parts do the rest. Leads predate the
- * kit and keep their own commands (web-to-lead, rejection) on the same table layout; their
- * kind serves search and the generic parts that read.
+ * The core record types (REC-1…REC-7, SRV-1) share one shape of storage, commands, API and UI; each
+ * type is described once by a RecordKind and the generic parts do the rest. A type's own commands
+ * (a lead's capture, rejection and conversion; a deal's stage move) sit on the kit's save path.
  */
 export const recordTypes = ['lead', 'account', 'contact', 'deal', 'product', 'activity', 'case'] as const;
 export type RecordType = (typeof recordTypes)[number];
@@ -108,6 +107,13 @@ export interface RecordKind<T extends RecordBase> {
   mergeable?: (record: T) => boolean;
   /** What makes two records of the type the same party (email, phone, tax id, name), if they can be duplicates. */
   match?: (record: T) => MatchSource;
+  /**
+   * `false` for a type whose lists never sort by name, so its records carry no gsi5 entry (leads:
+   * stored before the kit wrote one, and listed by date only).
+   */
+  nameIndex?: false;
+  /** List filters of its own on a stored attribute, by query parameter: a lead's `channel` is `source.channel`. */
+  filters?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The API resource of a type: `account` → `/api/accounts`. */

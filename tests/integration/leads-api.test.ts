@@ -4,7 +4,7 @@ import { rejectLeadRoute as rejectLead } from '../../functions/leads/reject-lead
 import { putUser } from '../../shared/data/users-repository';
 import type { Lead } from '../../shared/domain/leads/lead';
 import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
-import { byEntity, recordItems } from '../support/table-items';
+import { byEntity, putRecordItem, recordItems } from '../support/table-items';
 
 // The lead routes run on the records kit (ADR 0020): the resource's router holds them.
 const createLead = leadsApi.routes['POST /api/leads']!;
@@ -119,6 +119,27 @@ describe('read and list', () => {
     const limit = await list({ limit: '1000' });
     expect(limit.status).toBe(400);
     expect(limit.body.error.fields[0].path).toBe('query.limit');
+  });
+});
+
+describe('a lead stored before leads ran on the records kit (ADR 0020)', () => {
+  it('reads, lists and edits as before, its item keeping the keys it had and gaining no name index', async () => {
+    // As leads-repository wrote it: the item key, the collection, by owner and by status; no gsi4 or gsi5.
+    const id = '01K0PREK1T0000000000000000';
+    const at = '2026-01-15T08:00:00.000Z';
+    const stored = { id, lastName: 'Старожилов', email: 'old@example.ru', ownerId: rep.sub, status: 'new', source: { channel: 'phone' }, submissionCount: 0, createdAt: at, createdBy: rep.sub, updatedAt: at, version: 1 };
+    const keys = { pk: `LEAD#${id}`, sk: 'LEAD', entity: 'LEAD', gsi1pk: 'LEADS', gsi1sk: `${at}#${id}`, gsi2pk: `LEADS#OWNER#${rep.sub}`, gsi2sk: `${at}#${id}`, gsi3pk: 'LEADS#STATUS#new', gsi3sk: `${at}#${id}` };
+    await putRecordItem({ ...keys, ...stored });
+
+    expect((await invoke<Lead>(getLead, apiEvent({ path: `/api/leads/${id}`, pathParameters: { leadId: id } }))).body).toEqual(stored);
+    expect((await list({ status: 'new', channel: 'phone', limit: '100' })).body.items.map((l) => l.id)).toContain(id);
+    expect((await list({ ownerId: rep.sub, limit: '100' })).body.items.map((l) => l.id)).toContain(id);
+
+    const edited = await patch(id, { version: 1, status: 'in-progress' });
+    expect(edited.body).toMatchObject({ id, status: 'in-progress', version: 2 });
+    const item = (await recordItems()).find((i) => i.pk === `LEAD#${id}` && i.sk === 'LEAD')!;
+    const layout = Object.fromEntries(Object.entries(item).filter(([key]) => key === 'pk' || key === 'sk' || key === 'entity' || key.startsWith('gsi')));
+    expect(layout).toEqual({ ...keys, gsi3pk: 'LEADS#STATUS#in-progress' });
   });
 });
 

@@ -3,6 +3,11 @@ import { createLeadSchema, updateLeadSchema } from '../../../shared/domain/leads
 import type { CommandContext } from '../../../shared/domain/common/change';
 import { createLead, rejectLead, updateLead } from '../../../shared/domain/leads/lead-commands';
 import { DomainError } from '../../../shared/domain/common/errors';
+import { formSettingsSchema, type Form } from '../../../shared/domain/forms/form';
+import { leadKind } from '../../../shared/domain/leads/lead';
+import { captureLead, resubmitLead } from '../../../shared/domain/leads/lead-capture';
+import { assertConvertible, convertLead } from '../../../shared/domain/leads/lead-conversion';
+import { listRecords, recordItem } from '../../../shared/data/records-repository';
 
 let seq = 0;
 const ctx: CommandContext = {
@@ -57,5 +62,66 @@ describe('lead commands', () => {
     const result = createLeadSchema.safeParse({ topic: 'x' });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['email', 'lastName']);
+  });
+});
+
+const form: Form = {
+  ...formSettingsSchema.parse({ name: 'Сайт', thankYouUrl: 'https://site.example/thanks', ownerIds: ['u7'] }),
+  id: 'site',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  createdBy: 'u1',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  version: 1,
+};
+
+describe('leads on the records kit (ADR 0020)', () => {
+  it('are stored under the keys leads always had, byte for byte, and without a name index', () => {
+    const item = recordItem(leadKind, lead);
+    const layout = Object.fromEntries(Object.entries(item).filter(([key]) => key === 'pk' || key === 'sk' || key === 'entity' || key.startsWith('gsi')));
+    expect(layout).toEqual({
+      pk: `LEAD#${lead.id}`,
+      sk: 'LEAD',
+      entity: 'LEAD',
+      gsi1pk: 'LEADS',
+      gsi1sk: `${lead.createdAt}#${lead.id}`,
+      gsi2pk: 'LEADS#OWNER#u1',
+      gsi2sk: `${lead.createdAt}#${lead.id}`,
+      gsi3pk: 'LEADS#STATUS#new',
+      gsi3sk: `${lead.createdAt}#${lead.id}`,
+    });
+  });
+
+  it('are not listed by name: the kit refuses it before reading', async () => {
+    await expect(listRecords(leadKind, { sort: 'name', limit: 25 })).rejects.toMatchObject({ code: 'validation_failed', details: { fields: [{ path: 'sort' }] } });
+  });
+
+  it('captures a web form post as a new lead of the form’s owner, announced as created and captured', () => {
+    const change = captureLead(createLeadSchema.parse({ lastName: 'Формов', email: 'f@x.ru', message: 'Позвоните', source: { channel: 'website', campaign: 'Весна' } }), form, { utm_term: 'crm' }, ctx);
+    expect(change.record).toMatchObject({ ownerId: 'u7', submissionCount: 1, status: 'new', version: 1 });
+    expect(change.history).toMatchObject({ kind: 'captured', note: 'Позвоните', data: { formId: 'site', posted: [{ name: 'utm_term', value: 'crm' }] } });
+    expect(change.events.map((e) => [e.type, e.source])).toEqual([['LeadCreated', 'crm.leads'], ['LeadCaptured', 'crm.leads']]);
+    expect(change.events[1]!.detail).toMatchObject({ lead: { id: change.record.id, version: 1 }, formId: 'site', campaign: 'Весна' });
+  });
+
+  it('counts a repeat and fills only what an open lead lacked; a closed one is counted, not filled', () => {
+    const repeat = createLeadSchema.parse({ lastName: 'Другой', company: 'ООО «Повтор»', email: 'p@x.ru', phone: '8 912 000 00 00' });
+    const again = resubmitLead(lead, repeat, {}, form, ctx);
+    expect(again.record).toMatchObject({ lastName: 'Петров', company: 'ООО «Повтор»', phone: '+79120000000', phoneTyped: '8 912 000 00 00', submissionCount: 1, version: 2 });
+    expect(again.history.changes).toEqual([{ field: 'company', to: 'ООО «Повтор»' }, { field: 'phone', to: '+79120000000' }]);
+    expect(again.events[0]).toMatchObject({ type: 'LeadResubmitted', detail: { lead: { version: 2 }, formId: 'site', submissionCount: 1 } });
+    const rejected = rejectLead(lead, { version: 1, reason: 'spam' }, ctx).record;
+    const counted = resubmitLead(rejected, repeat, {}, form, ctx);
+    expect(counted.record).toMatchObject({ submissionCount: 1, status: 'rejected' });
+    expect('company' in counted.record).toBe(false);
+    expect(counted.history.changes).toEqual([]);
+  });
+
+  it('converts an open lead once, with its links, announced with the new version', () => {
+    const change = convertLead(lead, { dealId: 'd1', accountId: 'a1' }, ctx);
+    expect(change.record).toMatchObject({ status: 'converted', conversion: { dealId: 'd1', accountId: 'a1', by: 'u1' }, version: 2 });
+    expect(change.history).toMatchObject({ kind: 'converted', changes: [{ field: 'status', from: 'new', to: 'converted' }], data: { dealId: 'd1', accountId: 'a1' } });
+    expect(change.events[0]).toMatchObject({ type: 'LeadConverted', detail: { lead: { status: 'converted', version: 2 }, dealId: 'd1', accountId: 'a1' } });
+    expect(() => assertConvertible(change.record)).toThrow(expect.objectContaining({ details: { fields: [expect.objectContaining({ code: 'already_converted' })] } }));
+    expect(() => assertConvertible(lead)).not.toThrow();
   });
 });

@@ -8,6 +8,7 @@ import { leadKind } from '../../../shared/domain/leads/lead';
 import { captureLead, resubmitLead } from '../../../shared/domain/leads/lead-capture';
 import { assertConvertible, convertLead } from '../../../shared/domain/leads/lead-conversion';
 import { listRecords, recordItem } from '../../../shared/data/records-repository';
+import { listRecordsQuerySchema } from '../../../shared/domain/records/record-list';
 
 let seq = 0;
 const ctx: CommandContext = {
@@ -92,7 +93,7 @@ describe('leads on the records kit (ADR 0020)', () => {
   });
 
   it('are not listed by name: the kit refuses it before reading', async () => {
-    await expect(listRecords(leadKind, { sort: 'name', limit: 25 })).rejects.toMatchObject({ code: 'validation_failed', details: { fields: [{ path: 'sort' }] } });
+    await expect(listRecords(leadKind, listRecordsQuerySchema.parse({ sort: 'name' }))).rejects.toMatchObject({ code: 'validation_failed', details: { fields: [{ path: 'sort' }] } });
   });
 
   it('captures a web form post as a new lead of the form’s owner, announced as created and captured', () => {

@@ -4,7 +4,6 @@
  * in creation order), gsi2 (by owner) and gsi3 (by status).
  */
 export const entities = {
-  lead: 'LEAD',
   history: 'HISTORY',
   form: 'FORM',
   formEmail: 'FORM_EMAIL',

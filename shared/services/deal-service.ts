@@ -1,13 +1,11 @@
-import { ConditionFailed } from '../data/change-set';
-import { getRecord, getRecords, saveRecordChange } from '../data/records-repository';
+import { getRecords } from '../data/records-repository';
 import type { Actor } from '../domain/common/actor';
-import { newId, systemClock, type Clock } from '../domain/common/clock';
-import { invalidField, notFound, versionConflict } from '../domain/common/errors';
+import { systemClock, type Clock } from '../domain/common/clock';
+import { invalidField } from '../domain/common/errors';
 import { assertStageRules, dealKind, moveDeal, priceLines, stageOf, type CreateDealInput, type Deal, type DealLineInput, type MoveDealInput, type UpdateDealInput } from '../domain/deals/deal';
 import { productKind } from '../domain/products/product';
 import { readPipeline } from './pipeline-service';
 import { recordService } from './record-service';
-import { assertSees } from './visibility-service';
 
 /**
  * Deals (REC-4) on the records kit, plus what is theirs: lines priced from the catalog, a pipeline
@@ -42,19 +40,7 @@ export async function checkDeal(deal: Deal): Promise<void> {
 
 export const deals = recordService<Deal, CreateDealInput, UpdateDealInput>(dealKind, { prepare: prepareDeal, check: (deal) => checkDeal(deal) });
 
-/** Moves a deal to another stage: 422 listing what the stage requires and the deal lacks. */
-export async function moveDealAs(actor: Actor, id: string, input: MoveDealInput, clock: Clock = systemClock): Promise<Deal> {
-  const current = await getRecord(dealKind, id);
-  if (!current) throw notFound('Deal');
-  await assertSees(actor, 'deal', 'update', current, 'Deal');
-  if (current.version !== input.version) throw versionConflict(current.version);
-  const now = clock.now();
-  const change = moveDeal(current, await readPipeline(current.pipelineId), input, { actor, now, newId: () => newId(now) });
-  try {
-    await saveRecordChange(dealKind, change, current);
-  } catch (error) {
-    if (error instanceof ConditionFailed) throw versionConflict(Number(error.current?.version) || undefined);
-    throw error;
-  }
-  return change.record;
+/** Moves a deal to another stage: 422 listing what the stage requires and the deal lacks. A command on the records kit (ADR 0020). */
+export function moveDealAs(actor: Actor, id: string, input: MoveDealInput, clock: Clock = systemClock): Promise<Deal> {
+  return deals.command(actor, id, input.version, async (current, ctx) => moveDeal(current, await readPipeline(current.pipelineId), input, ctx), { clock });
 }

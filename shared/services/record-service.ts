@@ -66,7 +66,7 @@ export interface RecordService<T extends RecordBase, C, U> {
    * the actor may `update` it, the version the client read checked, the pure command run, and its
    * change saved as every change is, the version checked again at write time.
    */
-  command(actor: Actor, id: string, version: number, run: (current: T, ctx: CommandContext) => RecordChange<T>, options?: WriteOptions): Promise<T>;
+  command(actor: Actor, id: string, version: number, run: (current: T, ctx: CommandContext) => RecordChange<T> | Promise<RecordChange<T>>, options?: WriteOptions): Promise<T>;
 }
 
 export type AlsoPut = (recordId: string) => readonly GuardedPut[];
@@ -166,7 +166,7 @@ export function recordService<T extends RecordBase, C extends object, U extends 
     command: async (actor, id, version, run, { clock = systemClock, alsoPut } = {}) => {
       const current = await read(actor, id, 'update');
       if (current.version !== version) throw versionConflict(current.version);
-      return save(run(current, context(actor, clock)), current, alsoPut);
+      return save(await run(current, context(actor, clock)), current, alsoPut);
     },
     merge: (actor, id, input, clock = systemClock) => mergeInto(kind, actor, id, input, clock, rules.mergeCheck ? { check: rules.mergeCheck } : {}),
     duplicates: async (actor, id) => {

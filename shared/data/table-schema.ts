@@ -1,0 +1,155 @@
+/**
+ * The single table's schema, declared once as data (issue 14 §1, ADR 0021): its primary key, its
+ * indexes, its TTL attribute and every item family with its key formats, the indexes it is projected
+ * into with their key formats, and whether it expires. Key formats are templates whose `<name>` parts
+ * are filled by `keyOf`/`indexKeyOf`, so the formats read here are the ones written to the table;
+ * docs/data-model.md is checked against this module (tests/unit/data).
+ *
+ * The table definition (infra/definition/app.ts) declares the same indexes; a test holds them equal,
+ * since `shared/` may not import `infra/` (ADR 0019).
+ */
+
+export const primaryKey = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+/** The overloaded global indexes, in the table definition's order. */
+export const globalIndexes = [
+  { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+  { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
+] as const;
+
+export type IndexName = (typeof globalIndexes)[number]['name'];
+
+/** Index names for `IndexName:` in Queries, so no repository spells one. */
+export const indexes: { readonly [I in IndexName]: I } = { gsi1: 'gsi1', gsi2: 'gsi2', gsi3: 'gsi3', gsi4: 'gsi4', gsi5: 'gsi5' };
+
+/** The TTL attribute (epoch seconds) of every family that expires. */
+export const ttlAttribute = 'expiresAt';
+
+export interface KeyFormat {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+export interface FamilyDeclaration extends KeyFormat {
+  /** The item's `entity` attribute (a template for the records kit's types). */
+  readonly entity: string;
+  readonly indexes?: { readonly [I in IndexName]?: KeyFormat };
+  /** Items carry `expiresAt` and DynamoDB deletes them after it. */
+  readonly expires?: true;
+}
+
+const creation = '<createdAt>#<id>';
+
+/**
+ * Every item family. `<prefix>` is a records-kit type's key prefix (`LEAD`, `ACCOUNT`…); parts such as
+ * `<termStart>` (a term's first two characters) or `<hour>` (`YYYY-MM-DDTHH`) are computed by the
+ * builders below, which are the only writers of those formats.
+ */
+export const families = {
+  record: {
+    entity: '<prefix>',
+    pk: '<prefix>#<id>',
+    sk: '<prefix>',
+    indexes: {
+      gsi1: { pk: '<prefix>S', sk: creation },
+      gsi2: { pk: '<prefix>S#OWNER#<ownerId>', sk: creation },
+      gsi3: { pk: '<prefix>S#STATUS#<status>', sk: creation },
+      gsi4: { pk: '<parentPk>#<prefix>S', sk: creation },
+      gsi5: { pk: '<prefix>S', sk: '<sortName>#<id>' },
+    },
+  },
+  redirect: { entity: 'REDIRECT', pk: '<prefix>#<id>', sk: '<prefix>' },
+  search: { entity: 'SEARCH', pk: 'SEARCH#<termStart>', sk: '<term>#<recordPk>' },
+  match: { entity: 'MATCH', pk: 'MATCH#<type>#<key>', sk: '<recordId>' },
+  member: { entity: 'MEMBER', pk: '<ownerPk>', sk: 'MEMBER#<memberPrefix>#<createdAt>#<id>' },
+  history: { entity: 'HISTORY', pk: '<recordPk>', sk: 'HIST#<at>#<id>' },
+  attachment: { entity: 'ATTACHMENT', pk: '<recordPk>', sk: 'ATTACHMENT#<id>' },
+  reminder: { entity: 'REMINDER', pk: 'REMINDERS#<hour>', sk: '<at>#<recordPk>', expires: true },
+  duplicatePair: { entity: 'DUPLICATE_PAIR', pk: 'DUPES#<type>', sk: '<id>#<otherId>' },
+  import: {
+    entity: 'IMPORT',
+    pk: 'IMPORT#<id>',
+    sk: 'IMPORT',
+    indexes: { gsi1: { pk: 'IMPORTS', sk: creation }, gsi2: { pk: 'IMPORTS#RUNNING', sk: '<lastSignOfLife>' } },
+  },
+  importRow: { entity: 'IMPORT_ROW', pk: 'IMPORT#<id>', sk: 'ROW#<run>#<row>' },
+  importPlan: { entity: 'IMPORT_PLAN', pk: 'IMPORT#<id>', sk: 'PLAN#<run>#<matchKey>#<row>', expires: true },
+  export: { entity: 'EXPORT', pk: 'EXPORT#<id>', sk: 'EXPORT', expires: true },
+  teams: { entity: 'TEAMS', pk: 'TEAMS', sk: 'TEAMS' },
+  sharing: { entity: 'SHARING', pk: 'SHARING', sk: 'SHARING' },
+  apiKey: { entity: 'APIKEY', pk: 'APIKEY#<id>', sk: 'APIKEY', indexes: { gsi1: { pk: 'APIKEYS', sk: creation } } },
+  accessRequest: {
+    entity: 'ACCESSREQ',
+    pk: 'ACCESSREQ#<id>',
+    sk: 'ACCESSREQ',
+    indexes: { gsi1: { pk: 'ACCESSREQS', sk: creation }, gsi2: { pk: 'ACCESSREQS#BY#<userId>', sk: creation } },
+  },
+  accessRequestOpen: { entity: 'ACCESSREQ_OPEN', pk: 'ACCESSREQ#OPEN#<userId>', sk: 'ACCESSREQ_OPEN' },
+  audit: {
+    entity: 'AUDIT',
+    pk: 'AUDIT#<day>',
+    sk: '<at>#<id>',
+    indexes: { gsi1: { pk: 'AUDIT#ACTOR#<actorId>', sk: '<at>#<id>' } },
+    expires: true,
+  },
+  usage: { entity: 'USAGE', pk: 'USAGE#<day>', sk: '<actorId>#<hash>', expires: true },
+  customFields: { entity: 'CUSTOM_FIELDS', pk: 'CUSTOM_FIELDS#<type>', sk: 'CUSTOM_FIELDS' },
+  pipeline: { entity: 'PIPELINE', pk: 'PIPELINE#<id>', sk: 'PIPELINE', indexes: { gsi1: { pk: 'PIPELINES', sk: '<id>' } } },
+  form: { entity: 'FORM', pk: 'FORM#<id>', sk: 'FORM', indexes: { gsi1: { pk: 'FORMS', sk: '<id>' } } },
+  formEmail: { entity: 'FORM_EMAIL', pk: 'FORM_EMAIL#<email>', sk: 'FORM_EMAIL', expires: true },
+  user: { entity: 'USER', pk: 'USER#<id>', sk: 'PROFILE', indexes: { gsi1: { pk: 'USERS', sk: '<email>' } } },
+  rateLimit: { entity: 'RATE_LIMIT', pk: 'RATE#<scope>#<subject>', sk: '<windowStart>', expires: true },
+  /** Powertools' idempotency records: the sort key is its hash of the event key. */
+  idempotency: { entity: '', pk: 'IDEMPOTENCY#<consumer>', sk: '<hash>', expires: true },
+  idempotencyVersion: { entity: '', pk: 'IDEMPOTENCY#<consumer>', sk: 'VERSION#<recordKey>', expires: true },
+  health: { entity: '', pk: 'HEALTH', sk: 'HEALTH' },
+} as const satisfies Record<string, FamilyDeclaration>;
+
+export type FamilyName = keyof typeof families;
+
+/** The `<name>` parts of a template, as a union of names (`never` for a constant). */
+export type TemplateParts<T extends string> = T extends `${string}<${infer P}>${infer Rest}` ? P | TemplateParts<Rest> : never;
+
+/** Fills a template's `<name>` parts; a part without a value is a programming error. */
+export function fill<T extends string>(template: T, values: { readonly [K in TemplateParts<T>]: string }): string {
+  return template.replace(/<([A-Za-z]+)>/g, (_, name: string) => {
+    const value = (values as Record<string, string | undefined>)[name];
+    if (value === undefined) throw new Error(`table-schema: no value for <${name}> in ${template}`);
+    return value;
+  });
+}
+
+type Family<F extends FamilyName> = (typeof families)[F];
+type KeyParts<F extends FamilyName> = TemplateParts<Family<F>['pk']> | TemplateParts<Family<F>['sk']>;
+type IndexMap = { [F in FamilyName]: Family<F> extends { indexes: infer X } ? X : Record<never, never> };
+type IndexesOf<F extends FamilyName> = keyof IndexMap[F] & IndexName;
+type IndexParts<F extends FamilyName, I extends IndexesOf<F>> = IndexMap[F][I] extends KeyFormat ? TemplateParts<IndexMap[F][I]['pk']> | TemplateParts<IndexMap[F][I]['sk']> : never;
+
+/** A family's primary key from its parts. */
+export function keyOf<F extends FamilyName>(family: F, values: NoInfer<{ readonly [K in KeyParts<F>]: string }>): { pk: string; sk: string } {
+  const format: KeyFormat = families[family];
+  const parts = values as Record<string, string>;
+  return { pk: fill(format.pk, parts as never), sk: fill(format.sk, parts as never) };
+}
+
+/** A family's key attributes in one of its indexes (`{ gsi1pk, gsi1sk }`…). */
+export function indexKeyOf<F extends FamilyName, I extends IndexesOf<F>>(
+  family: F,
+  index: I,
+  values: NoInfer<{ readonly [K in IndexParts<F, I>]: string }>,
+): { [A in `${I}pk` | `${I}sk`]: string } {
+  const declared: FamilyDeclaration = families[family];
+  const format = declared.indexes?.[index];
+  if (!format) throw new Error(`table-schema: ${family} is not projected into ${index}`);
+  const parts = values as Record<string, string>;
+  return { [`${index}pk`]: fill(format.pk, parts as never), [`${index}sk`]: fill(format.sk, parts as never) } as { [A in `${I}pk` | `${I}sk`]: string };
+}
+
+/** A family's partition key alone (for a Query's `pk = :pk`). */
+export function partitionOf<F extends FamilyName>(family: F, values: NoInfer<{ readonly [K in TemplateParts<Family<F>['pk']>]: string }>): string {
+  const format: KeyFormat = families[family];
+  return fill(format.pk, values as never);
+}

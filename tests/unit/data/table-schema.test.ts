@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { app } from '../../../infra/definition/app';
+import { families, fill, globalIndexes, indexes, indexKeyOf, keyOf, partitionOf, primaryKey, ttlAttribute, type FamilyDeclaration } from '../../../shared/data/table-schema';
+
+describe('the table schema', () => {
+  it('declares the table definition’s primary key, indexes and TTL attribute', () => {
+    // infra may not be imported by shared (ADR 0019), so the two declarations are held equal here.
+    expect({ partitionKey: app.table.partitionKey, sortKey: app.table.sortKey }).toEqual(primaryKey);
+    expect(app.table.globalIndexes).toEqual(globalIndexes);
+    expect(app.table.timeToLiveAttribute).toBe(ttlAttribute);
+    expect(Object.values(indexes)).toEqual(globalIndexes.map((i) => i.name));
+  });
+
+  it('projects families only into declared indexes, with both keys formatted', () => {
+    const names = new Set<string>(globalIndexes.map((i) => i.name));
+    for (const [name, family] of Object.entries(families) as [string, FamilyDeclaration][]) {
+      for (const [index, format] of Object.entries(family.indexes ?? {})) {
+        expect(names.has(index), `${name} → ${index}`).toBe(true);
+        expect(format?.pk.length, `${name} ${index} pk`).toBeGreaterThan(0);
+        expect(format?.sk.length, `${name} ${index} sk`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('builds the keys stored data has always had, byte for byte', () => {
+    expect(keyOf('record', { prefix: 'LEAD', id: '01H' })).toEqual({ pk: 'LEAD#01H', sk: 'LEAD' });
+    expect(indexKeyOf('record', 'gsi1', { prefix: 'DEAL', createdAt: '2026-01-02T03:04:05.000Z', id: '01H' })).toEqual({ gsi1pk: 'DEALS', gsi1sk: '2026-01-02T03:04:05.000Z#01H' });
+    expect(indexKeyOf('record', 'gsi2', { prefix: 'DEAL', ownerId: 'u1', createdAt: 't', id: '01H' })).toEqual({ gsi2pk: 'DEALS#OWNER#u1', gsi2sk: 't#01H' });
+    expect(indexKeyOf('record', 'gsi3', { prefix: 'DEAL', status: 'won', createdAt: 't', id: '01H' })).toEqual({ gsi3pk: 'DEALS#STATUS#won', gsi3sk: 't#01H' });
+    expect(indexKeyOf('record', 'gsi4', { prefix: 'CONTACT', parentPk: 'ACCOUNT#a1', createdAt: 't', id: '01H' })).toEqual({ gsi4pk: 'ACCOUNT#a1#CONTACTS', gsi4sk: 't#01H' });
+    expect(indexKeyOf('record', 'gsi5', { prefix: 'ACCOUNT', sortName: 'ромашка', id: '01H' })).toEqual({ gsi5pk: 'ACCOUNTS', gsi5sk: 'ромашка#01H' });
+    expect(keyOf('search', { termStart: 'ив', term: 'иванов', recordPk: 'LEAD#1' })).toEqual({ pk: 'SEARCH#ив', sk: 'иванов#LEAD#1' });
+    expect(keyOf('import', { id: 'i1' })).toEqual({ pk: 'IMPORT#i1', sk: 'IMPORT' });
+    expect(indexKeyOf('import', 'gsi2', { lastSignOfLife: 't' })).toEqual({ gsi2pk: 'IMPORTS#RUNNING', gsi2sk: 't' });
+    expect(keyOf('importPlan', { id: 'i1', run: 'r', matchKey: 'email:a@b.c', row: '000007' })).toEqual({ pk: 'IMPORT#i1', sk: 'PLAN#r#email:a@b.c#000007' });
+    expect(keyOf('user', { id: 's' })).toEqual({ pk: 'USER#s', sk: 'PROFILE' });
+    expect(indexKeyOf('user', 'gsi1', { email: 'a@b.c' })).toEqual({ gsi1pk: 'USERS', gsi1sk: 'a@b.c' });
+    expect(keyOf('teams', {})).toEqual({ pk: 'TEAMS', sk: 'TEAMS' });
+    expect(partitionOf('idempotencyVersion', { consumer: 'c' })).toBe('IDEMPOTENCY#c');
+  });
+
+  it('refuses a template part without a value', () => {
+    expect(() => fill('A#<id>' as string, {} as never)).toThrow('no value for <id>');
+  });
+});

@@ -4,6 +4,7 @@ import type { AccessRequest } from '../api/contracts';
 import { dynamo, tableName } from './dynamo-client';
 import { queryAll } from './query-all';
 import { stripLayout } from './record-item';
+import { indexes, indexKeyOf, keyOf } from './table-schema';
 
 /**
  * Access requests: one item each, listed newest first on gsi1 (all, for admins) and gsi2 (by
@@ -11,10 +12,10 @@ import { stripLayout } from './record-item';
  * the same transaction that would write it.
  */
 const keys = {
-  item: (id: string) => ({ pk: `ACCESSREQ#${id}`, sk: 'ACCESSREQ' }),
-  all: (createdAt: string, id: string) => ({ gsi1pk: 'ACCESSREQS', gsi1sk: `${createdAt}#${id}` }),
-  byRequester: (userId: string, createdAt: string, id: string) => ({ gsi2pk: `ACCESSREQS#BY#${userId}`, gsi2sk: `${createdAt}#${id}` }),
-  openGuard: (userId: string) => ({ pk: `ACCESSREQ#OPEN#${userId}`, sk: 'ACCESSREQ_OPEN' }),
+  item: (id: string) => keyOf('accessRequest', { id }),
+  all: (createdAt: string, id: string) => indexKeyOf('accessRequest', 'gsi1', { createdAt, id }),
+  byRequester: (userId: string, createdAt: string, id: string) => indexKeyOf('accessRequest', 'gsi2', { userId, createdAt, id }),
+  openGuard: (userId: string) => keyOf('accessRequestOpen', { userId }),
 };
 
 /** False when the requester already has an open request. */
@@ -83,9 +84,9 @@ export async function decideAccessRequest(decided: AccessRequest): Promise<boole
 export function listAccessRequests(requesterId?: string): Promise<AccessRequest[]> {
   return queryAll<AccessRequest>({
     TableName: tableName(),
-    IndexName: requesterId ? 'gsi2' : 'gsi1',
+    IndexName: requesterId ? indexes.gsi2 : indexes.gsi1,
     KeyConditionExpression: requesterId ? 'gsi2pk = :pk' : 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': requesterId ? `ACCESSREQS#BY#${requesterId}` : 'ACCESSREQS' },
+    ExpressionAttributeValues: { ':pk': requesterId ? keys.byRequester(requesterId, '', '').gsi2pk : keys.all('', '').gsi1pk },
     ScanIndexForward: false,
   });
 }

@@ -4,11 +4,12 @@ import type { ApiKeySummary, TimelineActor } from '../api/contracts';
 import { dynamo, tableName } from './dynamo-client';
 import { queryAll } from './query-all';
 import { stripLayout } from './record-item';
+import { indexes, indexKeyOf, keyOf } from './table-schema';
 
 /** API keys: one item each (`APIKEY#<id>`), listed on gsi1 in creation order. The item holds the secret's hash, never the secret. */
 export const apiKeyKeys = {
-  item: (id: string) => ({ pk: `APIKEY#${id}`, sk: 'APIKEY' }),
-  collection: (createdAt: string, id: string) => ({ gsi1pk: 'APIKEYS', gsi1sk: `${createdAt}#${id}` }),
+  item: (id: string) => keyOf('apiKey', { id }),
+  collection: (createdAt: string, id: string) => indexKeyOf('apiKey', 'gsi1', { createdAt, id }),
 };
 
 export type StoredApiKey = ApiKeySummary & { secretHash: string };
@@ -32,9 +33,9 @@ export async function getApiKey(id: string): Promise<StoredApiKey | undefined> {
 export async function listApiKeys(): Promise<ApiKeySummary[]> {
   const items = await queryAll<StoredApiKey>({
     TableName: tableName(),
-    IndexName: 'gsi1',
+    IndexName: indexes.gsi1,
     KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': 'APIKEYS' },
+    ExpressionAttributeValues: { ':pk': apiKeyKeys.collection('', '').gsi1pk },
     ScanIndexForward: false,
   });
   return items.map(({ secretHash: _hash, ...key }) => key);

@@ -8,11 +8,12 @@ import { dynamo, tableName } from './dynamo-client';
 import { recordKeys } from './keys';
 import type { Condition } from './record-item';
 import { stripLayout } from './record-item';
+import { keyOf } from './table-schema';
 
 /** Attachments in their record's partition (`ATTACHMENT#<id>`): listed with one Query, moved with the record on a merge. */
 const recordPk = (record: RecordLink) => recordKeys(keyPrefixOf(record.type)).item(record.id).pk;
 export const attachmentKeys = {
-  item: (record: RecordLink, id: string) => ({ pk: recordPk(record), sk: `ATTACHMENT#${id}` }),
+  item: (record: RecordLink, id: string) => keyOf('attachment', { recordPk: recordPk(record), id }),
   prefix: 'ATTACHMENT#',
 };
 

@@ -12,6 +12,7 @@ import { userKeys } from './keys';
 import { rolesKey } from './users-repository';
 import { queryAll } from './query-all';
 import { stripLayout } from './record-item';
+import { indexes, indexKeyOf, keyOf, partitionOf } from './table-schema';
 
 /**
  * The audit trail's items (ACC-4): one per call in its day's partition (`AUDIT#<day>`, newest
@@ -20,12 +21,12 @@ import { stripLayout } from './record-item';
  */
 const expiresAt = (at: string) => Math.floor(Date.parse(at) / 1000) + auditRetentionDays * 86_400;
 const auditKeys = {
-  item: (entry: AuditEntry) => ({ pk: `AUDIT#${entry.at.slice(0, 10)}`, sk: `${entry.at}#${entry.id}` }),
-  byActor: (entry: AuditEntry) => ({ gsi1pk: `AUDIT#ACTOR#${entry.actor.id}`, gsi1sk: `${entry.at}#${entry.id}` }),
+  item: (entry: AuditEntry) => keyOf('audit', { day: entry.at.slice(0, 10), at: entry.at, id: entry.id }),
+  byActor: (entry: AuditEntry) => indexKeyOf('audit', 'gsi1', { actorId: entry.actor.id, at: entry.at, id: entry.id }),
 };
 const usageKey = (entry: AuditEntry) => {
   const hash = createHash('sha256').update(JSON.stringify([entry.route, entry.query ?? {}])).digest('base64url').slice(0, 22);
-  return { pk: `USAGE#${entry.at.slice(0, 10)}`, sk: `${entry.actor.id}#${hash}` };
+  return keyOf('usage', { day: entry.at.slice(0, 10), actorId: entry.actor.id, hash });
 };
 
 /**
@@ -142,7 +143,7 @@ export async function listAudit(query: AuditQuery, now: Date): Promise<Page<Audi
   const filters = filtersOf(query);
   if (query.actorId) {
     const names = { ...filters.ExpressionAttributeNames, '#pk': 'gsi1pk', '#sk': 'gsi1sk' };
-    const values = { ...filters.ExpressionAttributeValues, ':pk': `AUDIT#ACTOR#${query.actorId}`, ':from': days.at(-1)!, ':to': `${days[0]!}~` };
+    const values = { ...filters.ExpressionAttributeValues, ':pk': indexKeyOf('audit', 'gsi1', { actorId: query.actorId, at: '', id: '' }).gsi1pk, ':from': days.at(-1)!, ':to': `${days[0]!}~` };
     const items: AuditEntry[] = [];
     let key = decodeCursor(query.cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk']) as Record<string, unknown> | undefined;
     // Filters apply after a Query's limit: read on until the page is full (the actor's entries in the period bound it).
@@ -150,7 +151,7 @@ export async function listAudit(query: AuditQuery, now: Date): Promise<Page<Audi
       const result = await dynamo().send(
         new QueryCommand({
           TableName: tableName(),
-          IndexName: 'gsi1',
+          IndexName: indexes.gsi1,
           KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
           ...filters,
           ExpressionAttributeNames: names,
@@ -177,7 +178,7 @@ export async function listAudit(query: AuditQuery, now: Date): Promise<Page<Audi
           TableName: tableName(),
           KeyConditionExpression: 'pk = :pk',
           ...filters,
-          ExpressionAttributeValues: { ...filters.ExpressionAttributeValues, ':pk': `AUDIT#${days[d]!}` },
+          ExpressionAttributeValues: { ...filters.ExpressionAttributeValues, ':pk': partitionOf('audit', { day: days[d]! }) },
           ScanIndexForward: false,
           Limit: query.limit - items.length,
           ExclusiveStartKey: key,
@@ -213,7 +214,7 @@ function dayCursor(cursor: string | undefined, days: readonly string[]): { day: 
 export async function usageIn(query: UsageQuery, now: Date): Promise<UsageRow[]> {
   const rows = new Map<string, UsageRow>();
   for (const day of periodDays(query, now)) {
-    const items = await queryAll<Record<string, unknown>>({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `USAGE#${day}` } });
+    const items = await queryAll<Record<string, unknown>>({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partitionOf('usage', { day }) } });
     for (const item of items) {
       // queryAll hands items without their keys: the user, route and query are the key.
       const key = JSON.stringify([item.actorId, item.route, item.query]);

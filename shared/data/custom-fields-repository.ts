@@ -4,6 +4,7 @@ import type { CustomField, CustomizableType } from '../domain/custom-fields/cust
 import { dynamo, tableName } from './dynamo-client';
 import { cachedSetting, forgetSetting } from './settings-cache';
 import { conditionParams, mustHaveVersion, mustNotExist } from './record-item';
+import { keyOf } from './table-schema';
 
 /** A record type's custom field definitions: one versioned item per type, read with every write of that type. */
 export interface CustomFieldSet {
@@ -11,7 +12,7 @@ export interface CustomFieldSet {
   version: number;
 }
 
-const key = (type: CustomizableType) => ({ pk: `CUSTOM_FIELDS#${type}`, sk: 'CUSTOM_FIELDS' });
+const key = (type: CustomizableType) => keyOf('customFields', { type });
 
 /** Read through the settings cache: every write of the type checks its custom values. */
 export function getCustomFields(type: CustomizableType): Promise<CustomFieldSet> {

@@ -5,6 +5,7 @@ import type { RecordType } from '../domain/records/record-type';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
 import type { Match } from './match-index';
+import { keyOf, partitionOf } from './table-schema';
 
 /**
  * The duplicates view of a type (REC-12): every pair of its records that share a match key, kept
@@ -24,8 +25,8 @@ export interface DuplicatePair {
   dismissedBy?: string;
 }
 
-const pk = (type: RecordType) => `DUPES#${type}`;
-const side = (type: RecordType, id: string, other: string) => ({ pk: pk(type), sk: `${id}#${other}` });
+const pk = (type: RecordType) => partitionOf('duplicatePair', { type });
+const side = (type: RecordType, id: string, other: string) => keyOf('duplicatePair', { type, id, otherId: other });
 
 async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < requests.length; i += 25) {

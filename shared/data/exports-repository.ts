@@ -5,9 +5,10 @@ import type { ExportJob } from '../domain/exports/export-job';
 import { commitChange } from './change-set';
 import { dynamo, tableName } from './dynamo-client';
 import { mustHaveVersion, mustNotExist, stripLayout } from './record-item';
+import { keyOf } from './table-schema';
 
 /** Export jobs (REC-11): one item each, kept a week (the file's own lifetime in the store). */
-export const exportKeys = { item: (id: string) => ({ pk: `EXPORT#${id}`, sk: 'EXPORT' }) };
+export const exportKeys = { item: (id: string) => keyOf('export', { id }) };
 
 const weekSeconds = 7 * 24 * 3600;
 

@@ -6,6 +6,7 @@ import { cachedSetting, forgetSetting } from './settings-cache';
 import { queryAll } from './query-all';
 import { entities, formKeys } from './keys';
 import { conditionParams, mustHaveVersion, mustNotExist, stripLayout } from './record-item';
+import { indexes } from './table-schema';
 
 /** Web-to-lead forms. A form's settings are configuration, not a record with a timeline. */
 
@@ -40,7 +41,7 @@ export async function putForm(form: Form, expectedVersion?: number): Promise<boo
 export function listForms(): Promise<Form[]> {
   return queryAll<Form>({
     TableName: tableName(),
-    IndexName: 'gsi1',
+    IndexName: indexes.gsi1,
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': formKeys.collection('').gsi1pk },
   });

@@ -7,22 +7,26 @@ import { commitChange, type GuardedPut } from './change-set';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
 import { conditionParams, mustHaveVersion, mustNotExist, stripLayout } from './record-item';
+import { indexes, indexKeyOf, keyOf } from './table-schema';
 
 /**
  * Import jobs (REC-11) and their row markers. The job is one item; each row's outcome is an item
  * in the job's partition (`ROW#<run>#<row>`), so a run's report is one Query and "was this row
  * done?" is answered by the marker written with the row's record, in its transaction.
  */
+/** A row number as its keys hold it: six digits, so rows sort in file order. */
+const rowNumber = (row: number) => String(row).padStart(6, '0');
+
 export const importKeys = {
-  item: (id: string) => ({ pk: `IMPORT#${id}`, sk: 'IMPORT' }),
-  collection: (createdAt: string, id: string) => ({ gsi1pk: 'IMPORTS', gsi1sk: `${createdAt}#${id}` }),
-  row: (id: string, run: string, row: number) => ({ pk: `IMPORT#${id}`, sk: `ROW#${run}#${String(row).padStart(6, '0')}` }),
+  item: (id: string) => keyOf('import', { id }),
+  collection: (createdAt: string, id: string) => indexKeyOf('import', 'gsi1', { createdAt, id }),
+  row: (id: string, run: string, row: number) => keyOf('importRow', { id, run, row: rowNumber(row) }),
   rowPrefix: (run: string) => `ROW#${run}#`,
   /** The dry run's plan of a row, under one of its match keys. */
-  plan: (id: string, run: string, key: string, row: number) => ({ pk: `IMPORT#${id}`, sk: `PLAN#${run}#${key}#${String(row).padStart(6, '0')}` }),
+  plan: (id: string, run: string, key: string, row: number) => keyOf('importPlan', { id, run, matchKey: key, row: rowNumber(row) }),
   planPrefix: (run: string, key: string) => `PLAN#${run}#${key}#`,
   /** Running jobs by the time of their last sign of life, for the watchdog (sparse: only while running). */
-  running: (at: string) => ({ gsi2pk: 'IMPORTS#RUNNING', gsi2sk: at }),
+  running: (at: string) => indexKeyOf('import', 'gsi2', { lastSignOfLife: at }),
 };
 
 /** A job is running while a runner should be at work on it: reading its file, or going through its rows. */
@@ -45,9 +49,9 @@ export async function listImports(page: { limit: number; cursor?: string }): Pro
   const result = await dynamo().send(
     new QueryCommand({
       TableName: tableName(),
-      IndexName: 'gsi1',
+      IndexName: indexes.gsi1,
       KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'IMPORTS' },
+      ExpressionAttributeValues: { ':pk': importKeys.collection('', '').gsi1pk },
       ScanIndexForward: false,
       Limit: page.limit,
       ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk']),
@@ -207,7 +211,7 @@ export async function staleImports(before: string, limit = 25): Promise<ImportJo
   const { Items = [] } = await dynamo().send(
     new QueryCommand({
       TableName: tableName(),
-      IndexName: 'gsi2',
+      IndexName: indexes.gsi2,
       KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
       ExpressionAttributeValues: { ':pk': importKeys.running('').gsi2pk, ':before': before },
       Limit: limit,

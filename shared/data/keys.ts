@@ -1,15 +1,17 @@
+import { families, indexKeyOf, keyOf, partitionOf } from './table-schema';
+
 /**
- * Key formats of the single table (docs/data-model.md is the reference). Every item has `pk`,
- * `sk` and `entity`; list access goes through the overloaded indexes gsi1 (a type's collection
- * in creation order), gsi2 (by owner) and gsi3 (by status).
+ * Key builders of the single table, over its schema (`table-schema.ts`, ADR 0021): the formats are
+ * declared there once; these name the values each family's keys are built from. Every item has
+ * `pk`, `sk` and `entity`.
  */
 export const entities = {
-  history: 'HISTORY',
-  form: 'FORM',
-  formEmail: 'FORM_EMAIL',
-  user: 'USER',
-  rateLimit: 'RATE_LIMIT',
-  search: 'SEARCH',
+  history: families.history.entity,
+  form: families.form.entity,
+  formEmail: families.formEmail.entity,
+  user: families.user.entity,
+  rateLimit: families.rateLimit.entity,
+  search: families.search.entity,
 } as const;
 
 /**
@@ -18,12 +20,12 @@ export const entities = {
  * (gsi4: an account's contacts, child accounts…) and by name (gsi5, alphabetical lists).
  */
 export const recordKeys = (prefix: string) => ({
-  item: (id: string) => ({ pk: `${prefix}#${id}`, sk: prefix }),
-  collection: (createdAt: string, id: string) => ({ gsi1pk: `${prefix}S`, gsi1sk: `${createdAt}#${id}` }),
-  byOwner: (ownerId: string, createdAt: string, id: string) => ({ gsi2pk: `${prefix}S#OWNER#${ownerId}`, gsi2sk: `${createdAt}#${id}` }),
-  byStatus: (status: string, createdAt: string, id: string) => ({ gsi3pk: `${prefix}S#STATUS#${status}`, gsi3sk: `${createdAt}#${id}` }),
-  byParent: (parentPk: string, createdAt: string, id: string) => ({ gsi4pk: `${parentPk}#${prefix}S`, gsi4sk: `${createdAt}#${id}` }),
-  byName: (sortName: string, id: string) => ({ gsi5pk: `${prefix}S`, gsi5sk: `${sortName}#${id}` }),
+  item: (id: string) => keyOf('record', { prefix, id }),
+  collection: (createdAt: string, id: string) => indexKeyOf('record', 'gsi1', { prefix, createdAt, id }),
+  byOwner: (ownerId: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi2', { prefix, ownerId, createdAt, id }),
+  byStatus: (status: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi3', { prefix, status, createdAt, id }),
+  byParent: (parentPk: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi4', { prefix, parentPk, createdAt, id }),
+  byName: (sortName: string, id: string) => indexKeyOf('record', 'gsi5', { prefix, sortName, id }),
 });
 
 /**
@@ -32,51 +34,57 @@ export const recordKeys = (prefix: string) => ({
  */
 export const listedUnderKeys = {
   prefix: (memberPrefix: string) => `MEMBER#${memberPrefix}#`,
-  item: (ownerPk: string, memberPrefix: string, createdAt: string, id: string) => ({ pk: ownerPk, sk: `MEMBER#${memberPrefix}#${createdAt}#${id}` }),
+  item: (ownerPk: string, memberPrefix: string, createdAt: string, id: string) => keyOf('member', { ownerPk, memberPrefix, createdAt, id }),
 };
+
+/** The hour a reminder falls in (`YYYY-MM-DDTHH`), its partition's part. */
+const hourOf = (at: string) => at.slice(0, 13);
 
 /**
  * Reminders due (REC-7), by the hour they fall in: the minute schedule reads the last hours'
  * partitions up to now, so a run is a few Queries however many reminders are set.
  */
 export const reminderKeys = {
-  partition: (at: string) => `REMINDERS#${at.slice(0, 13)}`,
-  item: (at: string, recordPk: string) => ({ pk: `REMINDERS#${at.slice(0, 13)}`, sk: `${at}#${recordPk}` }),
+  partition: (at: string) => partitionOf('reminder', { hour: hourOf(at) }),
+  item: (at: string, recordPk: string) => keyOf('reminder', { hour: hourOf(at), at, recordPk }),
 };
+
+/** A term's first two characters: its search partition. */
+const termStartOf = (term: string) => term.slice(0, 2);
 
 /**
  * One item per search term of a record (REC-13), all record types in one key space: the term's
  * first two characters are the partition, so a keystroke is one Query with `begins_with(sk, typed)`.
  */
 export const searchKeys = {
-  partition: (term: string) => `SEARCH#${term.slice(0, 2)}`,
-  item: (term: string, recordPk: string) => ({ pk: `SEARCH#${term.slice(0, 2)}`, sk: `${term}#${recordPk}` }),
+  partition: (term: string) => partitionOf('search', { termStart: termStartOf(term) }),
+  item: (term: string, recordPk: string) => keyOf('search', { termStart: termStartOf(term), term, recordPk }),
 };
 
 /** History entries live in their record's partition, so a timeline page is one Query. */
 export const historyKeys = {
-  partition: (recordPk: string) => recordPk,
+  partition: (recordPk: string) => partitionOf('history', { recordPk }),
   prefix: 'HIST#',
-  item: (recordPk: string, at: string, id: string) => ({ pk: recordPk, sk: `HIST#${at}#${id}` }),
+  item: (recordPk: string, at: string, id: string) => keyOf('history', { recordPk, at, id }),
 };
 
 /** The attribute of a change's history entry that carries its events to the stream publisher (the outbox). */
 export const outboxAttribute = 'events';
 
 export const formKeys = {
-  item: (id: string) => ({ pk: `FORM#${id}`, sk: 'FORM' }),
-  collection: (id: string) => ({ gsi1pk: 'FORMS', gsi1sk: id }),
+  item: (id: string) => keyOf('form', { id }),
+  collection: (id: string) => indexKeyOf('form', 'gsi1', { id }),
   /** Which lead a form-submitted email last produced, for the one-day repeat window. */
-  email: (email: string) => ({ pk: `FORM_EMAIL#${email}`, sk: 'FORM_EMAIL' }),
+  email: (email: string) => keyOf('formEmail', { email }),
 };
 
 export const userKeys = {
-  item: (id: string) => ({ pk: `USER#${id}`, sk: 'PROFILE' }),
-  collection: (email: string) => ({ gsi1pk: 'USERS', gsi1sk: email }),
+  item: (id: string) => keyOf('user', { id }),
+  collection: (email: string) => indexKeyOf('user', 'gsi1', { email }),
 };
 
 export const rateLimitKeys = {
-  window: (scope: string, subject: string, windowStart: string) => ({ pk: `RATE#${scope}#${subject}`, sk: windowStart }),
+  window: (scope: string, subject: string, windowStart: string) => keyOf('rateLimit', { scope, subject, windowStart }),
 };
 
-export const idempotencyPartition = (functionId: string): string => `IDEMPOTENCY#${functionId}`;
+export const idempotencyPartition = (consumer: string): string => partitionOf('idempotency', { consumer });

@@ -3,13 +3,14 @@ import { matchKeys, matchOf, type MatchBasis } from '../domain/duplicates/match-
 import type { RecordBase, RecordKind, RecordType } from '../domain/records/record-type';
 import type { GuardedPut } from './change-set';
 import { dynamo, tableName } from './dynamo-client';
+import { partitionOf } from './table-schema';
 
 /**
  * The duplicate-matching index: one item per match key of a record (`MATCH#<type>#email:…` /
  * `<id>`), kept in step with the record in its own transaction, so "who else has this email" is
  * one Query.
  */
-const matchPk = (type: RecordType, key: string) => `MATCH#${type}#${key}`;
+const matchPk = (type: RecordType, key: string) => partitionOf('match', { type, key });
 
 const keysOf = <T extends RecordBase>(kind: RecordKind<T>, record: T | undefined): string[] => (record && kind.match ? matchKeys(kind.match(record)) : []);
 

@@ -5,11 +5,12 @@ import { dynamo, tableName } from './dynamo-client';
 import { cachedSetting, forgetSetting } from './settings-cache';
 import { queryAll } from './query-all';
 import { conditionParams, mustHaveVersion, mustNotExist, stripLayout } from './record-item';
+import { families, indexes, indexKeyOf, keyOf } from './table-schema';
 
 /** Pipelines are settings: one item each, versioned; the default one exists until an admin replaces it. */
 export type StoredPipeline = Pipeline & { version: number };
 
-const pipelineKey = (id: string) => ({ pk: `PIPELINE#${id}`, sk: 'PIPELINE' });
+const pipelineKey = (id: string) => keyOf('pipeline', { id });
 
 /** Read through the settings cache: every deal write checks its pipeline's stage rules. */
 export function getPipeline(id: string): Promise<StoredPipeline | undefined> {
@@ -23,9 +24,9 @@ export function getPipeline(id: string): Promise<StoredPipeline | undefined> {
 export async function listPipelines(): Promise<StoredPipeline[]> {
   const stored = await queryAll<StoredPipeline>({
     TableName: tableName(),
-    IndexName: 'gsi1',
+    IndexName: indexes.gsi1,
     KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': 'PIPELINES' },
+    ExpressionAttributeValues: { ':pk': indexKeyOf('pipeline', 'gsi1', { id: '' }).gsi1pk },
   });
   return stored.some((p) => p.id === defaultPipeline.id) ? stored : [{ ...defaultPipeline, version: 0 }, ...stored];
 }
@@ -37,7 +38,7 @@ export async function putPipeline(pipeline: Pipeline, version: number): Promise<
     await dynamo().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...pipelineKey(pipeline.id), entity: 'PIPELINE', gsi1pk: 'PIPELINES', gsi1sk: pipeline.id, ...pipeline, version },
+        Item: { ...pipelineKey(pipeline.id), entity: families.pipeline.entity, ...indexKeyOf('pipeline', 'gsi1', { id: pipeline.id }), ...pipeline, version },
         ...conditionParams(condition),
       }),
     );

@@ -17,6 +17,7 @@ import { reminderChange } from './reminders';
 import { ownersFilter } from './owners-filter';
 import { queryAll } from './query-all';
 import { searchIndexChange } from './search-index';
+import { families, indexes } from './table-schema';
 
 /** Core records in the single table, any type, by its RecordKind. Access patterns: docs/data-model.md. */
 
@@ -52,7 +53,7 @@ export async function getRecord<T extends RecordBase>(kind: RecordKind<T>, id: s
 }
 
 /** What a merged record's key holds (REC-12): the id it was merged into. */
-export const redirectEntity = 'REDIRECT';
+export const redirectEntity = families.redirect.entity;
 
 /** A record, or the redirect left where a merged one was: one GetItem either way. */
 export async function getRecordOrRedirect<T extends RecordBase>(kind: RecordKind<T>, id: string): Promise<{ record?: T; redirect?: Redirect }> {
@@ -176,26 +177,26 @@ export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, que
   if (byName && kind.nameIndex === false) throw invalidField('sort', `${kind.label.toLowerCase()}s are not listed by name`);
   const parent = query.parentId ? recordKeys(keyPrefixOf(parentTypeOf(kind, query.parentType))).item(query.parentId).pk : undefined;
   const index = parent
-    ? { n: 4, value: keys.byParent(parent, '', '').gsi4pk }
+    ? { name: indexes.gsi4, value: keys.byParent(parent, '', '').gsi4pk }
     : byName
-      ? { n: 5, value: keys.byName('', '').gsi5pk }
+      ? { name: indexes.gsi5, value: keys.byName('', '').gsi5pk }
       : query.ownerId
-        ? { n: 2, value: keys.byOwner(query.ownerId, '', '').gsi2pk }
+        ? { name: indexes.gsi2, value: keys.byOwner(query.ownerId, '', '').gsi2pk }
         : query.status
-          ? { n: 3, value: keys.byStatus(query.status, '', '').gsi3pk }
-          : { n: 1, value: keys.collection('', '').gsi1pk };
-  const pk = `gsi${index.n}pk`;
-  const sk = `gsi${index.n}sk`;
+          ? { name: indexes.gsi3, value: keys.byStatus(query.status, '', '').gsi3pk }
+          : { name: indexes.gsi1, value: keys.collection('', '').gsi1pk };
+  const pk = `${index.name}pk`;
+  const sk = `${index.name}sk`;
 
   const filters: string[] = [];
   const names: Record<string, string> = { '#pk': pk };
   const values: Record<string, unknown> = { ':pk': index.value };
-  if (query.ownerId && index.n !== 2) {
+  if (query.ownerId && index.name !== indexes.gsi2) {
     filters.push('#ownerId = :ownerId');
     names['#ownerId'] = 'ownerId';
     values[':ownerId'] = query.ownerId;
   }
-  if (query.status && index.n !== 3) {
+  if (query.status && index.name !== indexes.gsi3) {
     filters.push('#status = :status');
     names['#status'] = 'status';
     values[':status'] = query.status;
@@ -205,7 +206,7 @@ export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, que
   if (owners) filters.push(ownersFilter(owners, names, values));
   const input: QueryCommandInput = {
     TableName: tableName(),
-    IndexName: `gsi${index.n}`,
+    IndexName: index.name,
     KeyConditionExpression: '#pk = :pk',
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
@@ -236,7 +237,7 @@ function kindFilterExpressions<T extends RecordBase>(kind: RecordKind<T>, query:
 export function recordsInStatusCreatedBefore<T extends RecordBase>(kind: RecordKind<T>, status: string, before: string): Promise<T[]> {
   return queryAll<T>({
     TableName: tableName(),
-    IndexName: 'gsi3',
+    IndexName: indexes.gsi3,
     KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
     ExpressionAttributeValues: { ':pk': keysOf(kind).byStatus(status, '', '').gsi3pk, ':before': before },
   });
@@ -259,7 +260,7 @@ export async function findByExactName<T extends RecordBase>(kind: RecordKind<T>,
   const result = await dynamo().send(
     new QueryCommand({
       TableName: tableName(),
-      IndexName: 'gsi5',
+      IndexName: indexes.gsi5,
       KeyConditionExpression: 'gsi5pk = :pk AND begins_with(gsi5sk, :name)',
       ExpressionAttributeValues: { ':pk': gsi5pk, ':name': `${sortName(name)}#` },
       Limit: limit,

@@ -2,7 +2,7 @@ import { privateSharing, type Sharing, type SharingSet } from '../domain/access/
 import { versionedSetting } from './versioned-setting';
 
 /** The sharing of record types: one versioned item, read through the settings cache by every scoped request. */
-const sharing = versionedSetting<Partial<Sharing>>('SHARING', 'types', {});
+const sharing = versionedSetting<Partial<Sharing>>('sharing', 'types', {});
 
 /** Types never set are private. `fresh`: skip this container's copy. */
 export async function getSharing(fresh = false): Promise<SharingSet> {

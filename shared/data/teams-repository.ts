@@ -2,7 +2,7 @@ import type { Team, TeamSet } from '../domain/teams/team';
 import { versionedSetting } from './versioned-setting';
 
 /** The teams: one versioned item, read through the settings cache by every scoped request. */
-const teams = versionedSetting<Team[]>('TEAMS', 'teams', []);
+const teams = versionedSetting<Team[]>('teams', 'teams', []);
 
 /** `fresh`: skip this container's copy, for a read-modify-write. */
 export async function getTeams(fresh = false): Promise<TeamSet> {

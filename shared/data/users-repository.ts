@@ -5,6 +5,7 @@ import { dynamo, tableName } from './dynamo-client';
 import { queryAll } from './query-all';
 import { entities, userKeys } from './keys';
 import { stripLayout } from './record-item';
+import { indexes } from './table-schema';
 
 /** User profiles, mirrored from Cognito at sign-in so records can name and notify their owners. */
 
@@ -99,7 +100,7 @@ export async function setUserDisabled(id: string, disabledAt: string | undefined
 export async function listUsers(): Promise<UserSummary[]> {
   const items = await queryAll<Record<string, unknown>>({
     TableName: tableName(),
-    IndexName: 'gsi1',
+    IndexName: indexes.gsi1,
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': userKeys.collection('').gsi1pk },
   });

@@ -3,6 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from './dynamo-client';
 import { conditionParams, mustHaveVersion, mustNotExist } from './record-item';
 import { cachedSetting, forgetSetting } from './settings-cache';
+import { families, keyOf } from './table-schema';
 
 export interface Versioned<T> {
   value: T;
@@ -10,12 +11,13 @@ export interface Versioned<T> {
 }
 
 /**
- * A workspace setting kept as one versioned item (`pk = sk = entity`, the value in `field`) and
+ * A workspace setting kept as one versioned item (`pk = sk = entity`, its family in the table schema; the value in `field`) and
  * read through the settings cache on busy paths: the teams, the sharing of record types. Saving is
  * optimistic: `put` writes `version + 1` only over the version it was given.
  */
-export function versionedSetting<T>(entity: string, field: string, empty: T) {
-  const key = { pk: entity, sk: entity };
+export function versionedSetting<T>(family: 'teams' | 'sharing', field: string, empty: T) {
+  const { entity } = families[family];
+  const key = keyOf(family, {});
   const cacheKey = `setting:${entity}`;
   return {
     /** `fresh`: skip this container's copy, for a read-modify-write. */

@@ -1,6 +1,7 @@
 import { NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { app } from '../../infra/definition/app';
 import { synthCached } from './support/synth';
 
 /**
@@ -30,6 +31,18 @@ describe('stack size', () => {
     const nested = stack.node.findAll().filter((c) => c instanceof NestedStack);
     expect(counts).toHaveLength(1 + nested.length);
     expect(nested.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the app functions, their roles and log groups in the function stack, not the parent (ADR 0022)', () => {
+    const typesIn = (s: Stack) => Object.values((Template.fromStack(s).toJSON() as { Resources: Record<string, { Type: string }> }).Resources).map((r) => r.Type);
+    const countOf = (types: string[], type: string) => types.filter((t) => t === type).length;
+    const parent = typesIn(stack);
+    const functions = typesIn(stack.functionStack);
+    expect(countOf(functions, 'AWS::Lambda::Function')).toBe(app.functions.length);
+    expect(countOf(functions, 'AWS::IAM::Role')).toBe(app.functions.length);
+    expect(countOf(functions, 'AWS::Logs::LogGroup')).toBe(app.functions.length);
+    // Left in the parent: only the web deployment's own CDK handler.
+    expect(countOf(parent, 'AWS::Lambda::Function')).toBe(1);
   });
 
   it(`keeps every stack at or under ${stackResourceLimit} resources`, () => {

@@ -1,9 +1,9 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Names, RemovalPolicy, Stack, type CfnElement } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { FunctionGrants } from '../../definition/types';
-import { acknowledgeObjectsOfBucket } from '../acknowledge';
+import { acknowledge, acknowledgeObjectsOfBucket } from '../acknowledge';
 
 export interface FileBucketProps {
   /** The app's origin: browsers upload to and download from the bucket by signed URL from there. */
@@ -47,6 +47,9 @@ export class FileBucket extends Construct {
     if (!access || access === 'none') return;
     const actions = access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
     role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions, resources: [this.bucket.arnForObjects('*')] }));
-    acknowledgeObjectsOfBucket(role, 'Files', 'Files are keyed by record and job ids made at run time; the grant is on the bucket\'s objects, with named actions only.');
+    const reason = 'Files are keyed by record and job ids made at run time; the grant is on the bucket\'s objects, with named actions only.';
+    if (Stack.of(role) === Stack.of(this)) acknowledgeObjectsOfBucket(role, 'Files', reason);
+    // In a nested stack (ADR 0022) the policy names the parameter that carries the bucket's ARN.
+    else acknowledge(role, `AwsSolutions-IAM5[Resource::<referenceto${Names.uniqueId(this.bucket.node.defaultChild as CfnElement)}Arn>/*]`, reason);
   }
 }

@@ -1,8 +1,9 @@
-import { Duration, RemovalPolicy, Stack, TimeZone, type CfnElement } from 'aws-cdk-lib';
+import { Duration, Names, NestedStack, RemovalPolicy, Stack, TimeZone, type CfnElement } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleGroup, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ScheduleDef } from '../../definition/types';
 import { acknowledge } from '../acknowledge';
 import type { AppFunctions } from './app-functions';
@@ -52,10 +53,9 @@ export class JobSchedules extends Construct {
       const fn = props.functions.get(def.function);
       // One role per schedule, so that its policy names the one function it may invoke.
       const role = new Role(this, `${def.id}-role`, { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
-      const fnLogicalId = Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement);
       acknowledge(
         role,
-        `AwsSolutions-IAM5[Resource::<${fnLogicalId}.Arn>:*]`,
+        `AwsSolutions-IAM5[Resource::<${this.arnReference(fn)}>:*]`,
         'CDK grants lambda:InvokeFunction on the function and its qualified ARNs (versions, aliases) of this one function only.',
       );
       new Schedule(this, def.id, {
@@ -74,5 +74,17 @@ export class JobSchedules extends Construct {
         }),
       });
     }
+  }
+
+  /**
+   * How this stack's template names the function's ARN, as cdk-nag reports it: its own attribute,
+   * or the output of the nested stack that holds the functions (ADR 0022).
+   */
+  private arnReference(fn: IFunction): string {
+    const resource = fn.node.defaultChild as CfnElement;
+    const home = Stack.of(fn);
+    if (home === Stack.of(this)) return `${home.getLogicalId(resource)}.Arn`;
+    if (!(home instanceof NestedStack) || !home.nestedStackResource) throw new Error(`Function ${fn.node.path} is neither in this stack nor in a stack nested in it`);
+    return `${Stack.of(this).getLogicalId(home.nestedStackResource)}.Outputs.${Names.uniqueId(resource)}Arn`;
   }
 }

@@ -22,7 +22,50 @@ export function fakeWebDist(): string {
 export interface Synthesized {
   app: App;
   stack: CrmStack;
+  /** The parent stack with its function stack folded in (see `withFunctionStack`). */
   template: Template;
+}
+
+type Json = { Resources: Record<string, Record<string, unknown>>; Outputs?: Record<string, { Value: unknown }>; [key: string]: unknown };
+
+/** `value` with every node `replace` answers for replaced, deeply. */
+const substitute = (value: unknown, replace: (node: Record<string, unknown>) => unknown): unknown => {
+  if (Array.isArray(value)) return value.map((v) => substitute(v, replace));
+  if (value === null || typeof value !== 'object') return value;
+  const replaced = replace(value as Record<string, unknown>);
+  if (replaced !== undefined) return replaced;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, replace)]));
+};
+
+/**
+ * The client stack as one template: the function stack's resources (ADR 0022) join the parent's,
+ * its parameters replaced by what the parent passes and the parent's reads of its outputs by the
+ * outputs' values. The stack tests then assert on functions, roles and policies, and on what
+ * points at them, exactly as when they lived in the parent; only the nesting is undone.
+ */
+export function withFunctionStack(stack: CrmStack): Template {
+  const parent = Template.fromStack(stack).toJSON() as Json;
+  const nested = Template.fromStack(stack.functionStack).toJSON() as Json;
+  const nestedId = stack.getLogicalId(stack.functionStack.nestedStackResource!);
+  const parameters = (parent.Resources[nestedId]?.Properties as { Parameters?: Record<string, unknown> } | undefined)?.Parameters ?? {};
+  const outputs = nested.Outputs ?? {};
+  const fromParent = (node: Record<string, unknown>) => {
+    const ref = node.Ref;
+    return typeof ref === 'string' && ref in parameters ? parameters[ref] : undefined;
+  };
+  const fromNested = (node: Record<string, unknown>) => {
+    const getAtt = node['Fn::GetAtt'];
+    if (!Array.isArray(getAtt) || getAtt[0] !== nestedId || typeof getAtt[1] !== 'string' || !getAtt[1].startsWith('Outputs.')) return undefined;
+    const output = outputs[getAtt[1].slice('Outputs.'.length)];
+    if (!output) throw new Error(`The function stack has no output ${getAtt[1]}`);
+    return output.Value;
+  };
+  const resources = substitute(parent.Resources, fromNested) as Json['Resources'];
+  for (const [id, resource] of Object.entries(substitute(nested.Resources, fromParent) as Json['Resources'])) {
+    if (id in resources) throw new Error(`Logical id ${id} is in both the parent and the function stack`);
+    resources[id] = resource;
+  }
+  return Template.fromJSON({ ...parent, Resources: resources, Outputs: substitute(parent.Outputs ?? {}, fromNested) });
 }
 
 /**
@@ -36,7 +79,7 @@ export function synthClient(client: string, options: Partial<CrmAppOptions> & { 
     context: bundle ? {} : { 'aws:cdk:bundling-stacks': [] },
   });
   const stack = addCrmStack(app, { client, account: '111111111111', webDistDir: fakeWebDist(), ...rest });
-  return { app, stack, template: Template.fromStack(stack) };
+  return { app, stack, template: withFunctionStack(stack) };
 }
 
 const cache = new Map<string, Synthesized>();

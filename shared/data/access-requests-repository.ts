@@ -4,7 +4,7 @@ import type { AccessRequest } from '../api/contracts';
 import { dynamo, tableName } from './dynamo-client';
 import { queryAll } from './query-all';
 import { stripLayout } from './record-item';
-import { indexes, indexKeyOf, keyOf } from './table-schema';
+import { families, indexes, indexKeyOf, keyOf } from './table-schema';
 
 /**
  * Access requests: one item each, listed newest first on gsi1 (all, for admins) and gsi2 (by
@@ -27,14 +27,14 @@ export async function putAccessRequest(request: AccessRequest): Promise<boolean>
           {
             Put: {
               TableName: tableName(),
-              Item: { ...keys.openGuard(request.requester.id), entity: 'ACCESSREQ_OPEN', requestId: request.id },
+              Item: { ...keys.openGuard(request.requester.id), entity: families.accessRequestOpen.entity, requestId: request.id },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
           {
             Put: {
               TableName: tableName(),
-              Item: { ...keys.item(request.id), ...keys.all(request.createdAt, request.id), ...keys.byRequester(request.requester.id, request.createdAt, request.id), entity: 'ACCESSREQ', ...request },
+              Item: { ...keys.item(request.id), ...keys.all(request.createdAt, request.id), ...keys.byRequester(request.requester.id, request.createdAt, request.id), entity: families.accessRequest.entity, ...request },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },

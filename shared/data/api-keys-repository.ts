@@ -4,7 +4,7 @@ import type { ApiKeySummary, TimelineActor } from '../api/contracts';
 import { dynamo, tableName } from './dynamo-client';
 import { queryAll } from './query-all';
 import { stripLayout } from './record-item';
-import { indexes, indexKeyOf, keyOf } from './table-schema';
+import { families, indexes, indexKeyOf, keyOf } from './table-schema';
 
 /** API keys: one item each (`APIKEY#<id>`), listed on gsi1 in creation order. The item holds the secret's hash, never the secret. */
 export const apiKeyKeys = {
@@ -18,7 +18,7 @@ export async function putApiKey(key: StoredApiKey): Promise<void> {
   await dynamo().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...apiKeyKeys.item(key.id), ...apiKeyKeys.collection(key.createdAt, key.id), entity: 'APIKEY', ...key },
+      Item: { ...apiKeyKeys.item(key.id), ...apiKeyKeys.collection(key.createdAt, key.id), entity: families.apiKey.entity, ...key },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );

@@ -8,7 +8,7 @@ import { dynamo, tableName } from './dynamo-client';
 import { recordKeys } from './keys';
 import type { Condition } from './record-item';
 import { stripLayout } from './record-item';
-import { keyOf } from './table-schema';
+import { families, keyOf } from './table-schema';
 
 /** Attachments in their record's partition (`ATTACHMENT#<id>`): listed with one Query, moved with the record on a merge. */
 const recordPk = (record: RecordLink) => recordKeys(keyPrefixOf(record.type)).item(record.id).pk;
@@ -40,7 +40,7 @@ export async function listAttachments(record: RecordLink): Promise<Attachment[]>
 /** The attachment item, guarded by a condition on its stored state, with the record's timeline entry and events in one transaction. */
 export async function saveAttachment(attachment: Attachment, condition: Condition, entry?: TimelineEntry, events: DomainEvent[] = []): Promise<void> {
   await commitChange({
-    puts: [{ item: { ...attachmentKeys.item(attachment.record, attachment.id), entity: 'ATTACHMENT', ...attachment }, condition }],
+    puts: [{ item: { ...attachmentKeys.item(attachment.record, attachment.id), entity: families.attachment.entity, ...attachment }, condition }],
     history: entry ? [{ recordPk: recordPk(attachment.record), entry }] : [],
     events,
   });

@@ -12,7 +12,7 @@ import { userKeys } from './keys';
 import { rolesKey } from './users-repository';
 import { queryAll } from './query-all';
 import { stripLayout } from './record-item';
-import { indexes, indexKeyOf, keyOf, partitionOf } from './table-schema';
+import { families, indexes, indexKeyOf, keyOf, partitionOf } from './table-schema';
 
 /**
  * The audit trail's items (ACC-4): one per call in its day's partition (`AUDIT#<day>`, newest
@@ -72,14 +72,14 @@ const conflictRetries = 3;
  * Two calls of one caller at once can collide on the checked item: those are retried.
  */
 export async function putAuditEntry(entry: AuditEntry, countUsage: boolean, caller: CallerCheck): Promise<CallerStanding> {
-  const item = { ...auditKeys.item(entry), ...auditKeys.byActor(entry), entity: 'AUDIT', ...entry, expiresAt: expiresAt(entry.at) };
+  const item = { ...auditKeys.item(entry), ...auditKeys.byActor(entry), entity: families.audit.entity, ...entry, expiresAt: expiresAt(entry.at) };
   const usage = {
     Update: {
       TableName: tableName(),
       Key: usageKey(entry),
       UpdateExpression: 'SET entity = :entity, actorId = :actor, #route = :route, #query = :query, lastAt = :at, expiresAt = :expires ADD #count :one',
       ExpressionAttributeNames: { '#route': 'route', '#query': 'query', '#count': 'count' },
-      ExpressionAttributeValues: { ':entity': 'USAGE', ':actor': entry.actor.id, ':route': entry.route, ':query': entry.query ?? {}, ':at': entry.at, ':expires': expiresAt(entry.at), ':one': 1 },
+      ExpressionAttributeValues: { ':entity': families.usage.entity, ':actor': entry.actor.id, ':route': entry.route, ':query': entry.query ?? {}, ':at': entry.at, ':expires': expiresAt(entry.at), ':one': 1 },
     },
   };
   const command = new TransactWriteCommand({

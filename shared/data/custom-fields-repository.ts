@@ -4,7 +4,7 @@ import type { CustomField, CustomizableType } from '../domain/custom-fields/cust
 import { dynamo, tableName } from './dynamo-client';
 import { cachedSetting, forgetSetting } from './settings-cache';
 import { conditionParams, mustHaveVersion, mustNotExist } from './record-item';
-import { keyOf } from './table-schema';
+import { families, keyOf } from './table-schema';
 
 /** A record type's custom field definitions: one versioned item per type, read with every write of that type. */
 export interface CustomFieldSet {
@@ -28,7 +28,7 @@ export async function putCustomFields(type: CustomizableType, set: CustomFieldSe
     await dynamo().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...key(type), entity: 'CUSTOM_FIELDS', recordType: type, fields: set.fields, version: set.version + 1 },
+        Item: { ...key(type), entity: families.customFields.entity, recordType: type, fields: set.fields, version: set.version + 1 },
         ...conditionParams(set.version === 0 ? mustNotExist : mustHaveVersion(set.version)),
       }),
     );

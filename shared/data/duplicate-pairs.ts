@@ -5,7 +5,7 @@ import type { RecordType } from '../domain/records/record-type';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
 import type { Match } from './match-index';
-import { keyOf, partitionOf } from './table-schema';
+import { families, keyOf, partitionOf } from './table-schema';
 
 /**
  * The duplicates view of a type (REC-12): every pair of its records that share a match key, kept
@@ -65,7 +65,7 @@ export async function syncPairs(type: RecordType, id: string, matches: readonly 
     if (existing?.dismissedAt) continue;
     if (existing && JSON.stringify(existing.evidence) === JSON.stringify(match.evidence)) continue;
     const ids = [id, other].sort() as [string, string];
-    const pair = { entity: 'DUPLICATE_PAIR', ids, reasons: match.reasons, strength: match.strength, evidence: match.evidence, detectedAt: existing?.detectedAt ?? at };
+    const pair = { entity: families.duplicatePair.entity, ids, reasons: match.reasons, strength: match.strength, evidence: match.evidence, detectedAt: existing?.detectedAt ?? at };
     requests.push({ PutRequest: { Item: { ...side(type, id, other), ...pair, listed: id === ids[0] } } });
     requests.push({ PutRequest: { Item: { ...side(type, other, id), ...pair, listed: other === ids[0] } } });
     if (!existing) added++;

@@ -5,7 +5,7 @@ import type { ExportJob } from '../domain/exports/export-job';
 import { commitChange } from './change-set';
 import { dynamo, tableName } from './dynamo-client';
 import { mustHaveVersion, mustNotExist, stripLayout } from './record-item';
-import { keyOf } from './table-schema';
+import { families, keyOf } from './table-schema';
 
 /** Export jobs (REC-11): one item each, kept a week (the file's own lifetime in the store). */
 export const exportKeys = { item: (id: string) => keyOf('export', { id }) };
@@ -21,7 +21,7 @@ export async function getExport(id: string): Promise<ExportJob | undefined> {
 export async function saveExport(job: ExportJob, before: ExportJob | undefined, entry: TimelineEntry, events: DomainEvent[] = []): Promise<void> {
   const expiresAt = Math.floor(Date.parse(job.createdAt) / 1000) + weekSeconds;
   await commitChange({
-    puts: [{ item: { ...exportKeys.item(job.id), entity: 'EXPORT', ...job, expiresAt }, condition: before ? mustHaveVersion(before.version) : mustNotExist }],
+    puts: [{ item: { ...exportKeys.item(job.id), entity: families.export.entity, ...job, expiresAt }, condition: before ? mustHaveVersion(before.version) : mustNotExist }],
     history: [{ recordPk: exportKeys.item(job.id).pk, entry }],
     events,
   });

@@ -7,7 +7,7 @@ import { commitChange, type GuardedPut } from './change-set';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
 import { conditionParams, mustHaveVersion, mustNotExist, stripLayout } from './record-item';
-import { indexes, indexKeyOf, keyOf } from './table-schema';
+import { families, indexes, indexKeyOf, keyOf } from './table-schema';
 
 /**
  * Import jobs (REC-11) and their row markers. The job is one item; each row's outcome is an item
@@ -36,7 +36,7 @@ const importItem = (job: ImportJob) => ({
   ...importKeys.item(job.id),
   ...importKeys.collection(job.createdAt, job.id),
   ...(runningStatuses.includes(job.status) ? importKeys.running(job.updatedAt) : {}),
-  entity: 'IMPORT',
+  entity: families.import.entity,
   ...job,
 });
 
@@ -97,7 +97,7 @@ export async function advanceImport(id: string, step: number, from: number, to: 
 
 /** The marker of a row's outcome, to put in the row's own transaction: it exists at most once. */
 export function rowMarker(id: string, run: string, row: ImportRow): GuardedPut {
-  return { item: { ...importKeys.row(id, run, row.row), entity: 'IMPORT_ROW', ...row }, condition: mustNotExist };
+  return { item: { ...importKeys.row(id, run, row.row), entity: families.importRow.entity, ...row }, condition: mustNotExist };
 }
 
 /** A row with no record to write (invalid, skipped): its marker alone; false if it was already there. */
@@ -114,7 +114,7 @@ export async function putRowMarker(id: string, run: string, row: ImportRow): Pro
 
 /** The dry run's report rows: rewritten on a repeated check, so no condition. */
 export async function putReportRows(id: string, run: string, rows: readonly ImportRow[]): Promise<void> {
-  await batchPut(rows.map((row) => ({ ...importKeys.row(id, run, row.row), entity: 'IMPORT_ROW', ...row })));
+  await batchPut(rows.map((row) => ({ ...importKeys.row(id, run, row.row), entity: families.importRow.entity, ...row })));
 }
 
 /** Puts items 25 at a time; unprocessed items are retried until DynamoDB takes them all. */
@@ -185,7 +185,7 @@ const planLifetimeSeconds = 7 * 24 * 3600;
 
 export async function putPlan(id: string, run: string, keys: readonly string[], plan: PlannedRecord, now: Date): Promise<void> {
   const expiresAt = Math.floor(now.getTime() / 1000) + planLifetimeSeconds;
-  await batchPut(keys.map((key) => ({ ...importKeys.plan(id, run, key, plan.row), entity: 'IMPORT_PLAN', key, ...plan, expiresAt })));
+  await batchPut(keys.map((key) => ({ ...importKeys.plan(id, run, key, plan.row), entity: families.importPlan.entity, key, ...plan, expiresAt })));
 }
 
 /** The plans of earlier rows sharing one of `keys`, with the key they share, oldest row first. */

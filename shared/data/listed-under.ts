@@ -5,13 +5,14 @@ import type { GuardedPut } from './change-set';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
 import { listedUnderKeys, recordKeys } from './keys';
+import { families } from './table-schema';
 
 /**
  * The many-to-many lists (`RecordKind.listedUnder`): a deal under each of its contacts. The copies
  * are written in the record's own transaction, rewritten on every change (they carry its summary)
  * and removed from the records it leaves, so they never disagree with it.
  */
-const entity = 'MEMBER';
+const entity = families.member.entity;
 
 const ownerPk = <T extends RecordBase>(kind: RecordKind<T>, ownerId: string) => recordKeys(keyPrefixOf(kind.listedUnder!.type)).item(ownerId).pk;
 const itemKey = <T extends RecordBase>(kind: RecordKind<T>, ownerId: string, record: T) =>

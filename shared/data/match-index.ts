@@ -3,7 +3,7 @@ import { matchKeys, matchOf, type MatchBasis } from '../domain/duplicates/match-
 import type { RecordBase, RecordKind, RecordType } from '../domain/records/record-type';
 import type { GuardedPut } from './change-set';
 import { dynamo, tableName } from './dynamo-client';
-import { partitionOf } from './table-schema';
+import { families, keyOf, partitionOf } from './table-schema';
 
 /**
  * The duplicate-matching index: one item per match key of a record (`MATCH#<type>#email:…` /
@@ -11,6 +11,7 @@ import { partitionOf } from './table-schema';
  * one Query.
  */
 const matchPk = (type: RecordType, key: string) => partitionOf('match', { type, key });
+const matchKey = (type: RecordType, key: string, recordId: string) => keyOf('match', { type, key, recordId });
 
 const keysOf = <T extends RecordBase>(kind: RecordKind<T>, record: T | undefined): string[] => (record && kind.match ? matchKeys(kind.match(record)) : []);
 
@@ -18,14 +19,14 @@ export function matchIndexChange<T extends RecordBase>(kind: RecordKind<T>, befo
   const previous = new Set(keysOf(kind, before));
   const next = keysOf(kind, after);
   return {
-    puts: next.filter((k) => !previous.has(k)).map((key) => ({ item: { pk: matchPk(kind.type, key), sk: after.id, entity: 'MATCH', recordType: kind.type, recordId: after.id } })),
-    deletes: [...previous].filter((k) => !next.includes(k)).map((key) => ({ pk: matchPk(kind.type, key), sk: after.id })),
+    puts: next.filter((k) => !previous.has(k)).map((key) => ({ item: { ...matchKey(kind.type, key, after.id), entity: families.match.entity, recordType: kind.type, recordId: after.id } })),
+    deletes: [...previous].filter((k) => !next.includes(k)).map((key) => matchKey(kind.type, key, after.id)),
   };
 }
 
 /** Every match item of a record that stops being one (merged into another). */
 export const matchIndexRemoval = <T extends RecordBase>(kind: RecordKind<T>, record: T): { pk: string; sk: string }[] =>
-  keysOf(kind, record).map((key) => ({ pk: matchPk(kind.type, key), sk: record.id }));
+  keysOf(kind, record).map((key) => matchKey(kind.type, key, record.id));
 
 /** A record that shares match keys with the one looked for: why, and how strongly (a strong match is one party). */
 export interface Match extends MatchBasis {

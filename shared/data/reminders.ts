@@ -4,12 +4,13 @@ import { keyPrefixOf, type RecordBase, type RecordKind, type RecordLink, type Re
 import type { GuardedPut } from './change-set';
 import { dynamo, tableName } from './dynamo-client';
 import { recordKeys, reminderKeys } from './keys';
+import { families } from './table-schema';
 
 /**
  * Reminders due (REC-7): one item per record with a pending reminder, written, moved and removed
  * in the record's own transaction (a changed time, a done activity), read by the minute schedule.
  */
-const entity = 'REMINDER';
+const entity = families.reminder.entity;
 
 export interface DueReminder {
   key: { pk: string; sk: string };

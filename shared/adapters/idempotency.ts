@@ -5,6 +5,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { env } from '../config/runtime-env';
 import { dynamo, tableName } from '../data/dynamo-client';
 import { idempotencyPartition } from '../data/keys';
+import { keyOf } from '../data/table-schema';
 
 /**
  * EventBridge and the scheduler deliver at least once; consumers record what they handled in the
@@ -37,7 +38,7 @@ export async function takeVersion(consumerId: string, recordKey: string, version
     await dynamo().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: { pk: idempotencyPartition(consumerId), sk: `VERSION#${recordKey}` },
+        Key: keyOf('idempotencyVersion', { consumer: consumerId, recordKey }),
         UpdateExpression: 'SET #version = :version, expiresAt = :expiresAt',
         ConditionExpression: 'attribute_not_exists(#version) OR #version <= :version',
         ExpressionAttributeNames: { '#version': 'version' },

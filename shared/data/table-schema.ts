@@ -11,13 +11,18 @@
 
 export const primaryKey = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
+/** What an index holds of an item besides the keys (DynamoDB's three projection types). */
+export type Projection = { readonly type: 'ALL' } | { readonly type: 'KEYS_ONLY' } | { readonly type: 'INCLUDE'; readonly attributes: readonly string[] };
+
+const all: Projection = { type: 'ALL' };
+
 /** The overloaded global indexes, in the table definition's order. */
 export const globalIndexes = [
-  { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-  { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
-  { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
-  { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
+  { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: all },
+  { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: all },
+  { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: all },
+  { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projection: all },
+  { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', projection: all },
 ] as const;
 
 export type IndexName = (typeof globalIndexes)[number]['name'];

@@ -23,6 +23,7 @@ import { searchModule } from './modules/search';
 import { teamsModule } from './modules/teams';
 import { transfersModule } from './modules/transfers';
 import { usersModule } from './modules/users';
+import { globalIndexes } from '../../shared/data/table-schema';
 import type { AppDefinition, FunctionDef, ModuleDef } from './types';
 
 /**
@@ -66,18 +67,13 @@ export const app: AppDefinition = {
   routes: modules.flatMap((m) => m.routes ?? []),
   rules: modules.flatMap((m) => m.rules ?? []),
   schedules: modules.flatMap((m) => m.schedules ?? []),
+  oneTimeTargets: modules.flatMap((m) => m.oneTimeTargets ?? []),
   streamConsumers: modules.flatMap((m) => m.streamConsumers ?? []),
   table: {
     partitionKey: 'pk',
     sortKey: 'sk',
-    globalIndexes: [
-      // Overloaded indexes; key formats per entity in docs/data-model.md.
-      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-      { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-      { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
-      { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
-      { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
-    ],
+    // Overloaded indexes, from the table schema; key formats per family in docs/data-model.md.
+    globalIndexes: globalIndexes.map((index) => ({ name: index.indexName, partitionKey: index.partitionKey, sortKey: index.sortKey, projection: index.projection })),
     stream: 'NEW_IMAGE',
     timeToLiveAttribute: 'expiresAt',
   },

@@ -15,11 +15,11 @@ export function describeDefinition(app: AppDefinition, client: { timeZone: strin
       timeZone: s.timeZone === 'client' ? client.timeZone : 'UTC',
       function: s.function,
     })),
-    streamConsumers: app.streamConsumers.map((c) => ({ id: c.id, function: c.function, insertedEntity: c.insertedEntity })),
+    streamConsumers: app.streamConsumers.map((c) => ({ id: c.id, function: c.function, filter: c.filter })),
     table: {
       partitionKey: app.table.partitionKey,
       sortKey: app.table.sortKey,
-      globalIndexes: app.table.globalIndexes.map((i) => ({ name: i.name, partitionKey: i.partitionKey, sortKey: i.sortKey, projection: 'ALL' as const })),
+      globalIndexes: app.table.globalIndexes.map((i) => ({ name: i.name, partitionKey: i.partitionKey, sortKey: i.sortKey, projection: describeProjection(i.projection.type, i.projection.type === 'INCLUDE' ? i.projection.attributes : []) })),
       stream: app.table.stream,
       timeToLiveAttribute: app.table.timeToLiveAttribute,
       billing: 'PAY_PER_REQUEST',
@@ -36,6 +36,11 @@ const byKey =
   };
 
 /** The order RuntimeDescription documents (code-unit order, locale-independent). */
+/** A projection as the three runtimes are compared on: `ALL`, `KEYS_ONLY` or `INCLUDE(a,b)` with the attributes sorted. */
+export function describeProjection(type: string | undefined, attributes: readonly string[] | undefined): string {
+  return type === 'INCLUDE' ? `INCLUDE(${[...(attributes ?? [])].sort().join(',')})` : String(type);
+}
+
 export function sortDescription(d: RuntimeDescription): RuntimeDescription {
   return {
     routes: [...d.routes].sort(byKey((r) => `${r.method} ${r.path}`)),

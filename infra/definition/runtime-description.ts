@@ -1,4 +1,4 @@
-import type { EventPattern, RouteAccess, HttpMethod } from './types';
+import type { EventPattern, RouteAccess, HttpMethod, StreamFilter } from './types';
 
 /**
  * What a runtime actually wired up, in one normalised shape. The CDK side derives it from the
@@ -12,13 +12,13 @@ export interface RuntimeDescription {
   readonly rules: readonly { id: string; eventPattern: EventPattern; function: string }[];
   /** Sorted by id. `timeZone` resolved to the IANA zone in force. */
   readonly schedules: readonly { id: string; expression: string; timeZone: string; function: string }[];
-  /** Sorted by id. */
-  readonly streamConsumers: readonly { id: string; function: string; insertedEntity: string }[];
+  /** Sorted by id. `filter` as the definition declares it (event names and entities in its order). */
+  readonly streamConsumers: readonly { id: string; function: string; filter: StreamFilter }[];
   readonly table: {
     readonly partitionKey: string;
     readonly sortKey: string;
     /** Sorted by name. */
-    readonly globalIndexes: readonly { name: string; partitionKey: string; sortKey: string; projection: 'ALL' }[];
+    readonly globalIndexes: readonly { name: string; partitionKey: string; sortKey: string; projection: string }[];
     readonly stream: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
     readonly timeToLiveAttribute: string;
     readonly billing: 'PAY_PER_REQUEST';

@@ -1,3 +1,4 @@
+import type { Projection } from '../../shared/data/table-schema';
 import type { ApiRoute, HttpMethod, RouteAccess } from '../../shared/api/routes/route';
 
 /**
@@ -28,6 +29,11 @@ export interface FunctionGrants {
   readonly files?: 'none' | 'read' | 'read-write';
   /** The Cognito user pool's admin actions (invite, groups, disable), for the user administration. Absent: none. */
   readonly userPool?: 'none' | 'admin';
+  /**
+   * Create, move and delete one-time moments' schedules in the stack's Scheduler group, passing the
+   * role Scheduler invokes their targets with (ADR 0012). Absent: none.
+   */
+  readonly oneTimeSchedules?: boolean;
 }
 
 export interface FunctionDef {
@@ -78,19 +84,43 @@ export interface ScheduleDef {
   readonly function: string;
 }
 
+/**
+ * A kind of one-time moment (ADR 0012): its schedules are created at run time by functions granted
+ * `oneTimeSchedules`, in the stack's Scheduler group, and invoke this function when they fire. Both
+ * runtimes read it: the stack lets Scheduler invoke exactly these functions and names them to the
+ * functions that set moments; the local scheduler maps the same target to the same handler.
+ */
+export interface OneTimeTargetDef {
+  /** The moment kind (shared/domain/moments/one-time-moment.ts, `momentKinds`). */
+  readonly moment: 'reminder' | 'import-check';
+  readonly description: string;
+  readonly function: string;
+}
+
+/**
+ * Which stream records reach a consumer (the mapping's filter in the cloud, the poller's locally):
+ * writes of these kinds (`INSERT` a new item, `MODIFY` a replaced one) whose new image's `entity`
+ * is one of `entities`.
+ */
+export interface StreamFilter {
+  readonly eventNames: readonly ('INSERT' | 'MODIFY')[];
+  readonly entities: readonly string[];
+}
+
 /** A consumer of the table's stream (in the cloud: an event source mapping with a filter). */
 export interface StreamConsumerDef {
   readonly id: string;
   readonly function: string;
-  /** Only INSERTs of items whose `entity` attribute equals this value reach the consumer. */
-  readonly insertedEntity: string;
+  readonly filter: StreamFilter;
   readonly batchSize: number;
 }
 
 export interface IndexDef {
+  /** The index's name in DynamoDB. */
   readonly name: string;
   readonly partitionKey: string;
   readonly sortKey: string;
+  readonly projection: Projection;
 }
 
 export interface TableDef {
@@ -107,6 +137,7 @@ export interface ModuleDef {
   readonly routes?: readonly RouteDef[];
   readonly rules?: readonly RuleDef[];
   readonly schedules?: readonly ScheduleDef[];
+  readonly oneTimeTargets?: readonly OneTimeTargetDef[];
   readonly streamConsumers?: readonly StreamConsumerDef[];
 }
 
@@ -115,6 +146,7 @@ export interface AppDefinition {
   readonly routes: readonly RouteDef[];
   readonly rules: readonly RuleDef[];
   readonly schedules: readonly ScheduleDef[];
+  readonly oneTimeTargets: readonly OneTimeTargetDef[];
   readonly streamConsumers: readonly StreamConsumerDef[];
   readonly table: TableDef;
   /** Event `source` every domain event is published with. */

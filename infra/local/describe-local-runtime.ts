@@ -1,7 +1,7 @@
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
 import { loadClientConfig } from '../config/client-config';
 import { app } from '../definition/app';
-import { sortDescription } from '../definition/describe-definition';
+import { describeProjection, sortDescription } from '../definition/describe-definition';
 import type { RuntimeDescription } from '../definition/runtime-description';
 import type { AppDefinition, RouteDef, RuleDef, StreamConsumerDef } from '../definition/types';
 import { LocalEventBus } from './event-bus';
@@ -33,7 +33,7 @@ export function runtimeDescriptionOf(r: LocalRegistrations): RuntimeDescription 
     routes: r.routes.map((x) => ({ method: x.method, path: x.path, function: x.function, access: x.access })),
     rules: r.rules.map((x) => ({ id: x.id, eventPattern: x.eventPattern, function: x.function })),
     schedules: r.schedules.map((x) => ({ id: x.id, expression: x.expression, timeZone: x.zone, function: x.function })),
-    streamConsumers: r.consumers.map((x) => ({ id: x.id, function: x.function, insertedEntity: x.insertedEntity })),
+    streamConsumers: r.consumers.map((x) => ({ id: x.id, function: x.function, filter: x.filter })),
     table: {
       partitionKey: keyOf(createTable.KeySchema, 'HASH'),
       sortKey: keyOf(createTable.KeySchema, 'RANGE'),
@@ -41,7 +41,7 @@ export function runtimeDescriptionOf(r: LocalRegistrations): RuntimeDescription 
         name: i.IndexName!,
         partitionKey: keyOf(i.KeySchema, 'HASH'),
         sortKey: keyOf(i.KeySchema, 'RANGE'),
-        projection: i.Projection!.ProjectionType as 'ALL',
+        projection: describeProjection(i.Projection?.ProjectionType, i.Projection?.NonKeyAttributes),
       })),
       stream: createTable.StreamSpecification!.StreamViewType as 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES',
       timeToLiveAttribute: r.timeToLive.TimeToLiveSpecification!.AttributeName!,

@@ -4,10 +4,11 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
+  type Projection,
   type DynamoDBClient,
   type UpdateTimeToLiveCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import type { TableDef } from '../definition/types';
+import type { IndexDef, TableDef } from '../definition/types';
 
 /** The CreateTable request for the app's table, derived from the definition and nothing else. */
 export function createTableInput(tableName: string, table: TableDef): CreateTableCommandInput {
@@ -26,10 +27,16 @@ export function createTableInput(tableName: string, table: TableDef): CreateTabl
         { AttributeName: index.partitionKey, KeyType: 'HASH' },
         { AttributeName: index.sortKey, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'ALL' },
+      Projection: projectionOf(index),
     })),
     StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream },
   };
+}
+
+/** An index's projection as DynamoDB's API spells it. */
+export function projectionOf(index: IndexDef): Projection {
+  const { projection } = index;
+  return projection.type === 'INCLUDE' ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...projection.attributes] } : { ProjectionType: projection.type };
 }
 
 /** The UpdateTimeToLive request that switches on expiry by the definition's TTL attribute. */

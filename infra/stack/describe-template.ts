@@ -1,6 +1,6 @@
-import { sortDescription } from '../definition/describe-definition';
+import { describeProjection, sortDescription } from '../definition/describe-definition';
 import type { RuntimeDescription } from '../definition/runtime-description';
-import type { EventPattern, HttpMethod, RouteAccess } from '../definition/types';
+import type { EventPattern, HttpMethod, RouteAccess, StreamFilter } from '../definition/types';
 import { functionIdEnv } from './constructs/app-functions';
 import { streamConsumerTag } from './constructs/stream-consumers';
 
@@ -86,7 +86,7 @@ export function describeTemplate(template: TemplateJson): RuntimeDescription {
   const streamConsumers = ofType('AWS::Lambda::EventSourceMapping').map(([logicalId, r]) => {
     const tag = list(at(r.Properties, 'Tags')).find((t) => at(t, 'Key') === streamConsumerTag);
     const id = text(at(tag, 'Value'), `Event source mapping ${logicalId}: ${streamConsumerTag} tag`);
-    return { id, function: functionOf(at(r.Properties, 'FunctionName'), `Stream consumer ${id}`), insertedEntity: insertedEntityOf(r.Properties, id) };
+    return { id, function: functionOf(at(r.Properties, 'FunctionName'), `Stream consumer ${id}`), filter: filterOf(r.Properties, id) };
   });
 
   return sortDescription({ routes, rules, schedules, streamConsumers, table: describeTable(resources) });
@@ -115,17 +115,20 @@ function routeAccess(route: unknown, resources: Record<string, CfnResource>, key
 }
 
 /** The entity of the one filter the stack gives a consumer: INSERT and NewImage.entity.S == x. */
-function insertedEntityOf(mapping: unknown, id: string): string {
+function filterOf(mapping: unknown, id: string): StreamFilter {
   const filters = list(at(mapping, 'FilterCriteria', 'Filters'));
   if (filters.length !== 1) throw new Error(`Stream consumer ${id}: expected exactly one filter`);
   const source = text(at(filters[0], 'Pattern'), `Stream consumer ${id}: filter`);
   const pattern: unknown = JSON.parse(source);
-  const entity = at(pattern, 'dynamodb', 'NewImage', 'entity', 'S', 0);
-  const expected = typeof entity === 'string' ? { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: [entity] } } } } : undefined;
-  if (typeof entity !== 'string' || JSON.stringify(pattern) !== JSON.stringify(expected)) {
-    throw new Error(`Stream consumer ${id}: filter is not "INSERT of one entity": ${source}`);
+  const eventNames = list(at(pattern, 'eventName'));
+  const entities = list(at(pattern, 'dynamodb', 'NewImage', 'entity', 'S'));
+  const filter = { eventNames, entities } as StreamFilter;
+  const expected = { eventName: eventNames, dynamodb: { NewImage: { entity: { S: entities } } } };
+  const known = eventNames.every((name) => name === 'INSERT' || name === 'MODIFY') && entities.length > 0 && entities.every((e) => typeof e === 'string');
+  if (!known || JSON.stringify(pattern) !== JSON.stringify(expected)) {
+    throw new Error(`Stream consumer ${id}: filter is not "INSERT/MODIFY of these entities": ${source}`);
   }
-  return entity;
+  return filter;
 }
 
 function describeTable(resources: Record<string, CfnResource>): RuntimeDescription['table'] {
@@ -144,8 +147,9 @@ function describeTable(resources: Record<string, CfnResource>): RuntimeDescripti
     sortKey: keyOf(at(p, 'KeySchema'), 'RANGE', 'Table'),
     globalIndexes: list(at(p, 'GlobalSecondaryIndexes')).map((index) => {
       const name = text(at(index, 'IndexName'), 'Index');
-      const projection = at(index, 'Projection', 'ProjectionType');
-      if (projection !== 'ALL') throw new Error(`Index ${name}: projection ${JSON.stringify(projection)}`);
+      const type = at(index, 'Projection', 'ProjectionType');
+      if (type !== 'ALL' && type !== 'KEYS_ONLY' && type !== 'INCLUDE') throw new Error(`Index ${name}: projection ${JSON.stringify(type)}`);
+      const projection = describeProjection(type, list(at(index, 'Projection', 'NonKeyAttributes')).map((a) => text(a, `${name}: projected attribute`)));
       return { name, partitionKey: keyOf(at(index, 'KeySchema'), 'HASH', name), sortKey: keyOf(at(index, 'KeySchema'), 'RANGE', name), projection };
     }),
     stream,

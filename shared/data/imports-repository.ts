@@ -6,6 +6,7 @@ import type { ImportCounts, ImportJob, ImportRow, ImportStatus } from '../domain
 import { commitChange, type GuardedPut } from './change-set';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
+import { queryIndexPage } from './index-query';
 import { conditionParams, mustHaveVersion, mustNotExist, stripLayout } from './record-item';
 import { families, indexes, indexKeyOf, keyOf } from './table-schema';
 
@@ -46,19 +47,17 @@ export async function getImport(id: string): Promise<ImportJob | undefined> {
 }
 
 export async function listImports(page: { limit: number; cursor?: string }): Promise<Page<ImportJob>> {
-  const result = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: indexes.gsi1,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': importKeys.collection('', '').gsi1pk },
-      ScanIndexForward: false,
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk']),
-    }),
-  );
-  const nextCursor = encodeCursor(result.LastEvaluatedKey);
-  return { items: (result.Items ?? []).map((item) => stripLayout<ImportJob>(item)), ...(nextCursor ? { nextCursor } : {}) };
+  const result = await queryIndexPage({
+    TableName: tableName(),
+    IndexName: indexes.gsi1,
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': importKeys.collection('', '').gsi1pk },
+    ScanIndexForward: false,
+    Limit: page.limit,
+    ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk']),
+  });
+  const nextCursor = encodeCursor(result.lastKey);
+  return { items: result.items.map((item) => stripLayout<ImportJob>(item)), ...(nextCursor ? { nextCursor } : {}) };
 }
 
 /**
@@ -208,14 +207,12 @@ export async function plannedMatches(id: string, run: string, keys: readonly str
 
 /** Running jobs with no sign of life since `before`: their runner died (ADR 0011, the watchdog). */
 export async function staleImports(before: string, limit = 25): Promise<ImportJob[]> {
-  const { Items = [] } = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: indexes.gsi2,
-      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
-      ExpressionAttributeValues: { ':pk': importKeys.running('').gsi2pk, ':before': before },
-      Limit: limit,
-    }),
-  );
-  return Items.map((item) => stripLayout<ImportJob>(item));
+  const { items } = await queryIndexPage({
+    TableName: tableName(),
+    IndexName: indexes.gsi2,
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
+    ExpressionAttributeValues: { ':pk': importKeys.running('').gsi2pk, ':before': before },
+    Limit: limit,
+  });
+  return items.map((item) => stripLayout<ImportJob>(item));
 }

@@ -9,15 +9,15 @@ import { normaliseText } from '../domain/search/search-terms';
 import { commitChange, type ChangeSet, type GuardedPut } from './change-set';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
+import { queryIndexPage } from './index-query';
 import { recordKeys } from './keys';
 import { mustHaveVersion, mustNotExist, stripLayout } from './record-item';
 import { listedUnderChange } from './listed-under';
 import { matchIndexChange } from './match-index';
-import { reminderChange } from './reminders';
 import { ownersFilter } from './owners-filter';
 import { queryAll } from './query-all';
 import { searchIndexChange } from './search-index';
-import { families, indexes } from './table-schema';
+import { families, indexes, type IndexName } from './table-schema';
 
 /** Core records in the single table, any type, by its RecordKind. Access patterns: docs/data-model.md. */
 
@@ -110,27 +110,25 @@ async function batchGet(keys: { pk: string; sk: string }[], consistent = false):
 
 /**
  * A record change as one transaction: the record (new, or unchanged since `before` was read), its
- * history entry carrying its events, its search terms, match keys, copies listed under others and pending reminder.
+ * history entry carrying its events, its search terms, match keys, and copies listed under others.
  */
 export function recordChangeSet<T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T, alsoOn: readonly Mirrored[] = []): ChangeSet {
   const search = searchIndexChange(kind, before, change.record);
   const matches = matchIndexChange(kind, before, change.record);
   const listed = listedUnderChange(kind, before, change.record);
-  const reminder = reminderChange(kind, before, change.record);
   return {
     puts: [
       { item: recordItem(kind, change.record), condition: before ? mustHaveVersion(before.version) : mustNotExist },
       ...search.puts,
       ...matches.puts,
       ...listed.puts,
-      ...reminder.puts,
     ],
     history: [
       { recordPk: keysOf(kind).item(change.record.id).pk, entry: change.history },
       ...alsoOn.map((m) => ({ recordPk: recordKeys(keyPrefixOf(m.link.type)).item(m.link.id).pk, entry: m.entry })),
     ],
     events: change.events,
-    deletes: [...search.deletes, ...matches.deletes, ...listed.deletes, ...reminder.deletes],
+    deletes: [...search.deletes, ...matches.deletes, ...listed.deletes],
   };
 }
 
@@ -176,27 +174,27 @@ export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, que
   const byName = query.sort === 'name' || query.sort === '-name';
   if (byName && kind.nameIndex === false) throw invalidField('sort', `${kind.label.toLowerCase()}s are not listed by name`);
   const parent = query.parentId ? recordKeys(keyPrefixOf(parentTypeOf(kind, query.parentType))).item(query.parentId).pk : undefined;
-  const index = parent
-    ? { name: indexes.gsi4, value: keys.byParent(parent, '', '').gsi4pk }
+  const index: { name: IndexName; value: string } = parent
+    ? { name: 'gsi4', value: keys.byParent(parent, '', '').gsi4pk }
     : byName
-      ? { name: indexes.gsi5, value: keys.byName('', '').gsi5pk }
+      ? { name: 'gsi5', value: keys.byName('', '').gsi5pk }
       : query.ownerId
-        ? { name: indexes.gsi2, value: keys.byOwner(query.ownerId, '', '').gsi2pk }
+        ? { name: 'gsi2', value: keys.byOwner(query.ownerId, '', '').gsi2pk }
         : query.status
-          ? { name: indexes.gsi3, value: keys.byStatus(query.status, '', '').gsi3pk }
-          : { name: indexes.gsi1, value: keys.collection('', '').gsi1pk };
+          ? { name: 'gsi3', value: keys.byStatus(query.status, '', '').gsi3pk }
+          : { name: 'gsi1', value: keys.collection('', '').gsi1pk };
   const pk = `${index.name}pk`;
   const sk = `${index.name}sk`;
 
   const filters: string[] = [];
   const names: Record<string, string> = { '#pk': pk };
   const values: Record<string, unknown> = { ':pk': index.value };
-  if (query.ownerId && index.name !== indexes.gsi2) {
+  if (query.ownerId && index.name !== 'gsi2') {
     filters.push('#ownerId = :ownerId');
     names['#ownerId'] = 'ownerId';
     values[':ownerId'] = query.ownerId;
   }
-  if (query.status && index.name !== indexes.gsi3) {
+  if (query.status && index.name !== 'gsi3') {
     filters.push('#status = :status');
     names['#status'] = 'status';
     values[':status'] = query.status;
@@ -206,7 +204,7 @@ export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, que
   if (owners) filters.push(ownersFilter(owners, names, values));
   const input: QueryCommandInput = {
     TableName: tableName(),
-    IndexName: index.name,
+    IndexName: indexes[index.name],
     KeyConditionExpression: '#pk = :pk',
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
@@ -215,10 +213,10 @@ export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, que
     Limit: query.limit,
     ExclusiveStartKey: decodeCursor(query.cursor, ['pk', 'sk', pk, sk]),
   };
-  const result = await dynamo().send(new QueryCommand(input));
-  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  const result = await queryIndexPage({ ...input, IndexName: indexes[index.name] });
+  const nextCursor = encodeCursor(result.lastKey);
   return {
-    items: (result.Items ?? []).map((item) => stripLayout<T>(item)),
+    items: result.items.map((item) => stripLayout<T>(item)),
     ...(nextCursor ? { nextCursor } : {}),
   };
 }
@@ -257,14 +255,12 @@ function parentTypeOf<T extends RecordBase>(kind: RecordKind<T>, named: RecordTy
 /** Records of the type whose name, normalised as lists sort it, is exactly `name`: one Query on gsi5. */
 export async function findByExactName<T extends RecordBase>(kind: RecordKind<T>, name: string, limit = 5): Promise<T[]> {
   const { gsi5pk } = keysOf(kind).byName('', '');
-  const result = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: indexes.gsi5,
-      KeyConditionExpression: 'gsi5pk = :pk AND begins_with(gsi5sk, :name)',
-      ExpressionAttributeValues: { ':pk': gsi5pk, ':name': `${sortName(name)}#` },
-      Limit: limit,
-    }),
-  );
-  return (result.Items ?? []).map((item) => stripLayout<T>(item));
+  const result = await queryIndexPage({
+    TableName: tableName(),
+    IndexName: indexes.gsi5,
+    KeyConditionExpression: 'gsi5pk = :pk AND begins_with(gsi5sk, :name)',
+    ExpressionAttributeValues: { ':pk': gsi5pk, ':name': `${sortName(name)}#` },
+    Limit: limit,
+  });
+  return result.items.map((item) => stripLayout<T>(item));
 }

@@ -5,8 +5,7 @@
  * are filled by `keyOf`/`indexKeyOf`, so the formats read here are the ones written to the table;
  * docs/data-model.md is checked against this module (tests/unit/data).
  *
- * The table definition (infra/definition/app.ts) declares the same indexes; a test holds them equal,
- * since `shared/` may not import `infra/` (ADR 0019).
+ * The table definition (infra/definition/app.ts) builds its indexes from this module.
  */
 
 export const primaryKey = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -14,21 +13,77 @@ export const primaryKey = { partitionKey: 'pk', sortKey: 'sk' } as const;
 /** What an index holds of an item besides the keys (DynamoDB's three projection types). */
 export type Projection = { readonly type: 'ALL' } | { readonly type: 'KEYS_ONLY' } | { readonly type: 'INCLUDE'; readonly attributes: readonly string[] };
 
-const all: Projection = { type: 'ALL' };
+/**
+ * What the record lists filter on (records-repository `listRecords`: owner, status, a kind's own
+ * filters such as a lead's `source.channel`, custom field values) and what the audit trail's
+ * by-actor list filters on. Nothing else is projected: the lists read their items by key
+ * (index-query.ts), so a write that changes none of these and no index key costs no index write.
+ */
+const recordListFilters = ['ownerId', 'status', 'source', 'custom'] as const;
+const auditFilters = ['subject', 'action'] as const;
+const include = (...attributes: readonly string[]): Projection => ({ type: 'INCLUDE', attributes: [...attributes].sort() });
 
-/** The overloaded global indexes, in the table definition's order. */
+/**
+ * The overloaded global indexes, in the table definition's order. `name` is what the code asks
+ * for and what the key attributes are named after; `indexName` is the index in DynamoDB, versioned
+ * because a projection cannot change in place: a changed projection is a new index, built beside
+ * the old one (docs/deploy.md, "Index changes").
+ */
 export const globalIndexes = [
-  { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: all },
-  { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: all },
-  { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: all },
-  { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projection: all },
-  { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', projection: all },
+  { name: 'gsi1', indexName: 'gsi1-v2', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: include(...recordListFilters, ...auditFilters) },
+  { name: 'gsi2', indexName: 'gsi2-v2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: include(...recordListFilters) },
+  { name: 'gsi3', indexName: 'gsi3-v2', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: include(...recordListFilters) },
+  { name: 'gsi4', indexName: 'gsi4-v2', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projection: include(...recordListFilters) },
+  { name: 'gsi5', indexName: 'gsi5-v2', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', projection: include(...recordListFilters) },
 ] as const;
 
 export type IndexName = (typeof globalIndexes)[number]['name'];
 
-/** Index names for `IndexName:` in Queries, so no repository spells one. */
-export const indexes: { readonly [I in IndexName]: I } = { gsi1: 'gsi1', gsi2: 'gsi2', gsi3: 'gsi3', gsi4: 'gsi4', gsi5: 'gsi5' };
+/**
+ * The indexes of earlier releases, each replaced by the one of the same `name` above. A table made
+ * by an earlier release holds them until its deploy steps (or `npm start`) have built the new ones.
+ */
+export const retiredIndexes: readonly { readonly name: IndexName; readonly indexName: string; readonly projection: Projection }[] = (['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5'] as const).map((name) => ({ name, indexName: name, projection: { type: 'ALL' } }));
+
+/**
+ * Which DynamoDB index serves each of the code's indexes while a table is between releases: set by
+ * the stack (and the local runtime) in `TABLE_INDEXES` as `{"gsi1":"gsi1"}`; an index it does not
+ * name is the current one.
+ */
+export const tableIndexesVariable = 'TABLE_INDEXES';
+
+let overrides: { raw: string | undefined; map: Partial<Record<IndexName, string>> } = { raw: undefined, map: {} };
+
+function physicalName(name: IndexName): string {
+  const raw = process.env[tableIndexesVariable];
+  if (overrides.raw !== raw) overrides = { raw, map: raw ? (JSON.parse(raw) as Partial<Record<IndexName, string>>) : {} };
+  return overrides.map[name] ?? globalIndexes.find((index) => index.name === name)!.indexName;
+}
+
+/** The DynamoDB index name for `IndexName:` in Queries, so no repository spells one. */
+export const indexes: { readonly [I in IndexName]: string } = {
+  get gsi1() {
+    return physicalName('gsi1');
+  },
+  get gsi2() {
+    return physicalName('gsi2');
+  },
+  get gsi3() {
+    return physicalName('gsi3');
+  },
+  get gsi4() {
+    return physicalName('gsi4');
+  },
+  get gsi5() {
+    return physicalName('gsi5');
+  },
+};
+
+/** The partition key attribute of a DynamoDB index, current or retired. */
+export function indexPartitionKey(indexName: string): string | undefined {
+  const name = globalIndexes.find((index) => index.indexName === indexName)?.name ?? retiredIndexes.find((index) => index.indexName === indexName)?.name;
+  return name ? globalIndexes.find((index) => index.name === name)!.partitionKey : undefined;
+}
 
 /** The TTL attribute (epoch seconds) of every family that expires. */
 export const ttlAttribute = 'expiresAt';
@@ -50,7 +105,7 @@ const creation = '<createdAt>#<id>';
 
 /**
  * Every item family. `<prefix>` is a records-kit type's key prefix (`LEAD`, `ACCOUNT`…); parts such as
- * `<termStart>` (a term's first two characters) or `<hour>` (`YYYY-MM-DDTHH`) are computed by the
+ * `<termStart>` (a term's first two characters, four of a number) or `<hour>` (`YYYY-MM-DDTHH`) are computed by the
  * builders below, which are the only writers of those formats.
  */
 export const families = {
@@ -68,11 +123,12 @@ export const families = {
   },
   redirect: { entity: 'REDIRECT', pk: '<prefix>#<id>', sk: '<prefix>' },
   search: { entity: 'SEARCH', pk: 'SEARCH#<termStart>', sk: '<term>#<recordPk>' },
+  /** What the derived index last wrote for a record (its version, the items' keys): in the record's partition. */
+  derived: { entity: 'DERIVED', pk: '<recordPk>', sk: 'DERIVED' },
   match: { entity: 'MATCH', pk: 'MATCH#<type>#<key>', sk: '<recordId>' },
   member: { entity: 'MEMBER', pk: '<ownerPk>', sk: 'MEMBER#<memberPrefix>#<createdAt>#<id>' },
   history: { entity: 'HISTORY', pk: '<recordPk>', sk: 'HIST#<at>#<id>' },
   attachment: { entity: 'ATTACHMENT', pk: '<recordPk>', sk: 'ATTACHMENT#<id>' },
-  reminder: { entity: 'REMINDER', pk: 'REMINDERS#<hour>', sk: '<at>#<recordPk>', expires: true },
   duplicatePair: { entity: 'DUPLICATE_PAIR', pk: 'DUPES#<type>', sk: '<id>#<otherId>' },
   import: {
     entity: 'IMPORT',
@@ -95,12 +151,12 @@ export const families = {
   accessRequestOpen: { entity: 'ACCESSREQ_OPEN', pk: 'ACCESSREQ#OPEN#<userId>', sk: 'ACCESSREQ_OPEN' },
   audit: {
     entity: 'AUDIT',
-    pk: 'AUDIT#<day>',
+    pk: 'AUDIT#<day>#<shard>',
     sk: '<at>#<id>',
     indexes: { gsi1: { pk: 'AUDIT#ACTOR#<actorId>', sk: '<at>#<id>' } },
     expires: true,
   },
-  usage: { entity: 'USAGE', pk: 'USAGE#<day>', sk: '<actorId>#<hash>', expires: true },
+  usage: { entity: 'USAGE', pk: 'USAGE#<day>#<shard>', sk: '<actorId>#<hash>', expires: true },
   customFields: { entity: 'CUSTOM_FIELDS', pk: 'CUSTOM_FIELDS#<type>', sk: 'CUSTOM_FIELDS' },
   pipeline: { entity: 'PIPELINE', pk: 'PIPELINE#<id>', sk: 'PIPELINE', indexes: { gsi1: { pk: 'PIPELINES', sk: '<id>' } } },
   form: { entity: 'FORM', pk: 'FORM#<id>', sk: 'FORM', indexes: { gsi1: { pk: 'FORMS', sk: '<id>' } } },
@@ -111,6 +167,10 @@ export const families = {
   idempotency: { entity: '', pk: 'IDEMPOTENCY#<consumer>', sk: '<hash>', expires: true },
   idempotencyVersion: { entity: '', pk: 'IDEMPOTENCY#<consumer>', sk: 'VERSION#<recordKey>', expires: true },
   health: { entity: '', pk: 'HEALTH', sk: 'HEALTH' },
+  /** A data migration's state (issue 14 §2, ADR 0024): status, each Scan segment's cursor, counts, its last dry run. */
+  migration: { entity: 'MIGRATION', pk: 'MIGRATION#<id>', sk: 'MIGRATION' },
+  /** The schema version the table's data has reached: the version of the last migration finished. */
+  schemaVersion: { entity: 'SCHEMA_VERSION', pk: 'MIGRATION#SCHEMA', sk: 'VERSION' },
 } as const satisfies Record<string, FamilyDeclaration>;
 
 export type FamilyName = keyof typeof families;

@@ -63,7 +63,7 @@ describe('data table', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: index.projection.type === 'INCLUDE' ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection.attributes] } : { ProjectionType: index.projection.type },
       })),
       StreamSpecification: { StreamViewType: app.table.stream },
       TimeToLiveSpecification: { AttributeName: app.table.timeToLiveAttribute, Enabled: true },
@@ -305,7 +305,7 @@ describe('stream consumers', () => {
         MaximumRetryAttempts: Match.anyValue(),
         DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] } } },
         FilterCriteria: {
-          Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: [consumer.insertedEntity] } } } }) }],
+          Filters: [{ Pattern: JSON.stringify({ eventName: consumer.filter.eventNames, dynamodb: { NewImage: { entity: { S: consumer.filter.entities } } } }) }],
         },
         Tags: Match.arrayWith([{ Key: 'crm:stream-consumer', Value: consumer.id }]),
       });

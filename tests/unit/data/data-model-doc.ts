@@ -1,9 +1,10 @@
-import { families, globalIndexes, ttlAttribute, type FamilyDeclaration } from '../../../shared/data/table-schema';
+import { families, globalIndexes, ttlAttribute, type FamilyDeclaration, type Projection } from '../../../shared/data/table-schema';
 
 export const begin = '<!-- key formats: generated from shared/data/table-schema.ts, checked by tests/unit/data/data-model-doc.test.ts -->';
 export const end = '<!-- end of key formats -->';
 
 const code = (text: string) => `\`${text}\``;
+const projectionText = (projection: Projection) => (projection.type === 'INCLUDE' ? `the keys and ${projection.attributes.map(code).join(', ')}` : projection.type === 'ALL' ? 'whole items' : 'the keys only');
 
 /** The section of docs/data-model.md that states the schema module's declarations, as it must read. */
 export function keyFormatsSection(): string {
@@ -17,7 +18,7 @@ export function keyFormatsSection(): string {
   return [
     begin,
     '',
-    `Indexes: ${globalIndexes.map((index) => `**${index.name}** (${code(index.partitionKey)}, ${code(index.sortKey)})`).join(', ')}; TTL attribute ${code(ttlAttribute)}.`,
+    `Indexes: ${globalIndexes.map((index) => `**${index.name}** (${code(index.partitionKey)}, ${code(index.sortKey)}; in DynamoDB ${code(index.indexName)}, projecting ${projectionText(index.projection)})`).join(', ')}; TTL attribute ${code(ttlAttribute)}.`,
     '',
     '| family | entity | pk | sk | indexes (pk / sk) | TTL |',
     '|---|---|---|---|---|---|',

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '../../../infra/definition/app';
-import { families, fill, globalIndexes, indexes, indexKeyOf, keyOf, partitionOf, primaryKey, ttlAttribute, type FamilyDeclaration } from '../../../shared/data/table-schema';
+import { kinds } from '../../../shared/domain/records/kinds';
+import { families, fill, globalIndexes, indexes, indexKeyOf, indexPartitionKey, keyOf, partitionOf, primaryKey, retiredIndexes, tableIndexesVariable, ttlAttribute, type FamilyDeclaration } from '../../../shared/data/table-schema';
 
 describe('the table schema', () => {
   it('declares the table definition’s primary key, indexes and TTL attribute', () => {
     // infra may not be imported by shared (ADR 0019), so the two declarations are held equal here.
     expect({ partitionKey: app.table.partitionKey, sortKey: app.table.sortKey }).toEqual(primaryKey);
-    expect(app.table.globalIndexes).toEqual(globalIndexes);
+    expect(app.table.globalIndexes).toEqual(globalIndexes.map((i) => ({ name: i.indexName, partitionKey: i.partitionKey, sortKey: i.sortKey, projection: i.projection })));
     expect(app.table.timeToLiveAttribute).toBe(ttlAttribute);
-    expect(Object.values(indexes)).toEqual(globalIndexes.map((i) => i.name));
+    expect(Object.values(indexes)).toEqual(globalIndexes.map((i) => i.indexName));
   });
 
   it('projects families only into declared indexes, with both keys formatted', () => {
@@ -37,6 +38,42 @@ describe('the table schema', () => {
     expect(indexKeyOf('user', 'gsi1', { email: 'a@b.c' })).toEqual({ gsi1pk: 'USERS', gsi1sk: 'a@b.c' });
     expect(keyOf('teams', {})).toEqual({ pk: 'TEAMS', sk: 'TEAMS' });
     expect(partitionOf('idempotencyVersion', { consumer: 'c' })).toBe('IDEMPOTENCY#c');
+  });
+
+  it('projects into each index what the lists filter on, and no more', () => {
+    const projected = (name: string) => {
+      const index = globalIndexes.find((i) => i.name === name)!;
+      return index.projection.type === 'INCLUDE' ? index.projection.attributes : [];
+    };
+    // A list's FilterExpression sees only projected attributes: a kind's own filter on an attribute
+    // left out would silently match nothing (records-repository listRecords).
+    const kindFilters = Object.values(kinds).flatMap((kind) => Object.values(kind.filters ?? {}).map((path) => path[0]!));
+    for (const index of globalIndexes) {
+      expect(projected(index.name), index.name).toEqual(expect.arrayContaining(['ownerId', 'status', 'custom', ...kindFilters]));
+      expect(projected(index.name).length, index.name).toBeLessThanOrEqual(6);
+    }
+    // The audit trail's by-actor list filters on these (audit-repository listAudit).
+    expect(projected('gsi1')).toEqual(expect.arrayContaining(['subject', 'action']));
+    // DynamoDB allows 100 projected attributes over all the indexes of a table.
+    expect(globalIndexes.reduce((n, i) => n + projected(i.name).length, 0)).toBeLessThanOrEqual(100);
+  });
+
+  it('names the DynamoDB index each code index is served by, following TABLE_INDEXES between releases', () => {
+    const before = process.env[tableIndexesVariable];
+    try {
+      delete process.env[tableIndexesVariable];
+      expect(indexes.gsi1).toBe('gsi1-v2');
+      process.env[tableIndexesVariable] = JSON.stringify({ gsi1: 'gsi1' });
+      expect([indexes.gsi1, indexes.gsi2]).toEqual(['gsi1', 'gsi2-v2']);
+      expect(indexPartitionKey('gsi1')).toBe('gsi1pk');
+      expect(indexPartitionKey('gsi3-v2')).toBe('gsi3pk');
+      expect(indexPartitionKey('nope')).toBeUndefined();
+    } finally {
+      if (before === undefined) delete process.env[tableIndexesVariable];
+      else process.env[tableIndexesVariable] = before;
+    }
+    // Each retired index is replaced by a differently named one on the same keys.
+    for (const retired of retiredIndexes) expect(globalIndexes.find((i) => i.name === retired.name)!.indexName).not.toBe(retired.indexName);
   });
 
   it('refuses a template part without a value', () => {

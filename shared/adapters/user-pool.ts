@@ -71,6 +71,17 @@ export async function awaitsFirstSignIn(id: string): Promise<boolean> {
   return user.UserStatus === 'FORCE_CHANGE_PASSWORD';
 }
 
+/** A user's `custom:accountId` (a portal user's company), or undefined: no such attribute, or no such user. */
+export async function poolUserAccountId(id: string): Promise<string | undefined> {
+  try {
+    const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: pool(), Username: id }));
+    return user.UserAttributes?.find((a) => a.Name === 'custom:accountId')?.Value;
+  } catch (error) {
+    if (error instanceof UserNotFoundException) return undefined;
+    throw error;
+  }
+}
+
 /** A new temporary password for a user who has not signed in yet (the invitation is sent again). */
 export async function resetTemporaryPassword(id: string, temporaryPassword: string): Promise<void> {
   await cognito().send(new AdminSetUserPasswordCommand({ UserPoolId: pool(), Username: id, Password: temporaryPassword, Permanent: false }));

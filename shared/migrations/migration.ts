@@ -1,0 +1,42 @@
+import type { Condition } from '../data/record-item';
+
+/**
+ * A data migration (issue 14 §2, ADR 0024): moves items stored in one format to the next. Every
+ * change of key format, projection or stored shape ships with one, added to `registry.ts`.
+ *
+ * The runner Scans the table in parallel segments for the items in `scope`, and calls `apply` on
+ * each: `apply` answers `undefined` when the item already has the new shape (so a re-run, or a page
+ * read again after a crash, changes nothing), or the write that migrates it. That write is one
+ * transaction: the item's own update, guarded by a condition on its version or shape so that a
+ * user's concurrent edit is never overwritten (the runner re-reads the item and applies again), and
+ * the derived items (search terms, match keys) it puts and deletes.
+ */
+export interface Migration {
+  /** `0001-phones-e164`: the order is the number, the rest says what. */
+  readonly id: string;
+  /** The schema version the table reaches once it is done; strictly increasing along the registry. */
+  readonly version: number;
+  readonly description: string;
+  /** Which items to visit: those whose `entity` is one of these (a filtered parallel Scan). */
+  readonly scope: { readonly entities: readonly string[] };
+  apply(item: StoredItem, context: MigrationContext): Promise<MigrationWrite | undefined> | MigrationWrite | undefined;
+}
+
+export type StoredItem = Record<string, unknown> & { pk: string; sk: string };
+export type ItemKey = { pk: string; sk: string };
+
+/** What migrating one item writes, in one TransactWriteItems. */
+export interface MigrationWrite {
+  /** The item's own attributes to set (and to remove), under a condition that it is still as read. */
+  update: { set: Record<string, unknown>; remove?: readonly string[]; condition: Condition };
+  /** Derived items written as a fresh write of the item would write them. */
+  puts?: readonly (Record<string, unknown> & ItemKey)[];
+  /** Derived items the old format had and the new one has not. */
+  deletes?: readonly ItemKey[];
+}
+
+/** What a migration may ask besides the table (ports, so a test can stand in for Cognito). */
+export interface MigrationContext {
+  /** A user's `custom:accountId` in the user pool, or undefined (no such attribute or no such user). */
+  poolAccountIdOf(userId: string): Promise<string | undefined>;
+}

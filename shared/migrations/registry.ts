@@ -1,0 +1,13 @@
+import { phonesE164 } from './0001-phones-e164';
+import { portalUserAccount } from './0002-portal-user-account';
+import type { Migration } from './migration';
+
+/**
+ * Every data migration, in the order they run (ADR 0024). A change of key format, projection or
+ * stored shape adds its file here, with the next version. Never reorder or renumber one that has
+ * shipped: deployed tables record the ids they finished.
+ */
+export const migrations: readonly Migration[] = [phonesE164, portalUserAccount];
+
+/** The schema version the code expects the data to be at. */
+export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -12,7 +12,7 @@ import {
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { AppDefinition, StreamConsumerDef } from '../definition/types';
+import type { AppDefinition, StreamConsumerDef, StreamFilter } from '../definition/types';
 import type { LambdaRuntime } from './lambda-runtime';
 import { retryDelayMs, streamRetryPolicy, type RetryPolicy } from './retry-policy';
 import type { StreamCheckpoints } from './stream-checkpoints';
@@ -211,7 +211,7 @@ export class StreamPoller {
   /** The consumer's records of one page, in batches, each checkpointed once handled. */
   private async handOver(consumer: StreamConsumerDef, shardId: string, records: readonly _Record[]): Promise<void> {
     if (records.length === 0) return;
-    const wanted = records.filter((r) => isInsertOf(r, consumer.insertedEntity));
+    const wanted = records.filter((r) => passes(r, consumer.filter));
     for (let start = 0; start < wanted.length && !this.stopped; start += consumer.batchSize) {
       const batch = wanted.slice(start, start + consumer.batchSize);
       await this.deliver(consumer, shardId, batch);
@@ -261,9 +261,10 @@ export class StreamPoller {
   }
 }
 
-/** The stack's filter: `eventName = INSERT` and `dynamodb.NewImage.entity.S = <entity>`. */
-function isInsertOf(record: _Record, entity: string): boolean {
-  return record.eventName === 'INSERT' && record.dynamodb?.NewImage?.entity?.S === entity;
+/** The stack's filter: `eventName` one of the consumer's and `dynamodb.NewImage.entity.S` one of its entities. */
+export function passes(record: _Record, filter: StreamFilter): boolean {
+  const entity = record.dynamodb?.NewImage?.entity?.S;
+  return (filter.eventNames as readonly string[]).includes(record.eventName ?? '') && entity !== undefined && filter.entities.includes(entity);
 }
 
 /** A stream record as Lambda hands it to a handler (epoch-second times, base64 binaries). */

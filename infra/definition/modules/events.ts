@@ -7,5 +7,5 @@ const publish = worker('outbox-publish', 'functions/events/publish-outbox.ts', '
 /** The transactional outbox (ADR 0002): history items inserted with a change are put on the bus. */
 export const eventsModule: ModuleDef = {
   functions: [publish],
-  streamConsumers: [{ id: 'outbox', function: publish.id, insertedEntity: 'HISTORY', batchSize: 100 }],
+  streamConsumers: [{ id: 'outbox', function: publish.id, filter: { eventNames: ['INSERT'], entities: ['HISTORY'] }, batchSize: 100 }],
 };

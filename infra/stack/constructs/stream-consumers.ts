@@ -3,7 +3,7 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventSourceMapping, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
-import type { StreamConsumerDef } from '../../definition/types';
+import type { StreamConsumerDef, StreamFilter } from '../../definition/types';
 import type { AppFunctions } from './app-functions';
 import { DeadLetterQueue } from './dead-letter-queue';
 import { delivery } from '../../definition/delivery';
@@ -11,10 +11,10 @@ import { delivery } from '../../definition/delivery';
 /** Tag on each event source mapping carrying the StreamConsumerDef id. */
 export const streamConsumerTag = 'crm:stream-consumer';
 
-/** The one filter a stream consumer gets: INSERTs of items whose `entity` is the given value. */
-export const insertFilterPattern = (insertedEntity: string) => ({
-  eventName: FilterRule.isEqual('INSERT'),
-  dynamodb: { NewImage: { entity: { S: FilterRule.isEqual(insertedEntity) } } },
+/** The one filter a stream consumer gets: its kinds of write, of items whose `entity` is one of its entities. */
+export const streamFilterPattern = (filter: StreamFilter) => ({
+  eventName: FilterRule.or(...filter.eventNames),
+  dynamodb: { NewImage: { entity: { S: FilterRule.or(...filter.entities) } } },
 });
 
 /**
@@ -43,7 +43,7 @@ export class StreamConsumers extends Construct {
         bisectBatchOnError: true,
         retryAttempts: delivery.streamBatchRetries,
         onFailure: new SqsDlq(failures.queue),
-        filters: [FilterCriteria.filter(insertFilterPattern(def.insertedEntity))],
+        filters: [FilterCriteria.filter(streamFilterPattern(def.filter))],
       });
       props.table.grantStreamRead(fn);
       Tags.of(mapping).add(streamConsumerTag, def.id);

@@ -18,7 +18,7 @@ import { behaviours, callsOf, reset } from './fixtures/handlers';
 const endpoint = inject('dynamoEndpoint');
 const definition = fixtureDefinition({
   functions: [fixtureFunction('publisher')],
-  streamConsumers: [{ id: 'outbox', function: 'publisher', insertedEntity: 'OUTBOX', batchSize: 2 }],
+  streamConsumers: [{ id: 'outbox', function: 'publisher', filter: { eventNames: ['INSERT'], entities: ['OUTBOX'] }, batchSize: 2 }],
 });
 const runtime = createLambdaRuntime(definition, { region, accountId });
 const dynamo = new DynamoDBClient({ endpoint, region, credentials });

@@ -1,13 +1,8 @@
-import { watchImports } from '../../shared/services/import-watchdog';
-import { scheduleHandler } from '../handlers/schedule-handler';
-import { logger } from '../observability/logger';
+import { checkImport } from '../../shared/services/import-watchdog';
+import { momentHandler } from '../handlers/moment-handler';
 
 /**
- * Schedule `import-watchdog`: resumes imports whose runner died for good, or ends them `failed`
- * with the reason after a few resumes that got nowhere (ADR 0011).
+ * An import's stale check fired (ADR 0011, ADR 0012): a job silent for 15 minutes is resumed, or
+ * ended `failed` with the reason after a few resumes that got nowhere; a live one is looked at later.
  */
-export const handler = scheduleHandler('import-watchdog', async (_run, tools) => {
-  const outcomes = await watchImports(tools.now());
-  for (const outcome of outcomes) logger.info('Import watchdog', outcome);
-  return { tended: outcomes.length };
-});
+export const handler = momentHandler('import-watchdog', 'import-check', ({ moment, self }, tools) => checkImport(moment.subject.id, tools.now(), self));

@@ -1,10 +1,5 @@
-import { sendDueReminders } from '../../shared/services/activity-reminders';
-import { scheduleHandler } from '../handlers/schedule-handler';
-import { logger } from '../observability/logger';
+import { remindIfStillWanted } from '../../shared/services/activity-reminders';
+import { momentHandler } from '../handlers/moment-handler';
 
-/** Schedule `activity-reminders`, every minute: reminders come due are emailed to their owners. */
-export const handler = scheduleHandler('send-reminders', async (_run, tools) => {
-  const { errors, ...counts } = await sendDueReminders(tools.now());
-  for (const error of errors) logger.error('Reminder not sent; the next run tries again', { error: error as Error });
-  return counts;
-});
+/** A reminder's one-time schedule fired (ADR 0012): its owner is emailed if the activity still wants it. */
+export const handler = momentHandler('send-reminders', 'reminder', ({ moment, self }, tools) => remindIfStillWanted(moment, tools.now(), self));

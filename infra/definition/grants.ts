@@ -16,3 +16,7 @@ export const userAdministration: FunctionGrants = { ...readWriteAndEmail, userPo
 export const publishEvents: FunctionGrants = { table: 'none', putEvents: true, sendEmail: false };
 /** Nothing of the app's: a function that answers from what its bundle holds. */
 export const noGrants: FunctionGrants = { table: 'none', putEvents: false, sendEmail: false };
+/** Keeps one-time moments' schedules (ADR 0012): the table (its idempotency records, what it reads) and the Scheduler. */
+export const readWriteAndMoments: FunctionGrants = { ...readWrite, oneTimeSchedules: true };
+/** A reminder fired: reads the activity, emails its owner, and sets the reminder again if it moved meanwhile. */
+export const readWriteEmailAndMoments: FunctionGrants = { ...readWriteAndEmail, oneTimeSchedules: true };

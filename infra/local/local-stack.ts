@@ -19,10 +19,12 @@ import { createJwtAuthorizer } from './jwt-authorizer';
 import { createLambdaRuntime } from './lambda-runtime';
 import { defaultDataDir, webDistDir } from './local-paths';
 import { LocalScheduler } from './scheduler';
+import { LocalSchedulerApi } from './scheduler-api';
 import { startSesEmulator } from './ses-emulator';
 import { StreamCheckpoints } from './stream-checkpoints';
 import { StreamPoller } from './stream-poller';
 import { createTableInput, ensureTable, timeToLiveInput } from './table';
+import { momentTargetEnv } from '../../shared/adapters/one-time-schedules';
 
 /**
  * The whole CRM on a laptop, from the one app definition: DynamoDB Local, the SES and Cognito
@@ -160,6 +162,25 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     process.env.AWS_ENDPOINT_URL_EVENTBRIDGE = await bus.listen();
     stops.push(() => bus.close());
 
+    // Scheduler: the definition's schedules, and the one-time ones functions create through its API (ADR 0012).
+    const scheduler = new LocalScheduler({
+      definition,
+      clientTimeZone: client.timeZone,
+      groupName: name,
+      region,
+      accountId,
+      runtime,
+      ...(options.inMemory ? {} : { oneTimeFile: join(dataDir, 'one-time-schedules.json') }),
+    });
+    const schedulerApi = new LocalSchedulerApi(scheduler);
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_SCHEDULER: await schedulerApi.listen(),
+      [envNames.momentGroup]: name,
+      [envNames.momentRoleArn]: `arn:aws:iam::${accountId}:role/${name}-one-time-schedules`,
+      ...Object.fromEntries(definition.oneTimeTargets.map((t) => [envNames[momentTargetEnv[t.moment]], scheduler.functionArn(t.function)])),
+    });
+    stops.push(() => schedulerApi.close());
+
     const server = new LocalHttpServer({
       definition,
       runtime,
@@ -199,7 +220,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await streamPoller.start();
     stops.push(() => streamPoller.stop());
 
-    const scheduler = new LocalScheduler({ definition, clientTimeZone: client.timeZone, groupName: name, region, accountId, runtime });
     scheduler.start();
     stops.push(() => scheduler.stop());
 

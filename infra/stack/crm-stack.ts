@@ -14,6 +14,7 @@ import { DataTable } from './constructs/data-table';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
 import { DomainEventBus } from './constructs/domain-event-bus';
 import { JobSchedules } from './constructs/job-schedules';
+import { OneTimeTargets } from './constructs/one-time-targets';
 import { MailSender } from './constructs/mail-sender';
 import { OperationsAlarms } from './constructs/operations-alarms';
 import { auditWriteFailed } from '../../shared/domain/audit/audit-entry';
@@ -55,7 +56,7 @@ export class CrmStack extends Stack {
     const prefix = `crm-${client.name}`;
     Tags.of(this).add(clientTag, client.name);
 
-    const data = new DataTable(this, 'Data', { table: definition.table });
+    const data = new DataTable(this, 'Data', { table: definition.table, ...indexesOnAws(this) });
     const events = new DomainEventBus(this, 'Events', { busName: prefix });
     const mail = new MailSender(this, 'Mail', { senderEmail: client.senderEmail });
     const api = new CrmHttpApi(this, 'Http', { name: prefix });
@@ -107,9 +108,11 @@ export class CrmStack extends Stack {
     events.addRules({ rules: definition.rules, functions, deadLetters });
     const schedules = new JobSchedules(this, 'Schedules', { groupName: prefix });
     schedules.addSchedules({ schedules: definition.schedules, clientTimeZone: client.timeZone, functions, deadLetters });
+    // One-time moments' schedules are made at run time in the same group (ADR 0012); their role and grants live beside the functions.
+    new OneTimeTargets(this.functionStack, 'OneTimeTargets', { groupName: prefix, targets: definition.oneTimeTargets, functions, definitions: definition.functions });
     // EventBridge and Scheduler invoke asynchronously: a function error is retried by Lambda, and
     // an event that still fails lands in the same queue as an undeliverable one.
-    const asyncTargets = new Set([...definition.rules, ...definition.schedules].map((t) => t.function));
+    const asyncTargets = new Set([...definition.rules, ...definition.schedules, ...definition.oneTimeTargets].map((t) => t.function));
     for (const id of asyncTargets) {
       functions.get(id).configureAsyncInvoke({ retryAttempts: delivery.asyncHandlerRetries, onFailure: new SqsDestination(deadLetters.queue) });
     }
@@ -141,4 +144,14 @@ export class CrmStack extends Stack {
     new CfnOutput(this, 'FilesBucketName', { value: files.bucket.bucketName });
     new CfnOutput(this, 'EventBusName', { value: events.bus.eventBusName });
   }
+}
+
+/** The context value `tableIndexes` (a comma-separated list) that `npm run deploy` reads from the deployed table. */
+export const tableIndexesContext = 'tableIndexes';
+
+function indexesOnAws(scope: Construct): { present?: string[] } {
+  const value: unknown = scope.node.tryGetContext(tableIndexesContext);
+  if (value === undefined) return {};
+  if (typeof value !== 'string') throw new Error(`The context value ${tableIndexesContext} is a comma-separated list of index names`);
+  return { present: value.split(',').map((name) => name.trim()).filter(Boolean) };
 }

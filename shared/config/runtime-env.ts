@@ -22,6 +22,14 @@ export const envNames = {
   filesUrlSecret: 'FILES_URL_SECRET',
   /** Functions that administer users (invitations, roles, disabling): the Cognito user pool. */
   userPoolId: 'USER_POOL_ID',
+  /**
+   * Functions that set one-time moments (ADR 0012): the Scheduler group, the role Scheduler invokes
+   * with, and per moment kind the function it invokes (MOMENT_TARGET_<KIND>, see momentTargetEnv).
+   */
+  momentGroup: 'MOMENT_SCHEDULE_GROUP',
+  momentRoleArn: 'MOMENT_SCHEDULER_ROLE_ARN',
+  momentTargetReminder: 'MOMENT_TARGET_REMINDER',
+  momentTargetImportCheck: 'MOMENT_TARGET_IMPORT_CHECK',
   /** `DEBUG` makes the functions' logs verbose; anything else is INFO. */
   logLevel: 'LOG_LEVEL',
 } as const;

@@ -1,3 +1,4 @@
+import { termPartition } from '../domain/search/search-terms';
 import { families, indexKeyOf, keyOf, partitionOf } from './table-schema';
 
 /**
@@ -37,28 +38,14 @@ export const listedUnderKeys = {
   item: (ownerPk: string, memberPrefix: string, createdAt: string, id: string) => keyOf('member', { ownerPk, memberPrefix, createdAt, id }),
 };
 
-/** The hour a reminder falls in (`YYYY-MM-DDTHH`), its partition's part. */
-const hourOf = (at: string) => at.slice(0, 13);
-
-/**
- * Reminders due (REC-7), by the hour they fall in: the minute schedule reads the last hours'
- * partitions up to now, so a run is a few Queries however many reminders are set.
- */
-export const reminderKeys = {
-  partition: (at: string) => partitionOf('reminder', { hour: hourOf(at) }),
-  item: (at: string, recordPk: string) => keyOf('reminder', { hour: hourOf(at), at, recordPk }),
-};
-
-/** A term's first two characters: its search partition. */
-const termStartOf = (term: string) => term.slice(0, 2);
-
 /**
  * One item per search term of a record (REC-13), all record types in one key space: the term's
- * first two characters are the partition, so a keystroke is one Query with `begins_with(sk, typed)`.
+ * first characters are the partition (two of a word, four of a number: `termPartition`), so a
+ * keystroke is one Query with `begins_with(sk, typed)` per partition the typed prefix covers.
  */
 export const searchKeys = {
-  partition: (term: string) => partitionOf('search', { termStart: termStartOf(term) }),
-  item: (term: string, recordPk: string) => keyOf('search', { termStart: termStartOf(term), term, recordPk }),
+  partition: (termStart: string) => partitionOf('search', { termStart }),
+  item: (term: string, recordPk: string) => keyOf('search', { termStart: termPartition(term), term, recordPk }),
 };
 
 /** History entries live in their record's partition, so a timeline page is one Query. */

@@ -23,7 +23,15 @@ export const leadRefSchema = z.object({
   email: z.string().optional(),
 });
 
-export const recordRefSchema = z.object({ type: recordType, id, ownerId: id, title: z.string(), version });
+export const recordRefSchema = z.object({
+  type: recordType,
+  id,
+  ownerId: id,
+  title: z.string(),
+  version,
+  /** The pending reminder of this version (an open activity's reminderAt), if any: its schedule follows it (ADR 0012). */
+  reminder: z.iso.datetime({ offset: true }).optional(),
+});
 
 /** A record named without its state (attachments, notes): no version, nothing to order by. */
 const recordLinkSchema = z.object({ type: recordType, id });

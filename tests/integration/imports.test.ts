@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchGetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as accountsApi } from '../../functions/accounts/accounts-api';
 import { handler as contactsApi } from '../../functions/contacts/contacts-api';
 import { handler as importsApi } from '../../functions/imports/imports-api';
@@ -14,7 +14,11 @@ import type { Contact } from '../../shared/domain/contacts/contact';
 import { importFileKeys, type ImportJob, type ImportRow } from '../../shared/domain/imports/import-job';
 import { readImportFile, runImportStep } from '../../shared/services/import-runner';
 import { importTargets } from '../../shared/services/import-targets';
-import { watchImports } from '../../shared/services/import-watchdog';
+import { checkImport } from '../../shared/services/import-watchdog';
+import { handler as scheduleImportCheck } from '../../functions/imports/schedule-import-check';
+import { startOneTimeScheduler } from '../support/one-time-schedules';
+import { deliver, published } from '../support/bus-events';
+import type { DomainEvent } from '../../shared/events/contracts';
 import { notFound } from '../../shared/domain/common/errors';
 import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
 import { busEvent } from '../support/bus-events';
@@ -351,7 +355,13 @@ describe('the watchdog (a runner that died for good)', () => {
     return vi.spyOn(dynamo(), 'send').mockImplementation(((command: unknown) => (writesRow(command) ? Promise.reject(new Error('Lambda died')) : send(command as never))) as never);
   };
   const runStep = (job: ImportJob) => runImportStep({ importId: job.id, phase: 'import', step: job.progress!.step }, { batchSize: 20, timeIsUp: () => false });
-  const tended = async (id: string, at: Date) => (await watchImports(at)).filter((o) => o.importId === id).map((o) => o.action);
+  /** What the import's stale check does when it fires at `at`. */
+  const tended = async (id: string, at: Date) => (await checkImport(id, at)).action;
+  let local: Awaited<ReturnType<typeof startOneTimeScheduler>>;
+  beforeAll(async () => {
+    local = await startOneTimeScheduler(new Date().toISOString());
+  });
+  afterAll(() => local.stop());
 
   it('resumes a job whose runner died, and the import goes on to the end', async () => {
     const job = await upload('died.csv', ['Фамилия', ...Array.from({ length: 30 }, (_, i) => `Упавший${i}`)].join('\n'));
@@ -361,13 +371,15 @@ describe('the watchdog (a runner that died for good)', () => {
     spy.mockRestore();
     // The bus's retries are spent, the event is in the dead-letter queue: nobody runs the step again.
     const now = new Date();
-    expect(await tended(job.id, minutes(now, 10))).toEqual([]);
-    expect(await tended(job.id, minutes(now, 16))).toEqual(['resumed']);
+    // Ten minutes without a sign of life is not yet stale: the check looks again 15 minutes after the last one.
+    expect(await tended(job.id, minutes(now, 10))).toBe('alive');
+    expect(Date.parse(local.pending()[`import-check-import-${job.id}`]!)).toBe(Math.ceil((Date.parse((await readJob(job.id)).updatedAt) + 15 * 60_000) / 1000) * 1000);
+    expect(await tended(job.id, minutes(now, 16))).toBe('resumed');
     const resumed = await readJob(job.id);
     expect(resumed).toMatchObject({ status: 'importing', progress: { step: 2, nextRow: 0 }, watchdog: { resumes: 1, atRow: 0 } });
     expect(await runStep(resumed)).toBe('finished');
     expect(await readJob(job.id)).toMatchObject({ status: 'done', progress: { nextRow: 30, counts: { created: 30, updated: 0, skipped: 0, invalid: 0, failed: 0, duplicates: 0 } } });
-    expect(await tended(job.id, minutes(now, 60))).toEqual([]);
+    expect(await tended(job.id, minutes(now, 60))).toBe('not-running');
   });
 
   it('resumes the reading of a file whose reader died', async () => {
@@ -376,7 +388,7 @@ describe('the watchdog (a runner that died for good)', () => {
     await fileStore().write(importFileKeys(started.id).source, bytes, 'text/csv');
     expect((await call('POST /api/imports/{importId}/file', { ...at(started.id), body: { version: 1 } })).status).toBe(202);
     // Its ImportRequested (phase read) never ran.
-    expect(await tended(started.id, minutes(new Date(), 16))).toEqual(['resumed']);
+    expect(await tended(started.id, minutes(new Date(), 16))).toBe('resumed');
     expect(await readJob(started.id)).toMatchObject({ status: 'reading', watchdog: { resumes: 1, atRow: 0 } });
     expect(await readImportFile(started.id)).toBe('finished');
     expect(await readJob(started.id)).toMatchObject({ status: 'mapping', rowCount: 1 });
@@ -390,15 +402,54 @@ describe('the watchdog (a runner that died for good)', () => {
     for (let resume = 1; resume <= 3; resume++) {
       await expect(runStep(current)).rejects.toThrow('Lambda died');
       at = minutes(at, 16);
-      expect(await tended(job.id, at)).toEqual(['resumed']);
+      expect(await tended(job.id, at)).toBe('resumed');
       current = await readJob(job.id);
       expect(current.watchdog?.resumes).toBe(resume);
     }
     await expect(runStep(current)).rejects.toThrow('Lambda died');
     spy.mockRestore();
-    expect(await tended(job.id, minutes(at, 16))).toEqual(['failed']);
+    expect(await tended(job.id, minutes(at, 16))).toBe('failed');
     expect(await readJob(job.id)).toMatchObject({ status: 'failed', error: 'The import stopped at row 2 and did not go on after 3 resumes; rows before it are done' });
-    expect(await tended(job.id, minutes(at, 60))).toEqual([]);
+    expect(await tended(job.id, minutes(at, 60))).toBe('not-running');
+  });
+
+  it("keeps one stale check per running import from its events, fires it for a silent one and deletes it when the phase finishes", async () => {
+    const eventsOf = async (id: string, type: DomainEvent['type']) =>
+      (await recordItems())
+        .filter((item) => item.pk === `IMPORT#${id}` && Array.isArray(item.events))
+        .flatMap((item) => item.events as DomainEvent[])
+        .filter((e) => e.type === type)
+        .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
+        .map(published);
+    const checkOf = (id: string) => local.pending()[`import-check-import-${id}`];
+
+    // A job whose runner dies: its check, set by its hand-over (delivered twice), fires 15 minutes later and resumes it.
+    const silent = await start(await upload('silent.csv', 'Фамилия\nМолчун\n'), 'run');
+    const requested = (await eventsOf(silent.id, 'ImportRequested')).at(-1);
+    for (let i = 0; i < 2; i++) await deliver(scheduleImportCheck, requested!);
+    const due = new Date(Math.ceil((Date.parse(requested!.detail.occurredAt) + 15 * 60_000) / 1000) * 1000).toISOString();
+    expect(checkOf(silent.id)).toBe(due);
+    await local.advanceTo(new Date(Date.parse(due) - 60_000).toISOString());
+    expect((await readJob(silent.id)).watchdog).toBeUndefined();
+    await local.advanceTo(new Date(Date.parse(due) + 1_000).toISOString());
+    expect(await readJob(silent.id)).toMatchObject({ status: 'importing', watchdog: { resumes: 1, atRow: 0 } });
+    // The resume hands over again: its event sets the next check.
+    const resumedEvents = await eventsOf(silent.id, 'ImportRequested');
+    expect(resumedEvents.map((e) => e.detail.step)).toEqual([0, 1, 2]);
+    await deliver(scheduleImportCheck, resumedEvents[2]!);
+    expect(checkOf(silent.id)).toBeDefined();
+
+    // A job that finishes: ImportFinished deletes its check, and nothing fires for it.
+    const healthy = await start(await upload('healthy.csv', 'Фамилия\nЗдоровый\n'), 'run');
+    await deliver(scheduleImportCheck, (await eventsOf(healthy.id, 'ImportRequested')).at(-1)!);
+    expect(checkOf(healthy.id)).toBeDefined();
+    expect(await runStep(healthy)).toBe('finished');
+    const [finished] = await eventsOf(healthy.id, 'ImportFinished');
+    for (let i = 0; i < 2; i++) await deliver(scheduleImportCheck, finished!);
+    expect(checkOf(healthy.id)).toBeUndefined();
+    // Had the finish and its check crossed, the check finds the job not running and leaves it.
+    expect(await tended(healthy.id, minutes(new Date(), 30))).toBe('not-running');
+    expect((await readJob(healthy.id)).status).toBe('done');
   });
 });
 

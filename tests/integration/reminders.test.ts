@@ -1,19 +1,26 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as accountsApi } from '../../functions/accounts/accounts-api';
 import { handler as activitiesApi } from '../../functions/activities/activities-api';
-import { handler as sendReminders } from '../../functions/notifications/send-reminders';
+import { handler as scheduleReminders } from '../../functions/notifications/schedule-reminders';
+import { setMoment } from '../../shared/adapters/one-time-schedules';
+import { getRecord } from '../../shared/data/records-repository';
 import { putUser } from '../../shared/data/users-repository';
-import type { Activity } from '../../shared/domain/activities/activity';
+import { activityKind, type Activity } from '../../shared/domain/activities/activity';
+import type { DomainEvent } from '../../shared/events/contracts';
+import { scheduleReminderFor } from '../../shared/services/activity-reminders';
 import { admin, apiEvent, invoke, rep } from '../support/api-event';
-import { deliver, scheduledEvent } from '../support/bus-events';
-import { putRecordItem, recordItems } from '../support/table-items';
+import { deliver, published } from '../support/bus-events';
+import { startOneTimeScheduler } from '../support/one-time-schedules';
+import { allItems } from '../support/table-items';
 
 /**
- * Activity reminders (REC-7) against the real table: the reminder item follows the activity's
- * changes in its transactions, and the minute schedule emails each one once. SES is mocked only
- * to count and read the sends.
+ * Activity reminders (REC-7, ADR 0012) against the real table and the local Scheduler on an
+ * injected clock: the activity's outbox events create, move and delete its one-time schedule
+ * (delivered twice and out of order, as EventBridge may), the schedule fires the real handler at
+ * its time, and the handler sends only what the activity still wants. SES is mocked only to count
+ * and read the sends.
  */
 const ses = mockClient(SESv2Client);
 ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
@@ -21,86 +28,137 @@ ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
 type Options = Parameters<typeof apiEvent>[0];
 const call = <T = any>(api: unknown, route: string, options: Omit<Options, 'route'> = {}) => invoke<T>(api, apiEvent({ route, ...options }));
 const at = (iso: string, minutes = 0) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
-const runAt = (time: string) => deliver(sendReminders, scheduledEvent('activity-reminders', time));
 const sentSubjects = () => ses.commandCalls(SendEmailCommand).map((c) => c.args[0].input.Content?.Simple?.Subject?.Data);
-const reminderItems = async (activityId: string) => (await recordItems()).filter((item) => item.entity === 'REMINDER' && item.recordId === activityId);
 
 let accountId: string;
+let local: Awaited<ReturnType<typeof startOneTimeScheduler>>;
 
 beforeAll(async () => {
+  local = await startOneTimeScheduler('2031-01-01T00:00:00.000Z');
   await putUser({ id: admin.sub, email: admin.email, roles: ['admin'] });
   await putUser({ id: rep.sub, email: rep.email, name: 'Мария Продажина', roles: ['sales-rep'] });
   accountId = (await call(accountsApi, 'POST /api/accounts', { body: { name: 'ООО «Напоминание»' } })).body.id;
 });
+afterAll(() => local.stop());
 
 const plan = async (body: Record<string, unknown>) => {
   const res = await call<Activity>(activitiesApi, 'POST /api/activities', { body: { kind: 'call', regarding: { type: 'account', id: accountId }, ownerId: rep.sub, ...body } });
   expect(res.status).toBe(201);
   return res.body;
 };
+const patch = async (activity: { id: string }, version: number, body: Record<string, unknown>) => {
+  const res = await call<Activity>(activitiesApi, 'PATCH /api/activities/{id}', { pathParameters: { id: activity.id }, body: { version, ...body } });
+  expect(res.status).toBe(200);
+  return res.body;
+};
 
-describe('activity reminders', () => {
-  it("emails the owner once when the reminder comes due, in the client's language, with a link to the record", async () => {
+/** The activity's outbox events as the publisher puts them on the bus, oldest first. */
+async function eventsOf(activityId: string) {
+  const items = (await allItems()).filter((item) => item.pk === `ACTIVITY#${activityId}` && Array.isArray(item.events));
+  return items
+    .flatMap((item) => item.events as DomainEvent[])
+    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id))
+    .map(published);
+}
+/** Delivers the activity's events to the reminder keeper, in the given order. */
+const deliverAll = async (events: object[]) => {
+  for (const event of events) await deliver(scheduleReminders, event);
+};
+const nameOf = (activity: { id: string }) => `reminder-activity-${activity.id}`;
+
+describe('activity reminders as one-time schedules', () => {
+  it("emails the owner once at the reminder's time, in the client's language, even when its event comes twice", async () => {
     ses.resetHistory();
     const remindAt = '2031-03-02T06:30:00.000Z';
     const call1 = await plan({ subject: 'Позвонить главбуху', dueAt: at(remindAt, 30), reminderAt: remindAt });
-    expect(await reminderItems(call1.id)).toHaveLength(1);
+    const events = await eventsOf(call1.id);
+    expect(events.map((e) => (e.detail as { record: unknown }).record)).toEqual([expect.objectContaining({ type: 'activity', id: call1.id, reminder: remindAt, version: 1 })]);
+    await deliverAll([...events, ...events]);
+    expect(local.pending()[nameOf(call1)]).toBe(remindAt);
 
-    expect(await runAt(at(remindAt, -1))).toMatchObject({ due: 0, sent: 0 });
-    expect(await runAt(at(remindAt, 0.5))).toEqual({ due: 1, sent: 1, failed: 0 });
-    expect(await runAt(at(remindAt, 1.5))).toEqual({ due: 0, sent: 0, failed: 0 });
-
-    const sends = ses.commandCalls(SendEmailCommand);
-    expect(sends).toHaveLength(1);
-    const input = sends[0]!.args[0].input;
+    await local.advanceTo(at(remindAt, -1));
+    expect(sentSubjects()).toEqual([]);
+    await local.advanceTo(at(remindAt, 1));
+    expect(sentSubjects()).toEqual(['Напоминание: звонок «Позвонить главбуху»']);
+    const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
     expect(input.Destination?.ToAddresses).toEqual([rep.email]);
-    expect(input.Content?.Simple?.Subject?.Data).toBe('Напоминание: звонок «Позвонить главбуху»');
     expect(input.Content?.Simple?.Body?.Text?.Data).toContain(`/accounts/${accountId}`);
-    expect(await reminderItems(call1.id)).toEqual([]);
+    // Deleted after completion: nothing is left to fire, nothing polls.
+    expect(local.pending()[nameOf(call1)]).toBeUndefined();
+    await local.advanceTo(at(remindAt, 60));
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
   });
 
-  it('follows a moved reminder, and forgets the reminder of a done or cancelled activity', async () => {
+  it('follows a moved reminder, even when the older event arrives last: nothing at the old time, one email at the new', async () => {
     ses.resetHistory();
     const first = '2031-04-01T08:00:00.000Z';
     const later = '2031-04-01T11:15:00.000Z';
     const moved = await plan({ kind: 'task', subject: 'Перенесённая задача', reminderAt: first });
-    const patched = await call<Activity>(activitiesApi, 'PATCH /api/activities/{id}', { pathParameters: { id: moved.id }, body: { version: 1, reminderAt: later } });
-    expect(patched.status).toBe(200);
-    expect((await reminderItems(moved.id)).map((r) => r.at)).toEqual([later]);
+    await patch(moved, 1, { reminderAt: later });
+    const events = await eventsOf(moved.id);
+    expect(events).toHaveLength(2);
+    // Newest first, then all again: the version gate keeps the older one from moving it back.
+    await deliverAll([...events].reverse());
+    await deliverAll(events);
+    expect(local.pending()[nameOf(moved)]).toBe(later);
 
-    const done = await plan({ kind: 'task', subject: 'Сделанная задача', reminderAt: at(first, 5) });
-    expect((await call(activitiesApi, 'PATCH /api/activities/{id}', { pathParameters: { id: done.id }, body: { version: 1, status: 'done' } })).status).toBe(200);
-    const cancelled = await plan({ kind: 'task', subject: 'Отменённая задача', reminderAt: at(first, 10) });
-    expect((await call(activitiesApi, 'PATCH /api/activities/{id}', { pathParameters: { id: cancelled.id }, body: { version: 1, status: 'cancelled' } })).status).toBe(200);
-    expect(await reminderItems(done.id)).toEqual([]);
-    expect(await reminderItems(cancelled.id)).toEqual([]);
-
-    expect(await runAt(at(first, 30))).toMatchObject({ due: 0, sent: 0 });
-    expect(await runAt(at(later, 1))).toMatchObject({ due: 1, sent: 1 });
+    await local.advanceTo(at(first, 30));
+    expect(sentSubjects()).toEqual([]);
+    await local.advanceTo(at(later, 1));
     expect(sentSubjects()).toEqual(['Напоминание: задача «Перенесённая задача»']);
   });
 
-  it('sends a reminder once when a run dies after sending, and catches up on one missed by an outage', async () => {
+  it('sends nothing at all for a reminder cleared, or an activity done or cancelled before it fires', async () => {
     ses.resetHistory();
-    const remindAt = '2031-05-05T09:00:00.000Z';
-    const activity = await plan({ kind: 'meeting', subject: 'Встреча на объекте', reminderAt: remindAt });
-    const [item] = await reminderItems(activity.id);
+    const base = '2031-05-01T09:00:00.000Z';
+    const done = await plan({ kind: 'task', subject: 'Сделанная задача', reminderAt: base });
+    const cancelled = await plan({ kind: 'task', subject: 'Отменённая задача', reminderAt: at(base, 5) });
+    const cleared = await plan({ kind: 'task', subject: 'Без напоминания', reminderAt: at(base, 10) });
+    for (const activity of [done, cancelled, cleared]) await deliverAll(await eventsOf(activity.id));
+    expect(Object.keys(local.pending())).toEqual(expect.arrayContaining([done, cancelled, cleared].map(nameOf)));
 
-    // Four hours of outage: the first run after it still finds the reminder.
-    expect(await runAt(at(remindAt, 4 * 60))).toMatchObject({ due: 1, sent: 1 });
-    // As if that run had died before removing it: the item is back, the email is not sent again.
-    await putRecordItem(item!);
-    expect(await runAt(at(remindAt, 4 * 60 + 1))).toMatchObject({ due: 1, failed: 0 });
-    expect(await reminderItems(activity.id)).toEqual([]);
+    await patch(done, 1, { status: 'done' });
+    await patch(cancelled, 1, { status: 'cancelled' });
+    await patch(cleared, 1, { reminderAt: null });
+    for (const activity of [done, cancelled, cleared]) await deliverAll((await eventsOf(activity.id)).slice(1));
+    for (const activity of [done, cancelled, cleared]) expect(local.pending()[nameOf(activity)]).toBeUndefined();
+
+    await local.advanceTo(at(base, 60));
+    expect(sentSubjects()).toEqual([]);
+  });
+
+  it('checks the activity when a schedule fires: a stale schedule sends nothing and sets the current reminder again', async () => {
+    ses.resetHistory();
+    const old = '2031-06-01T07:00:00.000Z';
+    const current = '2031-06-01T09:00:00.000Z';
+    const activity = await plan({ kind: 'meeting', subject: 'Встреча на объекте', reminderAt: old });
+    await patch(activity, 1, { reminderAt: current });
+    // As if Scheduler's delete after completion had raced the move: only the old time is scheduled.
+    await setMoment({ kind: 'reminder', subject: { type: 'activity', id: activity.id }, at: old }, new Date(old));
+    expect(local.pending()[nameOf(activity)]).toBe(old);
+
+    await local.advanceTo(at(old, 1));
+    expect(sentSubjects()).toEqual([]);
+    expect(local.pending()[nameOf(activity)]).toBe(current);
+    await local.advanceTo(at(current, 1));
     expect(sentSubjects()).toEqual(['Напоминание: встреча «Встреча на объекте»']);
   });
 
-  it('refuses a reminder after the due time, naming the field, and writes nothing', async () => {
+  it('scheduleReminderFor sets the schedule an activity wants (for the migration of stored reminders), and none for a done one', async () => {
+    const remindAt = '2031-07-01T10:00:00.000Z';
+    const open = await plan({ kind: 'task', subject: 'Из старых данных', reminderAt: remindAt });
+    const finished = await patch(await plan({ kind: 'task', subject: 'Старая сделанная', reminderAt: remindAt }), 1, { status: 'done' });
+    expect(await scheduleReminderFor((await getRecord(activityKind, open.id))!, local.clock.now())).toMatchObject({ action: 'created', fireAt: remindAt });
+    expect(await scheduleReminderFor(finished, local.clock.now())).toMatchObject({ action: 'already-gone' });
+    expect(local.pending()[nameOf(open)]).toBe(remindAt);
+    expect(local.pending()[nameOf(finished)]).toBeUndefined();
+  });
+
+  it('refuses a reminder after the due time, naming the field', async () => {
     const res = await call(activitiesApi, 'POST /api/activities', {
       body: { kind: 'task', subject: 'Поздно', regarding: { type: 'account', id: accountId }, dueAt: '2031-06-01T10:00:00.000Z', reminderAt: '2031-06-01T11:00:00.000Z' },
     });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain('reminderAt');
-    expect((await recordItems()).filter((i) => i.entity === 'REMINDER' && String(i.at).startsWith('2031-06-01'))).toEqual([]);
   });
 });

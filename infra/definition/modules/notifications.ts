@@ -1,16 +1,18 @@
 import { ruleOn } from '../event-rules';
-import { readWriteAndEmail } from '../grants';
+import { readWriteAndEmail, readWriteAndMoments, readWriteEmailAndMoments } from '../grants';
 import { worker } from '../module-kit';
 import type { ModuleDef } from '../types';
 
-const reminders = worker('send-reminders', 'functions/notifications/send-reminders.ts', 'Emails activity reminders as they come due', readWriteAndEmail);
+// A reminder is a one-time schedule (ADR 0012): kept from the activity's events, sent when it fires.
+const keepReminders = worker('schedule-reminders', 'functions/notifications/schedule-reminders.ts', "Creates, moves and deletes an activity's reminder schedule", readWriteAndMoments);
+const reminders = worker('send-reminders', 'functions/notifications/send-reminders.ts', 'Emails an activity reminder when its schedule fires', readWriteEmailAndMoments);
 const leadOwner = worker('notify-lead-owner', 'functions/notifications/notify-lead-owner.ts', "Emails a captured lead's owner", readWriteAndEmail);
 const caseOwner = worker('notify-case-owner', 'functions/notifications/notify-case-owner.ts', "Emails a case's owner what its client did in the portal", readWriteAndEmail);
 const digest = worker('new-leads-digest', 'functions/notifications/send-new-leads-digest.ts', 'Morning digest of leads still waiting for first contact', readWriteAndEmail, 300);
 
 /** The emails the CRM sends on its own: on events, and on schedules in the client's time zone. */
 export const notificationsModule: ModuleDef = {
-  functions: [reminders, leadOwner, caseOwner, digest],
+  functions: [keepReminders, reminders, leadOwner, caseOwner, digest],
   rules: [
     {
       id: 'lead-captured-notify-owner',
@@ -23,6 +25,12 @@ export const notificationsModule: ModuleDef = {
       description: 'A case was created (the function keeps those opened in the portal): email its owner',
       eventPattern: ruleOn('RecordCreated', { detail: { record: { type: ['case'] } } }),
       function: caseOwner.id,
+    },
+    {
+      id: 'activity-changed-schedule-reminder',
+      description: "An activity was created or changed: create, move or delete its reminder's one-time schedule",
+      eventPattern: ruleOn(['RecordCreated', 'RecordUpdated'], { detail: { record: { type: ['activity'] } } }),
+      function: keepReminders.id,
     },
     {
       id: 'case-client-replied-notify-owner',
@@ -39,12 +47,6 @@ export const notificationsModule: ModuleDef = {
       timeZone: 'client',
       function: digest.id,
     },
-    {
-      id: 'activity-reminders',
-      description: 'Every minute: email the owners of activities whose reminder has come due',
-      expression: 'rate(1 minute)',
-      timeZone: 'client',
-      function: reminders.id,
-    },
   ],
+  oneTimeTargets: [{ moment: 'reminder', description: "An activity's reminder: email its owner if it is still wanted", function: reminders.id }],
 };

@@ -106,5 +106,6 @@ function change(field: string, from: unknown, to: unknown): TimelineChange[] {
 }
 
 export function recordRef<T extends RecordBase>(kind: RecordKind<T>, record: T): RecordRef {
-  return { type: kind.type, id: record.id, ownerId: record.ownerId, title: kind.search(record).title, version: record.version };
+  const reminder = kind.reminder?.(record);
+  return { type: kind.type, id: record.id, ownerId: record.ownerId, title: kind.search(record).title, version: record.version, ...(reminder ? { reminder } : {}) };
 }

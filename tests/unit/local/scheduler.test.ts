@@ -2,38 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { app } from '../../../infra/definition/app';
 import type { AppDefinition, ScheduleDef } from '../../../infra/definition/types';
 import type { LambdaRuntime } from '../../../infra/local/lambda-runtime';
-import { LocalScheduler, type Clock } from '../../../infra/local/scheduler';
+import { LocalScheduler } from '../../../infra/local/scheduler';
 import { ScheduleExpressionError } from '../../../infra/local/schedule-expression';
+import { FakeClock } from '../../support/fake-clock';
 
 /** The local scheduler on an injected clock: fire times in the schedule's zone, the event, retries, stop. */
-class FakeClock implements Clock {
-  private timers = new Map<number, { due: number; callback: () => void }>();
-  private nextId = 1;
-  constructor(private time: number) {}
-  now = () => new Date(this.time);
-  setTimer = (callback: () => void, ms: number) => {
-    this.timers.set(this.nextId, { due: this.time + ms, callback });
-    return this.nextId++;
-  };
-  clearTimer = (handle: unknown) => void this.timers.delete(handle as number);
-  get pending() {
-    return this.timers.size;
-  }
-  /** Runs every timer due up to `iso`, in order, letting promises settle in between. */
-  async advanceTo(iso: string): Promise<void> {
-    const target = Date.parse(iso);
-    for (;;) {
-      const [id, timer] = [...this.timers].sort((a, b) => a[1].due - b[1].due)[0] ?? [];
-      if (!timer || timer.due > target) break;
-      this.timers.delete(id!);
-      this.time = timer.due;
-      timer.callback();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    this.time = target;
-  }
-}
-
 function fakeRuntime(handler: (event: any) => unknown = () => ({ ok: true })) {
   const calls: { functionId: string; event: any }[] = [];
   const runtime: LambdaRuntime = {
@@ -60,7 +33,7 @@ describe('LocalScheduler', () => {
     // Friday 20 November 2026, 10:00 UTC = 13:00 in Moscow.
     const clock = new FakeClock(Date.parse('2026-11-20T10:00:00Z'));
     const { runtime, calls } = fakeRuntime();
-    expect(new LocalScheduler({ ...options, definition: app, runtime, clock }).schedules.map((s) => s.id)).toEqual(['new-leads-morning-digest', 'activity-reminders', 'import-watchdog']);
+    expect(new LocalScheduler({ ...options, definition: app, runtime, clock }).schedules.map((s) => s.id)).toEqual(['new-leads-morning-digest']);
     const scheduler = new LocalScheduler({ ...options, definition: digestOnly, runtime, clock });
     expect(scheduler.schedules).toEqual([expect.objectContaining({ id: 'new-leads-morning-digest', zone: 'Europe/Moscow' })]);
     scheduler.start();

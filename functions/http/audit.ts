@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { putAuditEntry, type CallerCheck } from '../../shared/data/audit-repository';
+import { countUsage, putAuditEntry, putCheckedAuditEntry, readCallerStanding, type CallerCheck, type CallerStanding } from '../../shared/data/audit-repository';
 import { auditActionOf, auditRecordId, auditWriteFailed, normalisedQuery, type AuditEntry } from '../../shared/domain/audit/audit-entry';
 import type { Actor } from '../../shared/domain/common/actor';
 import { newId } from '../../shared/domain/common/clock';
@@ -11,15 +11,21 @@ import { routeOf } from './route-table';
 /**
  * Puts the call on the audit trail (ACC-4) before it is served: who, what (route, record, query),
  * when, from where (the viewer's address as CloudFront saw it) and whether the permission matrix
- * let it through. The same transaction checks the caller is not disabled, so a disabled user's
- * token stops working at their next request, that the token's groups are the user's roles and
- * its portal account theirs; and a call that cannot be written down is not served (ADR 0014). Lists and searches also count toward the usage view.
+ * let it through; and checks the caller may still act: not disabled, the token's groups the
+ * user's roles, its portal account theirs, an API key not revoked (ADR 0013). A call that cannot
+ * be written down is not served (ADR 0014).
+ *
+ * An allowed read (a GET) reads the caller's standing eventually consistently beside a plain
+ * PutItem of the entry: half a read unit and two write units (the item and its by-actor index
+ * entry). A change or a refusal writes the entry in a transaction that checks the standing
+ * strongly. The first page of a list or search also counts toward the usage view.
  */
 export async function auditCall(event: APIGatewayProxyEventV2WithJWTAuthorizer, actor: Actor & { type: 'user' }, outcome: AuditEntry['outcome'], now = new Date()): Promise<void> {
   const route = routeOf(event.routeKey);
   const permission = route?.permission;
   const subject = !permission ? 'session' : 'subject' in permission ? permission.subject : (event.pathParameters?.[permission.subjectParam] ?? 'unknown');
-  const action = auditActionOf(route?.method ?? 'GET', route?.path ?? event.routeKey, permission);
+  const method = route?.method ?? event.routeKey.split(' ')[0] ?? 'GET';
+  const action = auditActionOf(method, route?.path ?? event.routeKey, permission);
   const recordId = route ? auditRecordId(route.path, event.pathParameters) : undefined;
   const query = normalisedQuery(event.queryStringParameters);
   // An API key is named after itself; a person by their email, which the trail is searched by.
@@ -36,13 +42,22 @@ export async function auditCall(event: APIGatewayProxyEventV2WithJWTAuthorizer, 
     sourceIp: viewerIp(event),
     ...(Object.keys(query).length ? { query } : {}),
   };
-  // The token's groups and account are checked against the directory in the same write (ADR 0013).
   const caller: CallerCheck = actor.apiKeyId
     ? { kind: 'api-key', keyId: actor.apiKeyId }
     : { kind: 'user', id: actor.id, roles: actor.roles, ...(actor.accountId !== undefined ? { accountId: actor.accountId } : {}) };
-  let standing: Awaited<ReturnType<typeof putAuditEntry>>;
+  const read = outcome === 'allowed' && method === 'GET';
+  // A next page is the same list asked once: only a first page counts toward the usage view.
+  const counted = read && (action === 'list' || action === 'search') && event.queryStringParameters?.cursor === undefined;
+  let standing: CallerStanding;
   try {
-    standing = await putAuditEntry(entry, outcome === 'allowed' && (action === 'list' || action === 'search'), caller);
+    if (read) {
+      const [found] = await Promise.all([readCallerStanding(caller), putAuditEntry(entry), counted ? countUsage(entry).catch((error: unknown) => logger.warn('Usage count failed', { route: event.routeKey, error })) : undefined]);
+      standing = found;
+    } else {
+      standing = await putCheckedAuditEntry(entry, caller);
+    }
+    // A caller refused for their standing is on the trail too, as refused: the read's entry is replaced, the change's was not written.
+    if (standing !== 'active') await putAuditEntry({ ...entry, outcome: 'denied' });
   } catch (error) {
     // The stack's alarm counts this exact message (infra/stack/constructs/operations-alarms.ts).
     logger.error(auditWriteFailed, { route: event.routeKey, error });

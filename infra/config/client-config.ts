@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { auditRetention } from '../../shared/domain/audit/audit-entry';
 import { webUrlSchema } from '../../shared/domain/common/values';
 
 /**
@@ -20,6 +21,8 @@ export const clientConfigSchema = z.strictObject({
   region: z.string().default('eu-central-1'),
   /** Optional custom domain of the app; without it CloudFront's own domain is used. */
   domainName: z.string().optional(),
+  /** Days the audit trail and its usage counters are kept before the table's TTL removes them (ACC-4, ADR 0014). */
+  auditRetentionDays: z.number().int().min(auditRetention.minDays).max(auditRetention.maxDays).default(auditRetention.defaultDays),
 });
 
 export type ClientConfig = z.infer<typeof clientConfigSchema>;

@@ -145,6 +145,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [envNames.displayName]: client.displayName,
       [envNames.timeZone]: client.timeZone,
       [envNames.currency]: client.currency,
+      [envNames.auditRetentionDays]: String(client.auditRetentionDays),
       [envNames.edgeSecret]: edgeSecret,
       [envNames.filesDir]: filesDir,
       [envNames.filesUrlSecret]: filesUrlSecret,

@@ -13,6 +13,8 @@ export const envNames = {
   displayName: 'CLIENT_DISPLAY_NAME',
   timeZone: 'CLIENT_TIME_ZONE',
   currency: 'CLIENT_CURRENCY',
+  /** Days audit entries and usage counters live (the client's `auditRetentionDays`); 400 when unset. */
+  auditRetentionDays: 'CLIENT_AUDIT_RETENTION_DAYS',
   allowedFormOrigins: 'ALLOWED_FORM_ORIGINS',
   /** API functions only: the value the edge sends in `edgeHeaders.secret` (shared/config/edge.ts). */
   edgeSecret: 'EDGE_SECRET',

@@ -4,6 +4,7 @@ import type { UserSummary } from '../api/contracts';
 import { dynamo, tableName } from './dynamo-client';
 import { queryAll } from './query-all';
 import { entities, userKeys } from './keys';
+import { rolesKey } from '../domain/audit/caller-standing';
 import { stripLayout } from './record-item';
 import { indexes } from './table-schema';
 
@@ -47,11 +48,6 @@ export async function createUser(user: UserSummary): Promise<boolean> {
   }
 }
 
-/**
- * The roles as one comparable value: sorted, without repeats, joined by spaces. A token's groups
- * and the directory's roles are the same set exactly when their keys are equal.
- */
-export const rolesKey = (roles: readonly string[]): string => [...new Set(roles)].sort().join(' ');
 
 /**
  * New roles for a user. `rolesKey` makes every token with other groups stale, whenever it was

@@ -14,6 +14,11 @@ export async function auditItems(): Promise<Record<string, unknown>[]> {
   return (await tableItems()).filter((item) => item.entity === 'AUDIT').sort((a, b) => String(a.sk).localeCompare(String(b.sk)));
 }
 
+/** The usage view's day counters. Tests only. */
+export async function usageItems(): Promise<Record<string, unknown>[]> {
+  return (await tableItems()).filter((item) => item.entity === 'USAGE');
+}
+
 async function tableItems(): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;

@@ -91,6 +91,7 @@ export class AppFunctions extends Construct {
       [envNames.displayName]: client.displayName,
       [envNames.timeZone]: client.timeZone,
       [envNames.currency]: client.currency,
+      [envNames.auditRetentionDays]: String(client.auditRetentionDays),
       [envNames.allowedFormOrigins]: client.allowedFormOrigins.join(','),
       [envNames.filesBucket]: props.files.bucket.bucketName,
       // INFO by default; an operator sets DEBUG on one function to see its every step.

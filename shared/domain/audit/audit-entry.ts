@@ -4,12 +4,18 @@ import type { Permission } from '../../auth/permissions';
 /**
  * The audit trail (ACC-4): every signed-in call — each read of a record, each list, search,
  * export and change, allowed or refused — as who, what, when and from where. Entries are written
- * by the API itself (functions/http/audit.ts), never by the caller, and kept `auditRetentionDays`.
+ * by the API itself (functions/http/audit.ts), never by the caller, and kept the client's
+ * `auditRetentionDays` (auditRetention).
  */
 export const auditActions = ['read', 'list', 'search', 'export', 'import', 'create', 'update', 'delete', 'merge', 'transfer', 'manage'] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditRetentionDays = 400;
+/**
+ * How long entries and usage counters are kept: a client setting (`auditRetentionDays` in
+ * infra/clients/<name>.json, passed to the functions in their environment), within these bounds:
+ * at least a month, so the usage view's periods are there, at most ten years.
+ */
+export const auditRetention = { defaultDays: 400, minDays: 30, maxDays: 3650 } as const;
 /** Identical calls repeated this often in a period are shown in the usage view. */
 export const usageThreshold = 5;
 

@@ -11,16 +11,11 @@ import { phoneEntry } from '../records/record-values';
  * copy: a record migrated here is byte for byte what saving it through the API would store.
  */
 
-interface LeadPhone {
-  phone?: unknown;
-  phoneTyped?: unknown;
-}
-
 /** A lead's `phone` in E.164 with the writing kept in `phoneTyped` when it differs. */
-export function leadPhoneE164<T extends LeadPhone>(lead: T): T | undefined {
+export function leadPhoneE164<T extends Record<string, unknown>>(lead: T): (T & { phone: string; phoneTyped?: string }) | undefined {
   if (typeof lead.phone !== 'string') return undefined;
   const stored = storedPhone(lead.phone);
-  if (stored.phone === lead.phone) return undefined;
+  if (stored.phone === undefined || stored.phone === lead.phone) return undefined;
   // A writing already kept (a lead half-way through an earlier run cannot have one, but stay safe) wins.
   const phoneTyped = typeof lead.phoneTyped === 'string' ? lead.phoneTyped : stored.phoneTyped;
   return { ...lead, phone: stored.phone, ...(phoneTyped ? { phoneTyped } : {}) };

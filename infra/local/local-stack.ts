@@ -23,6 +23,7 @@ import { LocalSchedulerApi } from './scheduler-api';
 import { startSesEmulator } from './ses-emulator';
 import { StreamCheckpoints } from './stream-checkpoints';
 import { StreamPoller } from './stream-poller';
+import type { IndexStep } from '../definition/table-indexes';
 import { createTableInput, ensureTable, timeToLiveInput } from './table';
 import { momentTargetEnv } from '../../shared/adapters/one-time-schedules';
 
@@ -138,6 +139,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       [envNames.tableName]: name,
+      // The table is brought to this release's indexes before anything runs.
+      [envNames.tableIndexes]: '{}',
       [envNames.eventBusName]: name,
       [envNames.senderEmail]: client.senderEmail,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
@@ -154,7 +157,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (options.quiet) process.env.AWS_LAMBDA_LOG_LEVEL ??= 'WARN';
 
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    const tableCreated = await ensureTable(dynamoClient, name, definition.table).finally(() => dynamoClient.destroy());
+    // A data folder of an earlier release gets this release's indexes first (infra/definition/table-indexes.ts).
+    const indexStep = (step: IndexStep) => {
+      if (!options.quiet) console.log(`[local] table: ${'create' in step ? `building index ${step.create.name}` : `deleting the earlier release's index ${step.delete}`}`);
+    };
+    const tableCreated = await ensureTable(dynamoClient, name, definition.table, indexStep).finally(() => dynamoClient.destroy());
     const pool = await provisionCognito({ endpoint: cognito.endpoint, region, stateFile: join(dataDir, 'cognito.json'), adminEmail: client.adminEmail });
     process.env[envNames.userPoolId] = pool.userPoolId;
 

@@ -5,6 +5,8 @@
  */
 export const envNames = {
   tableName: 'TABLE_NAME',
+  /** Which DynamoDB index serves each of the code's while a table is between releases (shared/data/table-schema.ts). */
+  tableIndexes: 'TABLE_INDEXES',
   eventBusName: 'EVENT_BUS_NAME',
   senderEmail: 'SENDER_EMAIL',
   appUrl: 'APP_URL',

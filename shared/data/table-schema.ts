@@ -8,6 +8,8 @@
  * The table definition (infra/definition/app.ts) builds its indexes from this module.
  */
 
+import { envNames } from '../config/runtime-env';
+
 export const primaryKey = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
 /** What an index holds of an item besides the keys (DynamoDB's three projection types). */
@@ -50,7 +52,7 @@ export const retiredIndexes: readonly { readonly name: IndexName; readonly index
  * the stack (and the local runtime) in `TABLE_INDEXES` as `{"gsi1":"gsi1"}`; an index it does not
  * name is the current one.
  */
-export const tableIndexesVariable = 'TABLE_INDEXES';
+export const tableIndexesVariable = envNames.tableIndexes;
 
 let overrides: { raw: string | undefined; map: Partial<Record<IndexName, string>> } = { raw: undefined, map: {} };
 

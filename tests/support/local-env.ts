@@ -15,6 +15,7 @@ export function localTestEnv(options: { dynamoEndpoint: string; tableName: strin
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
     [envNames.tableName]: options.tableName,
+    [envNames.tableIndexes]: '{}',
     [envNames.eventBusName]: 'crm-test',
     [envNames.senderEmail]: 'crm@example.com',
     [envNames.appUrl]: 'http://localhost:3000',

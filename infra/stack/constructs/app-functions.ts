@@ -84,6 +84,7 @@ export class AppFunctions extends Construct {
     const { client } = props;
     const environment: Record<string, string> = {
       [envNames.tableName]: props.dataTable.table.tableName,
+      [envNames.tableIndexes]: JSON.stringify(props.dataTable.servingIndexes),
       [envNames.eventBusName]: props.bus.eventBusName,
       [envNames.senderEmail]: client.senderEmail,
       [envNames.appUrl]: props.appUrl,

@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
+import { indexesAfter, nextIndexStep, servingIndexes } from '../../definition/table-indexes';
 import type { TableDef } from '../../definition/types';
 
 /** The single CRM table, built from the definition's TableDef and nothing else. */
@@ -9,9 +10,20 @@ export class DataTable extends Construct {
   /** ARNs of the table and of each index, named one by one (no `index/*` wildcard in policies). */
   readonly dataArns: string[];
 
-  constructor(scope: Construct, id: string, props: { table: TableDef }) {
+  /** `TABLE_INDEXES` for the functions: the earlier release's indexes still serving while new ones are built. */
+  readonly servingIndexes: Record<string, string>;
+
+  /**
+   * `present`: the indexes the deployed table has (DynamoDB names), which `npm run deploy` reads and
+   * passes as the context value `tableIndexes`; the table then takes the next single index step
+   * toward the definition's (docs/deploy.md, "Index changes"). Absent: a new table, all at once.
+   */
+  constructor(scope: Construct, id: string, props: { table: TableDef; present?: readonly string[] }) {
     super(scope, id);
-    const def = props.table;
+    const target = props.table.globalIndexes;
+    const globalIndexes = props.present ? indexesAfter(props.present, target, nextIndexStep(props.present, target)) : target;
+    this.servingIndexes = servingIndexes(props.present ?? target.map((index) => index.name));
+    const def = { ...props.table, globalIndexes };
     const string = (name: string) => ({ name, type: AttributeType.STRING });
 
     this.table = new TableV2(this, 'Table', {

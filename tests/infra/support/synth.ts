@@ -72,11 +72,11 @@ export function withFunctionStack(stack: CrmStack): Template {
  * Synthesizes one client's stack the way `cdk synth` does (same entry function, cdk-nag
  * attached), with bundling skipped unless asked for: esbuild for 17 functions is the slow part.
  */
-export function synthClient(client: string, options: Partial<CrmAppOptions> & { bundle?: boolean; outdir?: string } = {}): Synthesized {
-  const { bundle = false, outdir, ...rest } = options;
+export function synthClient(client: string, options: Partial<CrmAppOptions> & { bundle?: boolean; outdir?: string; context?: Record<string, string> } = {}): Synthesized {
+  const { bundle = false, outdir, context = {}, ...rest } = options;
   const app = new App({
     ...(outdir ? { outdir } : {}),
-    context: bundle ? {} : { 'aws:cdk:bundling-stacks': [] },
+    context: { ...context, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
   });
   const stack = addCrmStack(app, { client, account: '111111111111', webDistDir: fakeWebDist(), ...rest });
   return { app, stack, template: withFunctionStack(stack) };

@@ -9,12 +9,13 @@ import { isListedUnderItem, listedUnderRemoval } from './listed-under';
 import { matchIndexRemoval } from './match-index';
 import { mustHaveVersion } from './record-item';
 import { recordChangeSet, redirectEntity } from './records-repository';
-import { searchIndexRemoval } from './search-index';
+import { derivedKey } from './derived-index';
 
 /**
  * A merge (REC-12) in two parts. The merge itself is one transaction: the survivor's new version
  * with its timeline entry and RecordsMerged event, the redirect replacing the duplicate (only if
- * nobody changed it since the user looked), and the duplicate's search and match items removed.
+ * nobody changed it since the user looked), and the duplicate's match items removed; its search
+ * items go when the derived index takes the redirect from the stream (derived-index.ts).
  * Moving what hung off the duplicate then follows the event (moveMergedPartition), as it may be
  * more than one transaction can hold.
  */
@@ -31,7 +32,7 @@ export async function saveMerge<T extends RecordBase>(
   await commitChange({
     ...changes,
     puts: [...changes.puts, { item: { ...duplicateKey, entity: redirectEntity, ...merge.redirect }, condition: mustHaveVersion(duplicate.version) }],
-    deletes: [...(changes.deletes ?? []), ...searchIndexRemoval(kind, duplicate), ...matchIndexRemoval(kind, duplicate), ...listedUnderRemoval(kind, duplicate)],
+    deletes: [...(changes.deletes ?? []), ...matchIndexRemoval(kind, duplicate), ...listedUnderRemoval(kind, duplicate)],
   });
 }
 
@@ -40,6 +41,8 @@ export async function saveMerge<T extends RecordBase>(
  * the survivor's, 50 at a time, each copy and delete in one transaction. A copied timeline entry
  * drops its outbox attribute: its events were published once already. Safe to run again.
  */
+const derivedSk = derivedKey('').sk;
+
 export async function moveMergedPartition(type: RecordKind<RecordBase>['type'], fromId: string, toId: string): Promise<number> {
   const keys = recordKeys(keyPrefixOf(type));
   const from = keys.item(fromId);
@@ -55,8 +58,9 @@ export async function moveMergedPartition(type: RecordKind<RecordBase>['type'], 
         ConsistentRead: true,
       }),
     );
-    // Copies of records listed under the duplicate go when those records are relinked (followMerge).
-    const batch = Items.filter((item) => item.sk !== from.sk && !isListedUnderItem(item.sk)).slice(0, 50);
+    // Copies of records listed under the duplicate go when those records are relinked (followMerge);
+    // the derived index's state stays, the tombstone that keeps the merged record out of search.
+    const batch = Items.filter((item) => item.sk !== from.sk && item.sk !== derivedSk && !isListedUnderItem(item.sk)).slice(0, 50);
     if (batch.length === 0) return moved;
     await dynamo().send(
       new TransactWriteCommand({

@@ -16,7 +16,6 @@ import { listedUnderChange } from './listed-under';
 import { matchIndexChange } from './match-index';
 import { ownersFilter } from './owners-filter';
 import { queryAll } from './query-all';
-import { searchIndexChange } from './search-index';
 import { families, indexes, type IndexName } from './table-schema';
 
 /** Core records in the single table, any type, by its RecordKind. Access patterns: docs/data-model.md. */
@@ -113,13 +112,13 @@ async function batchGet(keys: { pk: string; sk: string }[], consistent = false):
  * history entry carrying its events, its search terms, match keys, and copies listed under others.
  */
 export function recordChangeSet<T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T, alsoOn: readonly Mirrored[] = []): ChangeSet {
-  const search = searchIndexChange(kind, before, change.record);
+  // Search terms are not in it: the derived index writes them from the stream (derived-index.ts,
+  // ADR 0009). Match keys are, since an import's next row must find what this one wrote.
   const matches = matchIndexChange(kind, before, change.record);
   const listed = listedUnderChange(kind, before, change.record);
   return {
     puts: [
       { item: recordItem(kind, change.record), condition: before ? mustHaveVersion(before.version) : mustNotExist },
-      ...search.puts,
       ...matches.puts,
       ...listed.puts,
     ],
@@ -128,7 +127,7 @@ export function recordChangeSet<T extends RecordBase>(kind: RecordKind<T>, chang
       ...alsoOn.map((m) => ({ recordPk: recordKeys(keyPrefixOf(m.link.type)).item(m.link.id).pk, entry: m.entry })),
     ],
     events: change.events,
-    deletes: [...search.deletes, ...matches.deletes, ...listed.deletes],
+    deletes: [...matches.deletes, ...listed.deletes],
   };
 }
 

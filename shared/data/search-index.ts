@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { matchesOthers, queryTerms, searchTerms } from '../domain/search/search-terms';
+import { matchesOthers, partitionsCovering, queryTerms, searchTerms } from '../domain/search/search-terms';
 import { keyPrefixOf, type RecordBase, type RecordKind, type RecordType } from '../domain/records/record-type';
 import type { GuardedPut } from './change-set';
 import { dynamo, tableName } from './dynamo-client';
@@ -8,7 +8,8 @@ import { ownersFilter } from './owners-filter';
 
 /**
  * The quick-search index (REC-13): one item per search term of a record, carrying what a result
- * shows, written and removed in the record's own transaction so search never disagrees with it.
+ * shows. Derived from the record's stream images outside its transaction (derived-index.ts, ADR
+ * 0009), so a change is searchable a moment after it commits.
  */
 export interface SearchHit {
   type: RecordType;
@@ -18,12 +19,16 @@ export interface SearchHit {
   ownerId: string;
 }
 
-interface SearchItemSet {
+export interface SearchItemSet {
   puts: GuardedPut[];
+  /** `pk|sk` of each item. */
   keys: Set<string>;
+  /** What the items show and are found by: equal digests write equal items. */
+  shown: string;
 }
 
-function searchItems<T extends RecordBase>(kind: RecordKind<T>, record: T): SearchItemSet {
+/** The search items a record's state makes, one per term. */
+export function searchItems<T extends RecordBase>(kind: RecordKind<T>, record: T): SearchItemSet {
   const doc = kind.search(record);
   const recordPk = recordKeys(keyPrefixOf(kind.type)).item(record.id).pk;
   const terms = searchTerms(doc.terms);
@@ -39,12 +44,15 @@ function searchItems<T extends RecordBase>(kind: RecordKind<T>, record: T): Sear
       terms,
     },
   }));
-  return { puts, keys: new Set(puts.map((p) => `${p.item.pk}|${p.item.sk}`)) };
+  const shown = JSON.stringify([kind.type, doc.title, doc.subtitle ?? null, record.ownerId, terms]);
+  return { puts, keys: new Set(puts.map((p) => `${p.item.pk}|${p.item.sk}`)), shown };
 }
 
 /**
  * The search items a change writes and deletes. Unchanged results write nothing; otherwise every
- * term is rewritten (each carries the shown title) and the terms the record lost are deleted.
+ * term is rewritten (each carries the shown title) and the terms the record lost are deleted. The
+ * records kit no longer writes these (the derived index does); migrations that rewrite stored
+ * records use it to say what a fresh write makes.
  */
 export function searchIndexChange<T extends RecordBase>(kind: RecordKind<T>, before: T | undefined, after: T): { puts: GuardedPut[]; deletes: { pk: string; sk: string }[] } {
   const next = searchItems(kind, after);
@@ -81,7 +89,7 @@ export type SearchSight = ReadonlyMap<RecordType, 'all' | ReadonlySet<string>>;
 /**
  * Records whose terms begin with what was typed, narrowed to the other words of the query, one hit
  * per record. Sight is a filter of the Query itself, and pages are read until enough hits are
- * found (at most `maxPages` a term, two terms at most): a rep finds their own «Андреевский» however
+ * found (at most `maxPages` a partition): a rep finds their own «Андреевский» however
  * many of others' «Андреевых» come first in the index.
  */
 export async function searchRecords(query: string, options: { limit: number; sight: SearchSight }): Promise<SearchHit[]> {
@@ -89,8 +97,10 @@ export async function searchRecords(query: string, options: { limit: number; sig
   if (!parsed || options.sight.size === 0) return [];
   const hits = new Map<string, SearchHit>();
   const filter = sightFilter(options.sight);
+  // One Query per partition a looked-up prefix covers (one, or eleven for a three-digit number).
+  const reads = parsed.lookups.flatMap((lookup) => partitionsCovering(lookup).map((partition) => ({ lookup, partition })));
   await Promise.all(
-    parsed.lookups.map(async (lookup) => {
+    reads.map(async ({ lookup, partition }) => {
       let cursor: Record<string, unknown> | undefined;
       for (let page = 0; page < maxPages && hits.size < options.limit; page++) {
         const found = await dynamo().send(
@@ -99,7 +109,7 @@ export async function searchRecords(query: string, options: { limit: number; sig
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :term)',
             FilterExpression: filter.expression,
             ExpressionAttributeNames: filter.names,
-            ExpressionAttributeValues: { ':pk': searchKeys.partition(lookup), ':term': lookup, ...filter.values },
+            ExpressionAttributeValues: { ':pk': searchKeys.partition(partition), ':term': lookup, ...filter.values },
             Limit: pageItems,
             ExclusiveStartKey: cursor,
           }),

@@ -7,6 +7,7 @@ import { handler as searchApi } from '../../functions/search/search-api';
 import { putUser } from '../../shared/data/users-repository';
 import { admin, apiEvent, invoke, type TestUser } from '../support/api-event';
 import { allItems, byEntity } from '../support/table-items';
+import { deriveIndex } from '../support/derived-index';
 
 /**
  * Service cases (SRV-1, SRV-2, SRV-5) through the API, and the client portal's side of them
@@ -107,6 +108,7 @@ describe('staff register and work cases', () => {
     expect(ids(await call(casesApi, 'GET /api/cases', { user: agent, query: { parentId: accountX.id } }))).toEqual([caseX.id]);
     expect(ids(await call(casesApi, 'GET /api/cases', { user: agent, query: { status: 'new' } }))).toEqual([caseY.id, caseX.id]);
     expect((await call(casesApi, 'GET /api/cases', { user: agent, query: { status: 'open' } })).status).toBe(400);
+    await deriveIndex();
     const found = await call(searchApi, 'GET /api/search', { user: agent, query: { q: 'счёт-фактура' } });
     expect(found.body.items).toEqual([{ type: 'case', id: caseX.id, title: 'Не печатается счёт-фактура', subtitle: 'ООО «Икс»', ownerId: agent.sub }]);
   });

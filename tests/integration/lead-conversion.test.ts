@@ -6,6 +6,7 @@ import { putUser } from '../../shared/data/users-repository';
 import type { Lead } from '../../shared/domain/leads/lead';
 import { admin, apiEvent, invoke, rep } from '../support/api-event';
 import { byEntity, recordItems } from '../support/table-items';
+import { deriveIndex } from '../support/derived-index';
 
 /** Lead conversion (REC-1): one call, one transaction, never twice. */
 type Options = Parameters<typeof apiEvent>[0];
@@ -46,6 +47,7 @@ describe('lead conversion', () => {
     for (const [type, id] of [['ACCOUNT', account.id], ['CONTACT', contact.id], ['DEAL', deal.id]]) {
       expect(history.find((h) => h.pk === `${type}#${id}`)).toMatchObject({ kind: 'created', data: { fromLead: lead.id } });
     }
+    await deriveIndex();
     expect((await call(searchApi, 'GET /api/search', { query: { q: '8 916 700 00 01' } })).body.items.map((h: { type: string }) => h.type).sort()).toEqual(['contact', 'lead']);
     expect((await call(accountsApi, 'GET /api/accounts', { query: { parentId: account.id } })).status).toBe(200);
   });

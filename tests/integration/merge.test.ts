@@ -14,6 +14,7 @@ import type { DomainEvent } from '../../shared/events/contracts';
 import { admin, apiEvent, invoke } from '../support/api-event';
 import { busEvent, deliver, published } from '../support/bus-events';
 import { byEntity, recordItems } from '../support/table-items';
+import { deriveIndex } from '../support/derived-index';
 
 /** Merging duplicates (REC-12): the survivor keeps chosen values, gains children and timeline; the merged id redirects. */
 type Options = Parameters<typeof apiEvent>[0];
@@ -56,6 +57,7 @@ describe('merging accounts', () => {
     expect(gone.status).toBe(308);
     expect(gone.headers?.location).toBe(`/api/accounts/${survivor.id}`);
     expect(gone.body.error).toMatchObject({ code: 'moved', mergedInto: { type: 'account', id: survivor.id } });
+    await deriveIndex();
     const found = await call<{ items: { id: string }[] }>(searchApi, 'GET /api/search', { query: { q: 'слияние', types: 'account' } });
     expect(found.body.items.map((h) => h.id)).toEqual([survivor.id]);
     expect((await call(accountsApi, 'GET /api/accounts/{id}/duplicates', { pathParameters: { id: survivor.id } })).body.items).toEqual([]);

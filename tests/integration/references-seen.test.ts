@@ -12,6 +12,7 @@ import { contacts } from '../../shared/services/contact-service';
 import { deals } from '../../shared/services/deal-service';
 import { admin, apiEvent, invoke, type TestUser } from '../support/api-event';
 import { allItems } from '../support/table-items';
+import { deriveIndex } from '../support/derived-index';
 
 /**
  * What the hostile-user battery did with another rep's ids (issue 12, ACC-2 and ACC-3), one test per
@@ -162,6 +163,7 @@ describe('quick search finds one’s own however many others’ match first', ()
   it('a rep finds their «Андреевский» among 35 of another rep’s Андреевых', async () => {
     for (let i = 0; i < 35; i++) await contacts.create(legacy, { lastName: 'Андреев', firstName: `Иван${i}`, ownerId: repB.sub });
     const mine = (await call(accountsApi, 'POST /api/accounts', { user: repA, body: { name: 'Андреевский завод' } })).body;
+    await deriveIndex();
     const res = await call(searchApi, 'GET /api/search', { user: repA, query: { q: 'андреев' } });
     expect(res.status).toBe(200);
     expect(res.body.items.map((hit: { id: string }) => hit.id)).toEqual([mine.id]);

@@ -6,6 +6,7 @@ import { handler as teamsApi } from '../../functions/teams/teams-api';
 import { putUser } from '../../shared/data/users-repository';
 import { admin, apiEvent, invoke, type TestUser } from '../support/api-event';
 import { allItems } from '../support/table-items';
+import { deriveIndex } from '../support/derived-index';
 
 /**
  * Sharing of record types (ACC-2): an admin opens a type for reading or editing by everyone whose
@@ -66,6 +67,7 @@ describe('sharing of record types', () => {
     expect((await readAccount(repB)).body).toMatchObject({ id: accountOfA.id, ownerId: repA.sub });
     expect(await listedAccounts(repB)).toEqual([accountOfA.id]);
     expect((await readAccount(agent)).status).toBe(200);
+    await deriveIndex();
     const hits = (await call(searchApi, 'GET /api/search', { user: repB, query: { q: 'Общий' } })).body.items as { id: string }[];
     expect(hits.map((h) => h.id)).toEqual([accountOfA.id]);
 

@@ -11,6 +11,7 @@ import { handler as transfersApi } from '../../functions/transfers/transfers-api
 import { putUser } from '../../shared/data/users-repository';
 import { admin, apiEvent, invoke, type TestUser } from '../support/api-event';
 import { allItems } from '../support/table-items';
+import { deriveIndex } from '../support/derived-index';
 
 /**
  * Object-level visibility (ACC-2, SAL-12), through the API: a rep sees and works only their own
@@ -57,6 +58,7 @@ describe('who sees which leads', () => {
   });
 
   it('quick search names only what the searcher sees', async () => {
+    await deriveIndex();
     const found = async (user: TestUser) => ((await call(searchApi, 'GET /api/search', { user, query: { q: 'client.example' } })).body.items as { id: string }[]).map((hit) => hit.id).sort();
     expect(await found(repA)).toEqual([leadOfA.id]);
     expect(await found(manager)).toEqual([leadOfA.id, leadOfB.id].sort());

@@ -1,5 +1,4 @@
 import { termPartition } from '../domain/search/search-terms';
-import { termPartition } from '../domain/search/search-terms';
 import { families, indexKeyOf, keyOf, partitionOf } from './table-schema';
 
 /**

@@ -127,8 +127,6 @@ export const families = {
   search: { entity: 'SEARCH', pk: 'SEARCH#<termStart>', sk: '<term>#<recordPk>' },
   /** What the derived index last wrote for a record (its version, the items' keys): in the record's partition. */
   derived: { entity: 'DERIVED', pk: '<recordPk>', sk: 'DERIVED' },
-  /** What the derived index last wrote for a record (its version, the items' keys): in the record's partition. */
-  derived: { entity: 'DERIVED', pk: '<recordPk>', sk: 'DERIVED' },
   match: { entity: 'MATCH', pk: 'MATCH#<type>#<key>', sk: '<recordId>' },
   member: { entity: 'MEMBER', pk: '<ownerPk>', sk: 'MEMBER#<memberPrefix>#<createdAt>#<id>' },
   history: { entity: 'HISTORY', pk: '<recordPk>', sk: 'HIST#<at>#<id>' },

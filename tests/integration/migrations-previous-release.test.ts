@@ -18,6 +18,7 @@ import { defaultMigrationContext } from '../../shared/migrations/context';
 import { migrations, latestVersion } from '../../shared/migrations/registry';
 import { runMigrations } from '../../shared/migrations/runner';
 import { schemaVersion } from '../../shared/migrations/state';
+import { deriveIndex } from '../support/derived-index';
 
 /**
  * The migrations on a data folder made by the previous release (issue 14 §2): the `npm start`
@@ -98,6 +99,8 @@ describe('a data folder made by the previous release', () => {
     lines = [];
     const result = await runMigrations({ migrations, context: defaultMigrationContext, log: (l) => lines.push(l), progressEvery: 5 });
     expect(result).toMatchObject({ finished: true, version: latestVersion });
+    // The stream's search-derive consumer takes the migrated images, as after any save (ADR 0009).
+    await deriveIndex();
     after = await scanAll();
   }, 120_000);
 
@@ -191,6 +194,7 @@ describe('a data folder made by the previous release', () => {
   it('changes nothing when run again', async () => {
     const again = await runMigrations({ migrations, context: defaultMigrationContext });
     expect(again.outcomes.map((o) => o.status)).toEqual(migrations.map(() => 'already-done'));
+    expect(await deriveIndex()).toBe(0);
     expect(await scanAll()).toEqual(after);
     // Nor does re-applying each migration to the migrated items.
     for (const migration of migrations) {

@@ -60,10 +60,10 @@ function withEntries(record: Record<string, unknown>, kinds: readonly [string, .
 }
 
 /**
- * The search digits of a phone as the releases before issue 12 computed them (a trunk 8 became 7,
- * ten digits from 9 got the 7, nothing else): frozen here because the stored search terms and match
+ * The digits of a phone as the releases before issue 12 computed them (a trunk 8 became 7,
+ * ten digits from 9 got the 7, nothing else): frozen here because the stored match
  * keys of those releases were made by it, and a number it read otherwise than E.164 does (an
- * international prefix such as «8 10 49 …») left items the migration must find to delete.
+ * international prefix such as «8 10 49 …») left keys the migration must find to delete.
  */
 export function previousReleasePhoneDigits(phone: string): string {
   const digits = phone.replace(/\D/g, '');

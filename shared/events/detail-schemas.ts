@@ -23,6 +23,15 @@ export const leadRefSchema = z.object({
   email: z.string().optional(),
 });
 
+/** A captured lead's contact details and source, for its owner's email; the message cut to its first 500 characters. */
+export const capturedLeadSchema = z.object({
+  phone: z.string().optional(),
+  topic: z.string().optional(),
+  message: z.string().optional(),
+  utmSource: z.string().optional(),
+  pageUrl: z.string().optional(),
+});
+
 export const recordRefSchema = z.object({
   type: recordType,
   id,
@@ -38,8 +47,12 @@ const recordLinkSchema = z.object({ type: recordType, id });
 
 export const leadEventSchemas = {
   LeadCreated: z.object({ lead: leadRefSchema, channel: z.enum(leadChannels), actorId: id }),
-  /** A lead arrived through a public web form (also announced as LeadCreated). */
-  LeadCaptured: z.object({ lead: leadRefSchema, formId: id, campaign: z.string().optional() }),
+  /**
+   * A lead arrived through a public web form (also announced as LeadCreated). `captured` is what its
+   * owner's email shows beyond the ref, so the notifier reads no record (issue 14 §5); events
+   * published before it carried none.
+   */
+  LeadCaptured: z.object({ lead: leadRefSchema, formId: id, campaign: z.string().optional(), captured: capturedLeadSchema.optional() }),
   /** The same person sent a form again within a day; the existing lead was updated. */
   LeadResubmitted: z.object({ lead: leadRefSchema, formId: id, submissionCount: z.number().int().positive() }),
   LeadUpdated: z.object({ lead: leadRefSchema, changedFields: z.array(z.string()), actorId: id }),

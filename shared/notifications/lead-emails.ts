@@ -27,7 +27,12 @@ const words = {
   },
 } as const;
 
-export function leadCapturedEmail(lead: Lead, to: string, appUrl: string, locale: Locale): OutgoingEmail {
+/** What the email about a captured lead shows: a stored lead, or what its LeadCaptured event carries. */
+export type CapturedLeadView = Pick<Lead, 'id' | 'lastName' | 'firstName' | 'middleName' | 'company' | 'email' | 'phone' | 'topic' | 'message'> & {
+  source: Pick<Lead['source'], 'campaign' | 'utm' | 'pageUrl'>;
+};
+
+export function leadCapturedEmail(lead: CapturedLeadView, to: string, appUrl: string, locale: Locale): OutgoingEmail {
   const w = words[locale];
   const name = leadDisplayName(lead);
   const link = `${appUrl}/leads/${lead.id}`;

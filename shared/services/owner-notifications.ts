@@ -9,7 +9,7 @@ import { caseOpenedNews, caseReplyNews } from '../domain/notifications/owner-new
 import { keyPrefixOf } from '../domain/records/record-type';
 import type { LeadEvents, RecordEvents } from '../events/contracts';
 import { caseNewsEmail } from '../notifications/case-emails';
-import { leadCapturedEmail } from '../notifications/lead-emails';
+import { leadCapturedEmail, type CapturedLeadView } from '../notifications/lead-emails';
 import { notificationSettings } from './notification-settings';
 
 /**
@@ -21,13 +21,29 @@ export type Notified = { sent: false; why: 'no-news' | 'no-record' | 'no-owner' 
 
 const sent = (messageId: string | undefined): Notified => ({ sent: true, ...(messageId ? { messageId } : {}) });
 
-/** A lead captured from a web form: its owner gets its details and a link. */
+/**
+ * A lead captured from a web form: its owner gets its details and a link, from what the event
+ * carries (issue 14 §5); only an event published before it carried them makes it read the lead.
+ */
 export async function notifyLeadCaptured(detail: LeadEvents['LeadCaptured']): Promise<Notified> {
-  const [lead, owner] = await Promise.all([getRecord(leadKind, detail.lead.id), getUser(detail.lead.ownerId)]);
+  const [lead, owner] = await Promise.all([detail.captured ? capturedView(detail) : getRecord(leadKind, detail.lead.id), getUser(detail.lead.ownerId)]);
   if (!lead) return { sent: false, why: 'no-record' };
   if (!owner) return { sent: false, why: 'no-owner' };
   const { appUrl, locale } = notificationSettings();
   return sent(await sendEmail(leadCapturedEmail(lead, owner.email, appUrl, locale)));
+}
+
+/** The email's view of a lead from its event: the ref's name (already "Last First Middle") stands as the person's name. */
+function capturedView({ lead, campaign, captured = {} }: LeadEvents['LeadCaptured']): CapturedLeadView {
+  const { utmSource, pageUrl, ...contact } = captured;
+  return {
+    id: lead.id,
+    ...(lead.name ? { lastName: lead.name } : {}),
+    ...(lead.company ? { company: lead.company } : {}),
+    ...(lead.email ? { email: lead.email } : {}),
+    ...contact,
+    source: { ...(campaign ? { campaign } : {}), ...(utmSource ? { utm: { source: utmSource } } : {}), ...(pageUrl ? { pageUrl } : {}) },
+  };
 }
 
 /** A case opened in the portal, or a client's reply on one: its owner hears what the client wrote. */

@@ -35,6 +35,21 @@ describe('owner notification', () => {
     expect(input.Content?.Simple?.Body?.Text?.Data).toContain(`/leads/${lead.id}`);
   });
 
+  it('takes what the email shows from the event, reading no lead (issue 14 §5)', async () => {
+    ses.resetHistory();
+    // No such lead is stored: the notifier must not need it.
+    const detail = {
+      formId: 'website',
+      lead: { id: '01JNOTSTORED0000000000000A', ownerId: rep.sub, status: 'new' as const, version: 1, name: 'Событиев Олег', email: 'oleg@sobytie.example' },
+      captured: { phone: '+79161234567', message: 'Перезвоните после обеда', pageUrl: 'https://shop.example/contacts' },
+    };
+    await deliver(notify, busEvent('LeadCaptured', detail));
+    const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
+    expect(input.Content?.Simple?.Subject?.Data).toBe('Новый лид с сайта: Событиев Олег');
+    const text = input.Content?.Simple?.Body?.Text?.Data ?? '';
+    for (const shown of ['oleg@sobytie.example', '+79161234567', 'Перезвоните после обеда', 'https://shop.example/contacts', '/leads/01JNOTSTORED0000000000000A']) expect(text).toContain(shown);
+  });
+
   it('sends each owner one digest a day of leads waiting over a day', async () => {
     ses.resetHistory();
     const old = { now: () => new Date(Date.now() - 3 * 24 * 3600 * 1000) };

@@ -1,4 +1,4 @@
-import { leadRef } from '../../events/contracts';
+import { leadRef, type LeadEvents } from '../../events/contracts';
 import { entry, event, type CommandContext } from '../common/change';
 import type { Form } from '../forms/form';
 import { assignOwner } from '../forms/submission';
@@ -22,7 +22,7 @@ export function captureLead(input: CreateLeadInput, form: Form, extras: Record<s
     history: entry(ctx, 'captured', { ...(input.message ? { note: input.message } : {}), data: captureData(form, extras) }),
     events: [
       event(ctx, 'LeadCreated', { lead: leadRef(lead), channel: 'website', actorId: ctx.actor.id }),
-      event(ctx, 'LeadCaptured', { lead: leadRef(lead), formId: form.id, ...(lead.source.campaign ? { campaign: lead.source.campaign } : {}) }),
+      event(ctx, 'LeadCaptured', { lead: leadRef(lead), formId: form.id, ...(lead.source.campaign ? { campaign: lead.source.campaign } : {}), captured: capturedOf(lead) }),
     ],
   };
 }
@@ -52,6 +52,16 @@ export function resubmitLead(lead: Lead, input: CreateLeadInput, extras: Record<
     }),
     events: [event(ctx, 'LeadResubmitted', { lead: leadRef(updated), formId: form.id, submissionCount: updated.submissionCount })],
   };
+}
+
+/** The longest message a LeadCaptured event carries: the email is a heads-up, the card has the rest. */
+const eventMessageLength = 500;
+
+/** What the owner's email shows beyond the lead's ref, carried by LeadCaptured so its notifier reads no record. */
+function capturedOf(lead: Lead): LeadEvents['LeadCaptured']['captured'] {
+  const message = lead.message && lead.message.length > eventMessageLength ? `${lead.message.slice(0, eventMessageLength - 1)}…` : lead.message;
+  const parts = { phone: lead.phone, topic: lead.topic, message, utmSource: lead.source.utm?.source, pageUrl: lead.source.pageUrl };
+  return Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== undefined));
 }
 
 /**

@@ -102,6 +102,18 @@ describe('leads on the records kit (ADR 0020)', () => {
     expect(change.history).toMatchObject({ kind: 'captured', note: 'Позвоните', data: { formId: 'site', posted: [{ name: 'utm_term', value: 'crm' }] } });
     expect(change.events.map((e) => [e.type, e.source])).toEqual([['LeadCreated', 'crm.leads'], ['LeadCaptured', 'crm.leads']]);
     expect(change.events[1]!.detail).toMatchObject({ lead: { id: change.record.id, version: 1 }, formId: 'site', campaign: 'Весна' });
+    // What the owner's email shows rides on the event, so its notifier reads no record (issue 14 §5).
+    expect(change.events[1]!.detail).toMatchObject({ captured: { message: 'Позвоните' } });
+  });
+
+  it('carries at most 500 characters of the message on LeadCaptured; the lead keeps it whole', () => {
+    const long = 'Очень подробно. '.repeat(100);
+    const change = captureLead(createLeadSchema.parse({ lastName: 'Длинов', phone: '+7 912 000 00 01', message: long, source: { channel: 'website', utm: { source: 'yandex' } } }), form, {}, ctx);
+    expect(change.record.message).toBe(long.trim());
+    const captured = (change.events[1]!.detail as { captured: { message: string } }).captured;
+    expect(captured).toMatchObject({ phone: '+79120000001', utmSource: 'yandex' });
+    expect(captured.message).toHaveLength(500);
+    expect(captured.message.endsWith('…')).toBe(true);
   });
 
   it('counts a repeat and fills only what an open lead lacked; a closed one is counted, not filled', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { termPartition } from '../domain/search/search-terms';
 import { families, indexKeyOf, keyOf, partitionOf } from './table-schema';
 
@@ -74,4 +75,8 @@ export const rateLimitKeys = {
   window: (scope: string, subject: string, windowStart: string) => keyOf('rateLimit', { scope, subject, windowStart }),
 };
 
-export const idempotencyPartition = (consumer: string): string => partitionOf('idempotency', { consumer });
+/** One of 16 partitions for a key that is only ever read by itself: a hex digit of its digest. */
+export const spreadShard = (key: string): string => createHash('md5').update(key).digest('hex').charAt(0);
+
+/** An idempotency record's key, in one of 16 partitions of its consumer by Powertools' key for the event. */
+export const idempotencyKey = (consumer: string, hashedKey: string) => keyOf('idempotency', { consumer, shard: spreadShard(hashedKey), hash: hashedKey });

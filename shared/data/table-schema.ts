@@ -165,9 +165,14 @@ export const families = {
   formEmail: { entity: 'FORM_EMAIL', pk: 'FORM_EMAIL#<email>', sk: 'FORM_EMAIL', expires: true },
   user: { entity: 'USER', pk: 'USER#<id>', sk: 'PROFILE', indexes: { gsi1: { pk: 'USERS', sk: '<email>' } } },
   rateLimit: { entity: 'RATE_LIMIT', pk: 'RATE#<scope>#<subject>', sk: '<windowStart>', expires: true },
-  /** Powertools' idempotency records: the sort key is its hash of the event key. */
-  idempotency: { entity: '', pk: 'IDEMPOTENCY#<consumer>', sk: '<hash>', expires: true },
-  idempotencyVersion: { entity: '', pk: 'IDEMPOTENCY#<consumer>', sk: 'VERSION#<recordKey>', expires: true },
+  /**
+   * Powertools' idempotency records: the sort key is its key for the event (`<prefix>#<md5>`); the
+   * partition is spread over 16 by a hex digit of its digest (`<shard>`), since every event a consumer
+   * takes writes here twice and nothing lists them.
+   */
+  idempotency: { entity: '', pk: 'IDEMPOTENCY#<consumer>#<shard>', sk: '<hash>', expires: true },
+  /** The version gate's records, spread the same way by a digest of the record key. */
+  idempotencyVersion: { entity: '', pk: 'IDEMPOTENCY#<consumer>#<shard>', sk: 'VERSION#<recordKey>', expires: true },
   health: { entity: '', pk: 'HEALTH', sk: 'HEALTH' },
   /** A data migration's state (issue 14 §2, ADR 0024): status, each Scan segment's cursor, counts, its last dry run. */
   migration: { entity: 'MIGRATION', pk: 'MIGRATION#<id>', sk: 'MIGRATION' },

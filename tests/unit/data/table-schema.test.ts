@@ -37,7 +37,7 @@ describe('the table schema', () => {
     expect(keyOf('user', { id: 's' })).toEqual({ pk: 'USER#s', sk: 'PROFILE' });
     expect(indexKeyOf('user', 'gsi1', { email: 'a@b.c' })).toEqual({ gsi1pk: 'USERS', gsi1sk: 'a@b.c' });
     expect(keyOf('teams', {})).toEqual({ pk: 'TEAMS', sk: 'TEAMS' });
-    expect(partitionOf('idempotencyVersion', { consumer: 'c' })).toBe('IDEMPOTENCY#c');
+    expect(partitionOf('idempotencyVersion', { consumer: 'c', shard: 'f' })).toBe('IDEMPOTENCY#c#f');
   });
 
   it('projects into each index what the lists filter on, and no more', () => {

@@ -37,7 +37,7 @@ export async function measureBundles(root: string): Promise<BundleFigures[]> {
 }
 
 /** Median of 5 cold imports, each in its own process, as a Lambda cold start would do it. */
-function initTime(bundle: string, root: string): number {
+export function initTime(bundle: string, root: string): number {
   const probe = join(bundle + '.probe.mjs');
   writeFileSync(
     probe,

@@ -93,6 +93,8 @@ export interface WriteCharge {
   /** The partition key value written in that target. */
   readonly partition: string;
   readonly units: number;
+  /** Bytes the target holds of the item after the write (0 when it left), for storage estimates. */
+  readonly bytes: number;
 }
 
 export interface WriteImages {
@@ -130,18 +132,18 @@ export function writeCharges(images: WriteImages, table: TableDeclaration = appT
   const keyed = after ?? before;
   const partition = partitionOf(keyed, table.partitionKey) ?? '?';
   const factor = images.transactional || images.conditionCheck ? 2 : 1;
-  if (images.refused || images.conditionCheck) return [{ target: 'table', partition, units: writeUnitsOf(before ? itemSize(before) : 0) * factor }];
-  const charges: WriteCharge[] = [{ target: 'table', partition, units: writeUnitsOf(Math.max(before ? itemSize(before) : 0, after ? itemSize(after) : 0)) * factor }];
+  if (images.refused || images.conditionCheck) return [{ target: 'table', partition, units: writeUnitsOf(before ? itemSize(before) : 0) * factor, bytes: before ? itemSize(before) : 0 }];
+  const charges: WriteCharge[] = [{ target: 'table', partition, units: writeUnitsOf(Math.max(before ? itemSize(before) : 0, after ? itemSize(after) : 0)) * factor, bytes: after ? itemSize(after) : 0 }];
   for (const index of table.indexes) {
     const old = projectedItem(before, index, table);
     const now = projectedItem(after, index, table);
-    const charge = (item: Item, units: number) => charges.push({ target: index.name, partition: partitionOf(item, index.partitionKey)!, units });
+    const charge = (item: Item, units: number, bytes: number) => charges.push({ target: index.name, partition: partitionOf(item, index.partitionKey)!, units, bytes });
     if (old && now && sameKey(old, now, index)) {
-      if (!sameItem(old, now)) charge(now, writeUnitsOf(Math.max(itemSize(old), itemSize(now))));
+      if (!sameItem(old, now)) charge(now, writeUnitsOf(Math.max(itemSize(old), itemSize(now))), itemSize(now));
       continue;
     }
-    if (old) charge(old, writeUnitsOf(itemSize(old)));
-    if (now) charge(now, writeUnitsOf(itemSize(now)));
+    if (old) charge(old, writeUnitsOf(itemSize(old)), 0);
+    if (now) charge(now, writeUnitsOf(itemSize(now)), itemSize(now));
   }
   return charges;
 }

@@ -22,6 +22,8 @@ export interface WriteRecord {
   /** The item's `entity` (or its partition key's prefix): what the breakdown groups by. */
   family: string;
   units: number;
+  /** Bytes the target holds of the item afterwards (bench/capacity-units.ts WriteCharge). */
+  bytes: number;
 }
 
 export interface ReadRecord {
@@ -44,6 +46,8 @@ export interface RequestCounter {
   transactions(): RecordedTransaction[];
   /** Write units DynamoDB Local reported (ReturnConsumedCapacity), by operation, when metering. */
   localReportedWriteUnits(): Record<string, number>;
+  /** Turns pricing on or off (off: a plain counting pass-through, for timing calls). */
+  setMeter(on: boolean): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -65,6 +69,7 @@ export async function startRequestCounter(target: string, port: number, options:
   let reads: ReadRecord[] = [];
   let transactions: RecordedTransaction[] = [];
   let localReported: Record<string, number> = {};
+  let metering = options.meter ?? false;
 
   const forward = (req: { method?: string; url?: string; headers: IncomingHttpHeaders }, body: Buffer) =>
     new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
@@ -107,7 +112,7 @@ export async function startRequestCounter(target: string, port: number, options:
   const charge = (operation: string, images: WriteImages) => {
     const item = images.after ?? images.before;
     const family = familyOf(item);
-    for (const c of writeCharges(images, appTable)) writes.push({ operation, target: c.target, partition: c.partition, family, units: c.units });
+    for (const c of writeCharges(images, appTable)) writes.push({ operation, target: c.target, partition: c.partition, family, units: c.units, bytes: c.bytes });
   };
 
   /** Prices one request around its forwarding; answers what DynamoDB Local answered. */
@@ -226,7 +231,7 @@ export async function startRequestCounter(target: string, port: number, options:
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const isTable = String(req.headers['x-amz-target'] ?? '').startsWith('DynamoDB_');
-      const parsed = options.meter && isTable ? (JSON.parse(body.toString()) as Json) : undefined;
+      const parsed = metering && isTable ? (JSON.parse(body.toString()) as Json) : undefined;
       (parsed ? metered(operation, parsed, req.headers, () => askLocal(operation, parsed, req.headers)) : forward(req, body)).then(
         (answer) => {
           res.writeHead(answer.status, answer.headers);
@@ -244,6 +249,7 @@ export async function startRequestCounter(target: string, port: number, options:
     reads: () => [...reads],
     transactions: () => [...transactions],
     localReportedWriteUnits: () => ({ ...localReported }),
+    setMeter: (on) => (metering = on),
     reset: () => {
       localReported = {};
       counts = {};

@@ -1,53 +1,70 @@
-import { CreateTableCommand, DynamoDBClient, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { existsSync, readFileSync } from 'node:fs';
+import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, TransactWriteItemsCommand, type TransactWriteItem, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { app } from '../infra/definition/app';
 import { startDynamoDbLocal } from '../infra/local/dynamodb-local';
 import { freePort } from '../infra/local/free-port';
 import { createTableInput } from '../infra/local/table';
+import { primaryKey } from '../shared/data/table-schema';
+import type { RecordedTransaction } from './dynamo-request-counter';
+import { captureTransactionFile } from './web-to-lead-load';
 
 /**
- * The ceiling the local web-to-lead rate sits under: how many transactions shaped like a capture
- * (a lead with its three index keys, its history entry, its email mark) DynamoDB Local commits per
- * second on this machine, with nothing else running. DynamoDB Local runs transactions one at a time.
+ * The ceiling the local web-to-lead rate sits under: how many capture transactions DynamoDB Local
+ * commits per second on this machine, with nothing else running (it runs transactions one at a time).
+ * The transaction is the one the capture really sent in the web-to-lead stage of the same run, recorded
+ * on the wire (bench/web-to-lead-load.ts writes it to .bench/capture-transaction.json), so its shape
+ * follows the code: every Put gets a primary key of its own per replay (warm-up included), the items its
+ * other actions (condition checks, updates) found are seeded first, and its index keys stay as sent.
+ *
+ * `npx tsx bench/dynamodb-local-ceiling.ts` runs this stage alone, after the web-to-lead stage.
  */
-export async function measureDynamoDbLocalCeiling(transactions = 2_000, concurrency = 32): Promise<{ captureShapedTransactionsPerSecond: number }> {
+const table = 'crm-bench-ceiling';
+
+export async function measureDynamoDbLocalCeiling(recorded = readRecorded(), transactions = 2_000, concurrency = 32): Promise<{ transactionsPerSecond: number; itemsPerTransaction: number }> {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
-    await client.send(new CreateTableCommand(createTableInput('crm-bench-ceiling', app.table)));
-    const run = async (prefix: string) => {
+    await client.send(new CreateTableCommand(createTableInput(table, app.table)));
+    const seed: WriteRequest[] = recorded.existing.map((Item) => ({ PutRequest: { Item: Item as never } }));
+    for (let i = 0; i < seed.length; i += 25) await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: seed.slice(i, i + 25) } }));
+    const run = async (tag: string) => {
       let next = 0;
       const started = performance.now();
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
-          while (next < transactions) await client.send(new TransactWriteItemsCommand({ TransactItems: captureShaped(`${prefix}${next++}`) }));
+          while (next < transactions) await client.send(new TransactWriteItemsCommand({ TransactItems: replay(recorded, `${tag}${next++}`) }));
         }),
       );
       return transactions / ((performance.now() - started) / 1000);
     };
-    await run('warm-up-');
-    return { captureShapedTransactionsPerSecond: Math.round(await run('measured-')) };
+    await run('w');
+    return { transactionsPerSecond: Math.round(await run('m')), itemsPerTransaction: recorded.request.TransactItems.length };
   } finally {
     client.destroy();
     await dynamo.stop();
   }
 }
 
-function captureShaped(id: string): TransactWriteItem[] {
-  const at = new Date().toISOString();
-  const s = (value: string) => ({ S: value });
-  const put = (item: Record<string, { S: string }>, condition?: string): TransactWriteItem => ({
-    Put: { TableName: 'crm-bench-ceiling', Item: item, ...(condition ? { ConditionExpression: condition } : {}) },
+function readRecorded(): RecordedTransaction {
+  if (!existsSync(captureTransactionFile)) throw new Error(`No recorded capture transaction in ${captureTransactionFile}: run the web-to-lead stage first (npx tsx bench/web-to-lead-load.ts).`);
+  return JSON.parse(readFileSync(captureTransactionFile, 'utf8')) as RecordedTransaction;
+}
+
+/** The recorded transaction with each Put's primary key made distinct by `tag`, against this stage's table. */
+export function replay(recorded: RecordedTransaction, tag: string): TransactWriteItem[] {
+  const distinct = (value: unknown) => ({ S: `${(value as { S: string }).S}~${tag}` });
+  return recorded.request.TransactItems.map((entry) => {
+    const [kind, action] = Object.entries(entry)[0]!;
+    const copy: Record<string, unknown> = { ...action, TableName: table };
+    if (kind === 'Put') {
+      const item = action.Item as Record<string, unknown>;
+      copy.Item = { ...item, [primaryKey.partitionKey]: distinct(item[primaryKey.partitionKey]), [primaryKey.sortKey]: distinct(item[primaryKey.sortKey]) };
+    }
+    return { [kind]: copy } as TransactWriteItem;
   });
-  return [
-    put(
-      {
-        pk: s(`LEAD#${id}`), sk: s('LEAD'), entity: s('LEAD'),
-        gsi1pk: s('LEADS'), gsi1sk: s(`${at}#${id}`), gsi2pk: s('LEADS#OWNER#o'), gsi2sk: s(`${at}#${id}`), gsi3pk: s('LEADS#STATUS#new'), gsi3sk: s(`${at}#${id}`),
-        lastName: s('Нагрузкин'), email: s(`${id}@bench.example`), phone: s('+79000000000'),
-      },
-      'attribute_not_exists(pk)',
-    ),
-    put({ pk: s(`LEAD#${id}`), sk: s(`HIST#${at}#${id}`), entity: s('HISTORY'), kind: s('captured'), events: s('[…]') }),
-    put({ pk: s(`FORM_EMAIL#${id}@bench.example`), sk: s('FORM_EMAIL'), entity: s('FORM_EMAIL'), leadId: s(id) }, 'attribute_not_exists(pk)'),
-  ];
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  console.table([await measureDynamoDbLocalCeiling()]);
+  process.exit();
 }

@@ -10,10 +10,15 @@ import { startRequestCounter } from './dynamo-request-counter';
 /** The bench measures operations as an admin sees them (the test harness's default caller is a sales rep). */
 const apiEvent = (options: Parameters<typeof testEvent>[0]) => testEvent({ user: admin, ...options });
 
-/** DynamoDB requests each lead and core-record route makes, counted on the wire against DynamoDB Local. */
+/**
+ * DynamoDB requests each lead and core-record route makes, counted on the wire against DynamoDB Local,
+ * with their write and read units by DynamoDB's billing rules (bench/capacity-units.ts; `writeUnits`,
+ * `readUnits`; `storedBytes`: what the written items and their index copies hold afterwards), and the warm
+ * duration of the calls the cost model prices (`warmMs`: median of 20, unmetered).
+ */
 export async function measureRequestsPerOperation(): Promise<Record<string, Record<string, number>>> {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
-  const counter = await startRequestCounter(dynamo.endpoint, await freePort());
+  const counter = await startRequestCounter(dynamo.endpoint, await freePort(), { meter: true });
   Object.assign(process.env, localTestEnv({ dynamoEndpoint: counter.endpoint, tableName: 'crm-bench-requests' }));
   try {
     const client = new DynamoDBClient({});
@@ -39,13 +44,32 @@ export async function measureRequestsPerOperation(): Promise<Record<string, Reco
       counter.reset();
       const result = await call();
       if (result.status >= 400) throw new Error(`${name} answered ${result.status}: ${JSON.stringify((result as { body?: unknown }).body)}`);
-      figures[name] = counter.counts();
+      const units = (records: { units: number }[]) => Math.round(records.reduce((sum, r) => sum + r.units, 0) * 100) / 100;
+      const storedBytes = counter.writes().reduce((sum, w) => sum + w.bytes, 0);
+      figures[name] = { ...counter.counts(), writeUnits: units(counter.writes()), readUnits: units(counter.reads()), storedBytes };
       return result;
+    };
+    /** Warm duration without the pricing proxy's extra reads: the median of 20 calls after the first. */
+    const time = async (name: string, call: () => Promise<unknown>) => {
+      counter.setMeter(false);
+      await call();
+      const durations: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        await call();
+        durations.push(performance.now() - t);
+      }
+      counter.setMeter(true);
+      figures[name] = { ...figures[name], warmMs: Math.round(durations.sort((a, b) => a - b)[10]! * 10) / 10 };
     };
     const created = await measure('POST /api/leads', () => invoke(handlers.create, apiEvent({ route: 'POST /api/leads', body: { lastName: 'Замеров', email: 'z@example.ru' } })));
     const id = created.body.id as string;
-    await measure('GET /api/leads/{leadId}', () => invoke(handlers.get, apiEvent({ route: 'GET /api/leads/{leadId}', pathParameters: { leadId: id } })));
-    await measure('GET /api/leads (page of 25)', () => invoke(handlers.list, apiEvent({ route: 'GET /api/leads', query: { limit: '25' } })));
+    const read = () => invoke(handlers.get, apiEvent({ route: 'GET /api/leads/{leadId}', pathParameters: { leadId: id } }));
+    const page = () => invoke(handlers.list, apiEvent({ route: 'GET /api/leads', query: { limit: '25' } }));
+    await measure('GET /api/leads/{leadId}', read);
+    await measure('GET /api/leads (page of 25)', page);
+    await time('GET /api/leads/{leadId}', read);
+    await time('GET /api/leads (page of 25)', page);
     await measure('GET /api/leads?status=new&ownerId= (page)', () => invoke(handlers.list, apiEvent({ route: 'GET /api/leads', query: { status: 'new', ownerId: admin.sub } })));
     await measure('PATCH /api/leads/{leadId}', () => invoke(handlers.update, apiEvent({ route: 'PATCH /api/leads/{leadId}', pathParameters: { leadId: id }, body: { version: 1, topic: 'Замер' } })));
     await measure('POST /api/leads/{leadId}/reject', () => invoke(handlers.reject, apiEvent({ route: 'POST /api/leads/{leadId}/reject', pathParameters: { leadId: id }, body: { version: 2, reason: 'no-need' } })));
@@ -90,7 +114,9 @@ export async function measureRequestsPerOperation(): Promise<Record<string, Reco
     );
     await measure('GET /api/activities/{id}', () => route(activities, 'GET /api/activities/{id}', { pathParameters: { id: task.body.id as string } }));
     await measure("GET /api/activities?parentType=deal (a deal's activities)", () => route(activities, 'GET /api/activities', { query: { parentType: 'deal', parentId: deal.body.id as string } }));
-    await measure('POST /api/accounts/{id}/notes', () => route(accounts, 'POST /api/accounts/{id}/notes', { pathParameters: { id: accountId }, body: { text: 'Замер' } }));
+    const note = () => route(accounts, 'POST /api/accounts/{id}/notes', { pathParameters: { id: accountId }, body: { text: 'Замер' } });
+    await measure('POST /api/accounts/{id}/notes', note);
+    await time('POST /api/accounts/{id}/notes', note);
 
     const twin = (await route(accounts, 'POST /api/accounts', { body: { name: 'Замер', taxId: '7707083893' } })).body;
     await measure('GET /api/accounts/{id}/duplicates (one match key: the tax id)', () => route(accounts, 'GET /api/accounts/{id}/duplicates', { pathParameters: { id: twin.id as string } }));

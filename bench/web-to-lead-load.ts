@@ -51,6 +51,10 @@ export interface LoadFigures {
   readUnitsPerLead: number;
   /** The busiest partition (table or index) of the metered round, as a share of its write units. */
   largestPartitionWriteShare: number;
+  /** What a lead's items and their index copies hold in the table (the metered round's new bytes per lead). */
+  storedBytesPerLead: number;
+  /** Events on the bus per new lead in the metered round (LeadCaptured and whatever its consumers publish). */
+  eventsPerLead: number;
 }
 
 export interface LoadReport {
@@ -88,7 +92,9 @@ export async function measureWebToLeadLoad(posts = 3_000, concurrency = 32, repe
     if (created.status !== 201) throw new Error(`Could not create the load form: ${created.status} ${await created.text()}`);
 
     const captured = new Set<string>();
+    let events = 0;
     stack.bus.onEvent((event: { 'detail-type': string; detail: { lead: { id: string } } }) => {
+      events++;
       if (event['detail-type'] === 'LeadCaptured') captured.add(event.detail.lead.id);
     });
     const round = (count: number, prefix: string, domain: string, distinct = count) =>
@@ -120,8 +126,10 @@ export async function measureWebToLeadLoad(posts = 3_000, concurrency = 32, repe
     const dynamoPort = Number(new URL(stack.dynamoEndpoint).port);
     wiretap.route(dynamoPort, Number(new URL(meter.endpoint).port));
     const meteredDistinct = Math.round(meteredPosts * (1 - repeatShare));
+    const eventsBefore = events;
     await round(meteredPosts, 'metered', 'bench.example', meteredDistinct);
     await stack.idle();
+    const meteredEvents = events - eventsBefore;
     wiretap.route(dynamoPort, undefined);
     const writes = meter.writes();
     const totalWrite = sum(writes);
@@ -165,6 +173,8 @@ export async function measureWebToLeadLoad(posts = 3_000, concurrency = 32, repe
         writeUnitsPerLead: round2(totalWrite / meteredDistinct),
         readUnitsPerLead: round2(meter.reads().reduce((total, r) => total + r.units, 0) / meteredDistinct),
         largestPartitionWriteShare: Math.round((byPartition[1] * meteredDistinct * 1000) / totalWrite) / 1000,
+        storedBytesPerLead: Math.round(writes.reduce((total, w) => total + w.bytes, 0) / meteredDistinct),
+        eventsPerLead: round2(meteredEvents / meteredDistinct),
       },
       largestPartition: byPartition[0],
       byFamily: per(writes, (r) => `${r.family} ${r.target}`),

@@ -13,6 +13,7 @@ import { provisionCognito, signIn, startCognitoEmulator, type CognitoPool, type 
 import { runtimeDescriptionOf } from './describe-local-runtime';
 import { dataDirLockFile, lockDataDir } from './data-dir-lock';
 import { startDynamoDbLocal } from './dynamodb-local';
+import { migrateLocalData } from './migrate-data';
 import { LocalEventBus } from './event-bus';
 import { LocalHttpServer } from './http-server';
 import { createJwtAuthorizer } from './jwt-authorizer';
@@ -164,6 +165,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const tableCreated = await ensureTable(dynamoClient, name, definition.table, indexStep).finally(() => dynamoClient.destroy());
     const pool = await provisionCognito({ endpoint: cognito.endpoint, region, stateFile: join(dataDir, 'cognito.json'), adminEmail: client.adminEmail });
     process.env[envNames.userPoolId] = pool.userPoolId;
+    // Data an older release wrote moves to this release's formats before anything serves it (ADR 0024).
+    await migrateLocalData(options.quiet ? {} : { log: (line) => console.log(line) });
 
     const runtime = createLambdaRuntime(definition, { region, accountId });
     const bus = new LocalEventBus({ definition, busName: name, region, accountId, runtime });

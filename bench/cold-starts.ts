@@ -123,7 +123,8 @@ export interface ColdStartReport {
   figures: LayoutFigures[];
   /** lambda.coldCallShare: today's layout at the central keep-warm time. */
   coldCallShare: number;
-  sensitivity: { keepWarmMinutes: number; layout: string; coldCallShare: number }[];
+  /** The same at other keep-warm times and at a quarter of the calls (a quieter company). */
+  sensitivity: { keepWarmMinutes: number; callsPerUserDay: number; layout: string; coldCallShare: number }[];
   shares: Record<string, number>;
 }
 
@@ -149,7 +150,16 @@ export async function measureColdStarts(bundles: { id: string; bytes: number; in
     ...coldCallShare(groups, shares, initMs, keepWarmMinutes),
     largestBundleBytes: Math.max(...Object.keys(groups).map((g) => bytes[g] ?? 0)),
   }));
-  const sensitivity = [5, 10, 15].flatMap((minutes) => Object.entries(all).map(([layout, groups]) => ({ keepWarmMinutes: minutes, layout, coldCallShare: coldCallShare(groups, shares, initMs, minutes).coldCallShare })));
+  const sensitivity = [referenceWorkload.callsPerUserDay, referenceWorkload.callsPerUserDay / 4].flatMap((callsPerUserDay) =>
+    [5, 10, 15].flatMap((minutes) =>
+      Object.entries(all).map(([layout, groups]) => ({
+        keepWarmMinutes: minutes,
+        callsPerUserDay,
+        layout,
+        coldCallShare: coldCallShare(groups, shares, initMs, minutes, { ...referenceWorkload, callsPerUserDay }).coldCallShare,
+      })),
+    ),
+  );
   return { figures, coldCallShare: figures[0]!.coldCallShare, sensitivity, shares };
 }
 

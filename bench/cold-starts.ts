@@ -56,6 +56,8 @@ export interface LayoutFigures {
   /** Init ms a call waits on average (share cold × that function's init). */
   coldMsPerCall: number;
   largestBundleBytes: number;
+  /** The slowest cold init among the layout's functions (ms, median of 5 fresh imports). */
+  largestInitMs: number;
 }
 
 /**
@@ -149,6 +151,7 @@ export async function measureColdStarts(bundles: { id: string; bytes: number; in
     functions: Object.keys(groups).length,
     ...coldCallShare(groups, shares, initMs, keepWarmMinutes),
     largestBundleBytes: Math.max(...Object.keys(groups).map((g) => bytes[g] ?? 0)),
+    largestInitMs: Math.max(...Object.keys(groups).map((g) => initMs[g] ?? 0)),
   }));
   const sensitivity = [referenceWorkload.callsPerUserDay, referenceWorkload.callsPerUserDay / 4].flatMap((callsPerUserDay) =>
     [5, 10, 15].flatMap((minutes) =>

@@ -99,6 +99,16 @@ describe('function grants', () => {
       }
     });
 
+    it(`oneTimeSchedules ${grants.oneTimeSchedules ?? false}: the group's schedules and PassRole on Scheduler's invoke role iff declared`, () => {
+      const statements = statementsOf(id);
+      const scheduling = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('scheduler:')));
+      const passing = statements.filter((s) => [s.Action].flat().includes('iam:PassRole'));
+      expect(actionsOf(scheduling)).toEqual(grants.oneTimeSchedules ? ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:UpdateSchedule'] : []);
+      for (const s of scheduling) expect(JSON.stringify(s.Resource)).toContain(':schedule/crm-acme/*');
+      expect(passing.length > 0).toBe(Boolean(grants.oneTimeSchedules));
+      for (const s of passing) expect(JSON.stringify(s.Resource)).toContain('OneTimeTargetsInvokeRole');
+    });
+
     it('reads the table stream only if it is a stream consumer (granted with its event source mapping)', () => {
       const consumer = app.streamConsumers.some((c) => c.function === id);
       expect(streamActionsOf(id).length > 0).toBe(consumer);
@@ -140,5 +150,17 @@ describe('function grants', () => {
   it('the OpenAPI document is served from the bundle: its function touches nothing of the app', () => {
     expect(functionById('openapi').grants).toEqual({ table: 'none', putEvents: false, sendEmail: false });
     expect(tableActionsOf('openapi')).toEqual([]);
+  });
+
+  it("Scheduler's invoke role for one-time moments may invoke exactly the definition's one-time targets, for this account only", () => {
+    const [roleId, role] = Object.entries(roles).find(([logicalId]) => logicalId.includes('OneTimeTargetsInvokeRole'))!;
+    expect(JSON.stringify(role.Properties?.AssumeRolePolicyDocument)).toContain('scheduler.amazonaws.com');
+    expect(JSON.stringify(role.Properties?.AssumeRolePolicyDocument)).toContain('aws:SourceAccount');
+    const attached = policies.filter((p) => (p.Properties!.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })));
+    const statements = attached.flatMap((p) => (p.Properties!.PolicyDocument as { Statement: Statement[] }).Statement);
+    expect(actionsOf(statements)).toEqual(['lambda:InvokeFunction']);
+    const targetLogicalIds = app.oneTimeTargets.map((t) => Object.entries(resourcesOfType(template, 'AWS::Lambda::Function')).find(([, fn]) => fn.Properties?.Environment?.Variables?.CRM_FUNCTION_ID === t.function)![0]);
+    const named = new Set(JSON.stringify(statements.map((s) => s.Resource)).match(/Functions[A-Za-z0-9]+/g) ?? []);
+    expect([...named].sort()).toEqual([...targetLogicalIds].sort());
   });
 });

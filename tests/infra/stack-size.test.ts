@@ -39,7 +39,10 @@ describe('stack size', () => {
     const parent = typesIn(stack);
     const functions = typesIn(stack.functionStack);
     expect(countOf(functions, 'AWS::Lambda::Function')).toBe(app.functions.length);
-    expect(countOf(functions, 'AWS::IAM::Role')).toBe(app.functions.length);
+    // One role per function; beside them the one Scheduler invokes one-time moments' targets with (ADR 0012).
+    const roles = Object.entries((Template.fromStack(stack.functionStack).toJSON() as { Resources: Record<string, { Type: string }> }).Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role').map(([id]) => id);
+    expect(roles.filter((id) => id.startsWith('Functions')).length).toBe(app.functions.length);
+    expect(roles.filter((id) => id.startsWith('OneTimeTargetsInvokeRole'))).toHaveLength(1);
     expect(countOf(functions, 'AWS::Logs::LogGroup')).toBe(app.functions.length);
     // Left in the parent: only the web deployment's own CDK handler.
     expect(countOf(parent, 'AWS::Lambda::Function')).toBe(1);

@@ -7,6 +7,7 @@ import { app } from '../../infra/definition/app';
 import { webClientAttributes } from '../../infra/local/cognito-emulator';
 import { apiThrottle } from '../../infra/stack/constructs/crm-http-api';
 import { edgeHeaders } from '../../shared/config/edge';
+import { momentTargetEnv } from '../../shared/adapters/one-time-schedules';
 import { envNames } from '../../shared/config/runtime-env';
 import { roles } from '../../shared/auth/roles';
 import { resourcesOfType, synthCached } from './support/synth';
@@ -110,7 +111,8 @@ describe('functions', () => {
   it('every function gets every variable of shared/config/runtime-env.ts, with the client values (the edge secret: API functions only)', () => {
     // The edge secret is for API functions, the user pool for user administration; the files directory and its URL secret are the local runtime's.
     const localOnly: string[] = [envNames.edgeSecret, envNames.userPoolId, envNames.filesDir, envNames.filesUrlSecret];
-    const everyFunctions = Object.values(envNames).filter((name) => !localOnly.includes(name));
+    // The one-time moments' names (MOMENT_*) go to the functions that set them (below).
+    const everyFunctions = Object.values(envNames).filter((name) => !localOnly.includes(name) && !name.startsWith('MOMENT_'));
     for (const [, r] of appFunctions()) {
       const vars = r.Properties!.Environment.Variables;
       expect(Object.keys(vars)).toEqual(expect.arrayContaining(everyFunctions));
@@ -128,6 +130,24 @@ describe('functions', () => {
       });
       expect(vars).not.toHaveProperty(envNames.filesDir);
       expect(JSON.stringify(vars.APP_URL)).toContain('WebDistribution');
+    }
+  });
+
+  it("functions that set one-time moments get the group, Scheduler's role and every target but their own kind's (ADR 0012); others none", () => {
+    const targets = new Set(app.oneTimeTargets.map((t) => t.function));
+    for (const fn of app.functions) {
+      const vars = json.Resources[functionLogicalId(fn.id)]!.Properties.Environment.Variables;
+      if (!fn.grants.oneTimeSchedules) {
+        expect(Object.keys(vars).filter((name) => name.startsWith('MOMENT_')), fn.id).toEqual([]);
+        continue;
+      }
+      expect(vars[envNames.momentGroup], fn.id).toBe('crm-acme');
+      expect(JSON.stringify(vars[envNames.momentRoleArn]), fn.id).toContain('OneTimeTargetsInvokeRole');
+      // A target sets only its own kind again, with its own ARN from its context: no environment names a target.
+      const targetVars = app.oneTimeTargets.map((t) => envNames[momentTargetEnv[t.moment]]);
+      expect(targetVars.filter((name) => name in vars), fn.id).toEqual(targets.has(fn.id) ? [] : targetVars);
+      if (targets.has(fn.id)) continue;
+      for (const target of app.oneTimeTargets) expect(JSON.stringify(vars[envNames[momentTargetEnv[target.moment]]]), fn.id).toContain(functionLogicalId(target.function));
     }
   });
 
@@ -235,8 +255,8 @@ describe('events', () => {
     }
   });
 
-  it('sends failed async invocations of rule and schedule targets to the same dead-letter queue', () => {
-    const targets = new Set([...app.rules, ...app.schedules].map((t) => t.function));
+  it('sends failed async invocations of rule, schedule and one-time targets to the same dead-letter queue', () => {
+    const targets = new Set([...app.rules, ...app.schedules, ...app.oneTimeTargets].map((t) => t.function));
     template.resourceCountIs('AWS::Lambda::EventInvokeConfig', targets.size);
     for (const id of targets) {
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {

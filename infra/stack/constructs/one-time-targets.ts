@@ -1,4 +1,4 @@
-import { ArnFormat, Stack, type CfnElement } from 'aws-cdk-lib';
+import { ArnFormat, Stack, Token, type CfnElement } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { FunctionDef, OneTimeTargetDef } from '../../definition/types';
@@ -6,6 +6,9 @@ import { momentTargetEnv } from '../../../shared/adapters/one-time-schedules';
 import { envNames } from '../../../shared/config/runtime-env';
 import { acknowledge } from '../acknowledge';
 import type { AppFunctions } from './app-functions';
+
+/** How cdk-nag shows a stack's region or account in a finding: the value, or the pseudo parameter of an environment-agnostic stack. */
+const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<${pseudo}>` : value);
 
 /** What a function granted `oneTimeSchedules` may do to the group's schedules: no Get or List, which nothing needs. */
 export const oneTimeScheduleActions = ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'] as const;
@@ -49,16 +52,16 @@ export class OneTimeTargets extends Construct {
       fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: [...oneTimeScheduleActions], resources: [this.schedulesArn] }));
       acknowledge(
         fn.role!,
-        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${props.groupName}/*]`,
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${shown(stack.region, 'AWS::Region')}:${shown(stack.account, 'AWS::AccountId')}:schedule/${props.groupName}/*]`,
         "One-time schedules are named at run time (a reminder's activity id): the setter may touch any schedule of the client's own group, nothing else.",
       );
       this.role.grantPassRole(fn.role!);
       fn.addEnvironment(envNames.momentGroup, props.groupName);
       fn.addEnvironment(envNames.momentRoleArn, this.role.roleArn);
-      for (const target of props.targets) {
-        // A function cannot name its own ARN in its environment; a target re-arming its kind uses its context's.
-        if (target.function !== def.id) fn.addEnvironment(envNames[momentTargetEnv[target.moment]], props.functions.get(target.function).functionArn);
-      }
+      // A target sets only its own kind again, with its context's ARN: a function cannot name its own
+      // ARN in its environment, and two targets naming each other's would be a dependency cycle.
+      if (props.targets.some((t) => t.function === def.id)) continue;
+      for (const target of props.targets) fn.addEnvironment(envNames[momentTargetEnv[target.moment]], props.functions.get(target.function).functionArn);
     }
   }
 }

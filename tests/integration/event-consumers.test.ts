@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as accountsApi } from '../../functions/accounts/accounts-api';
 import { handler as activitiesApi } from '../../functions/activities/activities-api';
 import { handler as contactsApi } from '../../functions/contacts/contacts-api';
@@ -16,6 +16,9 @@ import { app } from '../../infra/definition/app';
 import type { RuleDef } from '../../infra/definition/types';
 import { matchesPattern } from '../../infra/local/event-pattern';
 import { fileStore } from '../../shared/adapters/file-store';
+import { setMoment } from '../../shared/adapters/one-time-schedules';
+import { scheduleNameOf, type Moment, type MomentKind } from '../../shared/domain/moments/one-time-moment';
+import { startOneTimeScheduler } from '../support/one-time-schedules';
 import { importFileKeys } from '../../shared/domain/imports/import-job';
 import { putUser } from '../../shared/data/users-repository';
 import { createLeadSchema, type Lead } from '../../shared/domain/leads/lead';
@@ -31,8 +34,9 @@ import { allItems } from '../support/table-items';
  * Every rule and schedule of the app definition, generated from it (ADR 0018): each rule gets a
  * valid sample of each event type its pattern takes, the events of two changes where order can
  * differ, delivered newest first and then all again; each schedule runs twice for one scheduled
- * time. Each sees one effect per event or run. A rule or schedule without a sample here fails,
- * so a new one is covered the day it lands. SES is mocked only to count the sends.
+ * time; each one-time target (ADR 0012) fires twice for one moment. Each sees one effect per event
+ * or run. A rule, schedule or one-time target without a sample here fails, so a new one is covered
+ * the day it lands. SES is mocked only to count the sends.
  */
 process.env.FILES_DIR = mkdtempSync(join(tmpdir(), 'crm-files-'));
 process.env.FILES_URL_SECRET = 'test-files-secret';
@@ -206,6 +210,40 @@ const ruleSamples: Record<string, Partial<Record<DomainEventType, () => Promise<
       return { events, effect: async () => Promise.all(ids.map((id) => movesTo(id, 'done'))), expected: [1, 1] };
     },
   },
+  'activity-changed-schedule-reminder': {
+    RecordCreated: async () => {
+      const planned = [await planReminder('Напомнить первым', '2031-02-03T07:00:00.000Z'), await planReminder('Напомнить вторым', '2031-02-03T08:00:00.000Z')];
+      const events = (await Promise.all(planned.map((a) => outbox('RecordCreated', `ACTIVITY#${a.id}`)))).flat();
+      return { events, effect: async () => remindersOf(planned), expected: ['2031-02-03T07:00:00.000Z', '2031-02-03T08:00:00.000Z'] };
+    },
+    RecordUpdated: async () => {
+      const planned = [await planReminder('Перенести первое', '2031-02-04T07:00:00.000Z'), await planReminder('Перенести второе', '2031-02-04T08:00:00.000Z')];
+      for (const [i, activity] of planned.entries()) {
+        for (const [version, hour] of [[1, 9], [2, 10]] as const) {
+          const moved = await call(activitiesApi, 'PATCH /api/activities/{id}', { pathParameters: { id: activity.id }, body: { version, reminderAt: `2031-02-04T${String(hour + i * 2).padStart(2, '0')}:00:00.000Z` } });
+          expect(moved.status).toBe(200);
+        }
+      }
+      // Two moves each, delivered newest first: the older move never takes the schedule back.
+      const events = (await Promise.all(planned.map((a) => outbox('RecordUpdated', `ACTIVITY#${a.id}`)))).flat();
+      return { events, effect: async () => remindersOf(planned), expected: ['2031-02-04T10:00:00.000Z', '2031-02-04T12:00:00.000Z'] };
+    },
+  },
+  'import-progress-schedule-check': {
+    ImportRequested: async () => {
+      const ids = [await uploadedImport('Проверяемый'), await uploadedImport('Проверяемый второй')];
+      const events = (await allItems())
+        .filter((item) => item.entity === 'HISTORY' && ids.some((id) => String(item.pk).endsWith(`#${id}`)) && Array.isArray(item.events))
+        .flatMap((item) => (item.events as DomainEvent[]).filter((e) => e.type === 'ImportRequested').map(published));
+      return { events, effect: async () => ids.map((id) => Boolean(local.pending()[`import-check-import-${id}`])), expected: [true, true] };
+    },
+    ImportFinished: async () => {
+      const ids = [await uploadedImport('Законченный'), await uploadedImport('Законченный второй')];
+      for (const id of ids) await setMoment({ kind: 'import-check', subject: { type: 'import', id }, at: '2031-01-01T00:00:00.000Z' }, new Date('2031-01-01T00:00:00.000Z'));
+      const events = ids.map((importId) => busEvent('ImportFinished', { importId, phase: 'import', status: 'done', counts: { created: 1 }, actorId: admin.sub }));
+      return { events, effect: async () => ids.map((id) => Boolean(local.pending()[`import-check-import-${id}`])), expected: [false, false] };
+    },
+  },
   'import-requested-run': {
     ImportRequested: async () => {
       const ids = [await uploadedImport('Первый'), await uploadedImport('Второй')];
@@ -224,19 +262,41 @@ const scheduleSamples: Record<string, () => Promise<ScheduledScenario>> = {
     await leads.create({ type: 'user', id: waiting.sub, email: waiting.email, roles: ['sales-rep'] }, createLeadSchema.parse({ lastName: 'Заждавшийся', email: 'waiting@example.ru' }), { clock: { now: () => new Date(Date.now() - 3 * 24 * 3600 * 1000) } });
     return { at: new Date().toISOString(), effect: async () => ses.commandCalls(SendEmailCommand).filter((c) => c.args[0].input.Destination?.ToAddresses?.includes(waiting.email)).length, expected: 1 };
   },
-  'activity-reminders': async () => {
-    const remindAt = '2031-02-03T07:00:00.000Z';
-    const account = (await call(accountsApi, 'POST /api/accounts', { body: { name: 'ООО «Напомним»' } })).body;
-    expect((await call(activitiesApi, 'POST /api/activities', { body: { kind: 'call', subject: 'Позвонить', regarding: { type: 'account', id: account.id }, reminderAt: remindAt, dueAt: remindAt } })).status).toBe(201);
-    return { at: new Date(Date.parse(remindAt) + 30_000).toISOString(), effect: async () => sends(), expected: 1 };
+};
+
+/** What a one-time moment's sample sets up: the moment its schedule names, and how to see the effect of its firing. */
+interface MomentScenario {
+  moment: Moment;
+  effect: () => Promise<unknown>;
+  expected: unknown;
+}
+
+const momentSamples: Partial<Record<MomentKind, () => Promise<MomentScenario>>> = {
+  reminder: async () => {
+    const remindAt = '2031-02-05T07:00:00.000Z';
+    const activity = await planReminder('Позвонить', remindAt);
+    return { moment: { kind: 'reminder', subject: { type: 'activity', id: activity.id }, at: remindAt }, effect: async () => sends(), expected: 1 };
   },
-  'import-watchdog': async () => {
+  'import-check': async () => {
     // Its reader never ran: the watchdog resumes it once a quarter of an hour has passed.
     const id = await uploadedImport('Забытый');
     const job = async () => (await call<{ watchdog?: { resumes: number } }>(importsApi, 'GET /api/imports/{importId}', { user: admin, pathParameters: { importId: id } })).body;
-    return { at: new Date(Date.now() + 16 * 60_000).toISOString(), effect: async () => (await job()).watchdog?.resumes, expected: 1 };
+    return { moment: { kind: 'import-check', subject: { type: 'import', id }, at: new Date(Date.now() + 16 * 60_000).toISOString() }, effect: async () => (await job()).watchdog?.resumes, expected: 1 };
   },
 };
+
+/** One fire of a one-time schedule, as Scheduler hands it to the target (each attempt its own execution id). */
+const momentEvent = (moment: Moment) => ({ ...scheduledEvent(scheduleNameOf(moment), moment.at), detail: moment });
+
+/** An open activity reminding its owner at `remindAt`. */
+async function planReminder(subject: string, remindAt: string): Promise<{ id: string }> {
+  const account = (await call(accountsApi, 'POST /api/accounts', { body: { name: `ООО «${subject}»` } })).body;
+  const res = await call(activitiesApi, 'POST /api/activities', { body: { kind: 'call', subject, regarding: { type: 'account', id: account.id }, reminderAt: remindAt, dueAt: '2031-12-31T00:00:00.000Z' } });
+  expect(res.status).toBe(201);
+  return res.body as { id: string };
+}
+/** The times the activities' reminder schedules fire at. */
+const remindersOf = (activities: readonly { id: string }[]) => activities.map((a) => local.pending()[`reminder-activity-${a.id}`]);
 
 const handlerOf = async (functionId: string) => {
   const fn = app.functions.find((f) => f.id === functionId)!;
@@ -244,7 +304,12 @@ const handlerOf = async (functionId: string) => {
 };
 const typesOf = (rule: RuleDef) => rule.eventPattern['detail-type'] as readonly DomainEventType[];
 
+let local: Awaited<ReturnType<typeof startOneTimeScheduler>>;
+afterAll(() => local.stop());
+
 beforeAll(async () => {
+  // One-time moments' schedules go to the local Scheduler; the test fires them itself.
+  local = await startOneTimeScheduler('2030-01-01T00:00:00.000Z');
   await putUser({ id: admin.sub, email: admin.email, roles: ['admin'] });
   await putUser({ id: rep.sub, email: rep.email, name: 'Мария Продажина', roles: ['sales-rep'] });
   await putUser({ id: marketer.sub, email: marketer.email, roles: ['marketer'] });
@@ -253,6 +318,24 @@ beforeAll(async () => {
   await putUser({ id: client.sub, email: client.email, name: 'Пётр Покупкин', roles: ['portal-user'], accountId });
   const form = { id: 'consumers-form', name: 'Форма', allowedOrigins: ['https://shop.example'], thankYouUrl: 'https://shop.example/ok', ownerIds: [rep.sub], requiredFields: ['email'] };
   expect((await invoke(createForm, apiEvent({ route: 'POST /api/forms', user: marketer, body: form }))).status).toBe(201);
+});
+
+describe('every one-time target of the definition', () => {
+  for (const target of app.oneTimeTargets) {
+    it(`${target.moment} → ${target.function}: two attempts of one fire have one effect`, async () => {
+      const sample = momentSamples[target.moment];
+      expect(sample, `one-time target ${target.moment} has no sample in tests/integration/event-consumers.test.ts`).toBeDefined();
+      const scenario = await sample!();
+      const handler = await handlerOf(target.function);
+      ses.resetHistory();
+      for (let attempt = 0; attempt < 2; attempt++) await deliver(handler, momentEvent(scenario.moment));
+      expect(await scenario.effect()).toEqual(scenario.expected);
+    });
+  }
+
+  it('has no sample of a moment kind the definition does not have', () => {
+    expect(Object.keys(momentSamples).filter((kind) => !app.oneTimeTargets.some((t) => t.moment === kind))).toEqual([]);
+  });
 });
 
 describe('every rule of the definition', () => {

@@ -1,22 +1,26 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as activitiesApi } from '../../functions/activities/activities-api';
 import { createFormRoute as createForm } from '../../functions/forms/create-form';
 import { handler as digest } from '../../functions/notifications/send-new-leads-digest';
-import { handler as sendReminders } from '../../functions/notifications/send-reminders';
 import { putUser } from '../../shared/data/users-repository';
 import { createLeadSchema } from '../../shared/domain/leads/lead';
 import { submitForm } from '../../shared/services/form-submission-service';
 import { leads } from '../../shared/services/lead-records';
 import { apiEvent, invoke, rep, type TestUser } from '../support/api-event';
-import { deliver, scheduledEvent } from '../support/bus-events';
+import { deliver, published, scheduledEvent } from '../support/bus-events';
+import { startOneTimeScheduler } from '../support/one-time-schedules';
+import { allItems } from '../support/table-items';
+import type { DomainEvent } from '../../shared/events/contracts';
+import { keepReminderSchedule } from '../../shared/services/activity-reminders';
+import { eventHandler } from '../../functions/handlers/event-handler';
 
 /**
  * Every time rule at its boundary, with the clock injected: one second before it, the same
  * second, one second after. The web-to-lead repeat window (ADR 0004: a repeat of an email
  * last captured "more than a day ago" starts a new lead, otherwise it updates), the morning
- * digest (leads that have waited over a day in "new") and activity reminders (due at their time).
+ * digest (leads that have waited over a day in "new") and activity reminders (fired at their time).
  * Each rule runs at its own made-up date, far from the others and from now.
  */
 const ses = mockClient(SESv2Client);
@@ -25,6 +29,9 @@ ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
 const second = 1000;
 const day = 24 * 3600 * second;
 const clockAt = (iso: string, offsetMs = 0) => ({ now: () => new Date(Date.parse(iso) + offsetMs) });
+/** The reminder keeper (functions/notifications/schedule-reminders.ts) with its clock injected. */
+const eventHandlerWithClock = (now: string) =>
+  eventHandler(`schedule-reminders-at-${now}`, ['RecordCreated', 'RecordUpdated'], ({ type, detail }, tools) => keepReminderSchedule({ type, record: detail.record }, tools.now()), { tools: { now: () => new Date(now) } });
 const sellerOf = (name: string): TestUser => ({ sub: `user-${name}`, email: `${name}@example.com`, groups: ['sales-rep'] });
 
 describe('the web-to-lead repeat window (ADR 0004)', () => {
@@ -91,29 +98,42 @@ describe('the new-leads digest', () => {
   });
 });
 
-describe('activity reminders', () => {
+describe('activity reminders (one-time schedules, ADR 0012)', () => {
   const remindAt = '2030-09-15T07:30:00.000Z';
   const owner = sellerOf('reminded');
+  let local: Awaited<ReturnType<typeof startOneTimeScheduler>>;
+  beforeAll(async () => {
+    local = await startOneTimeScheduler('2030-09-14T00:00:00.000Z');
+  });
+  afterAll(() => local.stop());
 
-  it('are due at their time to the second: not a second before, at it, and still a second after', async () => {
+  it('fire at their time: not a second before, at it; and one set for a moment just past goes a minute later', async () => {
     await putUser({ id: owner.sub, email: owner.email, roles: ['sales-rep'] });
-    const plan = async (subject: string) => {
-      const res = await invoke<{ id: string }>(activitiesApi, apiEvent({ route: 'POST /api/activities', user: owner, body: { kind: 'call', subject, regarding: { type: 'lead', id: lead.id }, reminderAt: remindAt, dueAt: remindAt } }));
+    const lead = await leads.create({ type: 'user', id: owner.sub, email: owner.email, roles: ['sales-rep'] }, createLeadSchema.parse({ lastName: 'Напоминаев', email: 'remind@client.example' }), { clock: clockAt(remindAt, -day) });
+    const plan = async (subject: string, reminderAt: string) => {
+      const res = await invoke<{ id: string }>(activitiesApi, apiEvent({ route: 'POST /api/activities', user: owner, body: { kind: 'call', subject, regarding: { type: 'lead', id: lead.id }, reminderAt, dueAt: reminderAt } }));
       expect(res.status).toBe(201);
       return res.body;
     };
-    const lead = await leads.create({ type: 'user', id: owner.sub, email: owner.email, roles: ['sales-rep'] }, createLeadSchema.parse({ lastName: 'Напоминаев', email: 'remind@client.example' }), { clock: clockAt(remindAt, -day) });
-    await plan('Позвонить в срок');
-    const run = (offsetMs: number) => deliver(sendReminders, scheduledEvent('activity-reminders', new Date(Date.parse(remindAt) + offsetMs).toISOString()));
+    // The reminder's event, handled as of `now`.
+    const keep = async (activity: { id: string }, now: string) => {
+      const item = (await allItems()).find((i) => i.pk === `ACTIVITY#${activity.id}` && Array.isArray(i.events))!;
+      const keeper = eventHandlerWithClock(now);
+      for (const event of item.events as DomainEvent[]) await deliver(keeper, published(event));
+    };
 
     ses.resetHistory();
-    expect(await run(-second)).toEqual({ due: 0, sent: 0, failed: 0 });
-    expect(await run(0)).toEqual({ due: 1, sent: 1, failed: 0 });
+    await keep(await plan('Позвонить в срок', remindAt), '2030-09-14T12:00:00.000Z');
+    await local.advanceTo(new Date(Date.parse(remindAt) - second).toISOString());
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+    await local.advanceTo(remindAt);
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
 
-    // One planned for the same time, first looked at a second late, is sent then.
-    await plan('Позвонить чуть позже');
-    expect(await run(second)).toEqual({ due: 1, sent: 1, failed: 0 });
+    // Set a second after its time (a late event): Scheduler cannot fire in the past, so it goes a minute later.
+    await keep(await plan('Позвонить чуть позже', remindAt), new Date(Date.parse(remindAt) + second).toISOString());
+    await local.advanceTo(new Date(Date.parse(remindAt) + 60 * second).toISOString());
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
+    await local.advanceTo(new Date(Date.parse(remindAt) + 61 * second).toISOString());
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(2);
   });
 });

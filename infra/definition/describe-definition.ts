@@ -15,6 +15,7 @@ export function describeDefinition(app: AppDefinition, client: { timeZone: strin
       timeZone: s.timeZone === 'client' ? client.timeZone : 'UTC',
       function: s.function,
     })),
+    oneTimeTargets: [...new Set(app.oneTimeTargets.map((t) => t.function))],
     streamConsumers: app.streamConsumers.map((c) => ({ id: c.id, function: c.function, filter: c.filter })),
     table: {
       partitionKey: app.table.partitionKey,
@@ -46,6 +47,7 @@ export function sortDescription(d: RuntimeDescription): RuntimeDescription {
     routes: [...d.routes].sort(byKey((r) => `${r.method} ${r.path}`)),
     rules: [...d.rules].sort(byKey((r) => r.id)),
     schedules: [...d.schedules].sort(byKey((s) => s.id)),
+    oneTimeTargets: [...d.oneTimeTargets].sort(),
     streamConsumers: [...d.streamConsumers].sort(byKey((c) => c.id)),
     table: { ...d.table, globalIndexes: [...d.table.globalIndexes].sort(byKey((i) => i.name)) },
   };

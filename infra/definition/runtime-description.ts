@@ -12,6 +12,8 @@ export interface RuntimeDescription {
   readonly rules: readonly { id: string; eventPattern: EventPattern; function: string }[];
   /** Sorted by id. `timeZone` resolved to the IANA zone in force. */
   readonly schedules: readonly { id: string; expression: string; timeZone: string; function: string }[];
+  /** The functions one-time moments' schedules may invoke (ADR 0012), sorted. */
+  readonly oneTimeTargets: readonly string[];
   /** Sorted by id. `filter` as the definition declares it (event names and entities in its order). */
   readonly streamConsumers: readonly { id: string; function: string; filter: StreamFilter }[];
   readonly table: {

@@ -21,6 +21,8 @@ export interface LocalRegistrations {
   routes: readonly RouteDef[];
   rules: readonly RuleDef[];
   schedules: readonly RegisteredSchedule[];
+  /** The functions the scheduler lets one-time schedules invoke. */
+  oneTimeTargets: readonly string[];
   consumers: readonly StreamConsumerDef[];
   createTable: CreateTableCommandInput;
   timeToLive: UpdateTimeToLiveCommandInput;
@@ -33,6 +35,7 @@ export function runtimeDescriptionOf(r: LocalRegistrations): RuntimeDescription 
     routes: r.routes.map((x) => ({ method: x.method, path: x.path, function: x.function, access: x.access })),
     rules: r.rules.map((x) => ({ id: x.id, eventPattern: x.eventPattern, function: x.function })),
     schedules: r.schedules.map((x) => ({ id: x.id, expression: x.expression, timeZone: x.zone, function: x.function })),
+    oneTimeTargets: [...r.oneTimeTargets],
     streamConsumers: r.consumers.map((x) => ({ id: x.id, function: x.function, filter: x.filter })),
     table: {
       partitionKey: keyOf(createTable.KeySchema, 'HASH'),
@@ -74,6 +77,7 @@ export function describeLocalRuntime(definition: AppDefinition = app, client: { 
     routes: server.routes,
     rules: bus.rules,
     schedules: scheduler.schedules,
+    oneTimeTargets: scheduler.oneTimeTargetFunctions,
     consumers: poller.consumers,
     createTable: createTableInput(name, definition.table),
     timeToLive: timeToLiveInput(name, definition.table),

@@ -256,6 +256,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           routes: server.routes,
           rules: bus.rules,
           schedules: scheduler.schedules,
+          oneTimeTargets: scheduler.oneTimeTargetFunctions,
           consumers: streamPoller.consumers,
           createTable: createTableInput(name, definition.table),
           timeToLive: timeToLiveInput(name, definition.table),

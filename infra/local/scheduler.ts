@@ -125,6 +125,11 @@ export class LocalScheduler {
     return this.options.groupName;
   }
 
+  /** The functions one-time schedules may invoke (the runtime description's `oneTimeTargets`). */
+  get oneTimeTargetFunctions(): string[] {
+    return [...new Set(this.oneTimeTargets.values())];
+  }
+
   /** Whether an ARN names a function one-time schedules may invoke. */
   isOneTimeTarget(arn: string): boolean {
     return this.oneTimeTargets.has(arn);

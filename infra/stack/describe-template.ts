@@ -89,7 +89,19 @@ export function describeTemplate(template: TemplateJson): RuntimeDescription {
     return { id, function: functionOf(at(r.Properties, 'FunctionName'), `Stream consumer ${id}`), filter: filterOf(r.Properties, id) };
   });
 
-  return sortDescription({ routes, rules, schedules, streamConsumers, table: describeTable(resources) });
+  // One-time moments' targets (ADR 0012): what a role Scheduler assumes, and no cron schedule uses, may invoke.
+  const cronRoles = new Set(ofType('AWS::Scheduler::Schedule').map(([, r]) => referencedLogicalId(at(r.Properties, 'Target', 'RoleArn'))));
+  const momentRoles = ofType('AWS::IAM::Role')
+    .filter(([logicalId, r]) => !cronRoles.has(logicalId) && JSON.stringify(at(r.Properties, 'AssumeRolePolicyDocument')).includes('scheduler.amazonaws.com'))
+    .map(([logicalId]) => logicalId);
+  const oneTimeTargets = ofType('AWS::IAM::Policy')
+    .filter(([, p]) => list(at(p.Properties, 'Roles')).some((role) => momentRoles.includes(referencedLogicalId(role) ?? '')))
+    .flatMap(([, p]) => list(at(p.Properties, 'PolicyDocument', 'Statement')))
+    .filter((statement) => [at(statement, 'Action')].flat().includes('lambda:InvokeFunction'))
+    .flatMap((statement) => [at(statement, 'Resource')].flat().map(referencedLogicalId))
+    .flatMap((logicalId) => (logicalId && functionIds.has(logicalId) ? [functionIds.get(logicalId)!] : []));
+
+  return sortDescription({ routes, rules, schedules, oneTimeTargets: [...new Set(oneTimeTargets)], streamConsumers, table: describeTable(resources) });
 }
 
 /** `signed-in` = the Cognito JWT authorizer; `public` = no authorization; anything else is an error. */

@@ -21,6 +21,7 @@ function expectWhole(description: RuntimeDescription): void {
   expect(description.routes).toHaveLength(app.routes.length);
   expect(description.rules).toHaveLength(app.rules.length);
   expect(description.schedules).toHaveLength(app.schedules.length);
+  expect(description.oneTimeTargets).toHaveLength(new Set(app.oneTimeTargets.map((t) => t.function)).size);
   expect(description.streamConsumers).toHaveLength(app.streamConsumers.length);
   expect(description.table.globalIndexes).toHaveLength(app.table.globalIndexes.length);
 }
@@ -77,6 +78,12 @@ describe('describeTemplate notices drift', () => {
     const t4 = fresh();
     find(t4, 'AWS::DynamoDB::GlobalTable', () => true).GlobalSecondaryIndexes.pop();
     expect(describeTemplate(t4)).not.toEqual(expected);
+
+    // Scheduler's invoke role for one-time moments no longer reaching one of their targets (ADR 0012).
+    const t5 = fresh();
+    const invokes = (p: Record<string, any>) => JSON.stringify(p.PolicyDocument).includes('lambda:InvokeFunction') && (p.Roles as unknown[]).some((r) => JSON.stringify(r).includes('OneTimeTargetsInvokeRole'));
+    find(t5, 'AWS::IAM::Policy', invokes).PolicyDocument.Statement.pop();
+    expect(describeTemplate(t5)).not.toEqual(expected);
   });
 
   it('a stream filter that is not "INSERT of one entity" is refused', () => {

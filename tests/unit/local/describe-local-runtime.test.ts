@@ -20,6 +20,7 @@ describe('describeLocalRuntime', () => {
       routes: app.routes,
       rules: app.rules,
       schedules: app.schedules.map((s) => ({ ...s, zone: client.timeZone })),
+      oneTimeTargets: app.oneTimeTargets.map((t) => t.function),
       consumers: app.streamConsumers,
       createTable: createTableInput('crm-local', app.table),
       timeToLive: timeToLiveInput('crm-local', app.table),
@@ -28,6 +29,7 @@ describe('describeLocalRuntime', () => {
     expect(runtimeDescriptionOf(registrations)).toEqual(expected);
     expect(runtimeDescriptionOf({ ...registrations, routes: app.routes.slice(1) })).not.toEqual(expected);
     expect(runtimeDescriptionOf({ ...registrations, schedules: registrations.schedules.map((s) => ({ ...s, zone: 'UTC' })) })).not.toEqual(expected);
+    expect(runtimeDescriptionOf({ ...registrations, oneTimeTargets: registrations.oneTimeTargets.slice(1) })).not.toEqual(expected);
     const table = createTableInput('crm-local', app.table);
     expect(runtimeDescriptionOf({ ...registrations, createTable: { ...table, GlobalSecondaryIndexes: table.GlobalSecondaryIndexes!.slice(1) } })).not.toEqual(expected);
   });

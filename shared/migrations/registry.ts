@@ -1,5 +1,6 @@
 import { phonesE164 } from './0001-phones-e164';
 import { portalUserAccount } from './0002-portal-user-account';
+import { searchDerived } from './0003-search-derived';
 import type { Migration } from './migration';
 
 /**
@@ -7,7 +8,7 @@ import type { Migration } from './migration';
  * stored shape adds its file here, with the next version. Never reorder or renumber one that has
  * shipped: deployed tables record the ids they finished.
  */
-export const migrations: readonly Migration[] = [phonesE164, portalUserAccount];
+export const migrations: readonly Migration[] = [phonesE164, portalUserAccount, searchDerived];
 
 /** The schema version the code expects the data to be at. */
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -4,10 +4,15 @@ import { handler as accountsApi } from '../../functions/accounts/accounts-api';
 import { handler as searchApi } from '../../functions/search/search-api';
 import { deriveFromImage, derivedKey, planDerivation, type DerivedState } from '../../shared/data/derived-index';
 import { recordKeys } from '../../shared/data/keys';
-import { getRecord } from '../../shared/data/records-repository';
 import { putUser } from '../../shared/data/users-repository';
 import { accountKind, type Account } from '../../shared/domain/accounts/account';
 import type { RecordBase, RecordKind } from '../../shared/domain/records/record-type';
+import { keyOf } from '../../shared/data/table-schema';
+import { leadKind, type Lead } from '../../shared/domain/leads/lead';
+import { searchTermsBefore } from '../../shared/domain/migrations/search-terms-before';
+import { searchDerived } from '../../shared/migrations/0003-search-derived';
+import { runMigrations } from '../../shared/migrations/runner';
+import { getRecord, recordItem } from '../../shared/data/records-repository';
 import { submitForm } from '../../shared/services/form-submission-service';
 import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
 import { deriveIndex } from '../support/derived-index';
@@ -129,5 +134,46 @@ describe('the derived index', () => {
     expect(await searchItemsOf(duplicatePk)).toEqual([]);
     expect((await search('поглощ')).map((hit) => hit.id)).toEqual([]);
     expect(await getRecord(accountKind, duplicate.id)).toBeUndefined();
+  });
+});
+
+describe('migration 0003: a table the previous release wrote', () => {
+  it('moves its search items to the derived format: old partitions and terms gone, new ones and a state written by search-derive', async () => {
+    // A lead as the previous release stored it: search items in the record's transaction, two-character partitions, no state.
+    const lead: Lead = {
+      id: '01JPREVRELEASE000000000001',
+      lastName: 'Прежний',
+      firstName: 'Пётр',
+      email: 'petr@mail.ru',
+      phone: '+79261234567',
+      ownerId: rep.sub,
+      status: 'new',
+      source: { channel: 'website' },
+      submissionCount: 1,
+      createdAt: '2026-11-01T10:00:00.000Z',
+      createdBy: rep.sub,
+      updatedAt: '2026-11-01T10:00:00.000Z',
+      version: 3,
+    };
+    const leadPk = recordKeys('LEAD').item(lead.id).pk;
+    await putRecordItem(recordItem(leadKind, lead));
+    const oldTerms = searchTermsBefore(leadKind.search(lead).terms);
+    expect(oldTerms).toEqual(['9261234567', '79261234567', 'mail.ru', 'petr@mail.ru', 'петр', 'прежний'].sort());
+    for (const term of oldTerms) {
+      await putRecordItem({ ...keyOf('search', { termStart: term.slice(0, 2), term, recordPk: leadPk }), entity: 'SEARCH', recordType: 'lead', recordId: lead.id, title: 'Прежний Пётр', ownerId: rep.sub, terms: oldTerms });
+    }
+
+    const result = await runMigrations({ migrations: [searchDerived], context: { poolAccountIdOf: () => Promise.resolve(undefined) }, pageSize: 50, segments: 1 });
+    expect(result.finished).toBe(true);
+    // The record is as it was; the stream sees no write of it (its version set to itself).
+    expect(await getRecord(leadKind, lead.id)).toMatchObject({ version: 3 });
+    await deriveIndex();
+    expect(await searchItemsOf(leadPk)).toEqual([`SEARCH#7926|79261234567#${leadPk}`, `SEARCH#pe|petr@mail.ru#${leadPk}`, `SEARCH#пе|петр#${leadPk}`, `SEARCH#пр|прежний#${leadPk}`].sort());
+    expect(await stateOf(leadPk)).toMatchObject({ version: 3 });
+    expect((await search('8 926 123-45-67')).map((hit) => hit.id)).toEqual([lead.id]);
+    expect((await search('926 123')).map((hit) => hit.id)).toEqual([lead.id]);
+    // Migrated: the same item again answers nothing to do.
+    const stored = (await allItems()).find((item) => item.pk === leadPk && item.sk === 'LEAD')!;
+    expect(await searchDerived.apply(stored as never, { poolAccountIdOf: () => Promise.resolve(undefined) })).toBeUndefined();
   });
 });

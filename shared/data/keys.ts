@@ -21,13 +21,27 @@ export const entities = {
  * collection (gsi1, creation order), by owner (gsi2), by status (gsi3), under its parent record
  * (gsi4: an account's contacts, child accounts…) and by name (gsi5, alphabetical lists).
  */
+/** How many partitions a record type's lists are spread over; a list page reads them all. */
+export const recordShards = 4;
+/** A record's shard of its type's lists, from its id. */
+export const recordShard = (id: string): string => String(parseInt(spreadShard(`record#${id}`), 16) % recordShards);
+const allShards = Array.from({ length: recordShards }, (_, i) => String(i));
+
 export const recordKeys = (prefix: string) => ({
   item: (id: string) => keyOf('record', { prefix, id }),
-  collection: (createdAt: string, id: string) => indexKeyOf('record', 'gsi1', { prefix, createdAt, id }),
-  byOwner: (ownerId: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi2', { prefix, ownerId, createdAt, id }),
-  byStatus: (status: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi3', { prefix, status, createdAt, id }),
+  collection: (createdAt: string, id: string) => indexKeyOf('record', 'gsi1', { prefix, shard: recordShard(id), createdAt, id }),
+  byOwner: (ownerId: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi2', { prefix, ownerId, shard: recordShard(id), createdAt, id }),
+  byStatus: (status: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi3', { prefix, status, shard: recordShard(id), createdAt, id }),
   byParent: (parentPk: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi4', { prefix, parentPk, createdAt, id }),
-  byName: (sortName: string, id: string) => indexKeyOf('record', 'gsi5', { prefix, sortName, id }),
+  byName: (sortName: string, id: string) => indexKeyOf('record', 'gsi5', { prefix, shard: recordShard(id), sortName, id }),
+  /** The partitions of each list, every shard's. */
+  partitions: {
+    collection: () => allShards.map((shard) => indexKeyOf('record', 'gsi1', { prefix, shard, createdAt: '', id: '' }).gsi1pk),
+    byOwner: (ownerId: string) => allShards.map((shard) => indexKeyOf('record', 'gsi2', { prefix, ownerId, shard, createdAt: '', id: '' }).gsi2pk),
+    byStatus: (status: string) => allShards.map((shard) => indexKeyOf('record', 'gsi3', { prefix, status, shard, createdAt: '', id: '' }).gsi3pk),
+    byParent: (parentPk: string) => [indexKeyOf('record', 'gsi4', { prefix, parentPk, createdAt: '', id: '' }).gsi4pk],
+    byName: () => allShards.map((shard) => indexKeyOf('record', 'gsi5', { prefix, shard, sortName: '', id: '' }).gsi5pk),
+  },
 });
 
 /**

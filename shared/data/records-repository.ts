@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, TimelineEntry } from '../api/contracts';
 import type { Redirect } from '../domain/duplicates/merge';
 import type { RecordChange } from '../domain/records/record-commands';
@@ -7,16 +7,14 @@ import { invalidField } from '../domain/common/errors';
 import { keyPrefixOf, type RecordBase, type RecordKind, type RecordLink, type RecordType } from '../domain/records/record-type';
 import { normaliseText } from '../domain/search/search-terms';
 import { commitChange, type ChangeSet, type GuardedPut } from './change-set';
-import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
-import { queryIndexPage } from './index-query';
+import { queryPartitions } from './partitioned-list';
 import { recordKeys } from './keys';
 import { mustHaveVersion, mustNotExist, stripLayout } from './record-item';
 import { listedUnderChange } from './listed-under';
 import { matchIndexChange } from './match-index';
 import { ownersFilter } from './owners-filter';
-import { queryAll } from './query-all';
-import { families, indexes, type IndexName } from './table-schema';
+import { families, type IndexName } from './table-schema';
 
 /** Core records in the single table, any type, by its RecordKind. Access patterns: docs/data-model.md. */
 
@@ -173,21 +171,20 @@ export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, que
   const byName = query.sort === 'name' || query.sort === '-name';
   if (byName && kind.nameIndex === false) throw invalidField('sort', `${kind.label.toLowerCase()}s are not listed by name`);
   const parent = query.parentId ? recordKeys(keyPrefixOf(parentTypeOf(kind, query.parentType))).item(query.parentId).pk : undefined;
-  const index: { name: IndexName; value: string } = parent
-    ? { name: 'gsi4', value: keys.byParent(parent, '', '').gsi4pk }
+  const partitions = keys.partitions;
+  const index: { name: IndexName; partitions: readonly string[] } = parent
+    ? { name: 'gsi4', partitions: partitions.byParent(parent) }
     : byName
-      ? { name: 'gsi5', value: keys.byName('', '').gsi5pk }
+      ? { name: 'gsi5', partitions: partitions.byName() }
       : query.ownerId
-        ? { name: 'gsi2', value: keys.byOwner(query.ownerId, '', '').gsi2pk }
+        ? { name: 'gsi2', partitions: partitions.byOwner(query.ownerId) }
         : query.status
-          ? { name: 'gsi3', value: keys.byStatus(query.status, '', '').gsi3pk }
-          : { name: 'gsi1', value: keys.collection('', '').gsi1pk };
-  const pk = `${index.name}pk`;
-  const sk = `${index.name}sk`;
+          ? { name: 'gsi3', partitions: partitions.byStatus(query.status) }
+          : { name: 'gsi1', partitions: partitions.collection() };
 
   const filters: string[] = [];
-  const names: Record<string, string> = { '#pk': pk };
-  const values: Record<string, unknown> = { ':pk': index.value };
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
   if (query.ownerId && index.name !== 'gsi2') {
     filters.push('#ownerId = :ownerId');
     names['#ownerId'] = 'ownerId';
@@ -201,22 +198,17 @@ export async function listRecords<T extends RecordBase>(kind: RecordKind<T>, que
   filters.push(...kindFilterExpressions(kind, query, names, values));
   filters.push(...customFilterExpressions(customFilters, names, values));
   if (owners) filters.push(ownersFilter(owners, names, values));
-  const input: QueryCommandInput = {
-    TableName: tableName(),
-    IndexName: indexes[index.name],
-    KeyConditionExpression: '#pk = :pk',
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-    ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-    ScanIndexForward: query.sort === 'createdAt' || query.sort === 'name',
-    Limit: query.limit,
-    ExclusiveStartKey: decodeCursor(query.cursor, ['pk', 'sk', pk, sk]),
-  };
-  const result = await queryIndexPage({ ...input, IndexName: indexes[index.name] });
-  const nextCursor = encodeCursor(result.lastKey);
+  const page = await queryPartitions({
+    index: index.name,
+    partitions: index.partitions,
+    ...(filters.length ? { filter: { expression: filters.join(' AND '), names, values } } : {}),
+    forward: query.sort === 'createdAt' || query.sort === 'name',
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
   return {
-    items: result.items.map((item) => stripLayout<T>(item)),
-    ...(nextCursor ? { nextCursor } : {}),
+    items: page.items.map((item) => stripLayout<T>(item)),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
 }
 
@@ -231,13 +223,22 @@ function kindFilterExpressions<T extends RecordBase>(kind: RecordKind<T>, query:
 }
 
 /** Records of the type in a status, created before a moment, oldest first, all pages (for scheduled jobs: the new leads' digest). */
-export function recordsInStatusCreatedBefore<T extends RecordBase>(kind: RecordKind<T>, status: string, before: string): Promise<T[]> {
-  return queryAll<T>({
-    TableName: tableName(),
-    IndexName: indexes.gsi3,
-    KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
-    ExpressionAttributeValues: { ':pk': keysOf(kind).byStatus(status, '', '').gsi3pk, ':before': before },
-  });
+export async function recordsInStatusCreatedBefore<T extends RecordBase>(kind: RecordKind<T>, status: string, before: string): Promise<T[]> {
+  const found: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryPartitions({
+      index: 'gsi3',
+      partitions: keysOf(kind).partitions.byStatus(status),
+      sortCondition: { expression: '#sk < :before', values: { ':before': before } },
+      forward: true,
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    found.push(...page.items.map((item) => stripLayout<T>(item)));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return found;
 }
 
 /** The type of the record a list is under: named by `parentType`, or the only one the kind has. */
@@ -251,15 +252,14 @@ function parentTypeOf<T extends RecordBase>(kind: RecordKind<T>, named: RecordTy
   return kind.parent.types[0]!;
 }
 
-/** Records of the type whose name, normalised as lists sort it, is exactly `name`: one Query on gsi5. */
+/** Records of the type whose name, normalised as lists sort it, is exactly `name`: one Query per shard of gsi5. */
 export async function findByExactName<T extends RecordBase>(kind: RecordKind<T>, name: string, limit = 5): Promise<T[]> {
-  const { gsi5pk } = keysOf(kind).byName('', '');
-  const result = await queryIndexPage({
-    TableName: tableName(),
-    IndexName: indexes.gsi5,
-    KeyConditionExpression: 'gsi5pk = :pk AND begins_with(gsi5sk, :name)',
-    ExpressionAttributeValues: { ':pk': gsi5pk, ':name': `${sortName(name)}#` },
-    Limit: limit,
+  const page = await queryPartitions({
+    index: 'gsi5',
+    partitions: keysOf(kind).partitions.byName(),
+    sortCondition: { expression: 'begins_with(#sk, :name)', values: { ':name': `${sortName(name)}#` } },
+    forward: true,
+    limit,
   });
-  return result.items.map((item) => stripLayout<T>(item));
+  return page.items.map((item) => stripLayout<T>(item));
 }

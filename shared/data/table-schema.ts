@@ -115,12 +115,14 @@ export const families = {
     entity: '<prefix>',
     pk: '<prefix>#<id>',
     sk: '<prefix>',
+    // A type's lists are spread over `recordShards` partitions (`<shard>`, from the id): a burst of
+    // captures or an import writes each a quarter; a page reads them all (partitioned-list.ts).
     indexes: {
-      gsi1: { pk: '<prefix>S', sk: creation },
-      gsi2: { pk: '<prefix>S#OWNER#<ownerId>', sk: creation },
-      gsi3: { pk: '<prefix>S#STATUS#<status>', sk: creation },
+      gsi1: { pk: '<prefix>S#<shard>', sk: creation },
+      gsi2: { pk: '<prefix>S#OWNER#<ownerId>#<shard>', sk: creation },
+      gsi3: { pk: '<prefix>S#STATUS#<status>#<shard>', sk: creation },
       gsi4: { pk: '<parentPk>#<prefix>S', sk: creation },
-      gsi5: { pk: '<prefix>S', sk: '<sortName>#<id>' },
+      gsi5: { pk: '<prefix>S#<shard>', sk: '<sortName>#<id>' },
     },
   },
   redirect: { entity: 'REDIRECT', pk: '<prefix>#<id>', sk: '<prefix>' },

@@ -1,3 +1,7 @@
+import { defaultMigrationContext } from '../../shared/migrations/context';
+import { recordListShards } from '../../shared/migrations/0004-record-list-shards';
+import { runMigrations } from '../../shared/migrations/runner';
+import { recordShard } from '../../shared/data/keys';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as leadsApi } from '../../functions/leads/leads-api';
 import { rejectLeadRoute as rejectLead } from '../../functions/leads/reject-lead';
@@ -123,13 +127,16 @@ describe('read and list', () => {
 });
 
 describe('a lead stored before leads ran on the records kit (ADR 0020)', () => {
-  it('reads, lists and edits as before, its item keeping the keys it had and gaining no name index', async () => {
+  it('reads, lists and edits as before once its list keys are spread (migration 0004), its item gaining no name index', async () => {
     // As leads-repository wrote it: the item key, the collection, by owner and by status; no gsi4 or gsi5.
     const id = '01K0PREK1T0000000000000000';
     const at = '2026-01-15T08:00:00.000Z';
     const stored = { id, lastName: 'Старожилов', email: 'old@example.ru', ownerId: rep.sub, status: 'new', source: { channel: 'phone' }, submissionCount: 0, createdAt: at, createdBy: rep.sub, updatedAt: at, version: 1 };
     const keys = { pk: `LEAD#${id}`, sk: 'LEAD', entity: 'LEAD', gsi1pk: 'LEADS', gsi1sk: `${at}#${id}`, gsi2pk: `LEADS#OWNER#${rep.sub}`, gsi2sk: `${at}#${id}`, gsi3pk: 'LEADS#STATUS#new', gsi3sk: `${at}#${id}` };
     await putRecordItem({ ...keys, ...stored });
+    await runMigrations({ migrations: [recordListShards], context: defaultMigrationContext });
+    const shard = recordShard(id);
+    const spread = { ...keys, gsi1pk: `LEADS#${shard}`, gsi2pk: `LEADS#OWNER#${rep.sub}#${shard}`, gsi3pk: `LEADS#STATUS#new#${shard}` };
 
     expect((await invoke<Lead>(getLead, apiEvent({ path: `/api/leads/${id}`, pathParameters: { leadId: id } }))).body).toEqual(stored);
     expect((await list({ status: 'new', channel: 'phone', limit: '100' })).body.items.map((l) => l.id)).toContain(id);
@@ -139,7 +146,7 @@ describe('a lead stored before leads ran on the records kit (ADR 0020)', () => {
     expect(edited.body).toMatchObject({ id, status: 'in-progress', version: 2 });
     const item = (await recordItems()).find((i) => i.pk === `LEAD#${id}` && i.sk === 'LEAD')!;
     const layout = Object.fromEntries(Object.entries(item).filter(([key]) => key === 'pk' || key === 'sk' || key === 'entity' || key.startsWith('gsi')));
-    expect(layout).toEqual({ ...keys, gsi3pk: 'LEADS#STATUS#in-progress' });
+    expect(layout).toEqual({ ...spread, gsi3pk: `LEADS#STATUS#in-progress#${shard}` });
   });
 });
 

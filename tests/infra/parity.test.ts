@@ -86,10 +86,13 @@ describe('describeTemplate notices drift', () => {
     expect(describeTemplate(t5)).not.toEqual(expected);
   });
 
-  it('a stream filter that is not "INSERT of one entity" is refused', () => {
+  it('a stream filter that is not "INSERT/MODIFY of these entities" is refused', () => {
     const t = fresh();
     find(t, 'AWS::Lambda::EventSourceMapping', () => true).FilterCriteria.Filters[0].Pattern = JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['OUTBOX'] } } } });
-    expect(() => describeTemplate(t)).toThrow(/not "INSERT of one entity"/);
+    expect(() => describeTemplate(t)).toThrow(/not "INSERT\/MODIFY of these entities"/);
+    const removals = fresh();
+    find(removals, 'AWS::Lambda::EventSourceMapping', () => true).FilterCriteria.Filters[0].Pattern = JSON.stringify({ eventName: ['REMOVE'], dynamodb: { NewImage: { entity: { S: ['OUTBOX'] } } } });
+    expect(() => describeTemplate(removals)).toThrow(/not "INSERT\/MODIFY of these entities"/);
   });
 });
 

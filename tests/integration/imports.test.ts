@@ -435,7 +435,7 @@ describe('the watchdog (a runner that died for good)', () => {
     expect(await readJob(silent.id)).toMatchObject({ status: 'importing', watchdog: { resumes: 1, atRow: 0 } });
     // The resume hands over again: its event sets the next check.
     const resumedEvents = await eventsOf(silent.id, 'ImportRequested');
-    expect(resumedEvents.map((e) => e.detail.step)).toEqual([0, 1, 2]);
+    expect(resumedEvents.map((e) => (e.detail as { step: number }).step)).toEqual([0, 1, 2]);
     await deliver(scheduleImportCheck, resumedEvents[2]!);
     expect(checkOf(silent.id)).toBeDefined();
 

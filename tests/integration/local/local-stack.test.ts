@@ -89,6 +89,24 @@ describe('the local stack', () => {
     expect(mail?.destination.to).toEqual([stack.admin.email]);
   });
 
+  it("keeps an activity's reminder as a one-time schedule through the stream, the bus and the Scheduler API, and deletes it when the activity is done", async () => {
+    const { idToken } = await stack.signIn(stack.admin.email, stack.admin.password);
+    const send = async (method: string, path: string, body: unknown) => {
+      const response = await fetch(`${stack.url}${path}`, { method, headers: { authorization: `Bearer ${idToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(response.status, `${method} ${path}`).toBeLessThan(300);
+      return (await response.json()) as { id: string; version: number };
+    };
+    const account = await send('POST', '/api/accounts', { name: 'ООО «Напоминание»' });
+    const reminderAt = '2031-03-02T06:30:00.000Z';
+    const activity = await send('POST', '/api/activities', { kind: 'task', subject: 'Позвонить', regarding: { type: 'account', id: account.id }, reminderAt, dueAt: '2031-03-02T07:00:00.000Z' });
+    await stack.idle();
+    expect(stack.scheduler.getOneTime(`crm-${stack.client.name}`, `reminder-activity-${activity.id}`)).toMatchObject({ at: reminderAt, expression: 'at(2031-03-02T06:30:00)', actionAfterCompletion: 'DELETE' });
+
+    await send('PATCH', `/api/activities/${activity.id}`, { version: activity.version, status: 'done' });
+    await stack.idle();
+    expect(stack.scheduler.getOneTime(`crm-${stack.client.name}`, `reminder-activity-${activity.id}`)).toBeUndefined();
+  });
+
   it("runs the app's schedule on demand against the real handler", async () => {
     await expect(stack.scheduler.runNow('new-leads-morning-digest')).resolves.toEqual({ owners: expect.any(Number), leads: expect.any(Number) });
   });

@@ -11,8 +11,8 @@ import { envNames } from '../../../shared/config/runtime-env';
  */
 const scheduler = mockClient(SchedulerClient);
 const moment = { kind: 'reminder' as const, subject: { type: 'activity', id: '01M9ACT' }, at: '2031-03-02T06:30:00.000Z' };
-const conflict = new ConflictException({ message: 'Schedule reminder-activity-01M9ACT already exists.', $metadata: {} });
-const gone = new ResourceNotFoundException({ message: 'Schedule reminder-activity-01M9ACT does not exist.', $metadata: {} });
+const conflict = new ConflictException({ message: 'Schedule reminder-activity-01M9ACT already exists.', Message: 'Schedule reminder-activity-01M9ACT already exists.', $metadata: {} });
+const gone = new ResourceNotFoundException({ message: 'Schedule reminder-activity-01M9ACT does not exist.', Message: 'Schedule reminder-activity-01M9ACT does not exist.', $metadata: {} });
 
 beforeAll(() => {
   Object.assign(process.env, {

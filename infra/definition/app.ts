@@ -14,6 +14,7 @@ import { formsModule } from './modules/forms';
 import { healthModule } from './modules/health';
 import { importsModule } from './modules/imports';
 import { leadsModule } from './modules/leads';
+import { migrationsModule } from './modules/migrations';
 import { notificationsModule } from './modules/notifications';
 import { openApiModule } from './modules/openapi';
 import { pipelinesModule } from './modules/pipelines';
@@ -60,6 +61,7 @@ const modules: readonly ModuleDef[] = [
   duplicatesModule,
   exportsModule,
   importsModule,
+  migrationsModule,
 ];
 
 export const app: AppDefinition = {
@@ -68,6 +70,7 @@ export const app: AppDefinition = {
   rules: modules.flatMap((m) => m.rules ?? []),
   schedules: modules.flatMap((m) => m.schedules ?? []),
   oneTimeTargets: modules.flatMap((m) => m.oneTimeTargets ?? []),
+  afterDeploy: modules.flatMap((m) => m.afterDeploy ?? []),
   streamConsumers: modules.flatMap((m) => m.streamConsumers ?? []),
   table: {
     partitionKey: 'pk',

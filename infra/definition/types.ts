@@ -92,7 +92,7 @@ export interface ScheduleDef {
  */
 export interface OneTimeTargetDef {
   /** The moment kind (shared/domain/moments/one-time-moment.ts, `momentKinds`). */
-  readonly moment: 'reminder' | 'import-check';
+  readonly moment: 'reminder' | 'import-check' | 'migrations';
   readonly description: string;
   readonly function: string;
 }
@@ -138,6 +138,8 @@ export interface ModuleDef {
   readonly rules?: readonly RuleDef[];
   readonly schedules?: readonly ScheduleDef[];
   readonly oneTimeTargets?: readonly OneTimeTargetDef[];
+  /** Functions the stack invokes after a deploy that changed them (the data migrations, ADR 0024); the local runtime runs them at start. */
+  readonly afterDeploy?: readonly string[];
   readonly streamConsumers?: readonly StreamConsumerDef[];
 }
 
@@ -147,6 +149,8 @@ export interface AppDefinition {
   readonly rules: readonly RuleDef[];
   readonly schedules: readonly ScheduleDef[];
   readonly oneTimeTargets: readonly OneTimeTargetDef[];
+  /** Functions the stack invokes after a deploy that changed them (ADR 0024); absent: none. */
+  readonly afterDeploy?: readonly string[];
   readonly streamConsumers: readonly StreamConsumerDef[];
   readonly table: TableDef;
   /** Event `source` every domain event is published with. */

@@ -1,6 +1,7 @@
 import { CfnOutput, NestedStack, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { InvocationType, Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import type { ClientConfig } from '../config/client-config';
 import type { AppDefinition } from '../definition/types';
@@ -110,6 +111,9 @@ export class CrmStack extends Stack {
     schedules.addSchedules({ schedules: definition.schedules, clientTimeZone: client.timeZone, functions, deadLetters });
     // One-time moments' schedules are made at run time in the same group (ADR 0012); their role and grants live beside the functions.
     new OneTimeTargets(this.functionStack, 'OneTimeTargets', { groupName: prefix, targets: definition.oneTimeTargets, functions, definitions: definition.functions });
+    // The data migrations after a deploy that changed their function, i.e. brought a migration (ADR 0024): invoked
+    // asynchronously, so a long one neither holds the deploy nor meets the trigger's timeout; it hands over to itself.
+    for (const id of definition.afterDeploy ?? []) new Trigger(this.functionStack, `AfterDeploy-${id}`, { handler: functions.get(id), invocationType: InvocationType.EVENT });
     // EventBridge and Scheduler invoke asynchronously: a function error is retried by Lambda, and
     // an event that still fails lands in the same queue as an undeliverable one.
     const asyncTargets = new Set([...definition.rules, ...definition.schedules, ...definition.oneTimeTargets].map((t) => t.function));

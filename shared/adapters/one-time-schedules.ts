@@ -12,7 +12,7 @@ let client: SchedulerClient | undefined;
 const scheduler = () => (client ??= new SchedulerClient({}));
 
 /** The environment variable naming the function a moment kind's schedules invoke. */
-export const momentTargetEnv: Record<MomentKind, EnvKey> = { reminder: 'momentTargetReminder', 'import-check': 'momentTargetImportCheck' };
+export const momentTargetEnv: Record<MomentKind, EnvKey> = { reminder: 'momentTargetReminder', 'import-check': 'momentTargetImportCheck', migrations: 'momentTargetMigrations' };
 
 /** As the stack's cron targets (infra/definition/delivery.ts): Scheduler's retries when Lambda cannot be reached, for up to 6 h. */
 const retryPolicy = { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 6 * 3600 };

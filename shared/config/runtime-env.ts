@@ -34,6 +34,7 @@ export const envNames = {
   momentRoleArn: 'MOMENT_SCHEDULER_ROLE_ARN',
   momentTargetReminder: 'MOMENT_TARGET_REMINDER',
   momentTargetImportCheck: 'MOMENT_TARGET_IMPORT_CHECK',
+  momentTargetMigrations: 'MOMENT_TARGET_MIGRATIONS',
   /** `DEBUG` makes the functions' logs verbose; anything else is INFO. */
   logLevel: 'LOG_LEVEL',
 } as const;

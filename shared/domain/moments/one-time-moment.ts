@@ -7,7 +7,7 @@ import * as z from 'zod';
  * record's outbox events and checked against the record when it fires. Pure: names, expressions and
  * what an event means for a moment; the calls are shared/adapters/one-time-schedules.ts.
  */
-export const momentKinds = ['reminder', 'import-check'] as const;
+export const momentKinds = ['reminder', 'import-check', 'migrations'] as const;
 export type MomentKind = (typeof momentKinds)[number];
 
 /** What a schedule's input names: the kind, the subject and the time the moment was set for. */

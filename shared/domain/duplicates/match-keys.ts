@@ -1,5 +1,5 @@
 import { phoneLine } from '../common/phone';
-import { normaliseText, phoneDigits } from '../search/search-terms';
+import { legalForms, normaliseText, phoneDigits } from '../search/search-terms';
 import { isRoleMailbox } from './role-mailboxes';
 
 /**
@@ -24,9 +24,7 @@ export interface MatchSource {
   names?: readonly (string | undefined)[];
 }
 
-/** Legal forms that do not tell two organisations apart: «ООО Ромашка» is «Ромашка». */
-const legalForms = new Set(['ооо', 'оао', 'зао', 'пао', 'ао', 'ип', 'тоо', 'нко', 'llc', 'ltd', 'inc', 'gmbh', 'тов']);
-
+/** Legal forms do not tell two organisations apart either: «ООО Ромашка» is «Ромашка» (search-terms.ts). */
 /** A name as matching compares it: ё = е, no punctuation, no legal form, words in order. */
 export function normaliseName(name: string): string {
   return normaliseText(name.replace(/[^\p{L}\p{N}]+/gu, ' '))

@@ -47,6 +47,12 @@ const publicMailDomains = new Set([
   'outlook.com', 'hotmail.com', 'live.com', 'icloud.com', 'me.com', 'yahoo.com', 'proton.me', 'protonmail.com', 'mail.com', 'gmx.com', 'gmx.de',
 ]);
 
+/**
+ * Legal forms: «ООО Ромашка» is found as «Ромашка». As terms they would name every company of the
+ * form (one hot partition, `SEARCH#оо`); a query's legal form is not required of its results.
+ */
+export const legalForms: ReadonlySet<string> = new Set(['ооо', 'оао', 'зао', 'пао', 'ао', 'ип', 'тоо', 'нко', 'llc', 'ltd', 'inc', 'gmbh', 'тов']);
+
 /** The distinct terms a record is found by. */
 export function searchTerms(source: SearchSource): string[] {
   const terms = new Set<string>();
@@ -55,7 +61,7 @@ export function searchTerms(source: SearchSource): string[] {
   };
   for (const name of source.names ?? []) {
     const words = name ? normaliseText(name).split(' ') : [];
-    for (const word of words) add(word.replace(/^[._-]+|[._-]+$/g, ''));
+    for (const word of words) if (!legalForms.has(word)) add(word.replace(/^[._-]+|[._-]+$/g, ''));
   }
   for (const email of source.emails ?? []) {
     if (!email) continue;
@@ -117,7 +123,9 @@ export function queryTerms(query: string): { lookups: string[]; others: string[]
     const variants = [`7${digits}`, ...(digits.startsWith('8') ? [`7${digits.slice(1)}`] : [])].filter((v) => v.length >= partitionWidth.numbers);
     return { lookups: [...new Set([digits, ...variants])], others: [] };
   }
-  const words = trimmed.includes('@') ? [trimmed.toLowerCase()] : normaliseText(trimmed).split(' ').filter((w) => w.length > 0);
+  const typed = trimmed.includes('@') ? [trimmed.toLowerCase()] : normaliseText(trimmed).split(' ').filter((w) => w.length > 0);
+  const named = typed.filter((w) => !legalForms.has(w));
+  const words = named.length > 0 ? named : typed;
   if (words.length === 0) return undefined;
   const lookup = words.reduce((longest, w) => (w.length > longest.length ? w : longest)).slice(0, maxTermLength);
   if (lookup.length < minTermLength) return undefined;

@@ -21,7 +21,13 @@ describe('searchTerms', () => {
         phones: ['+7 (912) 345-67-89'],
         codes: ['7707 083 893'],
       }),
-    ).toEqual(['7707083893', '79123456789', 'yulia@romashka.ru', 'romashka.ru', 'елкина', 'петровна', 'ромашка', 'юлия', 'ооо'].sort());
+    ).toEqual(['7707083893', '79123456789', 'yulia@romashka.ru', 'romashka.ru', 'елкина', 'петровна', 'ромашка', 'юлия'].sort());
+  });
+
+  it('leaves out legal forms, which name every company of the form; a query does not require them', () => {
+    expect(searchTerms({ names: ['ООО «Ромашка»', 'ИП Соколов'] })).toEqual(['ромашка', 'соколов']);
+    expect(queryTerms('ООО Ромашка')).toEqual({ lookups: ['ромашка'], others: [] });
+    expect(queryTerms('ип')).toEqual({ lookups: ['ип'], others: [] });
   });
 
   it('leaves out the domain of a public mail service, which names no one', () => {

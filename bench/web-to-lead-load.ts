@@ -10,7 +10,7 @@ import { keyPrefixOf } from '../shared/domain/records/record-type';
 import { startRequestCounter, type RecordedTransaction, type RequestCounter, type WriteRecord } from './dynamo-request-counter';
 import { installDynamoWiretap } from './dynamo-wiretap';
 import { cpuBetween, processTreeCpuMs } from './process-cpu';
-import { emailOf } from './web-to-lead-client';
+import { emailOf, phoneOf } from './web-to-lead-client';
 
 /**
  * Web-to-lead under concurrent load on the whole local stack (HTTP adapter, handler, DynamoDB
@@ -204,7 +204,8 @@ async function sampleSearchable(url: string, idToken: string, control: { stop: b
     const posted = await fetch(`${url}/api/forms/load/submissions`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url },
-      body: new URLSearchParams({ name: `Пробный Поиск ${n}`, email }),
+      // Shaped like the load's posts (a phone too), so the probe waits for what a load lead waits for.
+      body: new URLSearchParams({ name: `Пробный Поиск ${n}`, email, phone: phoneOf(email) }),
       redirect: 'manual',
     });
     await posted.arrayBuffer();

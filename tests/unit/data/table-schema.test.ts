@@ -23,16 +23,15 @@ describe('the table schema', () => {
     }
   });
 
-  it('builds the keys stored data has always had, byte for byte', () => {
+  it('builds the keys stored data has, byte for byte (record lists with their shard since issue 14)', () => {
     expect(keyOf('record', { prefix: 'LEAD', id: '01H' })).toEqual({ pk: 'LEAD#01H', sk: 'LEAD' });
-    expect(indexKeyOf('record', 'gsi1', { prefix: 'DEAL', createdAt: '2026-01-02T03:04:05.000Z', id: '01H' })).toEqual({ gsi1pk: 'DEALS', gsi1sk: '2026-01-02T03:04:05.000Z#01H' });
-    expect(indexKeyOf('record', 'gsi2', { prefix: 'DEAL', ownerId: 'u1', createdAt: 't', id: '01H' })).toEqual({ gsi2pk: 'DEALS#OWNER#u1', gsi2sk: 't#01H' });
-    expect(indexKeyOf('record', 'gsi3', { prefix: 'DEAL', status: 'won', createdAt: 't', id: '01H' })).toEqual({ gsi3pk: 'DEALS#STATUS#won', gsi3sk: 't#01H' });
+    expect(indexKeyOf('record', 'gsi1', { prefix: 'DEAL', shard: '2', createdAt: '2026-01-02T03:04:05.000Z', id: '01H' })).toEqual({ gsi1pk: 'DEALS#2', gsi1sk: '2026-01-02T03:04:05.000Z#01H' });
+    expect(indexKeyOf('record', 'gsi2', { prefix: 'DEAL', ownerId: 'u1', shard: '0', createdAt: 't', id: '01H' })).toEqual({ gsi2pk: 'DEALS#OWNER#u1#0', gsi2sk: 't#01H' });
+    expect(indexKeyOf('record', 'gsi3', { prefix: 'DEAL', status: 'won', shard: '3', createdAt: 't', id: '01H' })).toEqual({ gsi3pk: 'DEALS#STATUS#won#3', gsi3sk: 't#01H' });
     expect(indexKeyOf('record', 'gsi4', { prefix: 'CONTACT', parentPk: 'ACCOUNT#a1', createdAt: 't', id: '01H' })).toEqual({ gsi4pk: 'ACCOUNT#a1#CONTACTS', gsi4sk: 't#01H' });
-    expect(indexKeyOf('record', 'gsi5', { prefix: 'ACCOUNT', sortName: 'ромашка', id: '01H' })).toEqual({ gsi5pk: 'ACCOUNTS', gsi5sk: 'ромашка#01H' });
+    expect(indexKeyOf('record', 'gsi5', { prefix: 'ACCOUNT', shard: '1', sortName: 'ромашка', id: '01H' })).toEqual({ gsi5pk: 'ACCOUNTS#1', gsi5sk: 'ромашка#01H' });
     expect(keyOf('search', { termStart: 'ив', term: 'иванов', recordPk: 'LEAD#1' })).toEqual({ pk: 'SEARCH#ив', sk: 'иванов#LEAD#1' });
     expect(keyOf('import', { id: 'i1' })).toEqual({ pk: 'IMPORT#i1', sk: 'IMPORT' });
-    expect(indexKeyOf('import', 'gsi2', { lastSignOfLife: 't' })).toEqual({ gsi2pk: 'IMPORTS#RUNNING', gsi2sk: 't' });
     expect(keyOf('importPlan', { id: 'i1', run: 'r', matchKey: 'email:a@b.c', row: '000007' })).toEqual({ pk: 'IMPORT#i1', sk: 'PLAN#r#email:a@b.c#000007' });
     expect(keyOf('user', { id: 's' })).toEqual({ pk: 'USER#s', sk: 'PROFILE' });
     expect(indexKeyOf('user', 'gsi1', { email: 'a@b.c' })).toEqual({ gsi1pk: 'USERS', gsi1sk: 'a@b.c' });

@@ -1,3 +1,4 @@
+import { recordShard } from '../../../shared/data/keys';
 import { describe, expect, it } from 'vitest';
 import { createLeadSchema, updateLeadSchema } from '../../../shared/domain/leads/lead';
 import type { CommandContext } from '../../../shared/domain/common/change';
@@ -76,18 +77,19 @@ const form: Form = {
 };
 
 describe('leads on the records kit (ADR 0020)', () => {
-  it('are stored under the keys leads always had, byte for byte, and without a name index', () => {
+  it('are stored under the keys leads always had, their lists spread over shards (issue 14), and without a name index', () => {
     const item = recordItem(leadKind, lead);
+    const shard = recordShard(lead.id);
     const layout = Object.fromEntries(Object.entries(item).filter(([key]) => key === 'pk' || key === 'sk' || key === 'entity' || key.startsWith('gsi')));
     expect(layout).toEqual({
       pk: `LEAD#${lead.id}`,
       sk: 'LEAD',
       entity: 'LEAD',
-      gsi1pk: 'LEADS',
+      gsi1pk: `LEADS#${shard}`,
       gsi1sk: `${lead.createdAt}#${lead.id}`,
-      gsi2pk: 'LEADS#OWNER#u1',
+      gsi2pk: `LEADS#OWNER#u1#${shard}`,
       gsi2sk: `${lead.createdAt}#${lead.id}`,
-      gsi3pk: 'LEADS#STATUS#new',
+      gsi3pk: `LEADS#STATUS#new#${shard}`,
       gsi3sk: `${lead.createdAt}#${lead.id}`,
     });
   });

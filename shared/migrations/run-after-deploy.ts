@@ -29,11 +29,13 @@ export interface AfterDeployRun {
 
 export async function runAfterDeploy(options: { self: string | undefined; remainingMs: () => number; now: Date; log: (line: string) => void }): Promise<AfterDeployRun> {
   const started = Date.now();
+  // A quarter of a short-lived invocation's time at most, so a function given little time still moves on.
+  const reserve = Math.min(reserveMs, options.remainingMs() / 4);
   const result = await runMigrations({
     migrations,
     context: defaultMigrationContext,
     log: options.log,
-    shouldStop: () => Date.now() - started > budgetMs || options.remainingMs() < reserveMs,
+    shouldStop: () => Date.now() - started > budgetMs || options.remainingMs() < reserve,
   });
   const outcomes = result.outcomes.map(({ report: _report, ...outcome }) => outcome);
   if (result.finished) return { finished: true, version: result.version, outcomes };

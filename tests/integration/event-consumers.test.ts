@@ -26,6 +26,9 @@ import { leadRef, type DomainEvent, type DomainEventType } from '../../shared/ev
 import { detectDuplicatesOf } from '../../shared/services/duplicates-service';
 import { submitForm } from '../../shared/services/form-submission-service';
 import { leads } from '../../shared/services/lead-records';
+import { continuation } from '../../shared/migrations/run-after-deploy';
+import { latestVersion } from '../../shared/migrations/registry';
+import { schemaVersion } from '../../shared/migrations/state';
 import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
 import { busEvent, deliver, published, scheduledEvent } from '../support/bus-events';
 import { allItems } from '../support/table-items';
@@ -283,6 +286,8 @@ const momentSamples: Partial<Record<MomentKind, () => Promise<MomentScenario>>> 
     const job = async () => (await call<{ watchdog?: { resumes: number } }>(importsApi, 'GET /api/imports/{importId}', { user: admin, pathParameters: { importId: id } })).body;
     return { moment: { kind: 'import-check', subject: { type: 'import', id }, at: new Date(Date.now() + 16 * 60_000).toISOString() }, effect: async () => (await job()).watchdog?.resumes, expected: 1 };
   },
+  // Migrations left by a run that stopped (ADR 0024): the moment's run finishes them; a second fire finds them done.
+  migrations: () => Promise.resolve({ moment: continuation(new Date()), effect: () => schemaVersion(), expected: latestVersion }),
 };
 
 /** One fire of a one-time schedule, as Scheduler hands it to the target (each attempt its own execution id). */

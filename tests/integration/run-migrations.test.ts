@@ -20,7 +20,11 @@ const startsAt = new Date(Math.ceil(Date.now() / 60_000) * 60_000).toISOString()
 let local: Awaited<ReturnType<typeof startOneTimeScheduler>>;
 
 const leadKey = keyOf('record', { prefix: 'LEAD', id: '01RUNMIGRATIONSLEAD0000000' });
-const contextWith = (remainingMs: number): Context => ({ invokedFunctionArn: local.scheduler.functionArn('run-migrations'), getRemainingTimeInMillis: () => remainingMs }) as unknown as Context;
+/** A Lambda context whose remaining time reads `first`, then `later` on every further look. */
+const contextWith = (first: number, later = first): Context => {
+  let looks = 0;
+  return { invokedFunctionArn: local.scheduler.functionArn('run-migrations'), getRemainingTimeInMillis: () => (looks++ === 0 ? first : later) } as unknown as Context;
+};
 
 beforeAll(async () => {
   local = await startOneTimeScheduler(startsAt);
@@ -49,8 +53,8 @@ afterAll(() => local.stop());
 
 describe('run-migrations', () => {
   it('hands over to its own one-time moment when its time runs short, and the moment finishes the work', async () => {
-    // The deploy's trigger, with too little time left for a page: nothing is migrated yet.
-    const first = (await handler({}, contextWith(30_000))) as { finished: boolean; continuesAt?: string };
+    // The deploy's trigger, whose time runs out before the first page: nothing is migrated yet.
+    const first = (await handler({}, contextWith(900_000, 1_000))) as { finished: boolean; continuesAt?: string };
     expect(first.finished).toBe(false);
     const name = scheduleNameOf(continuation(new Date()));
     expect(local.pending()[name]).toBeDefined();

@@ -26,8 +26,6 @@ export const importKeys = {
   /** The dry run's plan of a row, under one of its match keys. */
   plan: (id: string, run: string, key: string, row: number) => keyOf('importPlan', { id, run, matchKey: key, row: rowNumber(row) }),
   planPrefix: (run: string, key: string) => `PLAN#${run}#${key}#`,
-  /** Running jobs by the time of their last sign of life, for the watchdog (sparse: only while running). */
-  running: (at: string) => indexKeyOf('import', 'gsi2', { lastSignOfLife: at }),
 };
 
 /** A job is running while a runner should be at work on it: reading its file, or going through its rows. */
@@ -36,7 +34,6 @@ export const runningStatuses: readonly ImportStatus[] = ['reading', 'checking', 
 const importItem = (job: ImportJob) => ({
   ...importKeys.item(job.id),
   ...importKeys.collection(job.createdAt, job.id),
-  ...(runningStatuses.includes(job.status) ? importKeys.running(job.updatedAt) : {}),
   entity: families.import.entity,
   ...job,
 });
@@ -82,7 +79,7 @@ export async function advanceImport(id: string, step: number, from: number, to: 
       new UpdateCommand({
         TableName: tableName(),
         Key: importKeys.item(id),
-        UpdateExpression: 'SET progress.nextRow = :to, progress.counts = :counts, updatedAt = :at, gsi2sk = :at',
+        UpdateExpression: 'SET progress.nextRow = :to, progress.counts = :counts, updatedAt = :at',
         ...conditionParams({ expression: 'progress.step = :step AND progress.nextRow = :from', values: { ':step': step, ':from': from } }),
         ExpressionAttributeValues: { ':step': step, ':from': from, ':to': to, ':counts': counts, ':at': at },
       }),
@@ -203,16 +200,4 @@ export async function plannedMatches(id: string, run: string, keys: readonly str
     }),
   );
   return pages.flat().sort((a, b) => a.row - b.row);
-}
-
-/** Running jobs with no sign of life since `before`: their runner died (ADR 0011, the watchdog). */
-export async function staleImports(before: string, limit = 25): Promise<ImportJob[]> {
-  const { items } = await queryIndexPage({
-    TableName: tableName(),
-    IndexName: indexes.gsi2,
-    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
-    ExpressionAttributeValues: { ':pk': importKeys.running('').gsi2pk, ':before': before },
-    Limit: limit,
-  });
-  return items.map((item) => stripLayout<ImportJob>(item));
 }

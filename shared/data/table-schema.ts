@@ -138,7 +138,7 @@ export const families = {
     entity: 'IMPORT',
     pk: 'IMPORT#<id>',
     sk: 'IMPORT',
-    indexes: { gsi1: { pk: 'IMPORTS', sk: creation }, gsi2: { pk: 'IMPORTS#RUNNING', sk: '<lastSignOfLife>' } },
+    indexes: { gsi1: { pk: 'IMPORTS', sk: creation } },
   },
   importRow: { entity: 'IMPORT_ROW', pk: 'IMPORT#<id>', sk: 'ROW#<run>#<row>' },
   importPlan: { entity: 'IMPORT_PLAN', pk: 'IMPORT#<id>', sk: 'PLAN#<run>#<matchKey>#<row>', expires: true },

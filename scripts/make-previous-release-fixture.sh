@@ -9,7 +9,8 @@
 # fresh data folder through scripts/previous-release-fixture/seed.ts, and copies the DynamoDB Local
 # database and the Cognito emulator's state (where the portal user's custom:accountId lives).
 #
-# Usage: scripts/make-previous-release-fixture.sh [commit]     (Java 17+, as npm start)
+# Usage: scripts/make-previous-release-fixture.sh [commit] [folder]     (Java 17+, as npm start)
+#   folder: where to write the data folder instead of tests/fixtures/previous-release/data (to compare)
 set -euo pipefail
 
 commit="${1:-ff8d364}"
@@ -17,7 +18,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/crm-previous-release-XXXXXX)"
 tree="$work/tree"
 data="$work/data"
-fixture="$root/tests/fixtures/previous-release/data"
+fixture="${2:-$root/tests/fixtures/previous-release/data}"
 
 cleanup() {
   git -C "$root" worktree remove --force "$tree" 2>/dev/null || true
@@ -36,5 +37,5 @@ mkdir -p "$fixture/dynamodb"
 cp "$data/dynamodb/local_eu-central-1.db" "$fixture/dynamodb/"
 cp -r "$data/cognito" "$fixture/cognito"
 cp "$data/cognito.json" "$fixture/cognito.json"
-echo "$commit" > "$root/tests/fixtures/previous-release/COMMIT"
+[ -n "${2:-}" ] || echo "$commit" > "$root/tests/fixtures/previous-release/COMMIT"
 du -sh "$fixture"

@@ -210,7 +210,9 @@ describe('a dry run on a fresh copy', () => {
     const before = await scanAll();
     const result = await runMigrations({ migrations, context: defaultMigrationContext, dryRun: true });
     expect(result.finished).toBe(false);
-    expect(result.outcomes.map((o) => [o.id, o.status, o.report?.wouldChange])).toEqual([
+    // Every pending migration reports (later ones included); these two are this fixture's own.
+    expect(result.outcomes.map((o) => o.status)).toEqual(migrations.map(() => 'dry-run'));
+    expect(result.outcomes.slice(0, 2).map((o) => [o.id, o.status, o.report?.wouldChange])).toEqual([
       ['0001-phones-e164', 'dry-run', 6],
       ['0002-portal-user-account', 'dry-run', 1],
     ]);
@@ -218,7 +220,8 @@ describe('a dry run on a fresh copy', () => {
     expect(sample?.after).toMatchObject({ phone: '+79161234567', phoneTyped: '8 (916) 123-45-67' });
     const afterDry = await scanAll();
     expect(afterDry.filter((i) => i.entity !== 'MIGRATION')).toEqual(before);
-    expect(ofEntity(afterDry, 'MIGRATION').map((s) => [s.id, s.status, (s.dryRun as { wouldChange: number }).wouldChange])).toEqual([
+    expect(ofEntity(afterDry, 'MIGRATION').every((s) => s.status === undefined && s.dryRun)).toBe(true);
+    expect(ofEntity(afterDry, 'MIGRATION').slice(0, 2).map((s) => [s.id, s.status, (s.dryRun as { wouldChange: number }).wouldChange])).toEqual([
       ['0001-phones-e164', undefined, 6],
       ['0002-portal-user-account', undefined, 1],
     ]);

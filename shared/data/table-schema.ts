@@ -8,7 +8,7 @@
  * The table definition (infra/definition/app.ts) builds its indexes from this module.
  */
 
-import { envNames } from '../config/runtime-env';
+import { envNames, envOr } from '../config/runtime-env';
 
 export const primaryKey = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
@@ -57,7 +57,7 @@ export const tableIndexesVariable = envNames.tableIndexes;
 let overrides: { raw: string | undefined; map: Partial<Record<IndexName, string>> } = { raw: undefined, map: {} };
 
 function physicalName(name: IndexName): string {
-  const raw = process.env[tableIndexesVariable];
+  const raw = envOr('tableIndexes', '') || undefined;
   if (overrides.raw !== raw) overrides = { raw, map: raw ? (JSON.parse(raw) as Partial<Record<IndexName, string>>) : {} };
   return overrides.map[name] ?? globalIndexes.find((index) => index.name === name)!.indexName;
 }

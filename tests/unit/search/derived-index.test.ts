@@ -27,7 +27,7 @@ describe('planDerivation', () => {
 
   it('writes nothing for a newer image that shows the same (a status move)', () => {
     const state = stateAfter(account('Альфа Бета', 1));
-    expect(planDerivation(state, { kind, record: { ...account('Альфа Бета', 2), status: 'customer' } as Account })).toEqual({ puts: [], deletes: [] });
+    expect(planDerivation(state, { kind, record: { ...account('Альфа Бета', 2), status: 'client' } as Account })).toEqual({ puts: [], deletes: [] });
   });
 
   it('rewrites the items and deletes the terms a newer image lost; a new owner rewrites them all', () => {

@@ -113,7 +113,11 @@ export class CrmStack extends Stack {
     new OneTimeTargets(this.functionStack, 'OneTimeTargets', { groupName: prefix, targets: definition.oneTimeTargets, functions, definitions: definition.functions });
     // The data migrations after a deploy that changed their function, i.e. brought a migration (ADR 0024): invoked
     // asynchronously, so a long one neither holds the deploy nor meets the trigger's timeout; it hands over to itself.
-    for (const id of definition.afterDeploy ?? []) new Trigger(this.functionStack, `AfterDeploy-${id}`, { handler: functions.get(id), invocationType: InvocationType.EVENT });
+    // After every other function is updated: the stream's consumers take the migrated images with the new code.
+    for (const id of definition.afterDeploy ?? []) {
+      const others = definition.functions.filter((fn) => fn.id !== id).map((fn) => functions.get(fn.id));
+      new Trigger(this.functionStack, `AfterDeploy-${id}`, { handler: functions.get(id), invocationType: InvocationType.EVENT, executeAfter: others });
+    }
     // EventBridge and Scheduler invoke asynchronously: a function error is retried by Lambda, and
     // an event that still fails lands in the same queue as an undeliverable one.
     const asyncTargets = new Set([...definition.rules, ...definition.schedules, ...definition.oneTimeTargets].map((t) => t.function));

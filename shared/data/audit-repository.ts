@@ -41,10 +41,14 @@ const auditKeys = {
   item: (entry: Pick<AuditEntry, 'at' | 'id'>) => keyOf('audit', { day: entry.at.slice(0, 10), shard: shardOf(entry.id), at: entry.at, id: entry.id }),
   byActor: (entry: AuditEntry) => indexKeyOf('audit', 'gsi1', { actorId: entry.actor.id, at: entry.at, id: entry.id }),
 };
+const usageCounterKey = (day: string, actorId: string, hash: string) => keyOf('usage', { day, shard: shardOf(`${actorId}#${hash}`), actorId, hash });
 const usageKey = (entry: AuditEntry) => {
   const hash = createHash('sha256').update(JSON.stringify([entry.route, entry.query ?? {}])).digest('base64url').slice(0, 22);
-  return keyOf('usage', { day: entry.at.slice(0, 10), shard: shardOf(`${entry.actor.id}#${hash}`), actorId: entry.actor.id, hash });
+  return usageCounterKey(entry.at.slice(0, 10), entry.actor.id, hash);
 };
+
+/** Where an entry and a day's counter are stored, for the migration that spread the day partitions (0005). */
+export const auditStorageKeys = { entry: (at: string, id: string) => auditKeys.item({ at, id }), usage: usageCounterKey };
 const auditItem = (entry: AuditEntry) => ({ ...auditKeys.item(entry), ...auditKeys.byActor(entry), entity: families.audit.entity, ...entry, expiresAt: expiresAt(entry.at) });
 
 /** The caller's directory item: the user's profile, or the API key. */

@@ -25,14 +25,28 @@ export interface Migration {
 export type StoredItem = Record<string, unknown> & { pk: string; sk: string };
 export type ItemKey = { pk: string; sk: string };
 
-/** What migrating one item writes, in one TransactWriteItems. */
-export interface MigrationWrite {
-  /** The item's own attributes to set (and to remove), under a condition that it is still as read. */
-  update: { set: Record<string, unknown>; remove?: readonly string[]; condition: Condition };
+/** What migrating one item writes, in one TransactWriteItems: its update, or its move to a new key. */
+export type MigrationWrite = ItemUpdate | ItemMove;
+
+interface DerivedWrites {
   /** Derived items written as a fresh write of the item would write them. */
   puts?: readonly (Record<string, unknown> & ItemKey)[];
   /** Derived items the old format had and the new one has not. */
   deletes?: readonly ItemKey[];
+}
+
+export interface ItemUpdate extends DerivedWrites {
+  /** The item's own attributes to set (and to remove), under a condition that it is still as read. */
+  update: { set: Record<string, unknown>; remove?: readonly string[]; condition: Condition };
+}
+
+/**
+ * The item under a new key (a key format change): the stored one deleted if it is still there,
+ * the new one put — or, with `counters`, merged into one the new code may have started meanwhile
+ * (those attributes added, the others set where missing).
+ */
+export interface ItemMove extends DerivedWrites {
+  move: { to: StoredItem; counters?: readonly string[] };
 }
 
 /** What a migration may ask besides the table (ports, so a test can stand in for Cognito). */

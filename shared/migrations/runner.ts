@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../data/dynamo-client';
-import type { Migration, MigrationContext, MigrationWrite, StoredItem } from './migration';
+import type { ItemMove, Migration, MigrationContext, MigrationWrite, StoredItem } from './migration';
 import { finishState, readState, saveDryRun, saveSegment, schemaVersion, startState, type DryRunReport, type DryRunSample, type SegmentState } from './state';
 
 /**
@@ -167,6 +167,9 @@ async function dryRun(migration: Migration, options: RunOptions, now: () => stri
 }
 
 function sampleOf(item: StoredItem, write: MigrationWrite): DryRunSample {
+  if ('move' in write) {
+    return { pk: item.pk, sk: item.sk, before: { pk: item.pk, sk: item.sk }, after: { pk: write.move.to.pk, sk: write.move.to.sk }, puts: write.puts?.length ?? 0, deletes: write.deletes?.length ?? 0 };
+  }
   const attributes = [...Object.keys(write.update.set), ...(write.update.remove ?? [])];
   return {
     pk: item.pk,
@@ -222,6 +225,8 @@ async function migrateItem(migration: Migration, read: StoredItem, context: Migr
 
 function transactionOf(item: StoredItem, write: MigrationWrite) {
   const table = tableName();
+  const derived = [...(write.puts ?? []).map((put) => ({ Put: { TableName: table, Item: put } })), ...(write.deletes ?? []).map((key) => ({ Delete: { TableName: table, Key: key } }))];
+  if ('move' in write) return { TransactItems: [{ Delete: { TableName: table, Key: { pk: item.pk, sk: item.sk }, ConditionExpression: 'attribute_exists(pk)' } }, moved(write.move), ...derived] };
   const names: Record<string, string> = { ...write.update.condition.names };
   const values: Record<string, unknown> = { ...write.update.condition.values };
   const sets = Object.entries(write.update.set).map(([attribute, value], i) => {
@@ -245,8 +250,33 @@ function transactionOf(item: StoredItem, write: MigrationWrite) {
           ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
         },
       },
-      ...(write.puts ?? []).map((put) => ({ Put: { TableName: table, Item: put } })),
-      ...(write.deletes ?? []).map((key) => ({ Delete: { TableName: table, Key: key } })),
+      ...derived,
     ],
+  };
+}
+
+/** The moved item's write: a put, or a merge into what the new code wrote under that key since. */
+function moved({ to, counters }: ItemMove['move']) {
+  const table = tableName();
+  if (!counters?.length) return { Put: { TableName: table, Item: to } };
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const adds: string[] = [];
+  Object.entries(to).forEach(([attribute, value], i) => {
+    if (attribute === 'pk' || attribute === 'sk') return;
+    names[`#a${i}`] = attribute;
+    values[`:a${i}`] = value;
+    if (counters.includes(attribute)) adds.push(`#a${i} :a${i}`);
+    else sets.push(`#a${i} = if_not_exists(#a${i}, :a${i})`);
+  });
+  return {
+    Update: {
+      TableName: table,
+      Key: { pk: to.pk, sk: to.sk },
+      UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', adds.length ? `ADD ${adds.join(', ')}` : ''].filter(Boolean).join(' '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
   };
 }

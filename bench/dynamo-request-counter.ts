@@ -35,6 +35,8 @@ export interface ReadRecord {
 export interface RecordedTransaction {
   request: { TransactItems: Record<string, Record<string, unknown>>[] };
   existing: Item[];
+  /** Per action: its item did not exist before (a capture creates its lead; a repeat replaces it). */
+  created: boolean[];
 }
 
 export interface RequestCounter {
@@ -140,7 +142,11 @@ export async function startRequestCounter(target: string, port: number, options:
           else charge(operation, { before: before[i], after: action.kind === 'Delete' ? undefined : after[i], transactional: true });
         });
         if (options.recordTransactions) {
-          transactions.push({ request: body as RecordedTransaction['request'], existing: before.filter((item, i): item is Item => !!item && actions[i]!.kind !== 'Put') });
+          transactions.push({
+            request: body as RecordedTransaction['request'],
+            existing: before.filter((item, i): item is Item => !!item && actions[i]!.kind !== 'Put'),
+            created: before.map((item) => !item),
+          });
           transactions = transactions.slice(-options.recordTransactions);
         }
       } else {

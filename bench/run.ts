@@ -59,6 +59,7 @@ const ceiling = await measureDynamoDbLocalCeiling(load.captureTransaction);
 console.table([ceiling]);
 metrics['webToLead.engineCeilingPerSecond'] = ceiling.transactionsPerSecond;
 metrics['webToLead.itemsPerCaptureTransaction'] = ceiling.itemsPerTransaction;
+metrics['webToLead.engineCeilingRefusedReplays'] = ceiling.refused;
 metrics['webToLead.shareOfEngineCeiling'] = Math.round((load.figures.leadsPerSecond / ceiling.transactionsPerSecond) * 100) / 100;
 
 console.log('\n== Cold starts: the share of API calls that find no warm function, for the reference company (ADR 0023) ==');

@@ -141,7 +141,10 @@ export async function measureWebToLeadLoad(posts = 3_000, concurrency = 32, repe
     const byPartition = Object.entries(per(writes, (r) => `${r.target} ${r.partition}`))[0] ?? ['none', 0];
     const ours = per(writes, (r) => r.operation);
     const localReported = meter.localReportedWriteUnits();
-    const captureTransaction = meter.transactions().find((t) => t.request.TransactItems.some((entry) => (entry.Put?.Item as { sk?: { S?: string } } | undefined)?.sk?.S === leadSortKey));
+    // A new lead's capture: the transaction that created a lead's own item (a repeat replaces one).
+    const captureTransaction = meter
+      .transactions()
+      .find((t) => t.request.TransactItems.some((entry, i) => t.created[i] && (entry.Put?.Item as { sk?: { S?: string } } | undefined)?.sk?.S === leadSortKey));
     if (captureTransaction) {
       mkdirSync(join(root, '.bench'), { recursive: true });
       writeFileSync(captureTransactionFile, JSON.stringify(captureTransaction));

@@ -24,6 +24,6 @@ export const auditDayShards: Migration = {
     }
     const split = item.sk.lastIndexOf('#');
     const key = auditStorageKeys.usage(day, item.sk.slice(0, split), item.sk.slice(split + 1));
-    return { move: { to: { ...item, ...key }, counters: ['count'] } };
+    return { move: { to: { ...item, ...key }, merge: { add: ['count'] } } };
   },
 };

@@ -17,8 +17,11 @@ export interface Migration {
   /** The schema version the table reaches once it is done; strictly increasing along the registry. */
   readonly version: number;
   readonly description: string;
-  /** Which items to visit: those whose `entity` is one of these (a filtered parallel Scan). */
-  readonly scope: { readonly entities: readonly string[] };
+  /**
+   * Which items to visit (a filtered parallel Scan): those whose `entity` is one of these, or, for
+   * items that carry none (Powertools' idempotency records), whose `pk` begins with this.
+   */
+  readonly scope: { readonly entities: readonly string[] } | { readonly pkPrefix: string };
   apply(item: StoredItem, context: MigrationContext): Promise<MigrationWrite | undefined> | MigrationWrite | undefined;
 }
 
@@ -42,11 +45,11 @@ export interface ItemUpdate extends DerivedWrites {
 
 /**
  * The item under a new key (a key format change): the stored one deleted if it is still there,
- * the new one put — or, with `counters`, merged into one the new code may have started meanwhile
- * (those attributes added, the others set where missing).
+ * the new one put — or, with `merge`, merged into one the new code may have written under that key
+ * meanwhile: its attributes kept, the moved item's set where missing and its `add` counters added.
  */
 export interface ItemMove extends DerivedWrites {
-  move: { to: StoredItem; counters?: readonly string[] };
+  move: { to: StoredItem; merge?: { add?: readonly string[] } };
 }
 
 /** What a migration may ask besides the table (ports, so a test can stand in for Cognito). */
@@ -54,3 +57,7 @@ export interface MigrationContext {
   /** A user's `custom:accountId` in the user pool, or undefined (no such attribute or no such user). */
   poolAccountIdOf(userId: string): Promise<string | undefined>;
 }
+
+/** Whether a stored item is one a migration visits (what the runner's Scan filter selects). */
+export const inScope = (migration: Pick<Migration, 'scope'>, item: Record<string, unknown>): boolean =>
+  'pkPrefix' in migration.scope ? String(item.pk).startsWith(migration.scope.pkPrefix) : migration.scope.entities.includes(String(item.entity));

@@ -3,6 +3,7 @@ import { portalUserAccount } from './0002-portal-user-account';
 import { searchDerived } from './0003-search-derived';
 import { recordListShards } from './0004-record-list-shards';
 import { auditDayShards } from './0005-audit-day-shards';
+import { idempotencySpread } from './0006-idempotency-spread';
 import type { Migration } from './migration';
 
 /**
@@ -10,7 +11,7 @@ import type { Migration } from './migration';
  * stored shape adds its file here, with the next version. Never reorder or renumber one that has
  * shipped: deployed tables record the ids they finished.
  */
-export const migrations: readonly Migration[] = [phonesE164, portalUserAccount, searchDerived, recordListShards, auditDayShards];
+export const migrations: readonly Migration[] = [phonesE164, portalUserAccount, searchDerived, recordListShards, auditDayShards, idempotencySpread];
 
 /** The schema version the code expects the data to be at. */
 export const latestVersion = migrations.at(-1)?.version ?? 0;

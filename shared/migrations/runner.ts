@@ -182,16 +182,22 @@ function sampleOf(item: StoredItem, write: MigrationWrite): DryRunSample {
 }
 
 async function scanPage(migration: Migration, segment: number, totalSegments: number, cursor: Record<string, unknown> | undefined, limit: number) {
-  const entities = migration.scope.entities;
+  const { scope } = migration;
+  const filter =
+    'pkPrefix' in scope
+      ? { FilterExpression: 'begins_with(pk, :prefix)', ExpressionAttributeValues: { ':prefix': scope.pkPrefix } }
+      : {
+          FilterExpression: `#entity IN (${scope.entities.map((_, i) => `:e${i}`).join(', ')})`,
+          ExpressionAttributeNames: { '#entity': 'entity' },
+          ExpressionAttributeValues: Object.fromEntries(scope.entities.map((e, i) => [`:e${i}`, e])),
+        };
   const { Items = [], LastEvaluatedKey } = await dynamo().send(
     new ScanCommand({
       TableName: tableName(),
       Segment: segment,
       TotalSegments: totalSegments,
       Limit: limit,
-      FilterExpression: `#entity IN (${entities.map((_, i) => `:e${i}`).join(', ')})`,
-      ExpressionAttributeNames: { '#entity': 'entity' },
-      ExpressionAttributeValues: Object.fromEntries(entities.map((e, i) => [`:e${i}`, e])),
+      ...filter,
       // Every page is read as written: a migrated item is never seen in its old shape again.
       ConsistentRead: true,
       ...(cursor ? { ExclusiveStartKey: cursor } : {}),
@@ -256,9 +262,10 @@ function transactionOf(item: StoredItem, write: MigrationWrite) {
 }
 
 /** The moved item's write: a put, or a merge into what the new code wrote under that key since. */
-function moved({ to, counters }: ItemMove['move']) {
+function moved({ to, merge }: ItemMove['move']) {
   const table = tableName();
-  if (!counters?.length) return { Put: { TableName: table, Item: to } };
+  if (!merge) return { Put: { TableName: table, Item: to } };
+  const counters = merge.add ?? [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets: string[] = [];

@@ -15,6 +15,7 @@ import { leadSchema } from '../../shared/domain/leads/lead';
 import { kinds } from '../../shared/domain/records/kinds';
 import { recordTypes, type RecordBase, type RecordType } from '../../shared/domain/records/record-type';
 import { defaultMigrationContext } from '../../shared/migrations/context';
+import { inScope } from '../../shared/migrations/migration';
 import { migrations, latestVersion } from '../../shared/migrations/registry';
 import { runMigrations } from '../../shared/migrations/runner';
 import { schemaVersion } from '../../shared/migrations/state';
@@ -198,7 +199,7 @@ describe('a data folder made by the previous release', () => {
     expect(await scanAll()).toEqual(after);
     // Nor does re-applying each migration to the migrated items.
     for (const migration of migrations) {
-      for (const item of after.filter((i) => migration.scope.entities.includes(String(i.entity)))) expect(await migration.apply(item, defaultMigrationContext)).toBeUndefined();
+      for (const item of after.filter((i) => inScope(migration, i))) expect(await migration.apply(item, defaultMigrationContext)).toBeUndefined();
     }
   });
 });

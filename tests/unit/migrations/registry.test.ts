@@ -11,7 +11,7 @@ describe('the migrations registry', () => {
     migrations.forEach((m, i) => {
       expect(m.id).toMatch(new RegExp(`^${String(i + 1).padStart(4, '0')}-[a-z0-9-]+$`));
       expect(m.version).toBe(i + 1);
-      expect(m.scope.entities.length).toBeGreaterThan(0);
+      expect('pkPrefix' in m.scope ? m.scope.pkPrefix.length : m.scope.entities.length).toBeGreaterThan(0);
     });
     expect(latestVersion).toBe(migrations.length);
   });

@@ -7,14 +7,20 @@ import { families, keyOf, partitionOf } from './table-schema';
 
 /**
  * The duplicate-matching index: one item per match key of a record (`MATCH#<type>#email:…` /
- * `<id>`), kept in step with the record in its own transaction, so "who else has this email" is
- * one Query.
+ * `<id>`), so "who else has this email" is one Query. Derived from the record's stream images with
+ * its search items (derived-index.ts, ADR 0009); a writer that reads them back at once (an
+ * import's next row, the duplicates detector) derives the record itself first.
  */
 const matchPk = (type: RecordType, key: string) => partitionOf('match', { type, key });
 const matchKey = (type: RecordType, key: string, recordId: string) => keyOf('match', { type, key, recordId });
 
 const keysOf = <T extends RecordBase>(kind: RecordKind<T>, record: T | undefined): string[] => (record && kind.match ? matchKeys(kind.match(record)) : []);
 
+/** The match items a record's state makes, one per key. */
+export const matchItems = <T extends RecordBase>(kind: RecordKind<T>, record: T): (Record<string, unknown> & { pk: string; sk: string })[] =>
+  keysOf(kind, record).map((key) => ({ ...matchKey(kind.type, key, record.id), entity: families.match.entity, recordType: kind.type, recordId: record.id }));
+
+/** The match items a change writes and deletes (migrations that rewrite stored records say what a fresh write makes with it). */
 export function matchIndexChange<T extends RecordBase>(kind: RecordKind<T>, before: T | undefined, after: T): { puts: GuardedPut[]; deletes: { pk: string; sk: string }[] } {
   const previous = new Set(keysOf(kind, before));
   const next = keysOf(kind, after);

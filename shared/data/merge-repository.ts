@@ -6,7 +6,6 @@ import { commitChange, type ChangeSet } from './change-set';
 import { dynamo, tableName } from './dynamo-client';
 import { outboxAttribute, recordKeys } from './keys';
 import { isListedUnderItem, listedUnderRemoval } from './listed-under';
-import { matchIndexRemoval } from './match-index';
 import { mustHaveVersion } from './record-item';
 import { recordChangeSet, redirectEntity } from './records-repository';
 import { derivedKey } from './derived-index';
@@ -14,8 +13,8 @@ import { derivedKey } from './derived-index';
 /**
  * A merge (REC-12) in two parts. The merge itself is one transaction: the survivor's new version
  * with its timeline entry and RecordsMerged event, the redirect replacing the duplicate (only if
- * nobody changed it since the user looked), and the duplicate's match items removed; its search
- * items go when the derived index takes the redirect from the stream (derived-index.ts).
+ * nobody changed it since the user looked); the duplicate's search items and match keys go when
+ * the derived index takes the redirect from the stream (derived-index.ts).
  * Moving what hung off the duplicate then follows the event (moveMergedPartition), as it may be
  * more than one transaction can hold.
  */
@@ -32,7 +31,7 @@ export async function saveMerge<T extends RecordBase>(
   await commitChange({
     ...changes,
     puts: [...changes.puts, { item: { ...duplicateKey, entity: redirectEntity, ...merge.redirect }, condition: mustHaveVersion(duplicate.version) }],
-    deletes: [...(changes.deletes ?? []), ...matchIndexRemoval(kind, duplicate), ...listedUnderRemoval(kind, duplicate)],
+    deletes: [...(changes.deletes ?? []), ...listedUnderRemoval(kind, duplicate)],
   });
 }
 

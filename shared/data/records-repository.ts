@@ -12,7 +12,6 @@ import { queryPartitions } from './partitioned-list';
 import { recordKeys } from './keys';
 import { mustHaveVersion, mustNotExist, stripLayout } from './record-item';
 import { listedUnderChange } from './listed-under';
-import { matchIndexChange } from './match-index';
 import { ownersFilter } from './owners-filter';
 import { families, type IndexName } from './table-schema';
 
@@ -107,17 +106,15 @@ async function batchGet(keys: { pk: string; sk: string }[], consistent = false):
 
 /**
  * A record change as one transaction: the record (new, or unchanged since `before` was read), its
- * history entry carrying its events, its search terms, match keys, and copies listed under others.
+ * history entry carrying its events, and its copies listed under others.
  */
 export function recordChangeSet<T extends RecordBase>(kind: RecordKind<T>, change: RecordChange<T>, before?: T, alsoOn: readonly Mirrored[] = []): ChangeSet {
-  // Search terms are not in it: the derived index writes them from the stream (derived-index.ts,
-  // ADR 0009). Match keys are, since an import's next row must find what this one wrote.
-  const matches = matchIndexChange(kind, before, change.record);
+  // Search terms and match keys are not in it: the derived index writes them from the stream
+  // (derived-index.ts, ADR 0009).
   const listed = listedUnderChange(kind, before, change.record);
   return {
     puts: [
       { item: recordItem(kind, change.record), condition: before ? mustHaveVersion(before.version) : mustNotExist },
-      ...matches.puts,
       ...listed.puts,
     ],
     history: [
@@ -125,7 +122,7 @@ export function recordChangeSet<T extends RecordBase>(kind: RecordKind<T>, chang
       ...alsoOn.map((m) => ({ recordPk: recordKeys(keyPrefixOf(m.link.type)).item(m.link.id).pk, entry: m.entry })),
     ],
     events: change.events,
-    deletes: [...matches.deletes, ...listed.deletes],
+    deletes: listed.deletes,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Page } from '../api/contracts';
 import { dismissPair, dropPairs, listPairs, syncPairs } from '../data/duplicate-pairs';
+import { deriveRecord } from '../data/derived-index';
 import { findMatches } from '../data/match-index';
 import { getRecord, getRecords } from '../data/records-repository';
 import { sees } from '../auth/visibility';
@@ -19,6 +20,9 @@ export async function detectDuplicatesOf(type: RecordType, id: string, clock: Cl
   const kind = kinds[type];
   const record = await getRecord(kind, id);
   if (!record || !kind.match || kind.mergeable?.(record) === false) return { added: 0, removed: await dropPairs(type, id) };
+  // Its match keys written before others' are looked up (idempotent: the stream's pass finds it
+  // done), so of two records created at once, the second detector to look sees the first.
+  await deriveRecord(kind, record);
   let matches = await findMatches(type, matchKeys(kind.match(record)), id);
   if (kind.mergeable) {
     const others = await getRecords(kind, matches.slice(0, 100).map((m) => m.id));

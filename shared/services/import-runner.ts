@@ -204,7 +204,7 @@ async function rowContext(job: ImportJob & Required<Pick<ImportJob, 'progress' |
       if (matched) found.push(matched);
     }
     const workable = found.find((a) => sees(mayWorkAccounts, a.ownerId));
-    const id = workable?.id ?? (found.length ? undefined : create ? (await accounts.create(actor, { name, ownerId: job.ownerId })).id : `${plannedAccount}${key}`);
+    const id = workable?.id ?? (found.length ? undefined : create ? (await accounts.create(actor, { name, ownerId: job.ownerId }, { indexNow: true })).id : `${plannedAccount}${key}`);
     if (id) accountIds.set(key, id);
     return id;
   };

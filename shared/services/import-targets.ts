@@ -24,13 +24,14 @@ function recordTarget<T extends RecordBase, C, U extends { version: number }>(se
   const kind = service.kind;
   return {
     kind: kind as unknown as RecordKind<RecordBase>,
-    create: (actor, input, alsoPut) => service.create(actor, input as C, { alsoPut }),
+    // indexNow: the next row matches what this one wrote (its match keys), not a moment later.
+    create: (actor, input, alsoPut) => service.create(actor, input as C, { alsoPut, indexNow: true }),
     update: async (actor, id, input, alsoPut) => {
       const current = await getRecord(kind, id);
       if (!current) return 'gone';
       const patch = mergePatch(current as unknown as Record<string, unknown>, input);
       if (Object.keys(patch).length === 0) return 'unchanged';
-      await service.update(actor, id, { ...patch, version: current.version } as U, { alsoPut });
+      await service.update(actor, id, { ...patch, version: current.version } as U, { alsoPut, indexNow: true });
       return 'updated';
     },
   };

@@ -1,6 +1,7 @@
 import type { Page, TimelineEntry } from '../api/contracts';
 import { ConditionFailed, type GuardedPut } from '../data/change-set';
 import { recordKeys } from '../data/keys';
+import { deriveRecord } from '../data/derived-index';
 import { findMatches } from '../data/match-index';
 import { getRecordOrRedirect, getRecords, listRecords, saveRecordChange, type Mirrored } from '../data/records-repository';
 import { matchKeys, type MatchBasis, type MatchReason } from '../domain/duplicates/match-keys';
@@ -75,6 +76,11 @@ export interface WriteOptions {
   clock?: Clock;
   /** Items written in the change's own transaction, given the record's id: an import's row marker (ADR 0011). */
   alsoPut?: AlsoPut;
+  /**
+   * Derive the record's search items and match keys before answering, not only from the stream
+   * (ADR 0009): the caller reads them back at once (an import's next row matches what this one wrote).
+   */
+  indexNow?: boolean;
 }
 
 /** A likely duplicate with what the match rests on: a weak one (a name, a role mailbox, an office line) is for review only (REC-12). */
@@ -108,35 +114,36 @@ export function recordService<T extends RecordBase, C extends object, U extends 
   const prepared = (fields: Record<string, unknown>, before: T | undefined, now: Date, actor: Actor) =>
     rules.prepare ? rules.prepare(fields, before, now, actor) : Promise.resolve(fields);
 
-  const checkAndSave = async (change: RecordChange<T>, actor: Actor, before: T | undefined, alsoPut?: AlsoPut): Promise<T> => {
+  const checkAndSave = async (change: RecordChange<T>, actor: Actor, before: T | undefined, options: WriteOptions): Promise<T> => {
     // The acting user exists (their token says so); another owner must be a known user.
     const newOwner = change.record.ownerId !== before?.ownerId && change.record.ownerId !== actor.id;
     if (newOwner && !(await getUser(change.record.ownerId))) throw invalidField('ownerId', 'no such user');
     await assertReferences(actor, kind, change.record, before);
     await rules.check?.(change.record, before, actor);
-    return save(change, before, alsoPut);
+    return save(change, before, options);
   };
 
-  const save = async (change: RecordChange<T>, before: T | undefined, alsoPut?: AlsoPut): Promise<T> => {
+  const save = async (change: RecordChange<T>, before: T | undefined, { alsoPut, indexNow }: WriteOptions): Promise<T> => {
     try {
       await saveRecordChange(kind, change, before, rules.mirror?.(change, before) ?? [], alsoPut?.(change.record.id));
     } catch (error) {
       if (error instanceof ConditionFailed && error.putIndex === 0 && before) throw versionConflict(Number(error.current?.version) || undefined);
       throw error;
     }
+    if (indexNow) await deriveRecord(kind, change.record);
     return change.record;
   };
 
   return {
     kind,
     read,
-    create: async (actor, input, { clock = systemClock, alsoPut } = {}) => {
+    create: async (actor, input, { clock = systemClock, ...options } = {}) => {
       await assertMayAssign(actor, kind.type, (input as { ownerId?: string }).ownerId, undefined);
       const ctx = context(actor, clock);
       const custom = await checkedCustomValues(kind.type, (input as { custom?: unknown }).custom, undefined, true);
       const { custom: _given, ...rest } = input as Record<string, unknown>;
       const fields = await prepared({ ...rules.defaults, ...rest, ...(custom ? { custom } : {}) }, undefined, ctx.now, actor);
-      return checkAndSave(createRecord(kind, fields as unknown as Parameters<typeof createRecord<T>>[1], ctx, actor.id, rules.announce), actor, undefined, alsoPut);
+      return checkAndSave(createRecord(kind, fields as unknown as Parameters<typeof createRecord<T>>[1], ctx, actor.id, rules.announce), actor, undefined, options);
     },
     list: async (actor, query) => {
       const visibility = await visibilityFor(actor, subject, 'read');
@@ -151,7 +158,7 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       const narrowed = narrowToVisible(query, visibility);
       return narrowed ? listRecords(kind, narrowed.query, filters, narrowed.owners) : { items: [] };
     },
-    update: async (actor, id, patch, { clock = systemClock, alsoPut } = {}) => {
+    update: async (actor, id, patch, { clock = systemClock, ...options } = {}) => {
       const current = await read(actor, id, 'update');
       await assertMayAssign(actor, kind.type, (patch as { ownerId?: string }).ownerId, current.ownerId);
       if (current.version !== patch.version) throw versionConflict(current.version);
@@ -161,12 +168,12 @@ export function recordService<T extends RecordBase, C extends object, U extends 
       const clearAll = Object.fromEntries(Object.keys(current.custom ?? {}).map((key) => [key, null]));
       const custom = 'custom' in given ? await checkedCustomValues(kind.type, given.custom ?? clearAll, current.custom, false) : undefined;
       const fields = await prepared('custom' in given ? { ...given, custom: custom ?? null } : given, current, ctx.now, actor);
-      return checkAndSave(updateRecord(kind, current, fields as Parameters<typeof updateRecord<T>>[2], ctx, rules.announce), actor, current, alsoPut);
+      return checkAndSave(updateRecord(kind, current, fields as Parameters<typeof updateRecord<T>>[2], ctx, rules.announce), actor, current, options);
     },
-    command: async (actor, id, version, run, { clock = systemClock, alsoPut } = {}) => {
+    command: async (actor, id, version, run, { clock = systemClock, ...options } = {}) => {
       const current = await read(actor, id, 'update');
       if (current.version !== version) throw versionConflict(current.version);
-      return save(await run(current, context(actor, clock)), current, alsoPut);
+      return save(await run(current, context(actor, clock)), current, options);
     },
     merge: (actor, id, input, clock = systemClock) => mergeInto(kind, actor, id, input, clock, rules.mergeCheck ? { check: rules.mergeCheck } : {}),
     duplicates: async (actor, id) => {

@@ -197,8 +197,11 @@ describe('leads in quick search', () => {
 });
 
 describe('possible duplicates (REC-12)', () => {
-  const duplicates = (api: unknown, resource: string, id: string) =>
-    call<{ items: { record: { id: string }; reasons: string[] }[] }>(api, `GET /api/${resource}/{id}/duplicates`, { pathParameters: { id } });
+  /** A record's duplicates a moment after the writes: match keys follow them from the stream (ADR 0009). */
+  const duplicates = async (api: unknown, resource: string, id: string) => {
+    await deriveIndex();
+    return call<{ items: { record: { id: string }; reasons: string[] }[] }>(api, `GET /api/${resource}/{id}/duplicates`, { pathParameters: { id } });
+  };
 
   it('lists contacts sharing a phone or email however they were typed, with the reasons, and follows edits', async () => {
     const first = (await contact.create({ lastName: 'Дублёв', firstName: 'Пётр', phones: [{ kind: 'mobile', number: '+7 (916) 555-44-33' }], emails: [{ kind: 'work', address: 'dublev@firm.ru' }] })).body;

@@ -33,6 +33,11 @@ const searchItemsOf = async (recordPk: string) =>
     .filter((item) => String(item.sk).endsWith(`#${recordPk}`))
     .map((item) => `${String(item.pk)}|${String(item.sk)}`)
     .sort();
+const matchItemsOf = async (recordId: string) =>
+  byEntity(await allItems(), 'MATCH')
+    .filter((item) => item.sk === recordId)
+    .map((item) => String(item.pk))
+    .sort();
 const stateOf = async (recordPk: string) => (await allItems()).find((item) => item.pk === recordPk && item.sk === derivedKey(recordPk).sk) as (DerivedState & Record<string, unknown>) | undefined;
 
 const marketer: TestUser = { sub: 'user-marketer', email: 'marketer@example.com', groups: ['marketer'] };
@@ -108,11 +113,28 @@ describe('the derived index', () => {
     for (const item of plan.puts) await putRecordItem(item);
     expect(await stateOf(pk)).toEqual(state);
     // The replay of the same image.
-    expect(await deriveFromImage({ kind, record: next })).toMatchObject({ skipped: false, deletes: 1 });
+    // Deleted: the lost word's search item and the old name's match key.
+    expect(await deriveFromImage({ kind, record: next })).toMatchObject({ skipped: false, deletes: 2 });
     expect(await searchItemsOf(pk)).toEqual([`SEARCH#во|возобновленная#${pk}`, `SEARCH#ко|компания#${pk}`]);
+    expect(await matchItemsOf(account.id)).toEqual(['MATCH#account#name:возобновленная компания']);
     expect(await stateOf(pk)).toMatchObject({ version: next.version });
     // And once more: nothing left to do.
     expect(await deriveFromImage({ kind, record: next })).toMatchObject({ skipped: true });
+    account = next;
+  });
+
+  it('ends with the stored record’s items when a writer derives its record while the stream derives an older image', async () => {
+    for (let round = 0; round < 4; round++) {
+      const older = { ...account, name: `Гонка${round} Старая`, version: account.version + 1 } as Account;
+      const newer = { ...older, name: `Гонка${round} Новая`, version: older.version + 1 } as Account;
+      await putRecordItem(recordItem(accountKind, newer));
+      // Either may write its state first; the loser derives the stored record again.
+      await Promise.all([deriveFromImage({ kind, record: older }), deriveFromImage({ kind, record: newer })]);
+      expect(await searchItemsOf(pk), `round ${round}`).toEqual([`SEARCH#го|гонка${round}#${pk}`, `SEARCH#но|новая#${pk}`]);
+      expect(await matchItemsOf(account.id)).toEqual([`MATCH#account#name:гонка${round} новая`]);
+      expect(await stateOf(pk)).toMatchObject({ version: newer.version });
+      account = newer;
+    }
   });
 
   it('removes a merged record from search and keeps it out, whatever image comes late', async () => {

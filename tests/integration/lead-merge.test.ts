@@ -12,6 +12,7 @@ import type { DomainEvent } from '../../shared/events/contracts';
 import { admin, apiEvent, invoke, rep, type TestUser } from '../support/api-event';
 import { busEvent, deliver, published } from '../support/bus-events';
 import { byEntity, recordItems } from '../support/table-items';
+import { deriveIndex } from '../support/derived-index';
 
 /** Duplicates of leads (REC-12): found by email, phone or name; two open leads merged into one; the merged id redirects. */
 type Options = Parameters<typeof apiEvent>[0];
@@ -22,7 +23,11 @@ const createLead = async (body: Record<string, unknown>) => {
   expect(res.status).toBe(201);
   return res.body;
 };
-const duplicatesOf = (leadId: string) => call<{ items: { record: Lead; reasons: string[] }[] }>('GET /api/leads/{leadId}/duplicates', { pathParameters: { leadId } });
+/** A lead's duplicates a moment after the writes: match keys follow them from the stream (ADR 0009). */
+const duplicatesOf = async (leadId: string) => {
+  await deriveIndex();
+  return call<{ items: { record: Lead; reasons: string[] }[] }>('GET /api/leads/{leadId}/duplicates', { pathParameters: { leadId } });
+};
 const merge = (survivor: Lead, duplicate: Lead, take: string[] = [], versions = { version: survivor.version, duplicateVersion: duplicate.version }) =>
   call<Lead>('POST /api/leads/{leadId}/merge', { pathParameters: { leadId: survivor.id }, body: { duplicateId: duplicate.id, ...versions, take } });
 const follow = async (survivorId: string) => {

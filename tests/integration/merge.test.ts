@@ -150,6 +150,8 @@ describe('the duplicates view of a type', () => {
     // A merge takes the merged record's pairs with it.
     const d = await createContact({ lastName: 'Слитов', phones: [{ kind: 'mobile', number: '+7 926 700-00-77' }] });
     const e = await createContact({ lastName: 'Слитов', phones: [{ kind: 'mobile', number: '+7 926 700-00-77' }] });
+    // d's own detection is left out here: its match keys come from the stream.
+    await deriveIndex();
     await detect('contact', e.id);
     expect(await view()).toHaveLength(1);
     const merged = await call(contactsApi, 'POST /api/contacts/{id}/merge', { pathParameters: { id: d.id }, body: { duplicateId: e.id, version: 1, duplicateVersion: 1 } });

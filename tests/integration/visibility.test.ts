@@ -153,6 +153,7 @@ describe('what hangs off a record follows the record', () => {
 
     // The same calls by whoever sees both sides do get through.
     // The shared tax id makes a strong match (REC-12), said with its evidence.
+    await deriveIndex();
     expect((await call(accountsApi, 'GET /api/accounts/{id}/duplicates', { user: admin, pathParameters: { id: twinOfA.id } })).body.items).toEqual([
       expect.objectContaining({ record: expect.objectContaining({ id: accountOfB.id }), reasons: ['taxId'], strength: 'strong', evidence: [{ reason: 'taxId', strength: 'strong' }] }),
     ]);

@@ -12,11 +12,18 @@ const account = (name: string, version: number, ownerId = 'u1') =>
 const stateAfter = (image: Account): DerivedState => planDerivation(undefined, { kind, record: image }).next!;
 
 describe('planDerivation', () => {
-  it('writes every item and a state for a record it has not seen', () => {
+  it('writes every item (search terms and match keys) and a state for a record it has not seen', () => {
     const plan = planDerivation(undefined, { kind, record: account('Альфа Бета', 1) });
-    expect(plan.puts.map((p) => p.sk)).toEqual(['альфа#ACCOUNT#01JACCOUNT0000000000000001', 'бета#ACCOUNT#01JACCOUNT0000000000000001']);
+    expect(plan.puts.map((p) => `${String(p.pk)}|${String(p.sk)}`)).toEqual([
+      'SEARCH#ал|альфа#ACCOUNT#01JACCOUNT0000000000000001',
+      'SEARCH#бе|бета#ACCOUNT#01JACCOUNT0000000000000001',
+      'MATCH#account#name:альфа бета|01JACCOUNT0000000000000001',
+    ]);
     expect(plan.deletes).toEqual([]);
-    expect(plan.next).toMatchObject({ version: 1, keys: ['SEARCH#ал|альфа#ACCOUNT#01JACCOUNT0000000000000001', 'SEARCH#бе|бета#ACCOUNT#01JACCOUNT0000000000000001'] });
+    expect(plan.next).toMatchObject({
+      version: 1,
+      keys: ['MATCH#account#name:альфа бета|01JACCOUNT0000000000000001', 'SEARCH#ал|альфа#ACCOUNT#01JACCOUNT0000000000000001', 'SEARCH#бе|бета#ACCOUNT#01JACCOUNT0000000000000001'],
+    });
   });
 
   it('ignores an image not newer than the state, whatever it shows', () => {
@@ -33,18 +40,22 @@ describe('planDerivation', () => {
   it('rewrites the items and deletes the terms a newer image lost; a new owner rewrites them all', () => {
     const state = stateAfter(account('Альфа Бета', 1));
     const renamed = planDerivation(state, { kind, record: account('Альфа Гамма', 2) });
-    expect(renamed.puts.map((p) => p.sk)).toEqual(['альфа#ACCOUNT#01JACCOUNT0000000000000001', 'гамма#ACCOUNT#01JACCOUNT0000000000000001']);
-    expect(renamed.deletes).toEqual([{ pk: 'SEARCH#бе', sk: 'бета#ACCOUNT#01JACCOUNT0000000000000001' }]);
+    expect(renamed.puts.map((p) => p.sk)).toEqual(['альфа#ACCOUNT#01JACCOUNT0000000000000001', 'гамма#ACCOUNT#01JACCOUNT0000000000000001', '01JACCOUNT0000000000000001']);
+    expect(renamed.deletes).toEqual([
+      { pk: 'MATCH#account#name:альфа бета', sk: '01JACCOUNT0000000000000001' },
+      { pk: 'SEARCH#бе', sk: 'бета#ACCOUNT#01JACCOUNT0000000000000001' },
+    ]);
     expect(renamed.next?.version).toBe(2);
+    // A new owner rewrites what search shows; the match key, the same key, is not written again.
     const moved = planDerivation(state, { kind, record: account('Альфа Бета', 2, 'u2') });
-    expect(moved.puts.map((p) => p.ownerId)).toEqual(['u2', 'u2']);
+    expect(moved.puts.map((p) => [p.entity, p.ownerId])).toEqual([['SEARCH', 'u2'], ['SEARCH', 'u2']]);
     expect(moved.deletes).toEqual([]);
   });
 
   it('removes everything on a redirect and keeps the record out for good', () => {
     const state = stateAfter(account('Альфа Бета', 4));
     const merged = planDerivation(state, { redirectOf: 'ACCOUNT#01JACCOUNT0000000000000001' });
-    expect(merged.deletes).toHaveLength(2);
+    expect(merged.deletes).toHaveLength(3);
     expect(merged.next).toEqual({ version: 4, keys: [], shown: '', final: true });
     expect(planDerivation(merged.next, { kind, record: account('Альфа Бета', 9) })).toEqual({ puts: [], deletes: [] });
     expect(planDerivation(undefined, { redirectOf: 'ACCOUNT#x' }).next).toMatchObject({ final: true });

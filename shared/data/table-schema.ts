@@ -132,6 +132,12 @@ export const families = {
   match: { entity: 'MATCH', pk: 'MATCH#<type>#<key>', sk: '<recordId>' },
   member: { entity: 'MEMBER', pk: '<ownerPk>', sk: 'MEMBER#<memberPrefix>#<createdAt>#<id>' },
   history: { entity: 'HISTORY', pk: '<recordPk>', sk: 'HIST#<at>#<id>' },
+  /**
+   * Events of a record with no timeline entry to carry them (a migration announcing what an earlier
+   * release kept in the table): the outbox publishes them as it does a history entry's, the timeline
+   * does not show them, and they expire.
+   */
+  outboxOnly: { entity: 'HISTORY', pk: '<recordPk>', sk: 'OUTBOX#<at>#<id>', expires: true },
   attachment: { entity: 'ATTACHMENT', pk: '<recordPk>', sk: 'ATTACHMENT#<id>' },
   duplicatePair: { entity: 'DUPLICATE_PAIR', pk: 'DUPES#<type>', sk: '<id>#<otherId>' },
   import: {

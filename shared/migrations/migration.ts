@@ -29,7 +29,7 @@ export type StoredItem = Record<string, unknown> & { pk: string; sk: string };
 export type ItemKey = { pk: string; sk: string };
 
 /** What migrating one item writes, in one TransactWriteItems: its update, or its move to a new key. */
-export type MigrationWrite = ItemUpdate | ItemMove;
+export type MigrationWrite = ItemUpdate | ItemMove | ItemRemoval;
 
 interface DerivedWrites {
   /** Derived items written as a fresh write of the item would write them. */
@@ -48,6 +48,11 @@ export interface ItemUpdate extends DerivedWrites {
  * the new one put — or, with `merge`, merged into one the new code may have written under that key
  * meanwhile: its attributes kept, the moved item's set where missing and its `add` counters added.
  */
+/** The item goes (a family no release reads any more), if it is still there. */
+export interface ItemRemoval extends DerivedWrites {
+  remove: true;
+}
+
 export interface ItemMove extends DerivedWrites {
   move: { to: StoredItem; merge?: { add?: readonly string[] } };
 }

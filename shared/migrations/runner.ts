@@ -167,6 +167,7 @@ async function dryRun(migration: Migration, options: RunOptions, now: () => stri
 }
 
 function sampleOf(item: StoredItem, write: MigrationWrite): DryRunSample {
+  if ('remove' in write) return { pk: item.pk, sk: item.sk, before: { pk: item.pk, sk: item.sk }, after: {}, puts: write.puts?.length ?? 0, deletes: write.deletes?.length ?? 0 };
   if ('move' in write) {
     return { pk: item.pk, sk: item.sk, before: { pk: item.pk, sk: item.sk }, after: { pk: write.move.to.pk, sk: write.move.to.sk }, puts: write.puts?.length ?? 0, deletes: write.deletes?.length ?? 0 };
   }
@@ -232,7 +233,9 @@ async function migrateItem(migration: Migration, read: StoredItem, context: Migr
 function transactionOf(item: StoredItem, write: MigrationWrite) {
   const table = tableName();
   const derived = [...(write.puts ?? []).map((put) => ({ Put: { TableName: table, Item: put } })), ...(write.deletes ?? []).map((key) => ({ Delete: { TableName: table, Key: key } }))];
-  if ('move' in write) return { TransactItems: [{ Delete: { TableName: table, Key: { pk: item.pk, sk: item.sk }, ConditionExpression: 'attribute_exists(pk)' } }, moved(write.move), ...derived] };
+  const removal = { Delete: { TableName: table, Key: { pk: item.pk, sk: item.sk }, ConditionExpression: 'attribute_exists(pk)' } };
+  if ('remove' in write) return { TransactItems: [removal, ...derived] };
+  if ('move' in write) return { TransactItems: [removal, moved(write.move), ...derived] };
   const names: Record<string, string> = { ...write.update.condition.names };
   const values: Record<string, unknown> = { ...write.update.condition.values };
   const sets = Object.entries(write.update.set).map(([attribute, value], i) => {

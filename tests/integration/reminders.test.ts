@@ -13,7 +13,10 @@ import { scheduleReminderFor } from '../../shared/services/activity-reminders';
 import { admin, apiEvent, invoke, rep } from '../support/api-event';
 import { deliver, published } from '../support/bus-events';
 import { startOneTimeScheduler } from '../support/one-time-schedules';
-import { allItems } from '../support/table-items';
+import { defaultMigrationContext } from '../../shared/migrations/context';
+import { remindersToSchedules } from '../../shared/migrations/0007-reminders-to-schedules';
+import { runMigrations } from '../../shared/migrations/runner';
+import { allItems, putRecordItem } from '../support/table-items';
 
 /**
  * Activity reminders (REC-7, ADR 0012) against the real table and the local Scheduler on an
@@ -152,6 +155,28 @@ describe('activity reminders as one-time schedules', () => {
     expect(await scheduleReminderFor(finished, local.clock.now())).toMatchObject({ action: 'already-gone' });
     expect(local.pending()[nameOf(open)]).toBe(remindAt);
     expect(local.pending()[nameOf(finished)]).toBeUndefined();
+  });
+
+  it('takes over the reminders the previous release kept as REMINDER items (migration 0007): announced, scheduled, the items gone', async () => {
+    const remindAt = '2031-08-01T10:00:00.000Z';
+    const pending = await plan({ kind: 'task', subject: 'Ждёт с прошлого релиза', reminderAt: remindAt });
+    const stale = { pk: 'REMINDERS#2020-01-01T10', sk: `2020-01-01T10:00:00.000Z#ACTIVITY#${pending.id}`, entity: 'REMINDER', at: '2020-01-01T10:00:00.000Z', recordType: 'activity', recordId: pending.id, ownerId: rep.sub, expiresAt: 1_900_000_000 };
+    const stored = { pk: `REMINDERS#${remindAt.slice(0, 13)}`, sk: `${remindAt}#ACTIVITY#${pending.id}`, entity: 'REMINDER', at: remindAt, recordType: 'activity', recordId: pending.id, ownerId: rep.sub, expiresAt: 1_900_000_000 };
+    await putRecordItem(stored);
+    await putRecordItem(stale);
+    const before = (await eventsOf(pending.id)).length;
+    const timelineOf = () => call<{ items: unknown[] }>(activitiesApi, 'GET /api/activities/{id}/timeline', { pathParameters: { id: pending.id } });
+    const timelineBefore = await timelineOf();
+    expect(timelineBefore.status).toBe(200);
+    const outcome = (await runMigrations({ migrations: [remindersToSchedules], context: defaultMigrationContext })).outcomes[0]!;
+    expect(outcome).toMatchObject({ status: 'done', changed: 2 });
+    expect((await allItems()).filter((item) => item.entity === 'REMINDER')).toEqual([]);
+    // One announcement (the stale one is dropped, as the sweep's six-hour look-back would have), not on the timeline.
+    const events = (await eventsOf(pending.id)).slice(before);
+    expect(events).toHaveLength(1);
+    await deliverAll(events);
+    expect(local.pending()[nameOf(pending)]).toBe(remindAt);
+    expect((await timelineOf()).body.items).toEqual(timelineBefore.body.items);
   });
 
   it('refuses a reminder after the due time, naming the field', async () => {

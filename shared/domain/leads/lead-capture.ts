@@ -22,7 +22,7 @@ export function captureLead(input: CreateLeadInput, form: Form, extras: Record<s
     history: entry(ctx, 'captured', { ...(input.message ? { note: input.message } : {}), data: captureData(form, extras) }),
     events: [
       event(ctx, 'LeadCreated', { lead: leadRef(lead), channel: 'website', actorId: ctx.actor.id }),
-      event(ctx, 'LeadCaptured', { lead: leadRef(lead), formId: form.id, ...(lead.source.campaign ? { campaign: lead.source.campaign } : {}), captured: capturedOf(lead) }),
+      event(ctx, 'LeadCaptured', { lead: leadRef(lead), formId: form.id, ...(lead.source.campaign ? { campaign: lead.source.campaign } : {}), ...capturedOf(lead) }),
     ],
   };
 }
@@ -58,10 +58,11 @@ export function resubmitLead(lead: Lead, input: CreateLeadInput, extras: Record<
 const eventMessageLength = 500;
 
 /** What the owner's email shows beyond the lead's ref, carried by LeadCaptured so its notifier reads no record. */
-function capturedOf(lead: Lead): LeadEvents['LeadCaptured']['captured'] {
+function capturedOf(lead: Lead): Pick<LeadEvents['LeadCaptured'], 'captured'> {
   const message = lead.message && lead.message.length > eventMessageLength ? `${lead.message.slice(0, eventMessageLength - 1)}…` : lead.message;
-  const parts = { phone: lead.phone, topic: lead.topic, message, utmSource: lead.source.utm?.source, pageUrl: lead.source.pageUrl };
-  return Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== undefined));
+  const parts = Object.entries({ phone: lead.phone, topic: lead.topic, message, utmSource: lead.source.utm?.source, pageUrl: lead.source.pageUrl }).filter(([, value]) => value !== undefined);
+  // None at all: no empty map in the stored event (DynamoDB Streams' SDK reading drops an empty map's type).
+  return parts.length ? { captured: Object.fromEntries(parts) } : {};
 }
 
 /**

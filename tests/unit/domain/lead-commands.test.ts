@@ -118,6 +118,12 @@ describe('leads on the records kit (ADR 0020)', () => {
     expect(captured.message.endsWith('…')).toBe(true);
   });
 
+  it('announces a capture with nothing beyond the name and email without an empty `captured` map (the local stream reader cannot read one back)', () => {
+    const change = captureLead(createLeadSchema.parse({ lastName: 'Пустов', email: 'empty@x.ru', source: { channel: 'website' } }), form, {}, ctx);
+    expect(change.events[1]!.type).toBe('LeadCaptured');
+    expect(change.events[1]!.detail).not.toHaveProperty('captured');
+  });
+
   it('counts a repeat and fills only what an open lead lacked; a closed one is counted, not filled', () => {
     const repeat = createLeadSchema.parse({ lastName: 'Другой', company: 'ООО «Повтор»', email: 'p@x.ru', phone: '8 912 000 00 00' });
     const again = resubmitLead(lead, repeat, {}, form, ctx);

@@ -17,8 +17,9 @@ const apiEvent = (options: Parameters<typeof testEvent>[0]) => testEvent({ user:
 /**
  * Quick search at scale (REC-13) and import throughput (REC-11) against DynamoDB Local.
  *
- * Search: 50 000 contacts are seeded with exactly the items their creation writes (the record,
- * its search terms and match keys, its history entry: `recordChangeSet`), in batches, since
+ * Search: 50 000 contacts are seeded with exactly the items their creation writes (the record and
+ * its history entry: `recordChangeSet`) and what search-derive then derives (search terms, match
+ * keys, its state: `planDerivation`), in batches, since
  * creating them one transaction at a time would take the bench most of an hour here; then names,
  * phones in other formatting and emails are looked up through the search handler, as typed.
  *
@@ -55,7 +56,10 @@ async function seedContacts(doc: DynamoDBDocumentClient, count: number): Promise
   const { createRecord } = await import('../shared/domain/records/record-commands');
   const { recordChangeSet } = await import('../shared/data/records-repository');
   const { contactKind } = await import('../shared/domain/contacts/contact');
-  const { historyKeys } = await import('../shared/data/keys');
+  const { historyKeys, recordKeys } = await import('../shared/data/keys');
+  const { derivedKey, planDerivation } = await import('../shared/data/derived-index');
+  const { families } = await import('../shared/data/table-schema');
+  const { kinds } = await import('../shared/domain/records/kinds');
   const { newId } = await import('../shared/domain/common/clock');
   const actor = { type: 'user' as const, id: admin.sub, roles: ['admin' as const] };
   const started = performance.now();
@@ -73,7 +77,14 @@ async function seedContacts(doc: DynamoDBDocumentClient, count: number): Promise
           admin.sub,
         );
         const set = recordChangeSet(contactKind, change);
-        items.push(...set.puts.map((p) => p.item), ...set.history.map((h) => ({ ...historyKeys.item(h.recordPk, h.entry.at, h.entry.id), entity: 'HISTORY', ...h.entry })));
+        // And what search-derive writes a moment later from the stream (ADR 0009): its items and state.
+        const derived = planDerivation(undefined, { kind: kinds.contact, record: change.record });
+        items.push(
+          ...set.puts.map((p) => p.item),
+          ...set.history.map((h) => ({ ...historyKeys.item(h.recordPk, h.entry.at, h.entry.id), entity: 'HISTORY', ...h.entry })),
+          ...derived.puts,
+          ...(derived.next ? [{ ...derivedKey(recordKeys('CONTACT').item(change.record.id).pk), entity: families.derived.entity, ...derived.next }] : []),
+        );
       }
       for (let i = 0; i < items.length; i += 25) {
         let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));

@@ -2,16 +2,18 @@ import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dyn
 import type { Page } from '../api/contracts';
 import type { MatchEvidence, MatchReason, MatchStrength } from '../domain/duplicates/match-keys';
 import type { RecordType } from '../domain/records/record-type';
-import { decodeCursor, encodeCursor } from './cursor';
 import { dynamo, tableName } from './dynamo-client';
+import { recordShard, recordShards } from './keys';
+import { queryPartitions } from './partitioned-list';
 import type { Match } from './match-index';
 import { families, keyOf, partitionOf } from './table-schema';
 
 /**
  * The duplicates view of a type (REC-12): every pair of its records that share a match key, kept
  * by the detector as records change (functions/duplicates/detect-duplicates.ts). A pair is stored
- * from both sides (`DUPES#<type>` / `<id>#<other>`), so one record's pairs are one Query; the view
- * lists each pair once (from its smaller id). A pair someone marked "not duplicates" stays
+ * from both sides (`DUPES#<type>#<shard of id>` / `<id>#<other>`), so one record's pairs are one
+ * Query; a burst of look-alike captures spreads over the type's 4 shards, and the view lists each
+ * pair once (from its smaller id), the shards merged. A pair someone marked "not duplicates" stays
  * dismissed however the records change.
  */
 export interface DuplicatePair {
@@ -25,8 +27,10 @@ export interface DuplicatePair {
   dismissedBy?: string;
 }
 
-const pk = (type: RecordType) => partitionOf('duplicatePair', { type });
-const side = (type: RecordType, id: string, other: string) => keyOf('duplicatePair', { type, id, otherId: other });
+const pk = (type: RecordType, id: string) => partitionOf('duplicatePair', { type, shard: recordShard(id) });
+const side = (type: RecordType, id: string, other: string) => keyOf('duplicatePair', { type, shard: recordShard(id), id, otherId: other });
+/** Where a pair from one side is stored, for the migration that spread them (0008). */
+export const pairKey = side;
 
 async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < requests.length; i += 25) {
@@ -45,7 +49,7 @@ export async function pairsOf(type: RecordType, id: string): Promise<Map<string,
   let cursor: Record<string, unknown> | undefined;
   do {
     const page = await dynamo().send(
-      new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :id)', ExpressionAttributeValues: { ':pk': pk(type), ':id': `${id}#` }, ExclusiveStartKey: cursor }),
+      new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :id)', ExpressionAttributeValues: { ':pk': pk(type, id), ':id': `${id}#` }, ExclusiveStartKey: cursor }),
     );
     for (const item of page.Items ?? []) pairs.set(String(item.sk).slice(id.length + 1), item as unknown as DuplicatePair);
     cursor = page.LastEvaluatedKey;
@@ -88,20 +92,16 @@ export async function dropPairs(type: RecordType, id: string): Promise<number> {
 
 /** A page of the type's undismissed pairs, each once. */
 export async function listPairs(type: RecordType, page: { limit: number; cursor?: string }): Promise<Page<DuplicatePair>> {
-  const result = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
-      FilterExpression: 'listed = :yes AND attribute_not_exists(dismissedAt)',
-      ExpressionAttributeValues: { ':pk': pk(type), ':yes': true },
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk']),
-    }),
-  );
-  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  const result = await queryPartitions({
+    partitions: Array.from({ length: recordShards }, (_, shard) => partitionOf('duplicatePair', { type, shard: String(shard) })),
+    filter: { expression: 'listed = :yes AND attribute_not_exists(dismissedAt)', names: {}, values: { ':yes': true } },
+    forward: true,
+    limit: page.limit,
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  });
   return {
-    items: (result.Items ?? []).map((item) => ({ ids: item.ids, reasons: item.reasons, strength: item.strength, evidence: item.evidence, detectedAt: item.detectedAt }) as DuplicatePair),
-    ...(nextCursor ? { nextCursor } : {}),
+    items: result.items.map((item) => ({ ids: item.ids, reasons: item.reasons, strength: item.strength, evidence: item.evidence, detectedAt: item.detectedAt }) as DuplicatePair),
+    ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}),
   };
 }
 

@@ -13,7 +13,8 @@ import { globalIndexes, indexes, primaryKey, type IndexName } from './table-sche
  * whatever the others hold.
  */
 export interface PartitionedQuery {
-  index: IndexName;
+  /** The global index the partitions are in; none: the table's own partitions, whose items the Queries return whole. */
+  index?: IndexName;
   partitions: readonly string[];
   /** `begins_with` / range on the sort key: a condition on `#sk` with its values, if any. */
   sortCondition?: { expression: string; values: Record<string, unknown> };
@@ -26,11 +27,12 @@ export interface PartitionedQuery {
 /** Per partition: not read yet (null), read to its end (0), or read up to a key. */
 type PartitionState = null | 0 | Record<string, string>;
 
-const stateSchema = z.union([z.null(), z.literal(0), z.record(z.string().max(64), z.string().max(1024)).refine((k) => Object.keys(k).length === 4)]);
+const stateSchema = z.union([z.null(), z.literal(0), z.record(z.string().max(64), z.string().max(1024)).refine((k) => Object.keys(k).length <= 4)]);
 
 export async function queryPartitions(query: PartitionedQuery): Promise<{ items: Record<string, unknown>[]; nextCursor?: string }> {
-  const { partitionKey, sortKey } = globalIndexes.find((index) => index.name === query.index)!;
-  const states = decode(query.cursor, query.partitions.length, [primaryKey.partitionKey, primaryKey.sortKey, partitionKey, sortKey]);
+  const { partitionKey, sortKey } = query.index ? globalIndexes.find((index) => index.name === query.index)! : primaryKey;
+  const keyNames = [...new Set([primaryKey.partitionKey, primaryKey.sortKey, partitionKey, sortKey])];
+  const states = decode(query.cursor, query.partitions.length, keyNames);
   const pages = await Promise.all(
     query.partitions.map(async (partition, i) => {
       const state = states[i];
@@ -59,23 +61,25 @@ export async function queryPartitions(query: PartitionedQuery): Promise<{ items:
     const fromIt = taken.filter((t) => t.partition === partition);
     if (fromIt.length === page.entries.length) return page.last ?? 0;
     const last = fromIt.at(-1);
-    return last ? keyOfEntry(last.entry, partitionKey, sortKey) : state;
+    return last ? Object.fromEntries(keyNames.map((name) => [name, String(last.entry[name])])) : state;
   });
+  const done = next.every((state) => state === 0);
+  const nextCursor = done ? {} : { nextCursor: Buffer.from(JSON.stringify(next)).toString('base64url') };
+  if (!query.index) return { items: taken.map((t) => t.entry), ...nextCursor };
   const byKey = await getItemsByKey(taken.map((t) => t.entry));
   const items = taken.flatMap(({ entry }) => {
     const item = byKey.get(`${String(entry[primaryKey.partitionKey])}|${String(entry[primaryKey.sortKey])}`);
     // Gone, or moved out of the list between the two reads.
     return item && query.partitions.includes(String(item[partitionKey])) ? [item] : [];
   });
-  const done = next.every((state) => state === 0);
-  return { items, ...(done ? {} : { nextCursor: Buffer.from(JSON.stringify(next)).toString('base64url') }) };
+  return { items, ...nextCursor };
 }
 
 function base(query: PartitionedQuery, partition: string, partitionKey: string, sortKey: string) {
   const names: Record<string, string> = { '#pk': partitionKey, ...(query.sortCondition ? { '#sk': sortKey } : {}), ...query.filter?.names };
   const values: Record<string, unknown> = { ':pk': partition, ...query.sortCondition?.values, ...query.filter?.values };
   return {
-    IndexName: indexes[query.index],
+    ...(query.index ? { IndexName: indexes[query.index] } : {}),
     KeyConditionExpression: query.sortCondition ? `#pk = :pk AND ${query.sortCondition.expression}` : '#pk = :pk',
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
@@ -85,13 +89,6 @@ function base(query: PartitionedQuery, partition: string, partitionKey: string, 
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-const keyOfEntry = (entry: Record<string, unknown>, partitionKey: string, sortKey: string): Record<string, string> => ({
-  [primaryKey.partitionKey]: String(entry[primaryKey.partitionKey]),
-  [primaryKey.sortKey]: String(entry[primaryKey.sortKey]),
-  [partitionKey]: String(entry[partitionKey]),
-  [sortKey]: String(entry[sortKey]),
-});
 
 function decode(cursor: string | undefined, partitions: number, keyNames: readonly string[]): PartitionState[] {
   if (cursor === undefined) return Array.from({ length: partitions }, () => null);

@@ -139,7 +139,8 @@ export const families = {
    */
   outboxOnly: { entity: 'HISTORY', pk: '<recordPk>', sk: 'OUTBOX#<at>#<id>', expires: true },
   attachment: { entity: 'ATTACHMENT', pk: '<recordPk>', sk: 'ATTACHMENT#<id>' },
-  duplicatePair: { entity: 'DUPLICATE_PAIR', pk: 'DUPES#<type>', sk: '<id>#<otherId>' },
+  /** A pair from one side, in the partition of that side's shard (as the record lists, 4 per type). */
+  duplicatePair: { entity: 'DUPLICATE_PAIR', pk: 'DUPES#<type>#<shard>', sk: '<id>#<otherId>' },
   import: {
     entity: 'IMPORT',
     pk: 'IMPORT#<id>',

@@ -5,6 +5,7 @@ import { recordListShards } from './0004-record-list-shards';
 import { auditDayShards } from './0005-audit-day-shards';
 import { idempotencySpread } from './0006-idempotency-spread';
 import { remindersToSchedules } from './0007-reminders-to-schedules';
+import { duplicatePairShards } from './0008-duplicate-pair-shards';
 import type { Migration } from './migration';
 
 /**
@@ -12,7 +13,7 @@ import type { Migration } from './migration';
  * stored shape adds its file here, with the next version. Never reorder or renumber one that has
  * shipped: deployed tables record the ids they finished.
  */
-export const migrations: readonly Migration[] = [phonesE164, portalUserAccount, searchDerived, recordListShards, auditDayShards, idempotencySpread, remindersToSchedules];
+export const migrations: readonly Migration[] = [phonesE164, portalUserAccount, searchDerived, recordListShards, auditDayShards, idempotencySpread, remindersToSchedules, duplicatePairShards];
 
 /** The schema version the code expects the data to be at. */
 export const latestVersion = migrations.at(-1)?.version ?? 0;

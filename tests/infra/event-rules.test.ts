@@ -38,10 +38,12 @@ describe('ruleOn', () => {
       expect(rule.eventPattern.source, rule.id).toEqual([...new Set(types.map(eventSourceOf))]);
     }
     expect(app.rules.map((r) => r.id).sort()).toEqual([
+      'activity-changed-schedule-reminder',
       'case-client-replied-notify-owner',
       'case-opened-in-portal-notify-owner',
       'duplicates-detect',
       'export-requested-run',
+      'import-progress-schedule-check',
       'import-requested-run',
       'lead-captured-notify-owner',
       'lead-duplicates-detect',

@@ -1,3 +1,4 @@
+import { deriveIndex } from './derived-index';
 import { app } from '../../infra/definition/app';
 import type { Action, Subject } from '../../shared/auth/permissions';
 import { fileStore } from '../../shared/adapters/file-store';
@@ -95,6 +96,8 @@ export const seed = {
     const same = type === 'lead' ? { email: `${unique('twin')}@client.example` } : type === 'account' ? { name: `ООО «${unique('Двойник ')}»` } : { lastName: unique('Двойников'), firstName: 'Олег' };
     const a = await seed[type](owner, same);
     const b = await seed[type](owner, same);
+    // Match keys are derived from the stream (ADR 0009): as the poller would have by now.
+    await deriveIndex();
     await detectDuplicatesOf(type, b.id);
     return [a, b];
   },

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { app } from '../infra/definition/app';
-import { bundling } from '../infra/definition/bundling';
+import { asTheStackBundles } from './bundles';
 
 /**
  * What a function's bundle is made of, in KB, bundled as the stack bundles it: the app's own code
@@ -22,18 +22,7 @@ const groupOf = (input: string) => groups.find(([, path]) => input.includes(path
 const wanted = process.argv.slice(2);
 const rows: Record<string, number | string>[] = [];
 for (const fn of app.functions.filter((f) => !wanted.length || wanted.includes(f.id))) {
-  const result = await build({
-    entryPoints: [resolve(root, fn.entry)],
-    bundle: true,
-    write: false,
-    metafile: true,
-    platform: 'node',
-    target: bundling.target,
-    format: bundling.format,
-    minify: bundling.minify,
-    external: [...bundling.externalModules],
-    logLevel: 'silent',
-  });
+  const result = await build({ ...asTheStackBundles, entryPoints: [resolve(root, fn.entry)], write: false, metafile: true });
   const output = Object.values(result.metafile.outputs)[0]!;
   const kb: Record<string, number> = {};
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) kb[groupOf(input)] = (kb[groupOf(input)] ?? 0) + bytesInOutput;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { app } from '../infra/definition/app';
 import { bundling } from '../infra/definition/bundling';
 
@@ -12,6 +12,18 @@ export interface BundleFigures {
   initMs: number;
 }
 
+/** esbuild's options as the stack bundles a function (infra/definition/bundling.ts): the one place the bench says it. */
+export const asTheStackBundles = {
+  bundle: true,
+  platform: 'node',
+  target: bundling.target,
+  format: bundling.format,
+  minify: bundling.minify,
+  external: [...bundling.externalModules],
+  banner: { js: bundling.banner },
+  logLevel: 'silent',
+} as const satisfies BuildOptions;
+
 export async function measureBundles(root: string): Promise<BundleFigures[]> {
   // Inside the repo, so the bundles' external imports (the SDK) resolve from its node_modules.
   const out = join(root, '.bench', 'bundles');
@@ -19,18 +31,7 @@ export async function measureBundles(root: string): Promise<BundleFigures[]> {
   const figures: BundleFigures[] = [];
   for (const fn of app.functions) {
     const outfile = join(out, `${fn.id}.mjs`);
-    await build({
-      entryPoints: [resolve(root, fn.entry)],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: bundling.target,
-      format: bundling.format,
-      minify: bundling.minify,
-      external: [...bundling.externalModules],
-      banner: { js: bundling.banner },
-      logLevel: 'silent',
-    });
+    await build({ ...asTheStackBundles, entryPoints: [resolve(root, fn.entry)], outfile });
     figures.push({ id: fn.id, bytes: statSync(outfile).size, initMs: initTime(outfile, root) });
   }
   return figures;

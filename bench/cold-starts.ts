@@ -2,8 +2,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { app } from '../infra/definition/app';
-import { bundling } from '../infra/definition/bundling';
-import { initTime } from './bundles';
+import { asTheStackBundles, initTime } from './bundles';
 
 /**
  * The share of API calls that land on a cold function (issue 14 §5, ADR 0023), modelled for the
@@ -107,16 +106,9 @@ async function unionBundle(id: string, members: readonly string[]): Promise<{ by
   const entries = members.map((m) => app.functions.find((f) => f.id === m)!.entry);
   const outfile = join(out, `${id}.mjs`);
   await build({
+    ...asTheStackBundles,
     stdin: { contents: entries.map((entry, i) => `export { handler as h${i} } from ${JSON.stringify(resolve(root, entry))};`).join('\n'), resolveDir: root, loader: 'ts' },
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: bundling.target,
-    format: bundling.format,
-    minify: bundling.minify,
-    external: [...bundling.externalModules],
-    banner: { js: bundling.banner },
-    logLevel: 'silent',
   });
   return { bytes: statSync(outfile).size, initMs: initTime(outfile, root) };
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { EventBridgeEvent } from 'aws-lambda';
 import type { AppDefinition, RuleDef } from '../definition/types';
 import { closeServer } from './close-server';
+import { listenOnLoopback, loopbackUrl } from './loopback-endpoint';
 import { assertSupportedPattern, matchesPattern } from './event-pattern';
 import type { LambdaRuntime } from './lambda-runtime';
 import { readBody } from './read-body';
@@ -64,18 +64,13 @@ export class LocalEventBus {
   /** Starts the PutEvents endpoint on a free loopback port; returns its URL. */
   async listen(): Promise<string> {
     const server = createServer((req, res) => void this.handleRequest(req, res));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', resolve);
-    });
+    await listenOnLoopback(server);
     this.server = server;
     return this.endpoint;
   }
 
   get endpoint(): string {
-    const address = this.server?.address() as AddressInfo | null | undefined;
-    if (!address) throw new Error('The event bus is not listening');
-    return `http://127.0.0.1:${address.port}`;
+    return loopbackUrl(this.server, 'The event bus');
   }
 
   /** Every event accepted on the bus, before rules are matched. Returns an unsubscribe function. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parseAtExpression } from '../../shared/domain/moments/one-time-moment';
 import { closeServer } from './close-server';
+import { listenOnLoopback, loopbackUrl } from './loopback-endpoint';
 import { readBody } from './read-body';
 import type { LocalScheduler, OneTimeSchedule } from './scheduler';
 
@@ -43,18 +43,13 @@ export class LocalSchedulerApi {
   /** Starts on a free loopback port; returns its URL. */
   async listen(): Promise<string> {
     const server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', resolve);
-    });
+    await listenOnLoopback(server);
     this.server = server;
     return this.endpoint;
   }
 
   get endpoint(): string {
-    const address = this.server?.address() as AddressInfo | null | undefined;
-    if (!address) throw new Error('The Scheduler API is not listening');
-    return `http://127.0.0.1:${address.port}`;
+    return loopbackUrl(this.server, 'The Scheduler API');
   }
 
   close(): Promise<void> {

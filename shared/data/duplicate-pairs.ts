@@ -3,7 +3,7 @@ import type { Page } from '../api/contracts';
 import type { MatchEvidence, MatchReason, MatchStrength } from '../domain/duplicates/match-keys';
 import type { RecordType } from '../domain/records/record-type';
 import { dynamo, tableName } from './dynamo-client';
-import { recordShard, recordShards } from './keys';
+import { recordShard } from './keys';
 import { queryPartitions } from './partitioned-list';
 import type { Match } from './match-index';
 import { families, keyOf, partitionOf } from './table-schema';
@@ -27,8 +27,10 @@ export interface DuplicatePair {
   dismissedBy?: string;
 }
 
-const pk = (type: RecordType, id: string) => partitionOf('duplicatePair', { type, shard: recordShard(id) });
-const side = (type: RecordType, id: string, other: string) => keyOf('duplicatePair', { type, shard: recordShard(id), id, otherId: other });
+/** A look-alike burst makes pairs of any type: spread over 4 partitions, like a burst type's lists. */
+export const pairShards = 4;
+const pk = (type: RecordType, id: string) => partitionOf('duplicatePair', { type, shard: recordShard(id, pairShards) });
+const side = (type: RecordType, id: string, other: string) => keyOf('duplicatePair', { type, shard: recordShard(id, pairShards), id, otherId: other });
 /** Where a pair from one side is stored, for the migration that spread them (0008). */
 export const pairKey = side;
 
@@ -93,7 +95,7 @@ export async function dropPairs(type: RecordType, id: string): Promise<number> {
 /** A page of the type's undismissed pairs, each once. */
 export async function listPairs(type: RecordType, page: { limit: number; cursor?: string }): Promise<Page<DuplicatePair>> {
   const result = await queryPartitions({
-    partitions: Array.from({ length: recordShards }, (_, shard) => partitionOf('duplicatePair', { type, shard: String(shard) })),
+    partitions: Array.from({ length: pairShards }, (_, shard) => partitionOf('duplicatePair', { type, shard: String(shard) })),
     filter: { expression: 'listed = :yes AND attribute_not_exists(dismissedAt)', names: {}, values: { ':yes': true } },
     forward: true,
     limit: page.limit,

@@ -16,33 +16,35 @@ export const entities = {
   search: families.search.entity,
 } as const;
 
+/** A record's shard among `shards` (its type's `listShards`), from its id. */
+export const recordShard = (id: string, shards: number): string => String(parseInt(spreadShard(`record#${id}`), 16) % shards);
+
 /**
  * Keys of a core record type, by its key prefix (`LEAD`, `ACCOUNT`, `CONTACT`…): the item, its type's
  * collection (gsi1, creation order), by owner (gsi2), by status (gsi3), under its parent record
- * (gsi4: an account's contacts, child accounts…) and by name (gsi5, alphabetical lists).
+ * (gsi4: an account's contacts, child accounts…) and by name (gsi5, alphabetical lists); `shards`:
+ * how many partitions its lists are spread over (the kind's `listShards`).
  */
-/** How many partitions a record type's lists are spread over; a list page reads them all. */
-export const recordShards = 4;
-/** A record's shard of its type's lists, from its id. */
-export const recordShard = (id: string): string => String(parseInt(spreadShard(`record#${id}`), 16) % recordShards);
-const allShards = Array.from({ length: recordShards }, (_, i) => String(i));
-
-export const recordKeys = (prefix: string) => ({
-  item: (id: string) => keyOf('record', { prefix, id }),
-  collection: (createdAt: string, id: string) => indexKeyOf('record', 'gsi1', { prefix, shard: recordShard(id), createdAt, id }),
-  byOwner: (ownerId: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi2', { prefix, ownerId, shard: recordShard(id), createdAt, id }),
-  byStatus: (status: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi3', { prefix, status, shard: recordShard(id), createdAt, id }),
-  byParent: (parentPk: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi4', { prefix, parentPk, createdAt, id }),
-  byName: (sortName: string, id: string) => indexKeyOf('record', 'gsi5', { prefix, shard: recordShard(id), sortName, id }),
-  /** The partitions of each list, every shard's. */
-  partitions: {
-    collection: () => allShards.map((shard) => indexKeyOf('record', 'gsi1', { prefix, shard, createdAt: '', id: '' }).gsi1pk),
-    byOwner: (ownerId: string) => allShards.map((shard) => indexKeyOf('record', 'gsi2', { prefix, ownerId, shard, createdAt: '', id: '' }).gsi2pk),
-    byStatus: (status: string) => allShards.map((shard) => indexKeyOf('record', 'gsi3', { prefix, status, shard, createdAt: '', id: '' }).gsi3pk),
-    byParent: (parentPk: string) => [indexKeyOf('record', 'gsi4', { prefix, parentPk, createdAt: '', id: '' }).gsi4pk],
-    byName: () => allShards.map((shard) => indexKeyOf('record', 'gsi5', { prefix, shard, sortName: '', id: '' }).gsi5pk),
-  },
-});
+export const recordKeys = (prefix: string, shards = 1) => {
+  const allShards = Array.from({ length: shards }, (_, i) => String(i));
+  const shardOf = (id: string) => recordShard(id, shards);
+  return {
+    item: (id: string) => keyOf('record', { prefix, id }),
+    collection: (createdAt: string, id: string) => indexKeyOf('record', 'gsi1', { prefix, shard: shardOf(id), createdAt, id }),
+    byOwner: (ownerId: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi2', { prefix, ownerId, shard: shardOf(id), createdAt, id }),
+    byStatus: (status: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi3', { prefix, status, shard: shardOf(id), createdAt, id }),
+    byParent: (parentPk: string, createdAt: string, id: string) => indexKeyOf('record', 'gsi4', { prefix, parentPk, createdAt, id }),
+    byName: (sortName: string, id: string) => indexKeyOf('record', 'gsi5', { prefix, shard: shardOf(id), sortName, id }),
+    /** The partitions of each list, every shard's. */
+    partitions: {
+      collection: () => allShards.map((shard) => indexKeyOf('record', 'gsi1', { prefix, shard, createdAt: '', id: '' }).gsi1pk),
+      byOwner: (ownerId: string) => allShards.map((shard) => indexKeyOf('record', 'gsi2', { prefix, ownerId, shard, createdAt: '', id: '' }).gsi2pk),
+      byStatus: (status: string) => allShards.map((shard) => indexKeyOf('record', 'gsi3', { prefix, status, shard, createdAt: '', id: '' }).gsi3pk),
+      byParent: (parentPk: string) => [indexKeyOf('record', 'gsi4', { prefix, parentPk, createdAt: '', id: '' }).gsi4pk],
+      byName: () => allShards.map((shard) => indexKeyOf('record', 'gsi5', { prefix, shard, sortName: '', id: '' }).gsi5pk),
+    },
+  };
+};
 
 /**
  * A record listed under another besides its parent (a deal under each of its contacts): a summary

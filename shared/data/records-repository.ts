@@ -17,7 +17,7 @@ import { families, type IndexName } from './table-schema';
 
 /** Core records in the single table, any type, by its RecordKind. Access patterns: docs/data-model.md. */
 
-const keysOf = <T extends RecordBase>(kind: RecordKind<T>) => recordKeys(keyPrefixOf(kind.type));
+const keysOf = <T extends RecordBase>(kind: RecordKind<T>) => recordKeys(keyPrefixOf(kind.type), kind.listShards);
 
 const parentPk = <T extends RecordBase>(kind: RecordKind<T>, record: T): string | undefined => {
   const parent = kind.parent?.of(record);

@@ -115,8 +115,9 @@ export const families = {
     entity: '<prefix>',
     pk: '<prefix>#<id>',
     sk: '<prefix>',
-    // A type's lists are spread over `recordShards` partitions (`<shard>`, from the id): a burst of
-    // captures or an import writes each a quarter; a page reads them all (partitioned-list.ts).
+    // A type's lists are spread over its kind's `listShards` partitions (`<shard>`, from the id):
+    // leads 4, so a burst of web captures writes each a quarter; other types 1 (`#0`). A page reads
+    // them all, one Query each (partitioned-list.ts).
     indexes: {
       gsi1: { pk: '<prefix>S#<shard>', sk: creation },
       gsi2: { pk: '<prefix>S#OWNER#<ownerId>#<shard>', sk: creation },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listPairs, pairsOf, syncPairs } from '../../shared/data/duplicate-pairs';
+import { listPairs, pairShards, pairsOf, syncPairs } from '../../shared/data/duplicate-pairs';
 import { recordShard } from '../../shared/data/keys';
 import { defaultMigrationContext } from '../../shared/migrations/context';
 import { duplicatePairShards } from '../../shared/migrations/0008-duplicate-pair-shards';
@@ -32,7 +32,7 @@ describe('duplicate pairs over shards', () => {
     for (let n = 0; n < 12; n++) await syncPairs('contact', id(n), [match(id(n + 100)) as never], at);
     const sides = (await allItems()).filter((i) => i.entity === 'DUPLICATE_PAIR' && String(i.pk).startsWith('DUPES#contact#'));
     expect(sides).toHaveLength(24);
-    for (const side of sides) expect(side.pk).toBe(`DUPES#contact#${recordShard(String(side.sk).split('#')[0]!)}`);
+    for (const side of sides) expect(side.pk).toBe(`DUPES#contact#${recordShard(String(side.sk).split('#')[0]!, pairShards)}`);
     expect(new Set(sides.map((s) => s.pk)).size).toBeGreaterThan(1);
 
     const expected = Array.from({ length: 12 }, (_, n) => `${id(n)}+${id(n + 100)}`).sort();

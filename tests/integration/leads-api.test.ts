@@ -135,7 +135,7 @@ describe('a lead stored before leads ran on the records kit (ADR 0020)', () => {
     const keys = { pk: `LEAD#${id}`, sk: 'LEAD', entity: 'LEAD', gsi1pk: 'LEADS', gsi1sk: `${at}#${id}`, gsi2pk: `LEADS#OWNER#${rep.sub}`, gsi2sk: `${at}#${id}`, gsi3pk: 'LEADS#STATUS#new', gsi3sk: `${at}#${id}` };
     await putRecordItem({ ...keys, ...stored });
     await runMigrations({ migrations: [recordListShards], context: defaultMigrationContext });
-    const shard = recordShard(id);
+    const shard = recordShard(id, 4);
     const spread = { ...keys, gsi1pk: `LEADS#${shard}`, gsi2pk: `LEADS#OWNER#${rep.sub}#${shard}`, gsi3pk: `LEADS#STATUS#new#${shard}` };
 
     expect((await invoke<Lead>(getLead, apiEvent({ path: `/api/leads/${id}`, pathParameters: { leadId: id } }))).body).toEqual(stored);

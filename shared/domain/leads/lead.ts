@@ -152,6 +152,8 @@ export const leadKind: RecordKind<Lead> = {
   status: (lead) => lead.status,
   // Listed by date only; stored leads never had a name index (ADR 0020).
   nameIndex: false,
+  // Web forms capture leads in public bursts: their lists are spread so no partition takes them all.
+  listShards: 4,
   filters: { channel: ['source', 'channel'] },
   search: (lead) => {
     const person = [lead.lastName, lead.firstName, lead.middleName].filter(Boolean).join(' ');

@@ -112,6 +112,11 @@ export interface RecordKind<T extends RecordBase> {
    * stored before the kit wrote one, and listed by date only).
    */
   nameIndex?: false;
+  /**
+   * How many partitions the type's lists are spread over (1 when absent): more only for a type
+   * written in public bursts (web captures), since a list page reads them all, one Query each.
+   */
+  listShards?: 1 | 4;
   /** List filters of its own on a stored attribute, by query parameter: a lead's `channel` is `source.channel`. */
   filters?: Readonly<Record<string, readonly string[]>>;
 }
